@@ -1,0 +1,113 @@
+/**
+ * `content/site.yaml` → the resolved site settings: the user's options checked once, then turned
+ * into a read-only value with absolute URLs.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Problem } from './errors.js';
+import type { Person, Publisher } from './model.js';
+import { httpUrl, languageTag, positiveInteger, siteUrl, text, urlList } from './content/fields.js';
+import { resolveHttpUrl } from './content/url.js';
+import { validateYaml } from './content/validate.js';
+
+const siteSchema = z.strictObject(
+  {
+    /** The site's public base URL, absolute. */
+    url: httpUrl,
+    title: text,
+    description: text,
+    /** BCP 47 language of the site; articles default to it. */
+    language: languageTag,
+    publisher: z.strictObject(
+      {
+        name: text,
+        url: httpUrl,
+        logo: z.strictObject({ src: siteUrl, width: positiveInteger, height: positiveInteger }, { error: 'expected a mapping with src, width and height' }),
+      },
+      { error: 'expected a mapping with name, url and logo' },
+    ),
+    /** Author ids → people. */
+    authors: z
+      .record(
+        z.string(),
+        z.strictObject({ name: text, url: siteUrl.optional(), sameAs: urlList.optional() }, { error: 'expected a mapping with name, url and sameAs' }),
+        { error: 'expected a mapping from author ids to authors' },
+      )
+      .optional(),
+    feed: z
+      .strictObject(
+        {
+          /** How many of the newest articles the feeds carry. Default 50. */
+          limit: positiveInteger.optional(),
+        },
+        { error: 'expected a mapping with limit' },
+      )
+      .optional(),
+  },
+  { error: 'expected a mapping of site settings' },
+);
+
+/** The site settings after validation: URLs absolute, defaults applied. */
+export interface SiteConfig {
+  url: string;
+  title: string;
+  description: string;
+  language: string;
+  publisher: Publisher;
+  authors: ReadonlyMap<string, Person>;
+  feedLimit: number;
+}
+
+/** Default number of items in each feed. */
+export const DEFAULT_FEED_LIMIT = 50;
+
+/**
+ * Parses and validates the text of `site.yaml`. `baseUrl`, when given, replaces the `url` setting
+ * (for previews and staging builds).
+ */
+export function parseSiteConfig(file: string, source: string, baseUrl?: string): SiteConfig | Problem[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, strict: true });
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
+  if (document.errors.length > 0) {
+    return document.errors.map((error) => {
+      const position = lineCounter.linePos(error.pos[0]);
+      return { file, line: position.line, column: position.col, field: '(yaml)', message: `expected valid YAML, found ${error.message.split('\n', 1)[0] ?? ''}` };
+    });
+  }
+  const result = validateYaml(file, { document, lineAt }, siteSchema);
+  if ('problems' in result) return result.problems;
+  const settings = result.value;
+  const url = withTrailingSlash(baseUrl ?? settings.url);
+  const resolve = (reference: string): string => resolveHttpUrl(reference, url) ?? url;
+  const authors = new Map<string, Person>();
+  for (const [id, author] of Object.entries(settings.authors ?? {})) {
+    authors.set(id, {
+      name: author.name,
+      ...(author.url === undefined ? {} : { url: resolve(author.url) }),
+      sameAs: author.sameAs ?? [],
+    });
+  }
+  return {
+    url,
+    title: settings.title,
+    description: settings.description,
+    language: settings.language,
+    publisher: {
+      name: settings.publisher.name,
+      url: settings.publisher.url,
+      id: `${url}#publisher`,
+      logo: { url: resolve(settings.publisher.logo.src), alt: settings.publisher.name, width: settings.publisher.logo.width, height: settings.publisher.logo.height },
+    },
+    authors,
+    feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  parsed.search = '';
+  if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
+  return parsed.href;
+}

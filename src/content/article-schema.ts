@@ -1,0 +1,126 @@
+/**
+ * The article record contract (`content/articles/*.md` front matter), as a zod schema.
+ * Field names are schema.org's. Unknown fields are refused, so a typo cannot pass silently.
+ */
+import { z } from 'zod';
+import { isCreativeWorkType, isSubtypeOf, isType, suggestType } from '../vocabulary/index.js';
+import { parseDateTime } from './datetime.js';
+import {
+  absoluteUri,
+  dateOrDateTime,
+  dateTimeWithOffset,
+  httpUrl,
+  languageTag,
+  optionalText,
+  positiveInteger,
+  siteUrl,
+  text,
+  urlList,
+} from './fields.js';
+
+/** Lowercase ASCII letters and digits in words joined by single hyphens: safe in any URL and path. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A schema.org type that must descend from `ancestor`, with a "did you mean" when it does not. */
+function schemaType(ancestor: string, accepts: (name: string) => boolean) {
+  return z.string({ error: `expected a schema.org ${ancestor} type` }).superRefine((name, context) => {
+    if (accepts(name)) return;
+    const suggestion = suggestType(name, ancestor);
+    context.addIssue({
+      code: 'custom',
+      message: `expected a schema.org ${ancestor} type`,
+      params: suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` },
+    });
+  });
+}
+
+const citation = z.strictObject(
+  {
+    type: schemaType('CreativeWork', isCreativeWorkType),
+    name: text,
+    url: httpUrl,
+    publisher: optionalText,
+    author: optionalText,
+    datePublished: dateOrDateTime.optional(),
+    inLanguage: languageTag.optional(),
+  },
+  { error: 'expected a mapping with type, name and url' },
+);
+
+const entity = z.strictObject(
+  {
+    type: schemaType('Thing', (name) => isType(name) && isSubtypeOf(name, 'Thing')),
+    name: text,
+    sameAs: urlList.optional(),
+  },
+  { error: 'expected a mapping with type and name' },
+);
+
+const quote = z.strictObject(
+  {
+    text,
+    spokenBy: z.strictObject(
+      { name: text, jobTitle: optionalText, affiliation: optionalText },
+      { error: 'expected a mapping with the speaker\'s name' },
+    ),
+  },
+  { error: 'expected a mapping with text and spokenBy' },
+);
+
+const inlineAuthor = z.strictObject(
+  { name: text, url: siteUrl.optional(), sameAs: urlList.optional() },
+  { error: 'expected an author id from site.yaml or a mapping with name and url' },
+);
+
+/** Builds the schema; author ids are checked against those `site.yaml` declares. */
+export function articleSchema(authorIds: ReadonlySet<string>) {
+  const authorId = z.string().superRefine((id, context) => {
+    if (authorIds.has(id)) return;
+    context.addIssue({
+      code: 'custom',
+      message: `expected an author id declared in site.yaml (${[...authorIds].map((known) => JSON.stringify(known)).join(', ') || 'none is'})`,
+    });
+  });
+  return z
+    .strictObject(
+      {
+        title: text,
+        description: text,
+        datePublished: dateTimeWithOffset,
+        dateModified: dateTimeWithOffset.optional(),
+        authors: z
+          .array(z.union([authorId, inlineAuthor], { error: 'expected an author id from site.yaml or a mapping with name and url' }), {
+            error: 'expected a list of authors',
+          })
+          .min(1, { error: 'expected at least one author' })
+          .optional(),
+        slug: z.string({ error: 'expected a slug' }).regex(SLUG, { error: 'expected a slug of lowercase letters, digits and single hyphens' }).optional(),
+        id: absoluteUri.optional(),
+        lang: languageTag.optional(),
+        section: text.optional(),
+        tags: z.array(text, { error: 'expected a list of tags' }).optional(),
+        image: z
+          .strictObject({ src: siteUrl, alt: z.string({ error: 'expected a text alternative (may be empty)' }), width: positiveInteger, height: positiveInteger }, {
+            error: 'expected a mapping with src, alt, width and height',
+          })
+          .optional(),
+        citations: z.array(citation, { error: 'expected a list of citations' }).optional(),
+        isBasedOn: httpUrl.optional(),
+        mentions: z.array(entity, { error: 'expected a list of entities' }).optional(),
+        about: z.array(entity, { error: 'expected a list of entities' }).optional(),
+        quotes: z.array(quote, { error: 'expected a list of quotes' }).optional(),
+      },
+      { error: 'expected a mapping of fields' },
+    )
+    .superRefine((record, context) => {
+      if (record.dateModified === undefined) return;
+      const published = parseDateTime(record.datePublished);
+      const modified = parseDateTime(record.dateModified);
+      if (published && modified && modified.epochMs < published.epochMs) {
+        context.addIssue({ code: 'custom', path: ['dateModified'], message: `expected a date-time not before datePublished (${record.datePublished})` });
+      }
+    });
+}
+
+export type ArticleRecord = z.infer<ReturnType<typeof articleSchema>>;
+

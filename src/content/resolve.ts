@@ -1,0 +1,63 @@
+/**
+ * A validated record → an `Article` of the model: defaults applied, URLs absolute, dates parsed,
+ * Markdown rendered. Pure.
+ */
+import type { SiteConfig } from '../config.js';
+import { renderMarkdown } from '../markdown.js';
+import type { Article, DateTime, Person } from '../model.js';
+import type { ArticleRecord } from './article-schema.js';
+import { parseDateTime } from './datetime.js';
+import { resolveHttpUrl } from './url.js';
+
+export function resolveArticle(config: SiteConfig, file: string, defaultSlug: string, record: ArticleRecord, body: string): Article {
+  const slug = record.slug ?? defaultSlug;
+  const path = `articles/${slug}/`;
+  const url = config.url + path;
+  const resolve = (reference: string): string => resolveHttpUrl(reference, config.url) ?? config.url;
+  const dateModified = record.dateModified === undefined ? undefined : toDateTime(record.dateModified);
+  return {
+    sourcePath: file,
+    slug,
+    id: record.id ?? url,
+    path,
+    url,
+    title: record.title,
+    description: record.description,
+    datePublished: toDateTime(record.datePublished),
+    ...(dateModified === undefined ? {} : { dateModified }),
+    authors: resolveAuthors(config, record.authors, resolve),
+    lang: record.lang ?? config.language,
+    ...(record.section === undefined ? {} : { section: record.section }),
+    tags: [...new Set(record.tags ?? [])],
+    ...(record.image === undefined
+      ? {}
+      : { image: { url: resolve(record.image.src), alt: record.image.alt, width: record.image.width, height: record.image.height } }),
+    citations: (record.citations ?? []).map((citation) => ({ ...citation })),
+    ...(record.isBasedOn === undefined ? {} : { isBasedOn: record.isBasedOn }),
+    mentions: (record.mentions ?? []).map((entity) => ({ type: entity.type, name: entity.name, sameAs: entity.sameAs ?? [] })),
+    about: (record.about ?? []).map((entity) => ({ type: entity.type, name: entity.name, sameAs: entity.sameAs ?? [] })),
+    quotes: (record.quotes ?? []).map((quote) => ({ text: quote.text, spokenBy: { ...quote.spokenBy } })),
+    contentHtml: renderMarkdown(body, url),
+  };
+}
+
+function resolveAuthors(config: SiteConfig, authors: ArticleRecord['authors'], resolve: (reference: string) => string): Person[] {
+  if (authors === undefined) {
+    const { publisher } = config;
+    return [{ type: 'Organization', name: publisher.name, url: publisher.url, sameAs: [] }];
+  }
+  return authors.map((author): Person => {
+    if (typeof author === 'string') {
+      const known = config.authors.get(author);
+      if (known === undefined) throw new Error(`author id ${author} was not validated`);
+      return known;
+    }
+    return { name: author.name, ...(author.url === undefined ? {} : { url: resolve(author.url) }), sameAs: author.sameAs ?? [] };
+  });
+}
+
+function toDateTime(text: string): DateTime {
+  const parsed = parseDateTime(text);
+  if (parsed === undefined) throw new Error(`date ${text} was not validated`);
+  return parsed;
+}

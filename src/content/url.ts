@@ -1,0 +1,23 @@
+/** URL rules of the record contract: sources are absolute http(s); site assets may be relative. */
+
+/** The URL when `text` is an absolute http(s) URL, else undefined. */
+export function parseHttpUrl(text: string): URL | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+}
+
+/**
+ * Resolves `text` against `base`: an absolute http(s) URL stays as it is, a relative reference
+ * (`images/a.jpg`, `/logo.png`) is resolved; any other scheme (`javascript:`, `data:`) is refused.
+ */
+export function resolveHttpUrl(text: string, base: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return parseHttpUrl(text)?.href;
+  if (text.startsWith('//')) return undefined;
+  return URL.canParse(text, base) ? new URL(text, base).href : undefined;
+}
+
+/** True for an absolute URI of any scheme (`https:`, `urn:`, `tag:`): what an Atom id needs. */
+export function isAbsoluteUri(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\S+$/i.test(text) && URL.canParse(text);
+}

@@ -1,0 +1,89 @@
+/**
+ * Validates a parsed record against a zod schema and turns every issue into a Problem with its
+ * file, line and field. Pure: no I/O. All problems of a record are collected, never only the first.
+ */
+import type { Document } from 'yaml';
+import { z } from 'zod';
+import { describeValue, type Problem } from '../errors.js';
+import { closestWord } from '../did-you-mean.js';
+import { offsetOf, valueAt, type FieldPath } from './yaml-position.js';
+
+export interface ParsedYaml {
+  document: Document;
+  /** Turns an offset into the YAML text into a 1-based line of the file. */
+  lineAt(offset: number): number;
+}
+
+export function validateYaml<Schema extends z.ZodType>(
+  file: string,
+  yaml: ParsedYaml,
+  schema: Schema,
+): { value: z.infer<Schema> } | { problems: Problem[] } {
+  const data: unknown = yaml.document.toJS({ maxAliasCount: 100 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      problems: [{ file, line: yaml.lineAt(offsetOf(yaml.document, [])), field: '(front matter)', message: `expected a mapping of fields, found ${describeValue(data)}` }],
+    };
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data };
+  const problems = result.error.issues.flatMap((issue) => problemsOf(file, yaml, schema, data, issue));
+  return { problems };
+}
+
+function problemsOf(file: string, yaml: ParsedYaml, schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path as FieldPath;
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(schema, path);
+    return issue.keys.map((key) => {
+      const suggestion = closestWord(key, known);
+      return {
+        file,
+        line: yaml.lineAt(offsetOf(yaml.document, [...path, key])),
+        field: fieldName([...path, key]),
+        message: `expected one of the known fields (${known.join(', ')}), found an unknown field`,
+        ...(suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` }),
+      };
+    });
+  }
+  const hint = issue.code === 'custom' && typeof issue.params?.['hint'] === 'string' ? issue.params['hint'] : undefined;
+  return [
+    {
+      file,
+      line: yaml.lineAt(offsetOf(yaml.document, path)),
+      field: fieldName(path),
+      message: `${issue.message}, found ${describeValue(valueAt(data, path))}`,
+      ...(hint === undefined ? {} : { hint }),
+    },
+  ];
+}
+
+/** `citations[0].type` */
+export function fieldName(path: FieldPath): string {
+  if (path.length === 0) return '(front matter)';
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`)).join('');
+}
+
+/** The field names the schema accepts in the mapping at `path`. */
+function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = current.shape[String(segment)] as z.ZodType | undefined;
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
+    else return [];
+  }
+  current = unwrap(current);
+  if (current instanceof z.ZodObject) return Object.keys(current.shape);
+  return [];
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodUnion) current = (current.options as z.ZodType[]).find((option) => unwrap(option) instanceof z.ZodObject);
+    else return current;
+  }
+}

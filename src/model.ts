@@ -1,0 +1,139 @@
+/**
+ * The model: what every renderer reads. Built once from validated records; every URL in it is
+ * absolute, every date carries its UTC offset, articles are sorted newest first. Renderers trust it.
+ */
+
+/** A date-time as the record wrote it (ISO 8601 with a UTC offset), plus its instant for sorting. */
+export interface DateTime {
+  /** As written, normalised to `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `Z`), offset kept. */
+  iso: string;
+  /** Milliseconds since the epoch. */
+  epochMs: number;
+  /** The offset in minutes east of UTC (`+01:00` → 60). */
+  offsetMinutes: number;
+}
+
+/** An author: a person, or the publisher itself when a record names no author. */
+export interface Person {
+  /** `Organization` when the author is the publisher; a person otherwise. */
+  type?: 'Organization';
+  name: string;
+  /** Absolute URL of the person's page, when known. */
+  url?: string;
+  /** Absolute URLs of the same person elsewhere (schema.org `sameAs`). */
+  sameAs: string[];
+}
+
+export interface Image {
+  /** Absolute URL. */
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** A typed source: any schema.org CreativeWork type (`NewsArticle`, `Legislation`, `Report`…). */
+export interface Citation {
+  type: string;
+  name: string;
+  /** Absolute http(s) URL. */
+  url: string;
+  /** Name of the organisation that published it. */
+  publisher?: string;
+  /** Name of its author. */
+  author?: string;
+  /** A date (`2024-02-27`) or a date-time with its offset. */
+  datePublished?: string;
+  /** BCP 47 language tag. */
+  inLanguage?: string;
+}
+
+/** A thing the article mentions or is about (`Organization`, `Person`, `Legislation`…). */
+export interface Entity {
+  type: string;
+  name: string;
+  sameAs: string[];
+}
+
+export interface Quote {
+  text: string;
+  spokenBy: { name: string; jobTitle?: string; affiliation?: string };
+}
+
+export interface Article {
+  /** The record's file, relative to the working directory (`content/articles/x.md`). */
+  sourcePath: string;
+  slug: string;
+  /** Immutable identifier: the feed guid and the JSON-LD `@id`. Defaults to `url`. */
+  id: string;
+  /** Output folder relative to the site root, with a trailing slash (`articles/<slug>/`). */
+  path: string;
+  /** Absolute URL of the article page. */
+  url: string;
+  title: string;
+  /** The standfirst. */
+  description: string;
+  datePublished: DateTime;
+  dateModified?: DateTime;
+  authors: Person[];
+  /** BCP 47 language of the article. */
+  lang: string;
+  section?: string;
+  tags: string[];
+  image?: Image;
+  citations: Citation[];
+  /** Absolute URL of the work this article republishes or adapts. */
+  isBasedOn?: string;
+  mentions: Entity[];
+  about: Entity[];
+  quotes: Quote[];
+  /** The Markdown body rendered to HTML, every link and image URL made absolute. */
+  contentHtml: string;
+}
+
+export interface Publisher {
+  name: string;
+  /** Absolute URL. */
+  url: string;
+  /** JSON-LD `@id` of the publisher node (`<site>#publisher`). */
+  id: string;
+  logo: Image;
+}
+
+export interface Site {
+  /** Absolute base URL, always ending with `/`. */
+  url: string;
+  title: string;
+  description: string;
+  /** BCP 47 language tag. */
+  language: string;
+  publisher: Publisher;
+  /** Number of newest articles the feeds carry. */
+  feedLimit: number;
+  /** Absolute URLs of the three feeds. */
+  feeds: { rss: string; atom: string; json: string };
+  /** Every article, newest first (ties broken by id). */
+  articles: Article[];
+  /** The newest `dateModified ?? datePublished` of all articles: the site's "last updated". */
+  updated: DateTime;
+}
+
+/** One file of the built site, held in memory until the writer puts it on disk. */
+export interface OutputFile {
+  /** Path relative to the output folder, `/`-separated (`articles/x/index.html`). */
+  path: string;
+  contents: string | Uint8Array;
+}
+
+/** Output paths that an article slug must never claim. */
+export const FEED_PATHS = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/** The newest `limit` articles: what the feeds carry. */
+export function feedArticles(site: Site): Article[] {
+  return site.articles.slice(0, site.feedLimit);
+}
+
+/** The article's latest date: `dateModified` when set, else `datePublished`. */
+export function lastUpdated(article: Article): DateTime {
+  return article.dateModified ?? article.datePublished;
+}

@@ -1,0 +1,26 @@
+/** Assembles the model: the resolved settings and the articles, sorted newest first. Pure. */
+import type { SiteConfig } from './config.js';
+import { FEED_PATHS, lastUpdated, type Article, type Site } from './model.js';
+
+export function createSite(config: SiteConfig, articles: readonly Article[]): Site {
+  if (articles.length === 0) throw new Error('a site needs at least one article');
+  const sorted = [...articles].sort(
+    (a, b) => b.datePublished.epochMs - a.datePublished.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const newest = sorted.map(lastUpdated).reduce((latest, date) => (date.epochMs > latest.epochMs ? date : latest));
+  return {
+    url: config.url,
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    publisher: config.publisher,
+    feedLimit: config.feedLimit,
+    feeds: {
+      rss: config.url + FEED_PATHS.rss,
+      atom: config.url + FEED_PATHS.atom,
+      json: config.url + FEED_PATHS.json,
+    },
+    articles: sorted,
+    updated: newest,
+  };
+}
