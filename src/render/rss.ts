@@ -1,0 +1,84 @@
+/**
+ * RSS 2.0, following the RSS Advisory Board's Best Practices Profile
+ * (https://www.rssboard.org/rss-profile), with the Content, Dublin Core and Atom namespaces.
+ */
+import { FEED_PATHS, feedArticles, type Article, type Image, type OutputFile, type Site } from '../model.js';
+import { formatRfc822 } from './rfc822.js';
+import { el, GENERATOR, renderXml, type XmlElement } from './xml.js';
+
+const NS = {
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  atom: 'http://www.w3.org/2005/Atom',
+} as const;
+
+/** The profile's value for `docs` when a feed relies on the RSS Advisory Board's specification. */
+const RSS_DOCS = 'https://www.rssboard.org/rss-specification';
+
+/** Profile §4.1.1.9: at most 144 × 400 pixels, in GIF, JPEG or PNG. */
+const IMAGE_LIMITS = { width: 144, height: 400 } as const;
+const IMAGE_FORMATS = /\.(gif|jpe?g|png)$/i;
+
+function fitsChannelImage(logo: Image): boolean {
+  return (
+    logo.width <= IMAGE_LIMITS.width &&
+    logo.height <= IMAGE_LIMITS.height &&
+    IMAGE_FORMATS.test(new URL(logo.url).pathname)
+  );
+}
+
+/**
+ * The profile reads an item's `description` as HTML (and every other element as plain text), so the
+ * standfirst, which is plain text, is HTML-escaped first: `R&D <beta>` must not turn into a tag.
+ */
+function textAsHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+function item(article: Article): XmlElement {
+  return el('item', [
+    el('title', article.title),
+    el('link', article.url),
+    el('description', textAsHtml(article.description)),
+    el('content:encoded', article.contentHtml),
+    ...article.authors.map((author) => el('dc:creator', author.name)),
+    ...article.tags.map((tag) => el('category', tag)),
+    el('guid', article.id, { isPermaLink: article.id === article.url ? 'true' : 'false' }),
+    el('pubDate', formatRfc822(article.datePublished)),
+    // RSS's own <source url="…"> names the RSS channel an item was republished from, and its text is
+    // that channel's title: a web article we adapt is neither. Dublin Core's `source` ("a related
+    // resource from which the described resource is derived") holds the URL as it is.
+    article.isBasedOn !== undefined && el('dc:source', article.isBasedOn),
+  ]);
+}
+
+/** `feed.xml`: the newest `site.feedLimit` articles as RSS 2.0. */
+export function renderRss(site: Site): OutputFile {
+  const logo = site.publisher.logo;
+  const channel = el('channel', [
+    el('title', site.title),
+    el('link', site.url),
+    el('description', site.description),
+    el('language', site.language),
+    el('lastBuildDate', formatRfc822(site.updated)),
+    el('generator', GENERATOR),
+    el('docs', RSS_DOCS),
+    el('atom:link', [], { href: site.feeds.rss, rel: 'self', type: 'application/rss+xml' }),
+    fitsChannelImage(logo) &&
+      el('image', [
+        el('url', logo.url),
+        el('title', site.title),
+        el('link', site.url),
+        el('width', String(logo.width)),
+        el('height', String(logo.height)),
+      ]),
+    ...feedArticles(site).map(item),
+  ]);
+  const rss = el('rss', [channel], {
+    version: '2.0',
+    'xmlns:content': NS.content,
+    'xmlns:dc': NS.dc,
+    'xmlns:atom': NS.atom,
+  });
+  return { path: FEED_PATHS.rss, contents: renderXml(rss) };
+}
