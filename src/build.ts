@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { parseSiteConfig } from './config.js';
-import { loadContent } from './content/load.js';
+import { loadContent, type PublicFile } from './content/load.js';
 import { readArticles } from './content/records.js';
 import { ContentError, type Problem } from './errors.js';
 import type { OutputFile, Site } from './model.js';
@@ -13,7 +13,7 @@ import { createSite } from './site.js';
 import { writeSite } from './write.js';
 
 export interface BuildOptions {
-  /** Folder holding `site.yaml` and `articles/`. Default `content`. */
+  /** Folder holding `site.yaml`, `articles/` and `public/`. Default `content`. */
   contentDir?: string;
   /** Folder the site is written to; replaced whole on success. Default `dist`. */
   outDir?: string;
@@ -25,6 +25,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   site: Site;
+  /** Every file of the site: the rendered outputs, then the files of `public/`. */
   files: OutputFile[];
   /** Bytes written (0 when `write` is false). */
   bytes: number;
@@ -34,14 +35,20 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = options.outDir ?? 'dist';
-  const site = await loadSite(contentDir, options.baseUrl);
-  const files = renderSite(site);
+  const { site, publicFiles } = await loadSite(contentDir, options.baseUrl);
+  const rendered = renderSite(site);
+  const collisions = publicFileCollisions(rendered, publicFiles);
+  if (collisions.length > 0) throw new ContentError(collisions);
+  const files = [...rendered, ...publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }))];
   const written = options.write === false ? { bytes: 0 } : await writeSite(outDir, files);
   return { site, files, bytes: written.bytes };
 }
 
-/** Loads and validates the content into the model; throws a `ContentError` with every problem. */
-export async function loadSite(contentDir: string, baseUrl?: string): Promise<Site> {
+/**
+ * Loads and validates the content into the model, with the files of `public/` to copy; throws a
+ * `ContentError` with every problem.
+ */
+export async function loadSite(contentDir: string, baseUrl?: string): Promise<{ site: Site; publicFiles: PublicFile[] }> {
   const content = await loadContent(contentDir);
   const problems: Problem[] = [...content.problems];
   const config = content.siteConfig === undefined ? undefined : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
@@ -52,5 +59,13 @@ export async function loadSite(contentDir: string, baseUrl?: string): Promise<Si
   const { articles, problems: articleProblems } = readArticles(config, content.articles);
   problems.push(...articleProblems);
   if (problems.length > 0) throw new ContentError(problems);
-  return createSite(config, articles);
+  return { site: createSite(config, articles), publicFiles: content.publicFiles };
+}
+
+/** A file of `public/` may not take the place of a page or feed the build writes. */
+function publicFileCollisions(rendered: readonly OutputFile[], publicFiles: readonly PublicFile[]): Problem[] {
+  const written = new Set(rendered.map((file) => file.path));
+  return publicFiles
+    .filter((file) => written.has(file.path))
+    .map((file) => ({ file: file.file, field: '(file)', message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}` }));
 }

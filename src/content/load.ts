@@ -3,7 +3,7 @@
  * Files are decoded as strict UTF-8 (a BOM is accepted), line ends normalised to `\n`, and nothing
  * outside the content folder is read, even through a symbolic link.
  */
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
 
@@ -15,9 +15,19 @@ export interface SourceFile {
   text: string;
 }
 
+/** A file of `content/public/`, copied to the site as it is (a logo, images, a favicon). */
+export interface PublicFile {
+  /** Path relative to `public/`, `/`-separated: the same path in the output. */
+  path: string;
+  /** Path as shown in messages. */
+  file: string;
+  bytes: Uint8Array;
+}
+
 export interface LoadedContent {
   siteConfig: SourceFile | undefined;
   articles: SourceFile[];
+  publicFiles: PublicFile[];
   problems: Problem[];
 }
 
@@ -27,14 +37,15 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const problems: Problem[] = [];
   const root = await realpath(contentDir).catch(() => undefined);
   if (root === undefined) {
-    return { siteConfig: undefined, articles: [], problems: [{ file: shown(contentDir), field: '(folder)', message: 'expected a content folder, found none' }] };
+    return { siteConfig: undefined, articles: [], publicFiles: [], problems: [{ file: shown(contentDir), field: '(folder)', message: 'expected a content folder, found none' }] };
   }
   const siteConfig = await readSource(root, join(contentDir, 'site.yaml'), 'site.yaml', problems);
+  const publicFiles = await readPublicFiles(root, join(contentDir, 'public'), problems);
   const articlesDir = join(contentDir, 'articles');
   const names = await readdir(articlesDir).catch(() => undefined);
   if (names === undefined) {
     problems.push({ file: shown(articlesDir), field: '(folder)', message: 'expected a folder of article records, found none' });
-    return { siteConfig, articles: [], problems };
+    return { siteConfig, articles: [], publicFiles, problems };
   }
   const markdownNames = names.filter((name) => name.endsWith('.md')).sort();
   if (markdownNames.length === 0) {
@@ -45,7 +56,26 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     const source = await readSource(root, join(articlesDir, name), name, problems);
     if (source) articles.push(source);
   }
-  return { siteConfig, articles, problems };
+  return { siteConfig, articles, publicFiles, problems };
+}
+
+/** Every file under `public/`, sorted; links that lead out of the content folder are refused. */
+async function readPublicFiles(root: string, publicDir: string, problems: Problem[]): Promise<PublicFile[]> {
+  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files: PublicFile[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const file = shown(path);
+    const real = await realpath(path).catch(() => undefined);
+    if (real === undefined || !real.startsWith(root + sep)) {
+      problems.push({ file, field: '(file)', message: `expected a file inside the content folder, found a link to ${real ?? 'nothing'}` });
+      continue;
+    }
+    if ((await stat(real)).isDirectory()) continue;
+    files.push({ path: relative(publicDir, path).split(sep).join('/'), file, bytes: await readFile(real) });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 async function readSource(root: string, path: string, name: string, problems: Problem[]): Promise<SourceFile | undefined> {

@@ -5,7 +5,7 @@
 import type { Document } from 'yaml';
 import { z } from 'zod';
 import { describeValue, type Problem } from '../errors.js';
-import { closestWord } from '../did-you-mean.js';
+import { closestName } from '../did-you-mean.js';
 import { offsetOf, valueAt, type FieldPath } from './yaml-position.js';
 
 export interface ParsedYaml {
@@ -36,7 +36,7 @@ function problemsOf(file: string, yaml: ParsedYaml, schema: z.ZodType, data: unk
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, path);
     return issue.keys.map((key) => {
-      const suggestion = closestWord(key, known);
+      const suggestion = closestName(key, known);
       return {
         file,
         line: yaml.lineAt(offsetOf(yaml.document, [...path, key])),

@@ -1,0 +1,152 @@
+/**
+ * One article: `articles/<slug>/index.html`, a readable semantic page with its metadata, and
+ * `articles/<slug>/index.jsonld`, the same JSON-LD the page embeds, byte for byte.
+ */
+import type { Article, Citation, OutputFile, Person, Quote, Site } from '../model.js';
+import { type Labels, type SafeHtml, html, labelsFor, ogLocale, raw, renderPage, timeElement } from './html.js';
+import { articleGraph, serializeJsonLd } from './jsonld.js';
+
+export function renderArticlePage(site: Site, article: Article): OutputFile[] {
+  const jsonLd = serializeJsonLd(articleGraph(site, article));
+  const page = renderPage({
+    site,
+    lang: article.lang,
+    title: `${article.title} — ${site.title}`,
+    description: article.description,
+    canonical: article.url,
+    meta: headMeta(site, article),
+    jsonLd,
+    main: articleBody(site, article),
+  });
+  return [
+    { path: `${article.path}index.html`, contents: page },
+    { path: `${article.path}index.jsonld`, contents: jsonLd },
+  ];
+}
+
+function headMeta(site: Site, article: Article): SafeHtml {
+  const { image } = article;
+  const property = (name: string, content: string | number): SafeHtml =>
+    html`<meta property="${name}" content="${content}">\n`;
+  const named = (name: string, content: string): SafeHtml => html`<meta name="${name}" content="${content}">\n`;
+  return html`${article.authors.length > 0 && named('author', article.authors.map((a) => a.name).join(', '))}${[
+    property('og:type', 'article'),
+    property('og:title', article.title),
+    property('og:description', article.description),
+    property('og:url', article.url),
+    property('og:site_name', site.title),
+    property('og:locale', ogLocale(article.lang)),
+  ]}${
+    image && [
+      property('og:image', image.url),
+      property('og:image:width', image.width),
+      property('og:image:height', image.height),
+      property('og:image:alt', image.alt),
+    ]
+  }${property('article:published_time', article.datePublished.iso)}${
+    article.dateModified && property('article:modified_time', article.dateModified.iso)
+  }${article.section !== undefined && property('article:section', article.section)}${article.authors.map(
+    (a) => a.url !== undefined && property('article:author', a.url),
+  )}${article.tags.map((tag) => property('article:tag', tag))}${[
+    named('twitter:card', image ? 'summary_large_image' : 'summary'),
+    named('twitter:title', article.title),
+    named('twitter:description', article.description),
+  ]}${image && [named('twitter:image', image.url), named('twitter:image:alt', image.alt)]}`;
+}
+
+function articleBody(site: Site, article: Article): SafeHtml {
+  const labels = labelsFor(site.language);
+  const { image } = article;
+  return html`<article>
+<header>
+${article.section !== undefined && html`<p class="meta">${labels.section} <strong>${article.section}</strong></p>\n`}<h1>${article.title}</h1>
+<p class="standfirst">${article.description}</p>
+${article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`}<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
+    article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
+  }</p>
+</header>
+${image && html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`}<div class="body">
+${raw(article.contentHtml)}</div>
+${article.quotes.map((quote, i) => quoteFigure(article, quote, i))}${
+    article.tags.length > 0 &&
+    html`<footer>
+<p class="meta">${labels.tags}</p>
+<ul class="tags">${article.tags.map((tag) => html`<li>${tag}</li>`)}</ul>
+</footer>
+`
+  }${article.citations.length > 0 && sources(site, article, labels)}</article>
+`;
+}
+
+function byline(authors: readonly Person[], labels: Labels): SafeHtml {
+  const names = authors.map((a) => (a.url === undefined ? html`${a.name}` : html`<a href="${a.url}" rel="author">${a.name}</a>`));
+  const last = names.pop();
+  return names.length === 0 ? html`${last}` : html`${names.map((n, i) => html`${i > 0 && ', '}${n}`)} ${labels.and} ${last}`;
+}
+
+/** A quotation; its `id` is the fragment of the JSON-LD Quotation's `@id`. */
+function quoteFigure(article: Article, quote: Quote, index: number): SafeHtml {
+  const { name, jobTitle, affiliation } = quote.spokenBy;
+  const who = [name, jobTitle, affiliation].filter((part) => part !== undefined).join(', ');
+  return html`<figure class="quote" id="quote-${index + 1}">
+<blockquote${article.isBasedOn !== undefined && html` cite="${article.isBasedOn}"`}><p>${quote.text}</p></blockquote>
+<figcaption>— ${who}</figcaption>
+</figure>
+`;
+}
+
+/** The Sources list; each item's `id` is the fragment of the JSON-LD citation's `@id`. */
+function sources(site: Site, article: Article, labels: Labels): SafeHtml {
+  const item = (citation: Citation, index: number): SafeHtml => {
+    const date = citation.datePublished;
+    return html`<li id="citation-${index + 1}"><a href="${citation.url}"${
+      citation.inLanguage !== undefined && html` hreflang="${citation.inLanguage}"`
+    }>${citation.name}</a>${citation.publisher !== undefined && html`, ${citation.publisher}`}${
+      citation.author !== undefined && html`, ${citation.author}`
+    }${date !== undefined && html`, <time datetime="${date}">${labels.date(new Date(`${date.slice(0, 10)}T00:00:00Z`))}</time>`} <span class="meta">(${typeInWords(citation.type, site.language)})</span></li>
+`;
+  };
+  return html`<section class="sources" aria-labelledby="sources">
+<h2 id="sources">${labels.sources}</h2>
+<ol>
+${article.citations.map(item)}</ol>
+</section>
+`;
+}
+
+const FR_TYPES: Record<string, string> = {
+  Article: 'article',
+  NewsArticle: 'article de presse',
+  AnalysisNewsArticle: 'analyse',
+  OpinionNewsArticle: 'tribune',
+  ReportageNewsArticle: 'reportage',
+  BackgroundNewsArticle: 'article de contexte',
+  ScholarlyArticle: 'article scientifique',
+  BlogPosting: 'billet de blog',
+  SocialMediaPosting: 'publication sur un réseau social',
+  Report: 'rapport',
+  Legislation: 'texte législatif',
+  LegislationObject: 'texte législatif',
+  Dataset: 'jeu de données',
+  WebPage: 'page web',
+  WebSite: 'site web',
+  Book: 'livre',
+  Thesis: 'thèse',
+  Review: 'critique',
+  VideoObject: 'vidéo',
+  AudioObject: 'enregistrement audio',
+  PodcastEpisode: 'épisode de podcast',
+  DigitalDocument: 'document',
+  Guide: 'guide',
+  Chapter: 'chapitre',
+  Periodical: 'périodique',
+  Movie: 'film',
+  Photograph: 'photographie',
+  CreativeWork: 'œuvre',
+};
+
+/** A schema.org type as words: a French name when known, else the type split at its capitals. */
+export function typeInWords(type: string, language: string): string {
+  const french = language.toLowerCase().split('-')[0] === 'fr' ? FR_TYPES[type] : undefined;
+  return french ?? type.replace(/(?<=[a-z0-9])(?=[A-Z])/g, ' ').toLowerCase();
+}

@@ -1,0 +1,44 @@
+/** The home page: `index.html`, every article newest first, with the site's JSON-LD. */
+import type { Article, OutputFile, Site } from '../model.js';
+import { type Labels, type SafeHtml, html, labelsFor, ogLocale, renderPage, timeElement } from './html.js';
+import { serializeJsonLd, siteGraph } from './jsonld.js';
+
+export function renderHomePage(site: Site): OutputFile {
+  const labels = labelsFor(site.language);
+  const property = (name: string, content: string): SafeHtml => html`<meta property="${name}" content="${content}">\n`;
+  const contents = renderPage({
+    site,
+    lang: site.language,
+    title: site.title,
+    description: site.description,
+    canonical: site.url,
+    meta: html`${[
+      property('og:type', 'website'),
+      property('og:title', site.title),
+      property('og:description', site.description),
+      property('og:url', site.url),
+      property('og:site_name', site.title),
+      property('og:locale', ogLocale(site.language)),
+    ]}<meta name="twitter:card" content="summary">\n`,
+    jsonLd: serializeJsonLd(siteGraph(site)),
+    // The model keeps `site.articles` newest first.
+    main: html`<h1>${site.title}</h1>
+<p class="standfirst">${site.description}</p>
+<section aria-labelledby="latest">
+<h2 id="latest">${labels.latest}</h2>
+<ol class="articles">
+${site.articles.map((article) => item(site, article, labels))}</ol>
+</section>
+`,
+  });
+  return { path: 'index.html', contents };
+}
+
+function item(site: Site, article: Article, labels: Labels): SafeHtml {
+  return html`<li><article${article.lang !== site.language && html` lang="${article.lang}"`}>
+<h3><a href="${article.url}">${article.title}</a></h3>
+<p class="meta">${timeElement(article.datePublished, labels)}${article.section !== undefined && html` · ${article.section}`}</p>
+<p>${article.description}</p>
+</article></li>
+`;
+}

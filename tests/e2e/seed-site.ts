@@ -1,0 +1,13 @@
+/** Builds the embedded content once into a scratch folder, for the end-to-end tests. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../src/build.js';
+
+export const root = join(import.meta.dirname, '../..');
+
+export async function buildSeed(): Promise<string> {
+  const out = join(mkdtempSync(join(tmpdir(), 'depeche-e2e-')), 'dist');
+  await build({ contentDir: join(root, 'content'), outDir: out });
+  return out;
+}

@@ -1,0 +1,109 @@
+import { type DefaultTreeAdapterTypes as T, type ParserError, parse } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { renderHomePage } from '../../src/render/home-page.js';
+import { dateTime, makeArticle, makeSite } from '../fixtures/factories.js';
+
+// A reading of the page with parse5, independent of our templates.
+function elements(node: T.ParentNode, tag: string): T.Element[] {
+  return node.childNodes.flatMap((child) =>
+    'tagName' in child ? [...(child.tagName === tag ? [child] : []), ...elements(child, tag)] : [],
+  );
+}
+function one(node: T.ParentNode, tag: string): T.Element {
+  const all = elements(node, tag);
+  expect(all, `exactly one <${tag}>`).toHaveLength(1);
+  return all[0] as T.Element;
+}
+const attr = (element: T.Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
+function text(node: T.Node): string {
+  if (node.nodeName === '#text') return (node as T.TextNode).value;
+  return 'childNodes' in node ? node.childNodes.map(text).join('') : '';
+}
+
+function render(site = makeSite()) {
+  const file = renderHomePage(site);
+  if (typeof file.contents !== 'string') throw new Error('expected text');
+  const errors: ParserError[] = [];
+  const document = parse(file.contents, { onParseError: (error) => errors.push(error) });
+  return { file, document, errors };
+}
+
+const articles = [
+  makeArticle({ slug: 'trois', title: 'Troisième', description: 'Le plus récent.', datePublished: dateTime('2024-03-02T10:00:00+01:00') }),
+  makeArticle({ slug: 'deux', title: 'Deuxième', section: undefined, datePublished: dateTime('2024-03-01T10:00:00+01:00') }),
+  makeArticle({ slug: 'un', title: 'Premier', lang: 'en', datePublished: dateTime('2024-02-01T07:30:00Z') }),
+];
+
+describe('renderHomePage', () => {
+  it('writes index.html, a conformant document in the site language', () => {
+    const { file, document, errors } = render(makeSite({ articles }));
+    expect(file.path).toBe('index.html');
+    expect(errors).toEqual([]);
+    expect(attr(one(document, 'html'), 'lang')).toBe('fr');
+    expect(text(one(document, 'title'))).toBe('Dépêche');
+    expect(text(one(document, 'h1'))).toBe('Dépêche');
+    const canonical = elements(document, 'link').filter((l) => attr(l, 'rel') === 'canonical');
+    expect(canonical.map((l) => attr(l, 'href'))).toEqual(['https://depeche.example/']);
+  });
+
+  it('links the three feeds for autodiscovery', () => {
+    const { document } = render();
+    const alternates = elements(one(document, 'head'), 'link').filter((l) => attr(l, 'rel') === 'alternate');
+    expect(alternates.map((l) => [attr(l, 'type'), attr(l, 'href')])).toEqual([
+      ['application/rss+xml', 'https://depeche.example/feed.xml'],
+      ['application/atom+xml', 'https://depeche.example/atom.xml'],
+      ['application/feed+json', 'https://depeche.example/feed.json'],
+    ]);
+  });
+
+  it('lists the articles newest first with their link, date and standfirst', () => {
+    const { document } = render(makeSite({ articles }));
+    const items = elements(one(document, 'ol'), 'li');
+    expect(items.map((li) => text(one(li, 'a')))).toEqual(['Troisième', 'Deuxième', 'Premier']);
+    expect(items.map((li) => attr(one(li, 'a'), 'href'))).toEqual([
+      'https://depeche.example/articles/trois/',
+      'https://depeche.example/articles/deux/',
+      'https://depeche.example/articles/un/',
+    ]);
+    expect(items.map((li) => attr(one(li, 'time'), 'datetime'))).toEqual([
+      '2024-03-02T10:00:00+01:00',
+      '2024-03-01T10:00:00+01:00',
+      '2024-02-01T07:30:00Z',
+    ]);
+    expect(text(one(items[2] as T.Element, 'time'))).toBe('1er février 2024 à 7\u00a0h\u00a030');
+    expect(text(items[0] as T.Element)).toContain('Le plus récent.');
+    expect(items.map((li) => attr(one(li, 'article'), 'lang'))).toEqual([undefined, undefined, 'en']);
+  });
+
+  it('embeds the site JSON-LD: the WebSite and its publisher', () => {
+    const { document } = render();
+    const script = one(document, 'script');
+    expect(attr(script, 'type')).toBe('application/ld+json');
+    const graph = JSON.parse(text(script)) as { '@context': string; '@graph': { '@type': string; '@id': string }[] };
+    expect(graph['@context']).toBe('https://schema.org');
+    expect(graph['@graph'].map((n) => [n['@type'], n['@id']])).toEqual([
+      ['WebSite', 'https://depeche.example/#website'],
+      ['NewsMediaOrganization', 'https://depeche.example/#publisher'],
+    ]);
+  });
+
+  it('escapes hostile titles and descriptions', () => {
+    const hostile = `</script><script>alert(1)</script> <!-- ]]> &amp; "double" 'single'`;
+    const site = makeSite({ title: hostile, description: hostile, articles: [makeArticle({ title: hostile, description: hostile })] });
+    const { document, errors } = render(site);
+    expect(errors).toEqual([]);
+    expect(elements(document, 'script')).toHaveLength(1);
+    expect(text(one(document, 'h1'))).toBe(hostile);
+    expect(text(one(one(document, 'ol'), 'a'))).toBe(hostile);
+    const description = elements(document, 'meta').find((m) => attr(m, 'name') === 'description') as T.Element;
+    expect(attr(description, 'content')).toBe(hostile);
+    const graph = JSON.parse(text(one(document, 'script'))) as { '@graph': { name?: string }[] };
+    expect(graph['@graph'][0]?.name).toBe(hostile);
+  });
+
+  it('renders an empty site', () => {
+    const { document, errors } = render(makeSite({ articles: [] }));
+    expect(errors).toEqual([]);
+    expect(elements(one(document, 'ol'), 'li')).toEqual([]);
+  });
+});
