@@ -1,0 +1,78 @@
+/**
+ * A site that uses every field of the contract (tests/fixtures/valid), plus a record saved on
+ * Windows with a BOM and CRLF line ends: built in memory and read back with independent parsers.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAtomFeed, parseRssFeed } from 'feedsmith';
+import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../src/build.js';
+import { validateJsonLd } from '../src/check/jsonld.js';
+
+const root = join(import.meta.dirname, '..');
+let result: BuildResult;
+const output = (path: string): string => {
+  const file = result.files.find((candidate) => candidate.path === path);
+  if (file === undefined || typeof file.contents !== 'string') throw new Error(`no text output ${path}`);
+  return file.contents;
+};
+
+beforeAll(async () => {
+  result = await build({ contentDir: join(root, 'tests/fixtures/valid'), write: false });
+});
+
+describe('a site using every field', () => {
+  it('accepts a BOM and CRLF line ends, and sorts newest first', () => {
+    expect(result.site.articles.map((article) => article.slug)).toEqual(['windows-crlf-bom', 'tous-les-champs']);
+    const windows = result.site.articles[0];
+    expect(windows?.title).toBe('Un article écrit sous Windows');
+    expect(windows?.contentHtml).not.toContain('\r');
+    expect(windows?.contentHtml).toContain('href="https://depeche.example/articles/autre-article/"');
+    expect(windows?.contentHtml).toContain('src="https://depeche.example/images/b.png"');
+  });
+
+  it('RSS: a guid that is not the URL is no permalink; authors and the modified date come through', () => {
+    const item = parseRssFeed(output('feed.xml')).items?.find((candidate) => candidate.title === 'Un article qui remplit tous les champs');
+    expect(item?.guid).toEqual({ value: 'urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11', isPermaLink: false });
+    expect(item?.dc?.creators).toEqual(['Camille Dupont', 'Jean Invité']);
+    expect(item?.categories?.map((category) => category.name)).toEqual(['IA', 'Europe']);
+  });
+
+  it('Atom: the entry carries its own language, its modified date and author URIs; the feed is valid', () => {
+    const xml = output('atom.xml');
+    const schema = XmlDocument.fromString(readFileSync(join(root, 'data/schemas/atom-rfc4287.rng'), 'utf8'));
+    const validator = RelaxNGValidator.fromDoc(schema);
+    const document = XmlDocument.fromString(xml);
+    try {
+      expect(() => validator.validate(document)).not.toThrow();
+    } finally {
+      document.dispose();
+      validator.dispose();
+      schema.dispose();
+    }
+    expect(xml).toContain('<entry xml:lang="fr-CA">');
+    const entry = parseAtomFeed(xml).entries?.find((candidate) => candidate.id === 'urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11');
+    expect(entry?.updated).toBe('2024-02-29T18:15:00+01:00');
+    expect(entry?.authors).toEqual([
+      { name: 'Camille Dupont', uri: 'https://depeche.example/auteurs/camille/' },
+      { name: 'Jean Invité', uri: 'https://invite.example/' },
+    ]);
+  });
+
+  it('every page carries JSON-LD that fits the schema.org vocabulary', () => {
+    const pages = result.files.filter((file) => file.path.endsWith('.jsonld'));
+    expect(pages).toHaveLength(2);
+    for (const page of pages) expect(validateJsonLd(JSON.parse(String(page.contents)))).toEqual([]);
+    const graph = JSON.parse(output('articles/tous-les-champs/index.jsonld')) as { '@graph': Record<string, unknown>[] };
+    const article = graph['@graph'].find((node) => node['@type'] === 'NewsArticle');
+    expect(article?.['@id']).toBe('urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11');
+    expect(article?.['inLanguage']).toBe('fr-CA');
+    expect(article?.['dateModified']).toBe('2024-02-29T18:15:00+01:00');
+    expect(article?.['image']).toMatchObject({ '@type': 'ImageObject', url: 'https://depeche.example/images/une.jpg' });
+    expect(article?.['author']).toEqual([
+      { '@type': 'Person', name: 'Camille Dupont', url: 'https://depeche.example/auteurs/camille/', sameAs: ['https://mastodon.example/@camille'] },
+      { '@type': 'Person', name: 'Jean Invité', url: 'https://invite.example/' },
+    ]);
+  });
+});
