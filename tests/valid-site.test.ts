@@ -2,7 +2,6 @@
  * A site that uses every field of the contract (tests/fixtures/valid), plus a record saved on
  * Windows with a BOM and CRLF line ends: built in memory and read back with independent parsers.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
