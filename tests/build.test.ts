@@ -67,6 +67,8 @@ describe('the seed record', () => {
 describe('the built site', () => {
   it('writes every output', () => {
     expect(listFiles(out)).toEqual([
+      '404.html',
+      '_headers',
       'atom.xml',
       `articles/${SLUG}/index.html`,
       `articles/${SLUG}/index.jsonld`,

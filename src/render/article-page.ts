@@ -3,8 +3,9 @@
  * `articles/<slug>/index.jsonld`, the same JSON-LD the page embeds, byte for byte.
  */
 import type { Article, Citation, OutputFile, Person, Quote, Site } from '../model.js';
-import { type Labels, type SafeHtml, html, labelsFor, ogLocale, raw, renderPage, timeElement } from './html.js';
+import { type Labels, type SafeHtml, html, labelsFor, ogLocale, raw, renderPage, timeElement, typeset } from './html.js';
 import { articleGraph, serializeJsonLd } from './jsonld.js';
+import { bindPunctuation } from './typography.js';
 
 export function renderArticlePage(site: Site, article: Article): OutputFile[] {
   const jsonLd = serializeJsonLd(articleGraph(site, article));
@@ -57,17 +58,20 @@ function headMeta(site: Site, article: Article): SafeHtml {
 function articleBody(site: Site, article: Article): SafeHtml {
   const labels = labelsFor(site.language);
   const { image } = article;
+  // A record whose body opens with its standfirst shows it once, as the body's lead paragraph.
+  const lead = opensWithStandfirst(article);
   return html`<article>
 <header>
-${article.section !== undefined && html`<p class="meta">${labels.section} <strong>${article.section}</strong></p>\n`}<h1>${article.title}</h1>
-<p class="standfirst">${article.description}</p>
-${article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`}<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
+${article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`}<h1>${typeset(article.title)}</h1>
+${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
+    article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
+  }<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
     article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
   }</p>
 </header>
-${image && html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`}<div class="body">
-${raw(article.contentHtml)}</div>
-${article.quotes.map((quote, i) => quoteFigure(article, quote, i))}${
+${image && html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`}<div class="body${lead && ' lead'}">
+${raw(bindPunctuation(article.contentHtml))}</div>
+${article.quotes.length > 0 && quotes(article, labels)}${
     article.tags.length > 0 &&
     html`<footer>
 <p class="meta">${labels.tags}</p>
@@ -78,20 +82,34 @@ ${article.quotes.map((quote, i) => quoteFigure(article, quote, i))}${
 `;
 }
 
+/** True when the body's first paragraph is the standfirst, word for word (the record is verbatim). */
+export function opensWithStandfirst(article: Article): boolean {
+  const first = /^<p>([^<]*)<\/p>/.exec(article.contentHtml)?.[1];
+  if (first === undefined) return false;
+  const text = first.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '');
+  return text.replace(/\s+/g, ' ').trim() === article.description.replace(/\s+/g, ' ').trim();
+}
+
 function byline(authors: readonly Person[], labels: Labels): SafeHtml {
   const names = authors.map((a) => (a.url === undefined ? html`${a.name}` : html`<a href="${a.url}" rel="author">${a.name}</a>`));
   const last = names.pop();
   return names.length === 0 ? html`${last}` : html`${names.map((n, i) => html`${i > 0 && ', '}${n}`)} ${labels.and} ${last}`;
 }
 
-/** A quotation; its `id` is the fragment of the JSON-LD Quotation's `@id`. */
-function quoteFigure(article: Article, quote: Quote, index: number): SafeHtml {
-  const { name, jobTitle, affiliation } = quote.spokenBy;
-  const who = [name, jobTitle, affiliation].filter((part) => part !== undefined).join(', ');
-  return html`<figure class="quote" id="quote-${index + 1}">
-<blockquote${article.isBasedOn !== undefined && html` cite="${article.isBasedOn}"`}><p>${quote.text}</p></blockquote>
+/** The quotations, each a figure whose `id` is the fragment of the JSON-LD Quotation's `@id`. */
+function quotes(article: Article, labels: Labels): SafeHtml {
+  const figure = (quote: Quote, index: number): SafeHtml => {
+    const { name, jobTitle, affiliation } = quote.spokenBy;
+    const who = [name, jobTitle, affiliation].filter((part) => part !== undefined).join(', ');
+    return html`<figure class="quote" id="quote-${index + 1}">
+<blockquote${article.isBasedOn !== undefined && html` cite="${article.isBasedOn}"`}><p>${typeset(quote.text)}</p></blockquote>
 <figcaption>— ${who}</figcaption>
 </figure>
+`;
+  };
+  return html`<section class="quotes" aria-labelledby="quotes">
+<h2 id="quotes">${labels.quotes}</h2>
+${article.quotes.map(figure)}</section>
 `;
 }
 

@@ -1,6 +1,6 @@
 /** The home page: `index.html`, every article newest first, with the site's JSON-LD. */
 import type { Article, OutputFile, Site } from '../model.js';
-import { type Labels, type SafeHtml, html, labelsFor, ogLocale, renderPage, timeElement } from './html.js';
+import { type Labels, type SafeHtml, html, labelsFor, ogLocale, renderPage, timeElement, typeset } from './html.js';
 import { serializeJsonLd, siteGraph } from './jsonld.js';
 
 export function renderHomePage(site: Site): OutputFile {
@@ -23,7 +23,7 @@ export function renderHomePage(site: Site): OutputFile {
     jsonLd: serializeJsonLd(siteGraph(site)),
     // The model keeps `site.articles` newest first.
     main: html`<h1>${site.title}</h1>
-<p class="standfirst">${site.description}</p>
+<p class="standfirst">${typeset(site.description)}</p>
 <section aria-labelledby="latest">
 <h2 id="latest">${labels.latest}</h2>
 <ol class="articles">
@@ -34,11 +34,12 @@ ${site.articles.map((article) => item(site, article, labels))}</ol>
   return { path: 'index.html', contents };
 }
 
-function item(site: Site, article: Article, labels: Labels): SafeHtml {
+/** One article of a list: its section, linked title, date and standfirst. */
+export function item(site: Site, article: Article, labels: Labels): SafeHtml {
   return html`<li><article${article.lang !== site.language && html` lang="${article.lang}"`}>
-<h3><a href="${article.url}">${article.title}</a></h3>
-<p class="meta">${timeElement(article.datePublished, labels)}${article.section !== undefined && html` · ${article.section}`}</p>
-<p>${article.description}</p>
+${article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`}<h3><a href="${article.url}">${typeset(article.title)}</a></h3>
+<p>${typeset(article.description)}</p>
+<p class="meta">${timeElement(article.datePublished, labels)}</p>
 </article></li>
 `;
 }

@@ -5,6 +5,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { DateTime, Site } from '../model.js';
+import { PAGE_STYLE } from './style.js';
+import { bindPunctuation } from './typography.js';
 
 const markdownEscape = new MarkdownIt().utils.escapeHtml;
 
@@ -43,18 +45,24 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   return raw(out);
 }
 
+/** Escapes `text` and keeps French punctuation on the line of its word (see `bindPunctuation`). */
+export function typeset(text: string): SafeHtml {
+  return raw(bindPunctuation(escapeHtml(text)));
+}
+
 export interface Labels {
   skip: string;
   by: string;
   and: string;
   published: string;
   modified: string;
-  section: string;
   tags: string;
+  quotes: string;
   sources: string;
   subscribe: string;
   subscribeHint: string;
   latest: string;
+  notFound: { title: string; text: (site: string) => string; home: string };
   feeds: { rss: string; atom: string; json: string };
   /** Date and time in words. */
   dateTime: (wall: Date) => string;
@@ -77,12 +85,17 @@ const LABELS: Record<string, Labels> = {
     and: 'et',
     published: 'Publié le',
     modified: 'Mis à jour le',
-    section: 'Rubrique',
     tags: 'Mots-clés',
+    quotes: 'Citations',
     sources: 'Sources',
     subscribe: 'S’abonner',
-    subscribeHint: 'Recevez les nouveaux articles dans votre lecteur de flux.',
+    subscribeHint: 'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
     latest: 'Derniers articles',
+    notFound: {
+      title: 'Page introuvable',
+      text: (site) => `Aucune page de ${site} ne se trouve à cette adresse. L’article a peut-être changé d’adresse, ou le lien contient une faute de frappe.`,
+      home: 'Revenir à l’accueil',
+    },
     feeds: { rss: 'Flux RSS', atom: 'Flux Atom', json: 'JSON Feed' },
     dateTime: (d) => `${frDate(d)} à ${d.getUTCHours()}${NBSP}h${NBSP}${pad(d.getUTCMinutes())}`,
     date: frDate,
@@ -93,12 +106,17 @@ const LABELS: Record<string, Labels> = {
     and: 'and',
     published: 'Published',
     modified: 'Updated',
-    section: 'Section',
     tags: 'Tags',
+    quotes: 'Quotes',
     sources: 'Sources',
     subscribe: 'Subscribe',
-    subscribeHint: 'Get new articles in your feed reader.',
+    subscribeHint: 'Get new articles in your feed reader: add the address of one of these feeds to it.',
     latest: 'Latest articles',
+    notFound: {
+      title: 'Page not found',
+      text: (site) => `No page of ${site} is at this address. The article may have moved, or the link may have a typo.`,
+      home: 'Go to the home page',
+    },
     feeds: { rss: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed' },
     dateTime: (d) => `${enDate(d)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
     date: enDate,
@@ -134,66 +152,39 @@ export function ogLocale(language: string): string {
   return LOCALES[primary] ?? `${primary}_${primary.toUpperCase()}`;
 }
 
-const STYLE = `
-:root{color-scheme:light dark;--fg:#1b1b1b;--muted:#5c5c5c;--bg:#fcfcfa;--accent:#a3161b;--rule:#dcdcd6;--quote:#f3f2ee}
-@media (prefers-color-scheme:dark){:root{--fg:#e9e7e2;--muted:#a9a59d;--bg:#151515;--accent:#ff8f87;--rule:#393836;--quote:#1f1f1e}}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-.wrap{max-width:70ch;margin:0 auto;padding:0 1.25rem}
-a{color:var(--accent);text-underline-offset:.15em}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
-.site-header{border-bottom:1px solid var(--rule);padding-block:1rem}
-.site-header a{color:var(--fg);font-weight:800;font-size:1.25rem;text-decoration:none;letter-spacing:-.01em}
-main{padding-block:2rem}
-h1,h2,h3{line-height:1.2;text-wrap:balance}
-h1{font-size:clamp(1.75rem,4.5vw + .5rem,2.6rem);margin:0 0 1rem;letter-spacing:-.015em}
-h2{font-size:1.3rem;margin:2.5rem 0 .75rem}
-p,li{overflow-wrap:break-word;hyphens:auto}
-.standfirst{font-size:1.25rem;line-height:1.5;color:var(--muted);margin:0 0 1.25rem}
-.meta{font-size:.9375rem;color:var(--muted);margin:.25rem 0}
-.tags{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0;margin:.5rem 0}
-.tags li{border:1px solid var(--rule);border-radius:1rem;padding:0 .6rem;font-size:.875rem}
-figure{margin:1.5rem 0}
-img{display:block;max-width:100%;height:auto}
-figcaption{font-size:.9375rem;color:var(--muted);margin-top:.4rem}
-blockquote{margin:0;padding:.75rem 1rem;border-left:4px solid var(--accent);background:var(--quote);font-size:1.125rem}
-blockquote p{margin:0}
-.sources li,.articles li{margin-bottom:.75rem}
-.articles{list-style:none;padding:0}
-.articles h3{font-size:1.25rem;margin:0}
-.articles h3 a{color:var(--fg);text-decoration:none}.articles h3 a:hover{text-decoration:underline}
-.subscribe,.site-footer{border-top:1px solid var(--rule);padding-block:1rem}
-.subscribe h2{margin-top:.5rem}
-.site-footer{font-size:.875rem;color:var(--muted)}
-@media (max-width:30rem){body{font-size:1rem}.standfirst{font-size:1.125rem}}
-`;
-
 export interface PageParts {
   site: Site;
   /** The page's language (`<html lang>`). */
   lang: string;
   title: string;
   description: string;
-  /** Absolute URL of the page. */
-  canonical: string;
+  /** Absolute URL of the page; none for a page with no address of its own (the 404 page). */
+  canonical?: string;
   /** Open Graph, Twitter and other head elements. */
   meta: SafeHtml;
-  /** JSON-LD from `serializeJsonLd`, embedded as is. */
-  jsonLd: string;
+  /** JSON-LD from `serializeJsonLd`, embedded as is; none for a page that describes nothing. */
+  jsonLd?: string;
   main: SafeHtml;
 }
 
-/** A whole HTML document: `<!doctype html>` to `</html>`, ending with a newline. */
-export function renderPage(parts: PageParts): string {
-  const { site } = parts;
-  if (parts.jsonLd.includes('<')) throw new Error('JSON-LD must be serialized with serializeJsonLd');
-  const labels = labelsFor(site.language);
-  const feeds = [
+/** The three feeds, in the order the pages offer them. */
+function feedLinks(site: Site, labels: Labels): { href: string; type: string; label: string }[] {
+  return [
     { href: site.feeds.rss, type: 'application/rss+xml', label: labels.feeds.rss },
     { href: site.feeds.atom, type: 'application/atom+xml', label: labels.feeds.atom },
     { href: site.feeds.json, type: 'application/feed+json', label: labels.feeds.json },
   ];
+}
+
+/**
+ * A whole HTML document: `<!doctype html>` to `</html>`, ending with a newline. Every URL in it is
+ * absolute, so the same markup works at any address (the 404 page is served at all of them).
+ */
+export function renderPage(parts: PageParts): string {
+  const { site } = parts;
+  if (parts.jsonLd?.includes('<')) throw new Error('JSON-LD must be serialized with serializeJsonLd');
+  const labels = labelsFor(site.language);
+  const feeds = feedLinks(site, labels);
   const year = site.updated.iso.slice(0, 4);
   return html`<!doctype html>
 <html lang="${parts.lang}">
@@ -202,22 +193,22 @@ export function renderPage(parts: PageParts): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${parts.title}</title>
 <meta name="description" content="${parts.description}">
-<link rel="canonical" href="${parts.canonical}">
-${feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`)}${parts.meta}<style>${raw(STYLE)}</style>
-<script type="application/ld+json">${raw(parts.jsonLd)}</script>
-</head>
+${parts.canonical !== undefined && html`<link rel="canonical" href="${parts.canonical}">\n`}${feeds.map(
+    (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
+  )}${parts.meta}<style>${raw(PAGE_STYLE)}</style>
+${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`}</head>
 <body>
 <a class="skip" href="#content">${labels.skip}</a>
-<header class="site-header"><div class="wrap"><a href="${site.url}" rel="home">${site.title}</a></div></header>
+<header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${site.title}</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
 <main id="content" class="wrap">
 ${parts.main}</main>
 <aside class="subscribe wrap" aria-labelledby="subscribe">
 <h2 id="subscribe">${labels.subscribe}</h2>
 <p>${labels.subscribeHint}</p>
-<ul>
+<ul class="feeds">
 ${feeds.map((f) => html`<li><a href="${f.href}" type="${f.type}">${f.label}</a></li>\n`)}</ul>
 </aside>
-<footer class="site-footer wrap"><p>© ${year} <a href="${site.publisher.url}">${site.publisher.name}</a></p></footer>
+<footer class="site-footer"><div class="wrap"><p>© ${year} <a href="${site.publisher.url}">${site.publisher.name}</a></p></div></footer>
 </body>
 </html>
 `.text;

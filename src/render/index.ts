@@ -2,8 +2,10 @@
 import type { OutputFile, Site } from '../model.js';
 import { renderArticlePage } from './article-page.js';
 import { renderAtom } from './atom.js';
+import { renderHeaders } from './headers.js';
 import { renderHomePage } from './home-page.js';
 import { renderJsonFeed } from './jsonfeed.js';
+import { renderNotFoundPage } from './not-found-page.js';
 import { renderRobots } from './robots.js';
 import { renderRss } from './rss.js';
 import { renderSitemaps } from './sitemap.js';
@@ -17,5 +19,7 @@ export function renderSite(site: Site): OutputFile[] {
     renderJsonFeed(site),
     ...renderSitemaps(site),
     renderRobots(site),
+    renderNotFoundPage(site),
+    renderHeaders(site),
   ];
 }

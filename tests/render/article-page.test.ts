@@ -138,9 +138,50 @@ describe('renderArticlePage', () => {
     const figure = quote.parentNode as T.Element;
     expect(attr(figure, 'id')).toBe('quote-1');
     expect(text(one(figure, 'figcaption'))).toBe('— Kai Zenner, Conseiller, Parlement européen');
-    expect(text(body)).toContain('Rubrique Tech');
+    const kicker = elements(body, 'p').filter((p) => attr(p, 'class') === 'kicker');
+    expect(kicker.map(text)).toEqual(['Tech']);
+    const quotes = elements(body, 'section').find((s) => attr(s, 'class') === 'quotes') as T.Element;
+    expect(text(one(quotes, 'h2'))).toBe('Citations');
+    expect(elements(quotes, 'figure').map((f) => attr(f, 'id'))).toEqual(['quote-1']);
     const tags = elements(body, 'ul').find((u) => attr(u, 'class') === 'tags') as T.Element;
     expect(elements(tags, 'li').map(text)).toEqual(['IA', 'Europe']);
+  });
+
+  it('shows the standfirst once when the body opens with it, as the lead paragraph', () => {
+    const description = 'Le rapprochement a provoqué un tollé à Bruxelles & ailleurs.';
+    const article = makeArticle({ description, contentHtml: '<p>Le rapprochement a provoqué un tollé à Bruxelles &amp; ailleurs.</p>\n<p>Suite.</p>\n' });
+    const { document } = render(makeSite({ articles: [article] }));
+    const main = one(document, 'main');
+    expect(elements(main, 'p').filter((p) => attr(p, 'class') === 'standfirst')).toEqual([]);
+    const body = elements(main, 'div').find((d) => attr(d, 'class')?.split(' ').includes('body')) as T.Element;
+    expect(attr(body, 'class')).toBe('body lead');
+    expect(text(elements(body, 'p')[0] as T.Element)).toBe(description);
+    expect(text(main).split(description)).toHaveLength(2);
+  });
+
+  it('keeps the standfirst apart when the body opens otherwise', () => {
+    for (const contentHtml of ['<p>Autre chose.</p>\n', '<p><em>Le chapeau</em> de l’article.</p>\n', '<h2>Titre</h2>\n']) {
+      const { document } = render(makeSite({ articles: [makeArticle({ contentHtml })] }));
+      const standfirst = elements(document, 'p').filter((p) => attr(p, 'class') === 'standfirst');
+      expect(standfirst.map(text)).toEqual(['Le chapeau de l’article.']);
+      expect(elements(document, 'div').some((d) => attr(d, 'class') === 'body')).toBe(true);
+    }
+  });
+
+  it('keeps French punctuation on the line of its word, and the text as the record wrote it', () => {
+    const contentHtml = '<p>Elle allait « examiner » le <a href="https://depeche.example/x/" title="« a »">partenariat</a> : 100 % open source.</p>\n';
+    const article = makeArticle({ title: 'Un titre « français » ?', contentHtml, quotes: [{ text: 'Il a dit « non » !', spokenBy: { name: 'Kai Zenner' } }] });
+    const { document } = render(makeSite({ articles: [article] }));
+    const bound = (node: T.ParentNode): string[] => elements(node, 'span').filter((s) => attr(s, 'class') === 'nb').map(text);
+    expect(text(one(document, 'h1'))).toBe('Un titre « français » ?');
+    expect(bound(one(document, 'h1'))).toEqual(['« français » ?']);
+    const body = elements(document, 'div').find((d) => attr(d, 'class') === 'body') as T.Element;
+    expect(text(body)).toBe('\nElle allait « examiner » le partenariat : 100 % open source.\n');
+    // The colon after `</a>` has no word before it in its text: it is left as it is.
+    expect(bound(body)).toEqual(['« examiner »', '100 %']);
+    expect(attr(one(body, 'a'), 'title')).toBe('« a »');
+    expect(bound(one(document, 'blockquote'))).toEqual(['« non » !']);
+    expect(meta(document, 'og:title')).toEqual(['Un titre « français » ?']);
   });
 
   it('lists the sources with their link, publisher, date and type in words', () => {

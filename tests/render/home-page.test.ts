@@ -75,6 +75,25 @@ describe('renderHomePage', () => {
     expect(items.map((li) => attr(one(li, 'article'), 'lang'))).toEqual([undefined, undefined, 'en']);
   });
 
+  it('heads each article with its section when it has one', () => {
+    const { document } = render(makeSite({ articles }));
+    const kickers = elements(one(document, 'ol'), 'li').map((li) => elements(li, 'p').filter((p) => attr(p, 'class') === 'kicker').map(text));
+    expect(kickers).toEqual([['Tech'], [], ['Tech']]);
+  });
+
+  it('puts the header bar, the main column, the subscribe box and the footer in one column', () => {
+    const { document } = render();
+    const body = one(document, 'body');
+    const column = (element: T.Element): boolean => attr(element, 'class')?.split(' ').includes('wrap') ?? false;
+    const inner = (tag: string): T.Element => elements(one(body, tag), 'div').find(column) as T.Element;
+    expect(column(one(body, 'main'))).toBe(true);
+    expect(column(one(body, 'aside'))).toBe(true);
+    expect(inner('header')).toBeDefined();
+    expect(inner('footer')).toBeDefined();
+    const follow = elements(one(body, 'header'), 'a').map((a) => [attr(a, 'href'), text(a)]);
+    expect(follow).toEqual([['https://depeche.example/', 'Dépêche'], ['#subscribe', 'S’abonner']]);
+  });
+
   it('embeds the site JSON-LD: the WebSite and its publisher', () => {
     const { document } = render();
     const script = one(document, 'script');

@@ -1,0 +1,60 @@
+/**
+ * `_headers`: the response headers Netlify and Cloudflare Pages read from the site's root (GitHub
+ * Pages ignores it; the README shows nginx). Each feed gets its media type with `charset=utf-8`, the
+ * JSON-LD files `application/ld+json`, and every kind of file a cache policy: pages revalidate on
+ * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week.
+ *
+ * Both hosts apply every rule whose path matches a request, and when two rules set the same header
+ * they join the values with a comma (`max-age=0, …, max-age=300`). So no two rules here can match
+ * one path and set the same header: the site-wide `/*` rule sets only `X-Content-Type-Options`, and
+ * the other paths are exact or use `:placeholder`, which both hosts read as one path segment.
+ */
+import type { OutputFile, Site } from '../model.js';
+
+/** A path pattern and the headers it sets, in order. */
+export interface HeaderRule {
+  path: string;
+  headers: [name: string, value: string][];
+}
+
+const PAGE = 'public, max-age=0, must-revalidate';
+const DATA = 'public, max-age=300';
+const ASSET = 'public, max-age=604800';
+
+export function headerRules(site: Site): HeaderRule[] {
+  const base = new URL(site.url).pathname;
+  const path = (url: string): string => new URL(url).pathname;
+  const feed = (url: string, type: string): HeaderRule => ({
+    path: path(url),
+    headers: [['Content-Type', `${type}; charset=utf-8`], ['Cache-Control', DATA], ['Access-Control-Allow-Origin', '*']],
+  });
+  // Article pages live at `<folder>/<slug>/`: one pair of rules per folder (`articles/`).
+  const folders = [...new Set(site.articles.map((article) => article.path.replace(/[^/]+\/$/, '')))].sort();
+  const logo = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
+  return [
+    { path: `${base}*`, headers: [['X-Content-Type-Options', 'nosniff']] },
+    { path: base, headers: [['Cache-Control', PAGE]] },
+    ...folders.flatMap((folder): HeaderRule[] => [
+      { path: `${base}${folder}:slug/`, headers: [['Cache-Control', PAGE]] },
+      {
+        path: `${base}${folder}:slug/index.jsonld`,
+        headers: [['Content-Type', 'application/ld+json; charset=utf-8'], ['Cache-Control', DATA], ['Access-Control-Allow-Origin', '*']],
+      },
+    ]),
+    feed(site.feeds.rss, 'application/rss+xml'),
+    feed(site.feeds.atom, 'application/atom+xml'),
+    feed(site.feeds.json, 'application/feed+json'),
+    ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
+  ];
+}
+
+export function renderHeaders(site: Site): OutputFile {
+  const rules = headerRules(site).map(
+    (rule) => `${rule.path}\n${rule.headers.map(([name, value]) => `  ${name}: ${value}\n`).join('')}`,
+  );
+  const preamble = [
+    '# Response headers for Netlify and Cloudflare Pages, written by depeche build.',
+    '# No two rules set the same header on one path: both hosts join the values of every rule that matches.',
+  ];
+  return { path: '_headers', contents: `${preamble.join('\n')}\n\n${rules.join('\n')}` };
+}

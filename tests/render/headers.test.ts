@@ -1,0 +1,122 @@
+/**
+ * `_headers` read back the way each host reads it. The two matchers below restate, in a few lines,
+ * the path rules of Netlify (`@netlify/headers-parser`, `getForRegExp`: `:name` is one segment, a
+ * standalone `*` anything, a trailing `/` optional, case-insensitive) and of Cloudflare Pages
+ * (`workers-shared` rules engine: one `*` is `.*`, `:name` is `[^/]+`, anchored, exact). Both hosts
+ * apply every matching rule and join repeated headers with commas, which is what we must never let
+ * happen.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderHeaders } from '../../src/render/headers.js';
+import { makeArticle, makeSite } from '../fixtures/factories.js';
+
+interface Rule {
+  path: string;
+  headers: [string, string][];
+}
+
+/** Parses the file as both hosts document it: a path line, then indented `Name: value` lines. */
+function parse(file: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const line of file.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: [] });
+      continue;
+    }
+    const match = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    const rule = rules.at(-1);
+    if (!match || !rule) throw new Error(`unreadable line ${JSON.stringify(line)}`);
+    rule.headers.push([match[1] as string, match[2] as string]);
+  }
+  return rules;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+
+function netlify(pattern: string): RegExp {
+  const parts = pattern.split('/').filter(Boolean).map((part) => {
+    if (part.startsWith(':')) return '([^/]+)';
+    if (part === '*') return '?(.*)';
+    return part.split('*').map(escape).join('(.*)');
+  });
+  return new RegExp(`^/${parts.join('/')}/?$`, 'i');
+}
+
+function cloudflare(pattern: string): RegExp {
+  const splat = pattern.split('*').map(escape).join('(.*)');
+  return new RegExp(`^${splat.replace(/:([A-Za-z]\w*)/g, '([^/]+)')}$`);
+}
+
+/** The headers a host sends for `path`: every matching rule, a repeated header joined by commas. */
+function served(rules: Rule[], matcher: (pattern: string) => RegExp, path: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const rule of rules.filter((r) => matcher(r.path).test(path))) {
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      headers.set(key, headers.has(key) ? `${headers.get(key)}, ${value}` : value);
+    }
+  }
+  return headers;
+}
+
+const site = makeSite({ articles: [makeArticle({ slug: 'un' }), makeArticle({ slug: 'deux' })] });
+const file = renderHeaders(site);
+const rules = parse(String(file.contents));
+
+describe('renderHeaders', () => {
+  it('writes _headers at the root, one block a rule', () => {
+    expect(file.path).toBe('_headers');
+    expect(rules.map((rule) => rule.path)).toEqual([
+      '/*',
+      '/',
+      '/articles/:slug/',
+      '/articles/:slug/index.jsonld',
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/logo.png',
+    ]);
+  });
+
+  const expected: [path: string, type: string | undefined, cache: string][] = [
+    ['/feed.xml', 'application/rss+xml; charset=utf-8', 'public, max-age=300'],
+    ['/atom.xml', 'application/atom+xml; charset=utf-8', 'public, max-age=300'],
+    ['/feed.json', 'application/feed+json; charset=utf-8', 'public, max-age=300'],
+    ['/articles/un/index.jsonld', 'application/ld+json; charset=utf-8', 'public, max-age=300'],
+    ['/articles/deux/index.jsonld', 'application/ld+json; charset=utf-8', 'public, max-age=300'],
+    ['/', undefined, 'public, max-age=0, must-revalidate'],
+    ['/articles/un/', undefined, 'public, max-age=0, must-revalidate'],
+    ['/logo.png', undefined, 'public, max-age=604800'],
+  ];
+
+  for (const [host, matcher] of [['Netlify', netlify], ['Cloudflare Pages', cloudflare]] as const) {
+    it(`gives each file one media type and one cache policy on ${host}`, () => {
+      for (const [path, type, cache] of expected) {
+        const headers = served(rules, matcher, path);
+        expect(headers.get('content-type'), path).toBe(type);
+        expect(headers.get('cache-control'), path).toBe(cache);
+        expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+      }
+      expect(served(rules, matcher, '/feed.json').get('access-control-allow-origin')).toBe('*');
+    });
+
+    it(`never lets two rules set one header on the same path on ${host}`, () => {
+      const paths = [...expected.map(([path]) => path), '/articles/un/index.html', '/404.html', '/sitemap.xml', '/robots.txt', '/nope/x/y'];
+      for (const path of paths) {
+        for (const value of served(rules, matcher, path).values()) expect(value, path).not.toMatch(/, (public|application|nosniff|\*)/);
+      }
+    });
+  }
+
+  it('follows the site under a path, and leaves out a logo served elsewhere', () => {
+    const logo = { url: 'https://cdn.example/logo.png', alt: 'Logo', width: 600, height: 60 };
+    const under = makeSite({
+      url: 'https://news.example/fr/',
+      feeds: { rss: 'https://news.example/fr/feed.xml', atom: 'https://news.example/fr/atom.xml', json: 'https://news.example/fr/feed.json' },
+      publisher: { ...makeSite().publisher, logo },
+    });
+    const paths = parse(String(renderHeaders(under).contents)).map((rule) => rule.path);
+    expect(paths).toEqual(['/fr/*', '/fr/', '/fr/articles/:slug/', '/fr/articles/:slug/index.jsonld', '/fr/feed.xml', '/fr/atom.xml', '/fr/feed.json']);
+  });
+});
