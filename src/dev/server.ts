@@ -1,0 +1,180 @@
+/**
+ * `depeche dev`: builds the content in memory, serves the site on a local port, watches the content
+ * folder and rebuilds when it changes, and reloads the open pages that changed. Nothing is written
+ * to disk. A build that fails keeps the last good site served; its problems go to `onEvent` (the
+ * CLI prints them) and to a panel over the open pages. Pure `node:http` and `fs.watch`.
+ */
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Problem } from '../errors.js';
+import { escapeHtml } from '../render/html.js';
+import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from './client.js';
+import { type EventHub, createEventHub } from './events.js';
+import { mediaType } from './media-types.js';
+import { type SiteState, createSiteState } from './site-state.js';
+import { watchFolder } from './watch.js';
+
+export interface DevServerOptions {
+  /** Folder holding `site.yaml`, `articles/` and `public/`; watched with everything under it. */
+  contentDir: string;
+  /** Port to listen on; 0 picks a free one (read it from the returned `url`). */
+  port: number;
+  /** Interface to listen on. Default `localhost`. */
+  host?: string;
+  /** The site's base URL in the pages and feeds. Default `http://<host>:<port>/`. */
+  baseUrl?: string;
+  /** Called after each build: what changed, or the problems. Default: nothing. */
+  onEvent?: (event: DevEvent) => void;
+  /** Quiet time after a change before rebuilding, in ms. Default 40. */
+  debounceMs?: number;
+}
+
+/** What happened, for the CLI to print. `trigger`: the content files whose change caused it. */
+export type DevEvent =
+  | { type: 'built'; version: string; durationMs: number; articles: number; changed: string[]; trigger: string[] }
+  | { type: 'problems'; problems: readonly Problem[]; durationMs: number; trigger: string[] }
+  | { type: 'failed'; error: Error; trigger: string[] };
+
+export interface DevServer {
+  /** The address the site is served at (the base URL), ending with `/`. */
+  url: string;
+  /** Stops watching, ends the open event streams and closes the server. */
+  close(): Promise<void>;
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const host = options.host ?? 'localhost';
+  const onEvent = options.onEvent ?? (() => {});
+  const hub = createEventHub();
+  let closed = false;
+  let running: Promise<void> | undefined;
+  let queued: string[] | undefined;
+  let state: SiteState | undefined;
+  let prefix = '/';
+
+  const run = async (trigger: string[]): Promise<void> => {
+    if (state === undefined) return;
+    const outcome = await state.rebuild();
+    if (closed) return;
+    if (outcome.ok) {
+      hub.send('built', { version: outcome.version, changed: outcome.changed });
+      onEvent({ type: 'built', version: outcome.version, durationMs: outcome.durationMs, articles: outcome.articles, changed: outcome.changed, trigger });
+      return;
+    }
+    hub.send('problems', { problems: state.problems });
+    if (outcome.error !== undefined) onEvent({ type: 'failed', error: outcome.error, trigger });
+    else onEvent({ type: 'problems', problems: outcome.problems, durationMs: outcome.durationMs, trigger });
+  };
+  // One build at a time; changes that come during a build make one more build after it.
+  const schedule = (trigger: string[]): void => {
+    if (closed) return;
+    if (running !== undefined) {
+      queued = [...(queued ?? []), ...trigger];
+      return;
+    }
+    running = run(trigger).finally(() => {
+      running = undefined;
+      const next = queued;
+      queued = undefined;
+      if (next !== undefined) schedule(next);
+    });
+  };
+
+  const watcher = watchFolder(options.contentDir, options.debounceMs ?? 40, schedule, (error) => onEvent({ type: 'failed', error, trigger: [] }));
+  const server = createServer((request, response) => {
+    if (state === undefined) return void response.writeHead(503).end();
+    handle(request, response, state, prefix, hub);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => resolve());
+    });
+  } catch (error) {
+    watcher.close();
+    hub.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = withSlash(options.baseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
+  prefix = new URL(url).pathname;
+  state = createSiteState(options.contentDir, url, randomUUID().slice(0, 8));
+  running = run([]).finally(() => {
+    running = undefined;
+  });
+  await running;
+
+  return {
+    url,
+    async close() {
+      closed = true;
+      watcher.close();
+      hub.close();
+      await running;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function handle(request: IncomingMessage, response: ServerResponse, state: SiteState, prefix: string, hub: EventHub): void {
+  const { pathname } = new URL(request.url ?? '/', 'http://dev.invalid');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  if (pathname === EVENTS_PATH) return hub.connect(request, response, { version: state.version, problems: state.problems });
+  if (pathname === CLIENT_PATH) return send(request, response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return send(request, response, 400, 'text/plain; charset=utf-8', 'Bad request: the path is not valid percent-encoding\n');
+  }
+  if (!path.startsWith(prefix)) return notFound(request, response, state);
+  serveFile(request, response, path.slice(prefix.length), state);
+}
+
+/** Serves `relative` (a path under the site's root, without its leading `/`) from the last good build. */
+function serveFile(request: IncomingMessage, response: ServerResponse, relative: string, state: SiteState): void {
+  if (state.files.size === 0) return waiting(request, response, state);
+  const file = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+  const contents = file === '_headers' ? undefined : state.files.get(file);
+  if (contents === undefined) {
+    // Like the static hosts: `/articles/x` → `/articles/x/` when that folder has a page.
+    if (state.files.has(`${relative}/index.html`)) {
+      response.writeHead(301, { Location: `${request.url?.split('?')[0] ?? ''}/`, 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    return notFound(request, response, state);
+  }
+  const type = mediaType(file);
+  const body = type.startsWith('text/html') ? injectClient(String(contents), file, state.version) : contents;
+  send(request, response, 200, type, body);
+}
+
+function notFound(request: IncomingMessage, response: ServerResponse, state: SiteState): void {
+  const page = state.files.get('404.html');
+  if (page === undefined) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  send(request, response, 404, 'text/html; charset=utf-8', injectClient(String(page), '404.html', state.version));
+}
+
+/** Before the first good build: the problems, in a page that reloads once the content builds. */
+function waiting(request: IncomingMessage, response: ServerResponse, state: SiteState): void {
+  const list = state.problems.map((line) => escapeHtml(line)).join('\n');
+  const page = `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>depeche dev: content problems</title></head>\n<body>\n<h1>The content does not build yet</h1>\n<p>Fix these problems; this page reloads when the site builds.</p>\n<pre>${list}</pre>\n</body>\n</html>\n`;
+  send(request, response, 503, 'text/html; charset=utf-8', injectClient(page, '*', state.version));
+}
+
+function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.byteLength, 'Cache-Control': 'no-store' });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+}
