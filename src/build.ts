@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseSiteConfig } from './config.js';
 import { loadContent, type PublicFile } from './content/load.js';
 import { readArticles } from './content/records.js';
+import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
 import type { OutputFile, Site } from './model.js';
 import { renderSite } from './render/index.js';
@@ -21,6 +22,17 @@ export interface BuildOptions {
   baseUrl?: string;
   /** When false, the site is rendered but nothing is written. Default true. */
   write?: boolean;
+  /** Includes the records marked `draft: true`. Default false: drafts are left out. */
+  drafts?: boolean;
+  /** Called as the build goes: each phase as it starts, then each article rendered. Default: none. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** Where a build is: `load` and `write` start with `done` 0; `render` counts the articles rendered. */
+export interface BuildProgress {
+  phase: 'load' | 'render' | 'write';
+  done: number;
+  total: number;
 }
 
 export interface BuildResult {
@@ -29,26 +41,35 @@ export interface BuildResult {
   files: OutputFile[];
   /** Bytes written (0 when `write` is false). */
   bytes: number;
+  /** The records left out because they are drafts (their files), empty with `drafts: true`. */
+  drafts: string[];
 }
 
 /** Builds the site. Throws a `ContentError` listing every problem when the content is invalid. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = options.outDir ?? 'dist';
-  const { site, publicFiles } = await loadSite(contentDir, options.baseUrl);
-  const rendered = renderSite(site);
+  const progress = options.onProgress;
+  progress?.({ phase: 'load', done: 0, total: 0 });
+  const { site, publicFiles, drafts } = await loadSite(contentDir, options.baseUrl, options.drafts ?? false);
+  const rendered = renderSite(site, progress && ((done, total) => progress({ phase: 'render', done, total })));
   const collisions = publicFileCollisions(rendered, publicFiles);
   if (collisions.length > 0) throw new ContentError(collisions);
   const files = [...rendered, ...publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }))];
+  if (options.write !== false) progress?.({ phase: 'write', done: 0, total: files.length });
   const written = options.write === false ? { bytes: 0 } : await writeSite(outDir, files);
-  return { site, files, bytes: written.bytes };
+  return { site, files, bytes: written.bytes, drafts };
 }
 
 /**
  * Loads and validates the content into the model, with the files of `public/` to copy; throws a
- * `ContentError` with every problem.
+ * `ContentError` with every problem. Records marked `draft: true` are left out unless `drafts`.
  */
-export async function loadSite(contentDir: string, baseUrl?: string): Promise<{ site: Site; publicFiles: PublicFile[] }> {
+export async function loadSite(
+  contentDir: string,
+  baseUrl?: string,
+  drafts = false,
+): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[] }> {
   const content = await loadContent(contentDir);
   const problems: Problem[] = [...content.problems];
   const config = content.siteConfig === undefined ? undefined : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
@@ -56,10 +77,15 @@ export async function loadSite(contentDir: string, baseUrl?: string): Promise<{ 
     if (Array.isArray(config)) problems.push(...config);
     throw new ContentError(problems.length > 0 ? problems : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }]);
   }
-  const { articles, problems: articleProblems } = readArticles(config, content.articles);
+  const sources = drafts ? content.articles : content.articles.filter((source) => !isDraft(source));
+  const leftOut = content.articles.filter((source) => !sources.includes(source)).map((source) => source.file);
+  const { articles, problems: articleProblems } = readArticles(config, sources);
   problems.push(...articleProblems);
+  if (problems.length === 0 && articles.length === 0 && content.articles.length > 0) {
+    problems.push({ file: join(contentDir, 'articles'), field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
+  }
   if (problems.length > 0) throw new ContentError(problems);
-  return { site: createSite(config, articles), publicFiles: content.publicFiles };
+  return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut };
 }
 
 /** A file of `public/` may not take the place of a page or feed the build writes. */

@@ -109,6 +109,8 @@ export function articleSchema(authorIds: ReadonlySet<string>) {
         mentions: z.array(entity, { error: 'expected a list of entities' }).optional(),
         about: z.array(entity, { error: 'expected a list of entities' }).optional(),
         quotes: z.array(quote, { error: 'expected a list of quotes' }).optional(),
+        /** Left out of builds unless drafts are asked for (`depeche build --drafts`); see src/drafts.ts. */
+        draft: z.boolean({ error: 'expected true or false' }).optional(),
       },
       { error: 'expected a mapping of fields' },
     )

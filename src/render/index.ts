@@ -10,10 +10,16 @@ import { renderRobots } from './robots.js';
 import { renderRss } from './rss.js';
 import { renderSitemaps } from './sitemap.js';
 
-export function renderSite(site: Site): OutputFile[] {
+/** `onArticle`, when given, is called after each article page with the count rendered so far. */
+export function renderSite(site: Site, onArticle?: (done: number, total: number) => void): OutputFile[] {
+  const total = site.articles.length;
   return [
     renderHomePage(site),
-    ...site.articles.flatMap((article) => renderArticlePage(site, article)),
+    ...site.articles.flatMap((article, index) => {
+      const files = renderArticlePage(site, article);
+      onArticle?.(index + 1, total);
+      return files;
+    }),
     renderRss(site),
     renderAtom(site),
     renderJsonFeed(site),

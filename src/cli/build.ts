@@ -1,0 +1,92 @@
+/**
+ * `depeche build`: the build with a progress line on a terminal, a closing summary, problems with
+ * their file and line, and `--json` for CI.
+ */
+import { build, type BuildProgress, type BuildResult } from '../build.js';
+import { ContentError, type Problem } from '../errors.js';
+import { FEED_PATHS } from '../model.js';
+import { baseUrlOption, flag, type Io, type OptionValues, stringOption } from './io.js';
+import { coloursFor, count, formatBytes, formatSeconds, progressLine, writeJson } from './output.js';
+import { formatProblems } from './problems.js';
+
+/** What `--json` prints: the summary when the site was built, the problems when it was not. */
+export interface BuildReport {
+  command: 'build';
+  ok: boolean;
+  summary: BuildSummary | null;
+  problems: Problem[];
+}
+
+export interface BuildSummary {
+  outDir: string;
+  articles: number;
+  files: number;
+  bytes: number;
+  durationMs: number;
+  feeds: string[];
+  /** Records left out because they are drafts. */
+  drafts: string[];
+}
+
+export async function run(values: OptionValues, _positionals: readonly string[], io: Io): Promise<number> {
+  const contentDir = stringOption(values, 'content') ?? 'content';
+  const outDir = stringOption(values, 'out') ?? 'dist';
+  const baseUrl = baseUrlOption(values);
+  const json = flag(values, 'json');
+  const quiet = flag(values, 'quiet');
+  const progress = progressLine(io.stderr, !json && !quiet);
+  const started = performance.now();
+  let result: BuildResult;
+  try {
+    result = await build({
+      contentDir,
+      outDir,
+      drafts: flag(values, 'drafts'),
+      onProgress: (step) => progress.update(describeProgress(step)),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+    });
+  } catch (error) {
+    progress.clear();
+    if (!(error instanceof ContentError)) throw error;
+    const problems = [...error.problems];
+    if (json) writeJson(io, { command: 'build', ok: false, summary: null, problems } satisfies BuildReport);
+    else {
+      const colours = coloursFor(io.stderr, io.env);
+      const files = new Set(problems.map((problem) => problem.file)).size;
+      io.stderr.write(formatProblems(problems, colours));
+      io.stderr.write(`depeche: ${colours.red(count(problems.length, 'problem'))} in ${count(files, 'file')}; ${outDir}/ was left as it was\n`);
+    }
+    return 1;
+  }
+  progress.clear();
+  const summary: BuildSummary = {
+    outDir,
+    articles: result.site.articles.length,
+    files: result.files.length,
+    bytes: result.bytes,
+    durationMs: Math.round(performance.now() - started),
+    feeds: Object.values(FEED_PATHS).filter((path) => result.files.some((file) => file.path === path)),
+    drafts: result.drafts,
+  };
+  if (json) writeJson(io, { command: 'build', ok: true, summary, problems: [] } satisfies BuildReport);
+  else if (!quiet) io.stdout.write(formatSummary(summary, io));
+  return 0;
+}
+
+function describeProgress(step: BuildProgress): string {
+  if (step.phase === 'load') return 'reading the content…';
+  if (step.phase === 'render') return `rendering ${step.done}/${step.total} articles…`;
+  return `writing ${step.total} files…`;
+}
+
+function formatSummary(summary: BuildSummary, io: Io): string {
+  const colours = coloursFor(io.stdout, io.env);
+  const out = summary.outDir.replace(/\/+$/, '');
+  const feeds = summary.feeds.map((path) => `${out}/${path}`).join(', ');
+  return (
+    `depeche: ${colours.green('built')} ${count(summary.articles, 'article')} into ${colours.bold(`${out}/`)} in ${formatSeconds(summary.durationMs)}\n` +
+    `  ${count(summary.files, 'file')}, ${formatBytes(summary.bytes)}\n` +
+    (feeds === '' ? '' : `  feeds: ${feeds}\n`) +
+    (summary.drafts.length === 0 ? '' : `  ${colours.dim(`${count(summary.drafts.length, 'draft')} left out (--drafts to include)`)}\n`)
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * Drafts: a record whose front matter says `draft: true` is left out of a build unless drafts are
+ * asked for. Read with a line test, not a YAML parse, so that excluding drafts costs nothing: the
+ * key must start a line of the front matter (a top-level key), with the YAML 1.2 spelling of true.
+ * The record contract validates the field (`draft: yes` is refused) whenever the record is built.
+ */
+import type { SourceFile } from './content/load.js';
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const DRAFT_TRUE = /^draft[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$/m;
+
+/** Whether the record is marked `draft: true`. */
+export function isDraft(source: Pick<SourceFile, 'text'>): boolean {
+  const frontMatter = FRONT_MATTER.exec(source.text)?.[1];
+  return frontMatter !== undefined && DRAFT_TRUE.test(frontMatter);
+}
