@@ -11,6 +11,7 @@ import { parse as parseHtml } from 'parse5';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { check } from '../src/check/index.js';
 import { validateJsonLd } from '../src/check/jsonld.js';
 import { assertValidAtom } from './helpers/atom-schema.js';
 
@@ -262,3 +263,12 @@ function collect(value: unknown, test: (node: Node) => boolean, found: Node[] = 
   }
   return found;
 }
+
+describe('depeche check on the built seed', () => {
+  it('finds no error; the one warning is the image the record does not have', async () => {
+    const report = await check({ dir: out });
+    expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.field}`)).toEqual([`google-article-image $['@graph'][0].image`]);
+    expect(report.baseUrl).toBe('https://depeche.example/');
+  });
+});

@@ -7,6 +7,7 @@ import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { validateJsonLd } from '../src/check/jsonld.js';
+import { checkFiles } from '../src/check/site.js';
 import { assertValidAtom } from './helpers/atom-schema.js';
 
 const root = join(import.meta.dirname, '..');
@@ -27,7 +28,7 @@ describe('a site using every field', () => {
     const windows = result.site.articles[0];
     expect(windows?.title).toBe('Un article écrit sous Windows');
     expect(windows?.contentHtml).not.toContain('\r');
-    expect(windows?.contentHtml).toContain('href="https://depeche.example/articles/autre-article/"');
+    expect(windows?.contentHtml).toContain('href="https://depeche.example/articles/tous-les-champs/"');
     expect(windows?.contentHtml).toContain('src="https://depeche.example/images/b.png"');
   });
 
@@ -64,5 +65,13 @@ describe('a site using every field', () => {
       { '@type': 'Person', name: 'Camille Dupont', url: 'https://depeche.example/auteurs/camille/', sameAs: ['https://mastodon.example/@camille'] },
       { '@type': 'Person', name: 'Jean Invité', url: 'https://invite.example/' },
     ]);
+  });
+});
+
+describe('depeche check on the site using every field', () => {
+  it('finds no error: its images, logo and author page are in public/, its links resolve', () => {
+    const report = checkFiles(result.files);
+    expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(report.findings.map((finding) => `${finding.file} ${finding.rule}`)).toEqual(['articles/windows-crlf-bom/index.html google-article-image']);
   });
 });
