@@ -12,8 +12,8 @@ const cli = join(root, 'src/cli.ts');
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 let scratch: string;
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', tsx, cli, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', tsx, cli, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -67,5 +67,19 @@ describe('depeche build', () => {
     expect(run(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: depeche') });
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(run(['--version'])).toMatchObject({ status: 0, stdout: `${manifest.version}\n` });
+  });
+});
+
+describe('depeche new at the edge', () => {
+  it('takes "now" from SOURCE_DATE_EPOCH and the offset from the local time zone', () => {
+    // 1709107200 is 2024-02-28T08:00:00Z: 09:00 in Paris, in winter.
+    const result = run(['new', 'L’Europe s’inquiète'], { SOURCE_DATE_EPOCH: '1709107200', TZ: 'Europe/Paris' });
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    const record = join(scratch, 'content/articles/leurope-sinquiete.md');
+    try {
+      expect(readFileSync(record, 'utf8')).toContain('\ndatePublished: 2024-02-28T09:00:00+01:00\n');
+    } finally {
+      rmSync(record);
+    }
   });
 });

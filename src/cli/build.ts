@@ -2,6 +2,7 @@
  * `depeche build`: the build with a progress line on a terminal, a closing summary, problems with
  * their file and line, and `--json` for CI.
  */
+import { resolve } from 'node:path';
 import { build, type BuildProgress, type BuildResult } from '../build.js';
 import { ContentError, type Problem } from '../errors.js';
 import { FEED_PATHS } from '../model.js';
@@ -39,8 +40,8 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   let result: BuildResult;
   try {
     result = await build({
-      contentDir,
-      outDir,
+      contentDir: resolve(io.cwd, contentDir),
+      outDir: resolve(io.cwd, outDir),
       drafts: flag(values, 'drafts'),
       onProgress: (step) => progress.update(describeProgress(step)),
       ...(baseUrl === undefined ? {} : { baseUrl }),

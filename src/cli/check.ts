@@ -1,9 +1,9 @@
 /** `depeche check [dist]`: one line a finding, then a count; exit 1 on an error (or a warning with --strict). */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { check } from '../check/index.js';
 import { type Finding, formatFinding } from '../check/finding.js';
-import type { CheckResult } from '../check/site.js';
+import { readSite } from '../check/read-site.js';
+import { type CheckResult, checkFiles } from '../check/site.js';
 import { baseUrlOption, flag, type Io, type OptionValues, UsageError } from './io.js';
 import { type Colours, coloursFor, count, formatSeconds, writeJson } from './output.js';
 
@@ -15,10 +15,11 @@ export interface CheckReport extends CheckResult {
 export async function run(values: OptionValues, positionals: readonly string[], io: Io): Promise<number> {
   const dir = positionals[0] ?? 'dist';
   const baseUrl = baseUrlOption(values);
-  const folder = await stat(resolve(io.cwd, dir)).catch(() => undefined);
+  const path = resolve(io.cwd, dir);
+  const folder = await stat(path).catch(() => undefined);
   if (folder === undefined || !folder.isDirectory()) throw new UsageError(`expected a built site in ${dir}/, found no such folder (run depeche build first)`);
   const started = performance.now();
-  const result = await check({ dir, ...(baseUrl === undefined ? {} : { baseUrl }) });
+  const result = checkFiles(await readSite(path), { folder: dir, ...(baseUrl === undefined ? {} : { baseUrl }) });
   const ok = result.errors === 0 && (!flag(values, 'strict') || result.warnings === 0);
   if (flag(values, 'json')) {
     writeJson(io, { command: 'check', ok, ...result } satisfies CheckReport);

@@ -1,4 +1,5 @@
 /** `depeche dev`: the wiring of the dev server (src/dev/server.ts) to the terminal, until Ctrl-C. */
+import { resolve } from 'node:path';
 import type { DevEvent } from '../dev/server.js';
 import { type Io, type OptionValues, stringOption, UsageError } from './io.js';
 import { coloursFor, count } from './output.js';
@@ -11,7 +12,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   const { startDevServer } = await import('../dev/server.js');
   let server;
   try {
-    server = await startDevServer({ contentDir, port, host, onEvent: (event) => report(event, io) });
+    server = await startDevServer({ contentDir: resolve(io.cwd, contentDir), port, host, onEvent: (event) => report(event, io) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') io.stderr.write(`depeche dev: port ${port} is already in use (try --port ${port + 1}, or --port 0 for any free port)\n`);

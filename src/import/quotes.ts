@@ -64,6 +64,6 @@ export function findQuotes(paragraphs: readonly string[]): ImportedQuote[] {
 
 /** `, une eurodéputée néerlandaise qui a travaillé sur l’AI Act` → `eurodéputée néerlandaise`. */
 function apposition(text: string): string | undefined {
-  const title = text.replace(/^\s*,\s*/, '').replace(ARTICLE, '').replace(RELATIVE, '').trim();
+  const title = text.replace(/^\s*,\s*/, '').replace(ARTICLE, '').replace(RELATIVE, '').replace(/[\s,;:]+$/u, '');
   return title === '' ? undefined : title;
 }
