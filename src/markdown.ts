@@ -4,15 +4,20 @@
  * and image URL is made absolute against the article's URL, as feed readers need.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import { stripForHtml } from './characters.js';
 
 const markdown = new MarkdownIt('commonmark', { html: false });
 
 /** Attributes that hold a URL, per token type. */
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = { link_open: 'href', image: 'src' };
 
-/** Renders `source` to HTML; relative URLs are resolved against `baseUrl` (the article URL). */
+/**
+ * Renders `source` to HTML; relative URLs are resolved against `baseUrl` (the article URL). The
+ * characters HTML forbids are dropped from the source first (markdown-it would turn U+0000 into
+ * U+FFFD and pass the others through), and the character references it decodes never yield them.
+ */
 export function renderMarkdown(source: string, baseUrl: string): string {
-  const tokens = markdown.parse(source, {});
+  const tokens = markdown.parse(stripForHtml(source), {});
   absolutize(tokens, baseUrl);
   return markdown.renderer.render(tokens, markdown.options, {});
 }

@@ -15,7 +15,9 @@ export interface FrontMatter {
 }
 
 const OPENING = /^---[ \t]*\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+/** A closing fence line. Lines are split at `\n` only: a regular expression's `m` flag would also
+ * start a line after U+2028 and U+2029, which are text inside a YAML value, not line ends. */
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
 /**
  * `text` must already have its BOM removed and its line ends normalised to `\n`.
@@ -27,12 +29,12 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | Prob
   }
   const afterOpening = text.indexOf('\n') + 1;
   const rest = text.slice(afterOpening);
-  const closing = CLOSING.exec(rest);
+  const closing = closingFence(rest);
   if (!closing) {
     return [{ file, line: 1, field: '(front matter)', message: 'expected a closing "---" line after the front matter, found none' }];
   }
   const yamlText = rest.slice(0, closing.index);
-  const bodyStart = closing.index + closing[0].length + 1;
+  const bodyStart = closing.index + closing.length + 1;
   const body = rest.slice(bodyStart);
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -51,6 +53,17 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | Prob
   });
   if (syntax.length > 0) return syntax;
   return { document, lineAt, body };
+}
+
+/** The offset and length of the first closing fence line of `text`. */
+function closingFence(text: string): { index: number; length: number } | undefined {
+  for (let start = 0; ; ) {
+    const end = text.indexOf('\n', start);
+    const line = end === -1 ? text.slice(start) : text.slice(start, end);
+    if (CLOSING.test(line)) return { index: start, length: line.length };
+    if (end === -1) return undefined;
+    start = end + 1;
+  }
 }
 
 function firstLine(message: string): string {

@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config.js';
 import { renderMarkdown } from '../markdown.js';
 import type { Article, DateTime, Person } from '../model.js';
 import type { ArticleRecord } from './article-schema.js';
-import { parseDateTime } from './datetime.js';
+import { isDate, parseDateTime } from './datetime.js';
 import { resolveHttpUrl } from './url.js';
 
 export function resolveArticle(config: SiteConfig, file: string, defaultSlug: string, record: ArticleRecord, body: string): Article {
@@ -32,7 +32,9 @@ export function resolveArticle(config: SiteConfig, file: string, defaultSlug: st
     ...(record.image === undefined
       ? {}
       : { image: { url: resolve(record.image.src), alt: record.image.alt, width: record.image.width, height: record.image.height } }),
-    citations: (record.citations ?? []).map((citation) => ({ ...citation })),
+    citations: (record.citations ?? []).map((citation) =>
+      citation.datePublished === undefined ? { ...citation } : { ...citation, datePublished: dateOrDateTime(citation.datePublished) },
+    ),
     ...(record.isBasedOn === undefined ? {} : { isBasedOn: record.isBasedOn }),
     mentions: (record.mentions ?? []).map((entity) => ({ type: entity.type, name: entity.name, sameAs: entity.sameAs ?? [] })),
     about: (record.about ?? []).map((entity) => ({ type: entity.type, name: entity.name, sameAs: entity.sameAs ?? [] })),
@@ -54,6 +56,11 @@ function resolveAuthors(config: SiteConfig, authors: ArticleRecord['authors'], r
     }
     return { name: author.name, ...(author.url === undefined ? {} : { url: resolve(author.url) }), sameAs: author.sameAs ?? [] };
   });
+}
+
+/** A citation's date as written, or its date-time normalised (`T09:00Z` → `T09:00:00Z`), as the model promises. */
+function dateOrDateTime(text: string): string {
+  return isDate(text) ? text : toDateTime(text).iso;
 }
 
 function toDateTime(text: string): DateTime {

@@ -2,7 +2,7 @@
  * Validates a parsed record against a zod schema and turns every issue into a Problem with its
  * file, line and field. Pure: no I/O. All problems of a record are collected, never only the first.
  */
-import type { Document } from 'yaml';
+import { visit, type Alias, type Document } from 'yaml';
 import { z } from 'zod';
 import { describeValue, type Problem } from '../errors.js';
 import { closestName } from '../did-you-mean.js';
@@ -19,7 +19,9 @@ export function validateYaml<Schema extends z.ZodType>(
   yaml: ParsedYaml,
   schema: Schema,
 ): { value: z.infer<Schema> } | { problems: Problem[] } {
-  const data: unknown = yaml.document.toJS({ maxAliasCount: 100 });
+  const converted = toPlainData(file, yaml);
+  if ('problems' in converted) return converted;
+  const data = converted.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       problems: [{ file, line: yaml.lineAt(offsetOf(yaml.document, [])), field: '(front matter)', message: `expected a mapping of fields, found ${describeValue(data)}` }],
@@ -29,6 +31,48 @@ export function validateYaml<Schema extends z.ZodType>(
   if (result.success) return { value: result.data };
   const problems = result.error.issues.flatMap((issue) => problemsOf(file, yaml, schema, data, issue));
   return { problems };
+}
+
+/** Most nodes an alias may expand to (the `yaml` package's guard against "billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The document as plain values, every line end inside a string normalised to `\n` (a `\r` written
+ * as a YAML escape is a line end, as it is in the file). An alias that names no anchor, or that
+ * expands too much, is a problem of the record, not a crash of the build.
+ */
+function toPlainData(file: string, yaml: ParsedYaml): { data: unknown } | { problems: Problem[] } {
+  try {
+    return { data: normaliseLineEnds(yaml.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) };
+  } catch (error) {
+    const alias = firstAlias(yaml.document);
+    const found = error instanceof Error ? error.message : String(error);
+    const message = found.startsWith('Excessive alias count')
+      ? `expected aliases (*name) that expand to at most ${MAX_ALIAS_COUNT} nodes, found more`
+      : `expected every alias (*name) to follow its anchor (&name), found ${found.replace(/^.*: /, '*')} without one`;
+    return { problems: [{ file, line: yaml.lineAt(alias?.range?.[0] ?? offsetOf(yaml.document, [])), field: '(front matter)', message }] };
+  }
+}
+
+function firstAlias(document: Document): Alias | undefined {
+  let first: Alias | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      const anchored = node.resolve(document);
+      if (first === undefined || anchored === undefined) first = node;
+      return anchored === undefined ? visit.BREAK : undefined;
+    },
+  });
+  return first;
+}
+
+function normaliseLineEnds(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+  if (Array.isArray(value)) return value.map(normaliseLineEnds);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, normaliseLineEnds(field)]));
+  }
+  return value;
 }
 
 function problemsOf(file: string, yaml: ParsedYaml, schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): Problem[] {

@@ -4,15 +4,20 @@
  * page shell (head, autodiscovery, style, header, subscribe block, footer).
  */
 import MarkdownIt from 'markdown-it';
+import { stripForHtml } from '../characters.js';
 import type { DateTime, Site } from '../model.js';
 import { PAGE_STYLE } from './style.js';
 import { bindPunctuation } from './typography.js';
 
 const markdownEscape = new MarkdownIt().utils.escapeHtml;
 
-/** Escapes `& < > " '`: safe in text and in quoted attribute values alike. */
+/**
+ * Escapes `& < > " '`: safe in text and in quoted attribute values alike. Drops the characters HTML
+ * forbids (U+0000, controls, noncharacters, lone surrogates: see src/characters.ts), so no value can
+ * make a page invalid.
+ */
 export function escapeHtml(value: string): string {
-  return markdownEscape(value).replace(/'/g, '&#39;');
+  return markdownEscape(stripForHtml(value)).replace(/'/g, '&#39;');
 }
 
 declare const safeBrand: unique symbol;

@@ -307,20 +307,27 @@ export function siteGraph(site: Site): Graph {
   return graph;
 }
 
-const UNSAFE_IN_SCRIPT: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
+/**
+ * Characters written as `\uXXXX` escapes in the JSON-LD: `<`, `>` and `&` (which could end the
+ * `<script>` element or open a comment), U+2028 and U+2029 (line ends to older JavaScript), and what
+ * the HTML parser reports as errors inside a `<script>` (DEL, the C1 controls, noncharacters;
+ * `JSON.stringify` already escapes the C0 controls and lone surrogates).
+ */
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
+
+/** `\uXXXX` for each UTF-16 code unit of `char` (two for an astral noncharacter). */
+function jsonEscape(char: string): string {
+  let escaped = '';
+  for (let i = 0; i < char.length; i++) escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return escaped;
+}
 
 /**
- * The graph as pretty-printed JSON in which no character can end a `<script>` element or open a
- * comment: `<`, `>`, `&`, U+2028 and U+2029 are written as `\uXXXX` escapes (they only ever occur
- * inside JSON strings, where the escape means the same character). The `.jsonld` file and the
- * page's embedded block are this one string.
+ * The graph as pretty-printed JSON in which no character can end a `<script>` element, open a
+ * comment or make the page invalid: those of `UNSAFE_IN_SCRIPT` are escaped (they only ever occur
+ * inside JSON strings, where the escape means the same character, so the JSON-LD keeps the record's
+ * text whole). The `.jsonld` file and the page's embedded block are this one string.
  */
 export function serializeJsonLd(graph: Graph): string {
-  return JSON.stringify(graph, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => UNSAFE_IN_SCRIPT[c] ?? c);
+  return JSON.stringify(graph, null, 2).replace(UNSAFE_IN_SCRIPT, jsonEscape);
 }

@@ -7,7 +7,9 @@
  *   lone surrogates) are dropped by xmlbuilder2's `invalidCharReplacement: ''`, in text and attributes;
  * - `&`, `<`, `>` are escaped in text and `&`, `<`, `>`, `"` in attributes, so `]]>` and `</script>`
  *   come out as inert character data; no CDATA section is ever written;
- * - line ends in text are normalised to `\n` (what every XML parser does anyway, see XML 1.0 §2.11).
+ * - white space survives parsing: a parser turns a literal CR into LF (XML 1.0 §2.11) and a literal
+ *   TAB, LF or CR in an attribute into a space (§3.3.3), so those are written as character references
+ *   (`&#13;` in text; `&#9;`, `&#10;`, `&#13;` in attributes) and every value reads back exactly.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
@@ -48,17 +50,35 @@ function escapeAmpersands(value: string): string {
   return value.replaceAll('&', '&amp;');
 }
 
+/**
+ * The white space a parser would normalise, as decimal character references: the writer leaves
+ * `&#<digits>;` alone (see above), and `wellFormed` accepts it.
+ */
+const ATTRIBUTE_WHITE_SPACE = /[\t\n\r]/g;
+
+function whiteSpaceReference(char: string): string {
+  return `&#${char.charCodeAt(0)};`;
+}
+
+function attributeValue(value: string): string {
+  return escapeAmpersands(value).replace(ATTRIBUTE_WHITE_SPACE, whiteSpaceReference);
+}
+
+function textValue(value: string): string {
+  return escapeAmpersands(value).replaceAll('\r', '&#13;');
+}
+
 function append(parent: XMLBuilder, element: XmlElement): void {
   const node = parent.ele(element.name);
   for (const [name, value] of Object.entries(element.attrs)) {
     if (value === undefined) continue;
-    const prepared = escapeAmpersands(value);
+    const prepared = attributeValue(value);
     // `xml:lang` must name its namespace, or the well-formedness check rejects the attribute.
     if (name.startsWith('xml:')) node.att(XML_NAMESPACE, name, prepared);
     else node.att(name, prepared);
   }
   if (typeof element.content === 'string') {
-    node.txt(escapeAmpersands(element.content.replace(/\r\n?/g, '\n')));
+    node.txt(textValue(element.content));
     return;
   }
   for (const child of element.content) {

@@ -136,9 +136,12 @@ describe('escaping', () => {
     },
   );
 
-  it('normalises line ends in text to \\n', () => {
-    const xml = renderXml(el('r', 'a\r\nb\rc\nd'));
+  it('keeps every line end and tab as written, in text and attributes (no parser normalisation)', () => {
+    const value = 'a\r\nb\rc\nd\te  f';
+    const xml = renderXml(el('r', [el('t', value, { a: value })]));
     expect(xml).not.toContain('\r');
-    expect(roundTrip('a\r\nb\rc\nd').text).toBe('a\nb\nc\nd');
+    expect(xml).toContain('a="a&#13;&#10;b&#13;c&#10;d&#9;e  f"');
+    expectWellFormed(xml);
+    expect(roundTrip(value)).toEqual({ text: value, attr: value });
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Writes a generated site as a content folder, so that the real loader and validator read it: the
+ * YAML is emitted by the `yaml` package's `stringify`, which escapes whatever a string holds, and
+ * each value is checked to come back identical before it is written.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import type { GeneratedSite } from './arbitraries.js';
+
+/**
+ * YAML text for `value`; throws if the `yaml` package would not read the same value back from the
+ * file's bytes. Lines are never folded: yaml 2.9's `stringify` folds a long double-quoted string
+ * between the two halves of a surrogate pair (`\ud800\\\n  \udc00`), and each half, alone on its
+ * line, becomes U+FFFD once written as UTF-8.
+ */
+export function toYaml(value: unknown): string {
+  const text = stringify(value, { lineWidth: 0 });
+  const back: unknown = parse(Buffer.from(text, 'utf8').toString('utf8'));
+  if (!isDeepStrictEqual(back, value)) throw new Error(`yaml does not round-trip ${JSON.stringify(value)}`);
+  return text;
+}
+
+/** The record file: front matter between `---` lines, then the Markdown body. */
+export function recordText(record: object, markdown: string): string {
+  return `---\n${toYaml(record)}---\n${markdown}`;
+}
+
+/** Replaces the content of `contentDir` with the generated site (the folder is reused between cases). */
+export function writeContent(contentDir: string, site: GeneratedSite): void {
+  const articles = join(contentDir, 'articles');
+  mkdirSync(articles, { recursive: true });
+  for (const name of readdirSync(articles)) rmSync(join(articles, name), { recursive: true, force: true });
+  writeFileSync(join(contentDir, 'site.yaml'), toYaml(site.settings));
+  for (const article of site.articles) {
+    writeFileSync(join(articles, article.fileName), recordText(article.record, article.body.markdown));
+  }
+}
