@@ -1,5 +1,5 @@
 export { build, loadSite, type BuildOptions, type BuildProgress, type BuildResult } from './build.js';
-export { check, type CheckSiteOptions } from './check/index.js';
+export { check, type CheckSiteOptions } from './check/folder.js';
 export { checkFiles, type CheckOptions, type CheckResult } from './check/site.js';
 export { formatFinding, type Finding, type Severity } from './check/finding.js';
 export { ContentError, formatProblem, type Problem } from './errors.js';

@@ -11,7 +11,7 @@ import { parse as parseHtml } from 'parse5';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { check } from '../src/check/index.js';
+import { check } from '../src/check/folder.js';
 import { validateJsonLd } from '../src/check/jsonld.js';
 import { assertValidAtom } from './helpers/atom-schema.js';
 

@@ -19,8 +19,8 @@ export function checkPage(context: SiteContext, path: string): Finding[] {
   const findings: Finding[] = [];
   for (const block of facts.jsonLd) {
     const place = (field: string): Place => ({ file, field, ...(block.line === undefined ? {} : { line: block.line }) });
-    findings.push(...checkJsonLdText(block.text, place));
     const document = parseJson(block.text);
+    findings.push(...checkJsonLd(block.text, document, place));
     if (document === undefined) continue;
     findings.push(...checkGoogleArticle(context, document, place));
     for (const [reference, path] of jsonLdReferences(document, '$')) findings.push(...checkReference(context, reference, pageUrl, place(path)));
@@ -34,11 +34,12 @@ export function checkPage(context: SiteContext, path: string): Finding[] {
 /** A `.jsonld` file: the same vocabulary check as a page's block (Google reads the page, not this file). */
 export function checkJsonLdFile(context: SiteContext, path: string): Finding[] {
   const file = context.files.shown(path);
-  return checkJsonLdText(context.files.text(path) ?? '', (field) => ({ file, field }));
+  const text = context.files.text(path) ?? '';
+  return checkJsonLd(text, parseJson(text), (field) => ({ file, field }));
 }
 
-function checkJsonLdText(text: string, place: (field: string) => Place): Finding[] {
-  const document = parseJson(text);
+/** `document` is `text` parsed, or undefined when it does not parse. */
+function checkJsonLd(text: string, document: unknown, place: (field: string) => Place): Finding[] {
   if (document === undefined) return [error('jsonld-syntax', place(''), `expected JSON, found text that does not parse: ${jsonError(text)}`)];
   return validateJsonLd(document).map((finding) =>
     // schema.org keeps superseded terms working; a newer term is advice, not a failure.
