@@ -40,7 +40,7 @@ export function compareFeeds(feeds: readonly FeedItems[]): Finding[] {
     const present = feeds.filter((_, index) => byFeed[index]?.has(id));
     feeds.forEach((feed, index) => {
       if (byFeed[index]?.has(id)) return;
-      findings.push(error('feeds-agree', { file: feed.shown, field: '' }, `item ${JSON.stringify(id)} is in ${present.map((other) => other.shown).join(' and ')} but not in this ${feed.format} feed`));
+      findings.push(error('feeds-agree', { file: feed.shown, field: '' }, `item ${JSON.stringify(id)} is in ${present.map((other) => other.shown).join(' and ')} but not in ${feed.shown}`));
     });
     const items = feeds.map((_, index) => byFeed[index]?.get(id));
     for (const [field, name] of FIELDS) findings.push(...disagreements(feeds, items, field, name));

@@ -54,8 +54,11 @@ const ITEM: Readonly<Record<string, Kind>> = {
   attachments: 'attachments',
 };
 
-export function looksLikeJsonFeed(value: unknown): value is JsonObject {
-  return isObject(value) && typeof value['version'] === 'string' && value['version'].startsWith('https://jsonfeed.org/version/');
+/** A JSON Feed by its version, or by its name (`feed.json`) when the version is what is wrong. */
+export function looksLikeJsonFeed(value: unknown, path: string): value is JsonObject {
+  if (!isObject(value)) return false;
+  const version = value['version'];
+  return (typeof version === 'string' && version.startsWith('https://jsonfeed.org/version/')) || /(?:^|\/)feed\.json$/.test(path);
 }
 
 export function checkJsonFeed(context: SiteContext, path: string, feed: JsonObject): { findings: Finding[]; feed: FeedItems } {
@@ -64,7 +67,12 @@ export function checkJsonFeed(context: SiteContext, path: string, feed: JsonObje
   const feedUrl = context.urlOf(path);
   const findings: Finding[] = [];
   const items: FeedItems = { format: 'JSON Feed', shown: file, items: [] };
-  if (feed['version'] !== VERSION) findings.push(warning('jsonfeed', at('$.version'), `expected ${JSON.stringify(VERSION)}, found ${describeValue(feed['version'])}`));
+  const version = feed['version'];
+  if (typeof version !== 'string' || !version.startsWith('https://jsonfeed.org/version/')) {
+    findings.push(error('jsonfeed', at('$.version'), `expected ${JSON.stringify(VERSION)}, found ${describeValue(version)}`));
+  } else if (version !== VERSION) {
+    findings.push(warning('jsonfeed', at('$.version'), `expected ${JSON.stringify(VERSION)}, found ${JSON.stringify(version)} (an older version)`));
+  }
   for (const required of ['title', 'items']) {
     if (!(required in feed)) findings.push(error('jsonfeed', at(memberPath('$', required)), `expected a ${required === 'items' ? 'list of items' : 'string'}, found nothing`));
   }

@@ -29,7 +29,8 @@ export function checkRss(context: SiteContext, path: string, rss: XmlNode): { fi
 
   for (const name of ['title', 'link', 'description']) {
     const element = childNamed(channel, name);
-    if (element === undefined || element.text.trim() === '') findings.push(error('rss', at(channel, `/rss/channel/${name}`), `expected a <${name}> in the channel, found none`));
+    if (element === undefined) findings.push(error('rss', at(channel, `/rss/channel/${name}`), `expected a <${name}> in the channel, found none`));
+    else if (element.text.trim() === '') findings.push(error('rss', at(element, `/rss/channel/${name}`), `expected a <${name}> with text, found an empty one`));
   }
   const link = childNamed(channel, 'link');
   if (link !== undefined && link.text.trim() !== '') findings.push(...url(context, link, '/rss/channel/link', feedUrl, at));

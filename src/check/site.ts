@@ -88,7 +88,7 @@ function checkJson(context: SiteContext, path: string): { findings: Finding[]; f
   } catch (caught) {
     return { findings: [error('json', { file: context.files.shown(path), field: '' }, `expected JSON: ${(caught as Error).message}`)] };
   }
-  return looksLikeJsonFeed(value) ? checkJsonFeed(context, path, value) : { findings: [] };
+  return looksLikeJsonFeed(value, path) ? checkJsonFeed(context, path, value) : { findings: [] };
 }
 
 /**

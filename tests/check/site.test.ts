@@ -119,6 +119,11 @@ describe('XML and the feeds', () => {
     expect(jsonFeed).toEqual(['warning $.bogus', 'error $.items[0]', 'error $.items[0].date_published', 'error $.items[0].tags']);
   });
 
+  it('requires the JSON Feed version, and knows feed.json without one', () => {
+    const files = changed('feed.json', (json) => JSON.stringify({ ...(JSON.parse(json) as object), version: undefined }));
+    expect(errors(files)).toEqual([expect.objectContaining({ file: 'dist/feed.json', field: '$.version', rule: 'jsonfeed', message: 'expected "https://jsonfeed.org/version/1.1", found nothing' })]);
+  });
+
   it('reports items that disagree between the feeds on the feed that differs', () => {
     const files = replaced('atom.xml', '<title type="text">Le partenariat', '<title type="text">LE partenariat');
     expect(errors(files)).toEqual([
@@ -128,7 +133,7 @@ describe('XML and the feeds', () => {
 
   it('reports an item missing from one feed', () => {
     const files = changed('feed.json', (json) => JSON.stringify({ ...(JSON.parse(json) as object), items: [] }));
-    expect(errors(files)).toEqual([expect.objectContaining({ file: 'dist/feed.json', rule: 'feeds-agree', message: expect.stringContaining('but not in this JSON Feed feed') })]);
+    expect(errors(files)).toEqual([expect.objectContaining({ file: 'dist/feed.json', rule: 'feeds-agree', message: expect.stringContaining('is in dist/atom.xml and dist/feed.xml but not in dist/feed.json') })]);
   });
 
   it('reports relative URLs in the HTML of feed items', () => {
