@@ -34,7 +34,7 @@ export function coloursFor(stream: OutputStream, env: Io['env']): Colours {
 export interface Progress {
   /** Shows `text` as the progress line, once `delayMs` has passed since the start, at most every `intervalMs`. */
   update(text: string): void;
-  /** Erases the progress line, if one is shown. */
+  /** Erases the progress line, if one is shown, and stops the refresh. */
   clear(): void;
 }
 
@@ -45,6 +45,11 @@ export interface ProgressOptions {
   intervalMs?: number;
   /** Milliseconds from some origin. Default `performance.now`. */
   now?: () => number;
+  /**
+   * Redraws the last text every `intervalMs` while the work waits on I/O, so a slow read shows up
+   * once the delay has passed. Default true; tests with a fake clock turn it off.
+   */
+  refresh?: boolean;
 }
 
 /** A one-line progress display on `stream`; does nothing unless `stream` is a terminal and `enabled`. */
@@ -55,17 +60,25 @@ export function progressLine(stream: OutputStream, enabled: boolean, options: Pr
   const started = now();
   let shown = false;
   let last = -Infinity;
+  let latest = '';
   const active = enabled && stream.isTTY;
+  const draw = (): void => {
+    const time = now();
+    if (latest === '' || time - started < delayMs || time - last < intervalMs) return;
+    stream.write(`\r\x1b[2K${latest}`);
+    shown = true;
+    last = time;
+  };
+  const timer = active && options.refresh !== false ? setInterval(draw, intervalMs) : undefined;
+  timer?.unref();
   return {
     update(text) {
       if (!active) return;
-      const time = now();
-      if (time - started < delayMs || time - last < intervalMs) return;
-      stream.write(`\r\x1b[2K${text}`);
-      shown = true;
-      last = time;
+      latest = text;
+      draw();
     },
     clear() {
+      if (timer !== undefined) clearInterval(timer);
       if (!shown) return;
       stream.write('\r\x1b[2K');
       shown = false;

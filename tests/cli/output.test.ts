@@ -20,7 +20,7 @@ describe('the progress line', () => {
   it('stays silent for the first moment, then redraws at most every interval, and clears itself', () => {
     let time = 0;
     const out = stream(true);
-    const progress = progressLine(out, true, { delayMs: 250, intervalMs: 80, now: () => time });
+    const progress = progressLine(out, true, { delayMs: 250, intervalMs: 80, now: () => time, refresh: false });
     progress.update('rendering 1/9 articles…');
     time = 200;
     progress.update('rendering 2/9 articles…');
@@ -39,12 +39,23 @@ describe('the progress line', () => {
     for (const [isTTY, enabled] of [[false, true], [true, false]] as const) {
       let time = 0;
       const out = stream(isTTY);
-      const progress = progressLine(out, enabled, { now: () => time });
+      const progress = progressLine(out, enabled, { now: () => time, refresh: false });
       time = 10_000;
       progress.update('x');
       progress.clear();
       expect(out.text()).toBe('');
     }
+  });
+});
+
+describe('the progress line while waiting on I/O', () => {
+  it('shows the last text once the delay has passed, without a new update', async () => {
+    const out = stream(true);
+    const progress = progressLine(out, true, { delayMs: 20, intervalMs: 5 });
+    progress.update('reading the content…');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    progress.clear();
+    expect(out.text()).toMatch(/^\r\x1b\[2Kreading the content…(?:\r\x1b\[2Kreading the content…)*\r\x1b\[2K$/);
   });
 });
 
