@@ -3,9 +3,9 @@
  * every record is collected before anything is written, and the site is swapped in atomically.
  */
 import { join } from 'node:path';
-import { parseSiteConfig } from './config.js';
+import { declaredAuthorIds, parseSiteConfig } from './config.js';
 import { loadContent, type PublicFile } from './content/load.js';
-import { readArticles } from './content/records.js';
+import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
 import type { OutputFile, Site } from './model.js';
@@ -73,11 +73,13 @@ export async function loadSite(
   const content = await loadContent(contentDir);
   const problems: Problem[] = [...content.problems];
   const config = content.siteConfig === undefined ? undefined : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+  const sources = drafts ? content.articles : content.articles.filter((source) => !isDraft(source));
   if (config === undefined || Array.isArray(config)) {
     if (Array.isArray(config)) problems.push(...config);
+    // The records are still checked, against what can be read of the settings: one run shows everything.
+    problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
     throw new ContentError(problems.length > 0 ? problems : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }]);
   }
-  const sources = drafts ? content.articles : content.articles.filter((source) => !isDraft(source));
   const leftOut = content.articles.filter((source) => !sources.includes(source)).map((source) => source.file);
   const { articles, problems: articleProblems } = readArticles(config, sources);
   problems.push(...articleProblems);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { Person, Publisher } from './model.js';
 import { httpUrl, languageTag, positiveInteger, siteUrl, text, urlList } from './content/fields.js';
+import { firstLine } from './content/frontmatter.js';
 import { resolveHttpUrl } from './content/url.js';
 import { validateYaml } from './content/validate.js';
 
@@ -72,7 +73,7 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
   if (document.errors.length > 0) {
     return document.errors.map((error) => {
       const position = lineCounter.linePos(error.pos[0]);
-      return { file, line: position.line, column: position.col, field: '(yaml)', message: `expected valid YAML, found ${error.message.split('\n', 1)[0] ?? ''}` };
+      return { file, line: position.line, column: position.col, field: '(yaml)', message: `expected valid YAML, found ${firstLine(error.message)} (column ${position.col})` };
     });
   }
   const result = validateYaml(file, { document, lineAt }, siteSchema);
@@ -102,6 +103,30 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     authors,
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
   };
+}
+
+/**
+ * The author ids `site.yaml` declares, read as far as it can be when the settings are broken, so
+ * that the records are still checked in the same run; undefined when the file cannot be read that
+ * far (it does not parse, or `authors` is not a mapping).
+ */
+export function declaredAuthorIds(source: string): ReadonlySet<string> | undefined {
+  const document = parseDocument(source, { uniqueKeys: true, strict: true });
+  if (document.errors.length > 0) return undefined;
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+  if (!isMapping(data)) return undefined;
+  const authors = data['authors'];
+  if (authors === undefined || authors === null) return new Set();
+  return isMapping(authors) ? new Set(Object.keys(authors)) : undefined;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function withTrailingSlash(url: string): string {

@@ -49,15 +49,25 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * Characters a message shows as `\uXXXX`: controls, format characters (a U+202E in a record would
+ * turn the rest of the terminal line around), separators other than the space, lone surrogates and
+ * noncharacters. `JSON.stringify` already escapes the C0 controls.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00A0\u2000-\u200A\u202F\u205F\u3000\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+
 /** Shows a found value in a message: strings quoted, long values cut, other values as JSON. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
+  if (value === null) return 'an empty value';
   if (typeof value === 'string') {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-    return JSON.stringify(shown);
+    const shown = value.length > 60 ? `${[...value].slice(0, 57).join('')}…` : value;
+    return JSON.stringify(shown).replace(UNPRINTABLE, (char) =>
+      Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+    );
   }
   if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return 'binary data';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);

@@ -72,10 +72,13 @@ const inlineAuthor = z.strictObject(
   { error: 'expected an author id from site.yaml or a mapping with name and url' },
 );
 
-/** Builds the schema; author ids are checked against those `site.yaml` declares. */
-export function articleSchema(authorIds: ReadonlySet<string>) {
+/**
+ * Builds the schema; author ids are checked against those `site.yaml` declares, or not at all when
+ * they are unknown (`undefined`: site.yaml is broken, and its own problems are reported).
+ */
+export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
   const authorId = z.string().superRefine((id, context) => {
-    if (authorIds.has(id)) return;
+    if (authorIds === undefined || authorIds.has(id)) return;
     context.addIssue({
       code: 'custom',
       message: `expected an author id declared in site.yaml (${[...authorIds].map((known) => JSON.stringify(known)).join(', ') || 'none is'})`,

@@ -15,6 +15,8 @@ export function parseDateTime(text: string): DateTime | undefined {
   const [, year, month, day, hour, minute, second = '00', fraction = '', zone = 'Z'] = match;
   if (!isRealDate(Number(year), Number(month), Number(day))) return undefined;
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+  // `+01:99` would make an instant no parser reads (NaN): minutes of an offset stop at 59.
+  if (zone !== 'Z' && Number(zone.slice(4, 6)) > 59) return undefined;
   const offsetMinutes = zone === 'Z' ? 0 : parseOffset(zone);
   if (Math.abs(offsetMinutes) > 14 * 60) return undefined;
   const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${zone}`;
@@ -40,8 +42,12 @@ function parseOffset(zone: string): number {
   return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
 }
 
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** By arithmetic, not `Date.UTC`, which reads the years 0–99 as 1900–1999 (and refused `0050-01-01`). */
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0));
 }

@@ -3,14 +3,21 @@
  * expected; the validator adds what was found and where.
  */
 import { z } from 'zod';
+import { stripForOutputs } from '../characters.js';
 import { describeDateTimeProblem, isDate, parseDateTime } from './datetime.js';
 import { isAbsoluteUri, parseHttpUrl } from './url.js';
 
 /** A zod issue message that says what was expected. */
 const expected = (what: string) => ({ error: `expected ${what}` });
 
-/** A string with at least one character that is not white space. */
-export const text = z.string(expected('a non-empty string')).refine((value) => value.trim() !== '', expected('a non-empty string'));
+/**
+ * A string with at least one visible character that every output keeps: a title of control
+ * characters or zero-width spaces alone would be empty in the feeds (src/characters.ts).
+ */
+export const text = z.string(expected('a non-empty string')).refine((value) => VISIBLE.test(stripForOutputs(value)), expected('a non-empty string'));
+
+/** A character that shows: not white space, not a format character (zero-width space, bidi control). */
+const VISIBLE = /[^\s\p{Cf}]/u;
 
 /** An optional string: may be empty. */
 export const optionalText = z.string(expected('a string')).optional();
@@ -20,14 +27,31 @@ export const positiveInteger = z
   .int(expected('a positive whole number'))
   .positive(expected('a positive whole number'));
 
-export const httpUrl = z.string(expected('an absolute http(s) URL')).refine((value) => parseHttpUrl(value) !== undefined, expected('an absolute http(s) URL'));
+/**
+ * A URL field: `accepts` decides, once the text is known to hold no white space and no invisible or
+ * control character. A URL parser silently drops a tab or a line break and percent-encodes the rest,
+ * so such a URL would not be the one the record shows, and it would differ between the outputs that
+ * carry it as written (feeds, JSON-LD) and those that drop what they cannot carry.
+ */
+function url(what: string, accepts: (value: string) => boolean) {
+  return z.string(expected(what)).superRefine((value, context) => {
+    if (INVISIBLE_IN_URL.test(value)) {
+      context.addIssue({ code: 'custom', message: `expected ${what} without white space or invisible characters (write a space as %20)` });
+    } else if (!accepts(value)) {
+      context.addIssue({ code: 'custom', message: `expected ${what}` });
+    }
+  });
+}
+
+/** White space, controls, format characters (bidi controls, zero-width joiners), noncharacters, lone surrogates. */
+const INVISIBLE_IN_URL = /[\s\p{Cc}\p{Cf}\p{Noncharacter_Code_Point}\p{Cs}]/u;
+
+export const httpUrl = url('an absolute http(s) URL', (value) => parseHttpUrl(value) !== undefined);
 
 /** An http(s) URL or a reference relative to the site (`images/a.jpg`, `/logo.png`). */
-export const siteUrl = z
-  .string(expected('a URL, absolute http(s) or relative to the site'))
-  .refine(isSiteUrl, expected('a URL, absolute http(s) or relative to the site'));
+export const siteUrl = url('a URL, absolute http(s) or relative to the site', isSiteUrl);
 
-export const absoluteUri = z.string(expected('an absolute URI (https:…, urn:…, tag:…)')).refine(isAbsoluteUri, expected('an absolute URI (https:…, urn:…, tag:…)'));
+export const absoluteUri = url('an absolute URI (https:…, urn:…, tag:…)', isAbsoluteUri);
 
 /** A BCP 47 language tag (`fr`, `fr-CA`, `en-GB`). */
 export const languageTag = z.string(expected('a BCP 47 language tag such as "fr"')).refine(isLanguageTag, expected('a BCP 47 language tag such as "fr"'));

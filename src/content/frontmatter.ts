@@ -66,6 +66,7 @@ function closingFence(text: string): { index: number; length: number } | undefin
   }
 }
 
-function firstLine(message: string): string {
+/** The first line of a `yaml` error message, without the position it repeats. */
+export function firstLine(message: string): string {
   return (message.split('\n', 1)[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -47,7 +47,16 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     problems.push({ file: shown(articlesDir), field: '(folder)', message: 'expected a folder of article records, found none' });
     return { siteConfig, articles: [], publicFiles, problems };
   }
-  const markdownNames = names.filter((name) => name.endsWith('.md')).sort();
+  // A hidden record (`.draft.md`, an editor's `.#x.md`) is neither published nor silently skipped.
+  for (const name of names.filter((candidate) => candidate.startsWith('.') && candidate.endsWith('.md')).sort()) {
+    problems.push({
+      file: shown(join(articlesDir, name)),
+      field: '(file)',
+      message: `expected a record file name that does not start with ".", found ${JSON.stringify(name)}`,
+      hint: 'rename it, or move it out of articles/',
+    });
+  }
+  const markdownNames = names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
   if (markdownNames.length === 0) {
     problems.push({ file: shown(articlesDir), field: '(folder)', message: 'expected at least one article record (*.md), found none' });
   }
@@ -72,7 +81,12 @@ async function readPublicFiles(root: string, publicDir: string, problems: Proble
       problems.push({ file, field: '(file)', message: `expected a file inside the content folder, found a link to ${real ?? 'nothing'}` });
       continue;
     }
-    if ((await stat(real)).isDirectory()) continue;
+    const kind = await stat(real);
+    if (kind.isDirectory()) continue;
+    if (!kind.isFile()) {
+      problems.push({ file, field: '(file)', message: 'expected a regular file, found a device, socket or pipe' });
+      continue;
+    }
     files.push({ path: relative(publicDir, path).split(sep).join('/'), file, bytes: await readFile(real) });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -87,6 +101,12 @@ async function readSource(root: string, path: string, name: string, problems: Pr
   }
   if (real !== root && !real.startsWith(root + sep)) {
     problems.push({ file, field: '(file)', message: `expected a file inside the content folder, found a link to ${real}` });
+    return undefined;
+  }
+  // A folder named `x.md` failed with EISDIR, and a named pipe would have blocked the build forever.
+  const kind = await stat(real);
+  if (!kind.isFile()) {
+    problems.push({ file, field: '(file)', message: `expected a file, found ${kind.isDirectory() ? 'a folder' : 'a device, socket or pipe'}` });
     return undefined;
   }
   const bytes = await readFile(real);

@@ -5,7 +5,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import type { Article } from '../model.js';
-import { articleSchema, SLUG } from './article-schema.js';
+import { articleSchema, SLUG, type ArticleRecord } from './article-schema.js';
 import { parseFrontMatter } from './frontmatter.js';
 import type { SourceFile } from './load.js';
 import { resolveArticle } from './resolve.js';
@@ -13,9 +13,33 @@ import { validateYaml } from './validate.js';
 import { offsetOf } from './yaml-position.js';
 
 export function readArticles(config: SiteConfig, sources: readonly SourceFile[]): { articles: Article[]; problems: Problem[] } {
-  const schema = articleSchema(new Set(config.authors.keys()));
-  const problems: Problem[] = [];
   const articles: Article[] = [];
+  const problems = checkRecords(articleSchema(new Set(config.authors.keys())), config.url, sources, (source, slug, record, body) => {
+    articles.push(resolveArticle(config, source.file, slug, record, body));
+  });
+  return { articles, problems };
+}
+
+/** Stands for the site's URL when site.yaml is broken: default ids are compared, never shown. */
+const UNKNOWN_SITE_URL = 'https://site.invalid/';
+
+/**
+ * The problems of the records when `site.yaml` is broken, so that one run still shows everything:
+ * each record is checked against what could be read of the settings. `authorIds` are the ids
+ * `site.yaml` declares, or undefined when it cannot be read that far (then any id is accepted).
+ */
+export function checkArticles(authorIds: ReadonlySet<string> | undefined, sources: readonly SourceFile[]): Problem[] {
+  return checkRecords(articleSchema(authorIds), UNKNOWN_SITE_URL, sources, () => undefined);
+}
+
+/** Validates every record, then the slugs and ids across records; `accept` receives each valid one. */
+function checkRecords(
+  schema: ReturnType<typeof articleSchema>,
+  siteUrl: string,
+  sources: readonly SourceFile[],
+  accept: (source: SourceFile, slug: string, record: ArticleRecord, body: string) => void,
+): Problem[] {
+  const problems: Problem[] = [];
   const bySlug = new Map<string, string>();
   const byId = new Map<string, string>();
   for (const source of sources) {
@@ -40,19 +64,21 @@ export function readArticles(config: SiteConfig, sources: readonly SourceFile[])
       });
       continue;
     }
-    const article = resolveArticle(config, source.file, defaultSlug, result.value, frontMatter.body);
-    const slugOwner = bySlug.get(article.slug);
+    const slug = result.value.slug ?? defaultSlug;
+    // The model's rule (src/content/resolve.ts): an article's id defaults to its URL.
+    const id = result.value.id ?? `${siteUrl}articles/${slug}/`;
+    const slugOwner = bySlug.get(slug);
     if (slugOwner !== undefined) {
-      problems.push({ file: source.file, line: lineOf('slug'), field: 'slug', message: `expected a slug no other article has, found ${JSON.stringify(article.slug)}, already used by ${slugOwner}` });
+      problems.push({ file: source.file, line: lineOf('slug'), field: 'slug', message: `expected a slug no other article has, found ${JSON.stringify(slug)}, already used by ${slugOwner}` });
     }
-    const idOwner = byId.get(article.id);
+    const idOwner = byId.get(id);
     // An id derived from a duplicate slug is the same problem, already reported.
     if (idOwner !== undefined && slugOwner === undefined) {
-      problems.push({ file: source.file, line: lineOf('id'), field: 'id', message: `expected an id no other article has, found ${JSON.stringify(article.id)}, already used by ${idOwner}` });
+      problems.push({ file: source.file, line: lineOf('id'), field: 'id', message: `expected an id no other article has, found ${JSON.stringify(id)}, already used by ${idOwner}` });
     }
-    bySlug.set(article.slug, source.file);
-    byId.set(article.id, source.file);
-    articles.push(article);
+    bySlug.set(slug, source.file);
+    byId.set(id, source.file);
+    accept(source, defaultSlug, result.value, frontMatter.body);
   }
-  return { articles, problems };
+  return problems;
 }

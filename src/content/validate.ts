@@ -24,7 +24,14 @@ export function validateYaml<Schema extends z.ZodType>(
   const data = converted.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
-      problems: [{ file, line: yaml.lineAt(offsetOf(yaml.document, [])), field: '(front matter)', message: `expected a mapping of fields, found ${describeValue(data)}` }],
+      problems: [
+        {
+          file,
+          line: yaml.lineAt(offsetOf(yaml.document, [])),
+          field: '(front matter)',
+          message: `expected a mapping of fields, found ${yaml.document.contents === null ? 'nothing' : describeValue(data)}`,
+        },
+      ],
     };
   }
   const result = schema.safeParse(data);

@@ -51,9 +51,9 @@ export const visibleChar: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).filter((char) => isVisible(char)),
 );
 
-/** True when `char` is neither white space nor dropped by some output. */
+/** True when every character of `text` shows: not white space, not a format character, not dropped by some output. */
 export function isVisible(text: string): boolean {
-  return [...text].every((char) => char.trim() !== '' && !isDroppedAnywhere(char));
+  return [...text].every((char) => char.trim() !== '' && !/\p{Cf}/u.test(char) && !isDroppedAnywhere(char));
 }
 
 /** The oracle of what outputs drop, written from the specs rather than imported from src/. */
