@@ -24,6 +24,11 @@ export interface BuildOptions {
   write?: boolean;
   /** Includes the records marked `draft: true`. Default false: drafts are left out. */
   drafts?: boolean;
+  /**
+   * Modification time of every file and folder written, so that an archive of the site is byte
+   * identical too; the CLI passes `SOURCE_DATE_EPOCH` when it is set. Default: the time of writing.
+   */
+  mtime?: Date;
   /** Called as the build goes: each phase as it starts, then each article rendered. Default: none. */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -57,7 +62,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (collisions.length > 0) throw new ContentError(collisions);
   const files = [...rendered, ...publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }))];
   if (options.write !== false) progress?.({ phase: 'write', done: 0, total: files.length });
-  const written = options.write === false ? { bytes: 0 } : await writeSite(outDir, files);
+  const written = options.write === false ? { bytes: 0 } : await writeSite(outDir, files, { protect: [contentDir], ...(options.mtime === undefined ? {} : { mtime: options.mtime }) });
   return { site, files, bytes: written.bytes, drafts };
 }
 

@@ -1,10 +1,17 @@
 /**
  * The one writer. The new site is written to a temporary folder beside the output folder, then
- * swapped into place with renames, so a failed or interrupted build never leaves a damaged site:
- * the output folder is always either the previous build or the new one, whole.
+ * swapped into place with two renames, so a failed or interrupted build never leaves a damaged site.
+ *
+ * The swap is `rename(out → old)` then `rename(new → out)`. Between the two, for the time of one
+ * system call, `out` does not exist: POSIX `rename` cannot replace a folder that is not empty, and
+ * the call that can exchange two folders at once (Linux `renameat2(RENAME_EXCHANGE)`) is not
+ * reachable from Node. A build killed in that window leaves `old` whole beside the missing `out`;
+ * the next build (any call of `writeSite`) puts it back before doing anything else. So `out` is
+ * always the previous site or the new one, whole, or, until the next build after such a kill, absent
+ * with the previous site complete beside it (tests/write-kill.test.ts kills builds to check this).
  */
-import { mkdir, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from './model.js';
 
 /** Prefix of the temporary folders the writer leaves beside the output folder while it works. */
@@ -15,31 +22,64 @@ export interface WriteResult {
   bytes: number;
 }
 
-export async function writeSite(outDir: string, files: readonly OutputFile[]): Promise<WriteResult> {
+export interface WriteOptions {
+  /**
+   * Modification time of every file and folder written, for byte-identical archives of the site
+   * (`SOURCE_DATE_EPOCH`). Default: left to the file system (the time of writing).
+   */
+  mtime?: Date;
+  /**
+   * Folders the output folder may neither be, nor hold, nor sit inside (the content folder): the
+   * writer replaces the output folder whole. The working directory and its ancestors are always
+   * protected. Default: none besides those.
+   */
+  protect?: readonly string[];
+}
+
+/** Temporary folders this process is writing: another build in the same process leaves them alone. */
+const active = new Set<string>();
+
+export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
   const target = resolve(outDir);
   const parent = dirname(target);
+  await refuseProtected(target, options.protect ?? []);
   await mkdir(parent, { recursive: true });
   await recoverInterruptedSwap(target);
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const fresh = join(parent, `${TEMP_PREFIX}new-${basename(target)}-${stamp}`);
-  const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${stamp}`);
+  // Named by time first, so that names sort by age, then by process, so that a dead build's are known.
+  const fresh = await mkdtemp(join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`));
+  const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${temporaryId(target, basename(fresh))}`);
+  active.add(fresh);
   let bytes = 0;
+  let moved = false;
   try {
-    await mkdir(fresh);
-    const folders = new Set<string>();
-    for (const file of files) folders.add(dirname(confined(fresh, file.path)));
-    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    const folders = new Set<string>([fresh]);
+    for (const file of files) {
+      for (let folder = dirname(confined(fresh, file.path)); folder !== fresh; folder = dirname(folder)) folders.add(folder);
+    }
+    const sorted = [...folders].sort();
+    for (const folder of sorted) await mkdir(folder, { recursive: true });
     for (const file of files) {
       await writeFile(confined(fresh, file.path), file.contents);
       bytes += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength;
     }
-    const hadPrevious = await exists(target);
-    if (hadPrevious) await rename(target, previous);
+    if (options.mtime !== undefined) {
+      for (const file of files) await utimes(confined(fresh, file.path), options.mtime, options.mtime);
+      // Deepest first: setting a folder's time after its children were written.
+      for (const folder of sorted.reverse()) await utimes(folder, options.mtime, options.mtime);
+    }
+    if (await exists(target)) {
+      await rename(target, previous);
+      moved = true;
+    }
     await rename(fresh, target);
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    if (moved) await rm(previous, { recursive: true, force: true });
   } catch (error) {
+    // The second rename failed: the previous site goes back where it was.
+    if (moved && !(await exists(target))) await rename(previous, target);
     await rm(fresh, { recursive: true, force: true });
     throw error;
+  } finally {
+    active.delete(fresh);
   }
   await removeStaleTemporaries(target);
   return { files: files.length, bytes };
@@ -55,6 +95,34 @@ export function confined(root: string, path: string): string {
 }
 
 /**
+ * Replacing the output folder whole must never take a folder the user keeps: `--out .` would have
+ * replaced the project (content, .git) with the site, and `--out content` the records.
+ */
+async function refuseProtected(target: string, protect: readonly string[]): Promise<void> {
+  const real = await realpathOrSelf(target);
+  const refuse = (why: string): never => {
+    throw new Error(`refusing to replace ${target} with the site: it ${why}; choose an output folder of its own`);
+  };
+  if (real === parse(real).root) refuse('is the root of the file system');
+  if (within(real, await realpathOrSelf(process.cwd()))) refuse(`holds the working directory ${process.cwd()}`);
+  for (const folder of protect) {
+    const kept = await realpathOrSelf(folder);
+    if (within(real, kept)) refuse(`holds ${folder}`);
+    if (within(kept, real)) refuse(`is inside ${folder}`);
+  }
+}
+
+/** True when `inner` is `outer` or inside it. */
+function within(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+}
+
+async function realpathOrSelf(path: string): Promise<string> {
+  const resolved = resolve(path);
+  return realpath(resolved).catch(async () => join(await realpathOrSelf(dirname(resolved)).catch(() => dirname(resolved)), basename(resolved)));
+}
+
+/**
  * A build killed between its two renames leaves no output folder but a complete previous one
  * beside it: put that back before anything else.
  */
@@ -65,19 +133,38 @@ async function recoverInterruptedSwap(target: string): Promise<void> {
   if (newest !== undefined) await rename(join(dirname(target), newest), target);
 }
 
-/** Removes what killed builds left behind: half-written new sites and unswept old ones. */
+/**
+ * Removes what killed builds left behind: half-written new sites and unswept old ones. A folder of a
+ * build still running (its process alive, or this process writing it) is left alone.
+ */
 async function removeStaleTemporaries(target: string): Promise<void> {
   for (const name of await temporaries(target)) {
-    await rm(join(dirname(target), name), { recursive: true, force: true });
+    const path = join(dirname(target), name);
+    const pid = Number(temporaryId(target, name).split('-')[1]);
+    if (active.has(path) || (pid !== process.pid && isAlive(pid))) continue;
+    await rm(path, { recursive: true, force: true });
   }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `<time>-<pid>-<random>`: what follows `.depeche-new-<out>-` or `.depeche-old-<out>-`. */
+function temporaryId(target: string, name: string): string {
+  return name.slice(`${TEMP_PREFIX}new-${basename(target)}-`.length);
 }
 
 async function temporaries(target: string): Promise<string[]> {
   const names = await readdir(dirname(target));
   const suffix = `-${basename(target)}-`;
-  return names.filter(
-    (name) => (name.startsWith(`${TEMP_PREFIX}new${suffix}`) || name.startsWith(`${TEMP_PREFIX}old${suffix}`)),
-  );
+  return names.filter((name) => name.startsWith(`${TEMP_PREFIX}new${suffix}`) || name.startsWith(`${TEMP_PREFIX}old${suffix}`));
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -43,6 +43,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
       contentDir: resolve(io.cwd, contentDir),
       outDir: resolve(io.cwd, outDir),
       drafts: flag(values, 'drafts'),
+      ...sourceDate(io.env),
       onProgress: (step) => progress.update(describeProgress(step)),
       ...(baseUrl === undefined ? {} : { baseUrl }),
     });
@@ -72,6 +73,12 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   if (json) writeJson(io, { command: 'build', ok: true, summary, problems: [] } satisfies BuildReport);
   else if (!quiet) io.stdout.write(formatSummary(summary, io));
   return 0;
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds), when set, as the time of every file written: nothing else in a build needs "now". */
+function sourceDate(env: Io['env']): { mtime?: Date } {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  return epoch !== undefined && /^\d+$/.test(epoch) ? { mtime: new Date(Number(epoch) * 1000) } : {};
 }
 
 function describeProgress(step: BuildProgress): string {
