@@ -3,8 +3,8 @@
  * URLs, the URLs go to `sitemap-1.xml`, `sitemap-2.xml`… and `sitemap.xml` becomes their
  * `sitemapindex`.
  */
-import { create } from 'xmlbuilder2';
 import { type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
+import { el, renderXml } from './xml.js';
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
@@ -30,27 +30,20 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
   const chunks: Entry[][] = [];
   for (let i = 0; i < entries.length; i += maxUrls) chunks.push(entries.slice(i, i + maxUrls));
   const files = chunks.map((chunk, i) => ({ path: `sitemap-${i + 1}.xml`, contents: urlset(chunk) }));
-  const index = document().ele(NS, 'sitemapindex');
-  chunks.forEach((chunk, i) => {
-    const sitemap = index.ele(NS, 'sitemap');
-    sitemap.ele(NS, 'loc').txt(new URL(`sitemap-${i + 1}.xml`, site.url).href);
-    sitemap.ele(NS, 'lastmod').txt(newest(chunk).iso);
-  });
-  return [{ path: 'sitemap.xml', contents: index.end({ prettyPrint: true }) + '\n' }, ...files];
+  const index = el(
+    'sitemapindex',
+    chunks.map((chunk, i) => el('sitemap', [el('loc', new URL(`sitemap-${i + 1}.xml`, site.url).href), el('lastmod', newest(chunk).iso)])),
+    { xmlns: NS },
+  );
+  return [{ path: 'sitemap.xml', contents: renderXml(index) }, ...files];
 }
 
-function document() {
-  return create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
-}
-
+/**
+ * Through `renderXml`, like the feeds: xmlbuilder2 alone leaves an `&` that looks like an entity
+ * unescaped, and a site at `https://x.example/a&amp;b/` was listed as `https://x.example/a&b/`.
+ */
 function urlset(entries: readonly Entry[]): string {
-  const root = document().ele(NS, 'urlset');
-  for (const entry of entries) {
-    const url = root.ele(NS, 'url');
-    url.ele(NS, 'loc').txt(entry.loc);
-    url.ele(NS, 'lastmod').txt(entry.lastmod.iso);
-  }
-  return root.end({ prettyPrint: true }) + '\n';
+  return renderXml(el('urlset', entries.map((entry) => el('url', [el('loc', entry.loc), el('lastmod', entry.lastmod.iso)])), { xmlns: NS }));
 }
 
 function newest(entries: readonly Entry[]): DateTime {

@@ -106,8 +106,10 @@ export const requiredText: fc.Arbitrary<string> = fc
 
 /** A text that is refused as required text: empty, white space, or only characters outputs drop. */
 export const blankText: fc.Arbitrary<string> = fc
-  .array(fc.constantFrom(...SPACE, ...XML_FORBIDDEN_CHARS, ...HTML_ONLY_FORBIDDEN), { maxLength: 6 })
-  .map((chars) => chars.join(''));
+  .array(fc.constantFrom(...SPACE, ...XML_FORBIDDEN_CHARS, ...HTML_ONLY_FORBIDDEN, ...INVISIBLE), { maxLength: 6 })
+  .map((chars) => chars.join(''))
+  // Two lone surrogates side by side make one visible character (`\uD800\uDC00` is U+10000).
+  .filter((text) => ![...text].some(isVisible));
 
 /** A segment of URL path or query: what a URL may hold as written (no space, no control). */
 const urlSegment = fc
@@ -412,7 +414,7 @@ function dropUndefined<T extends object>(value: T): T {
 export const siteSettings: fc.Arbitrary<SiteSettings> = fc
   .record(
     {
-      url: fc.constantFrom('https://depeche.example/', 'https://news.example/fr/', 'http://localhost:8080/a%20b/', 'https://café.example/actu'),
+      url: fc.constantFrom('https://depeche.example/', 'https://news.example/fr/', 'http://localhost:8080/a%20b/', 'https://café.example/actu', 'https://x.example/a&amp;b/'),
       title: requiredText,
       description: requiredText,
       language: fc.constantFrom(...LANGUAGES),

@@ -130,6 +130,8 @@ export function checkBuiltSite(site: GeneratedSite, result: BuildResult): void {
   checkJsonFeed(site, feed, contentsOf(files, 'feed.json'));
   for (const article of expected) checkArticlePage(site, article, files);
   checkHomePage(site, contentsOf(files, 'index.html'));
+  const locs = withXml(contentsOf(files, 'sitemap.xml'), (document) => texts(document, '//s:loc', { s: 'http://www.sitemaps.org/schemas/sitemap/0.9' }));
+  assert.deepEqual(locs.sort(), [siteBase(site), ...expected.map((article) => article.url)].sort(), 'sitemap URLs');
 }
 
 /** Well-formed XML, parsable JSON, HTML without parse errors, UTF-16 with no lone surrogate. */

@@ -11,15 +11,19 @@ import type { GeneratedSite } from './arbitraries.js';
 
 /**
  * YAML text for `value`; throws if the `yaml` package would not read the same value back from the
- * file's bytes. Lines are never folded: yaml 2.9's `stringify` folds a long double-quoted string
- * between the two halves of a surrogate pair (`\ud800\\\n  \udc00`), and each half, alone on its
- * line, becomes U+FFFD once written as UTF-8.
+ * file's bytes. Two bugs of yaml 2.9's `stringify` are worked around:
+ * - lines are never folded: it folds a long double-quoted string between the two halves of a
+ *   surrogate pair (`\ud800\\\n  \udc00`), and each half, alone on its line, becomes U+FFFD in UTF-8;
+ * - a block scalar is tried first, then double quotes: `" \n"` comes out as `|+` over a line of
+ *   spaces, which reads back as `"\n"`.
  */
 export function toYaml(value: unknown): string {
-  const text = stringify(value, { lineWidth: 0 });
-  const back: unknown = parse(Buffer.from(text, 'utf8').toString('utf8'));
-  if (!isDeepStrictEqual(back, value)) throw new Error(`yaml does not round-trip ${JSON.stringify(value)}`);
-  return text;
+  for (const blockQuote of [true, false]) {
+    const text = stringify(value, { lineWidth: 0, blockQuote });
+    const back: unknown = parse(Buffer.from(text, 'utf8').toString('utf8'));
+    if (isDeepStrictEqual(back, value)) return text;
+  }
+  throw new Error(`yaml does not round-trip ${JSON.stringify(value)}`);
 }
 
 /** The record file: front matter between `---` lines, then the Markdown body. */

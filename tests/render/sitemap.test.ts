@@ -100,6 +100,14 @@ describe('renderSitemaps', () => {
     expect(validate(file?.contents as string, '//sm:loc')).toContain('https://depeche.example/a/?x=1&y=<2>');
   });
 
+  it('keeps a URL that holds an entity-like sequence (`&amp;`) exactly', () => {
+    const site = makeSite({ url: 'https://depeche.example/a&amp;b/', articles: [makeArticle({ url: 'https://depeche.example/a&amp;b/articles/x/' })] });
+    const [file] = renderSitemaps(site);
+    expect(validate(file?.contents as string, '//sm:loc')).toEqual(['https://depeche.example/a&amp;b/', 'https://depeche.example/a&amp;b/articles/x/']);
+    const [index] = renderSitemaps(site, { maxUrls: 1 });
+    expect(validate(index?.contents as string, '//sm:loc')).toEqual(['https://depeche.example/a&amp;b/sitemap-1.xml', 'https://depeche.example/a&amp;b/sitemap-2.xml']);
+  });
+
   it('splits past the limit into numbered sitemaps under a sitemapindex', () => {
     const site = makeSite({ articles: articles(6) });
     const files = renderSitemaps(site, { maxUrls: 3 });
