@@ -129,7 +129,7 @@ export function checkBuiltSite(site: GeneratedSite, result: BuildResult): void {
   checkAtom(site, feed, contentsOf(files, 'atom.xml'));
   checkJsonFeed(site, feed, contentsOf(files, 'feed.json'));
   for (const article of expected) checkArticlePage(site, article, files);
-  checkHomePage(site, contentsOf(files, 'index.html'));
+  checkHomePage(site, expected, contentsOf(files, 'index.html'));
   const locs = withXml(contentsOf(files, 'sitemap.xml'), (document) => texts(document, '//s:loc', { s: 'http://www.sitemaps.org/schemas/sitemap/0.9' }));
   assert.deepEqual(locs.sort(), [siteBase(site), ...expected.map((article) => article.url)].sort(), 'sitemap URLs');
 }
@@ -232,6 +232,10 @@ function checkArticlePage(site: GeneratedSite, article: Expected, files: readonl
   const shown = new Set(findAll(document, () => true).map(textOf));
   const visible = [record.title, record.description, ...article.tags, ...(record.citations ?? []).map((citation) => citation.name), ...(record.quotes ?? []).map((quote) => quote.text)];
   for (const text of visible) assert.ok(shown.has(inHtml(text)), `the page shows ${JSON.stringify(inHtml(text))}`);
+  if (record.image !== undefined) {
+    const alt = inHtml(record.image.alt);
+    assert.ok(findAll(document, (element) => element.tagName === 'img' && attribute(element, 'alt') === alt).length > 0, `the page shows the image with its alt ${JSON.stringify(alt)}`);
+  }
   const body = findAll(document, (element) => element.tagName === 'div' && hasClass(element, 'body'));
   assert.equal(body.length, 1, 'the page has one body');
   // The page binds French punctuation to its word with `<span class="nb">` (render/typography.ts).
@@ -250,6 +254,8 @@ function checkArticleGraph(site: GeneratedSite, article: Expected, graph: Graph)
   assert.equal(instantOf(String(node['datePublished'])), article.instant, 'JSON-LD datePublished');
   assert.deepEqual(node['keywords'], article.tags.length === 0 ? undefined : article.tags, 'JSON-LD keywords');
   assert.equal(node['articleSection'], record.section === undefined ? undefined : normalised(record.section), 'JSON-LD articleSection');
+  const image = node['image'] as { description?: string } | undefined;
+  assert.equal(image?.description, record.image === undefined || record.image.alt === '' ? undefined : normalised(record.image.alt), 'JSON-LD image description');
   const authors = node['author'] as Record<string, unknown>[];
   assert.deepEqual(
     authors.map((author) => author['name'] ?? normalised(site.settings.publisher.name)),
@@ -279,8 +285,10 @@ function checkArticleGraph(site: GeneratedSite, article: Expected, graph: Graph)
   assert.equal(publisher?.['name'], normalised(site.settings.publisher.name), 'JSON-LD publisher');
 }
 
-function checkHomePage(site: GeneratedSite, html: string): void {
+function checkHomePage(site: GeneratedSite, expected: Expected[], html: string): void {
   const { document } = parsePage(html);
+  const links = new Set(findAll(document, (element) => element.tagName === 'a').map((link) => `${attribute(link, 'href')} ${textOf(link)}`));
+  for (const article of expected) assert.ok(links.has(`${article.url} ${inHtml(article.record.title)}`), `the home page links to ${article.url} by its title`);
   const scripts = findAll(document, (element) => element.tagName === 'script');
   assert.equal(scripts.length, 1, 'the home page has one script: its JSON-LD');
   const graph = JSON.parse(textOf(scripts[0] as HtmlElement)) as Graph;
