@@ -1,7 +1,8 @@
 /**
  * Kill a build at random moments and look at dist/ each time. A large generated site is built in a
  * child process (tests/helpers/build-child.ts) and killed with SIGKILL after a delay drawn in one of
- * `KILLS` equal slices of a whole build's duration, so the kills fall from start-up to the swap.
+ * `KILLS` equal slices of a whole build's duration (every other kill: of its write phase), so the
+ * kills fall from start-up to the swap.
  * After each kill dist/ must be the previous site or the new one, whole (file list and SHA-256 of
  * every file, against reference builds) — or, if the kill fell between the swap's two renames (one
  * system call wide, see src/write.ts), absent with the previous site whole beside it. Every
@@ -43,6 +44,8 @@ let dist: string;
 const versions: Version[] = [];
 /** How long a whole build takes in a child process, start-up included. */
 let duration = 0;
+/** How long its write phase takes, from the `writing` line to the exit. */
+let writeDuration = 0;
 
 /** `count` records, the titles marked with `label` so that the two versions differ in every page. */
 function writeContent(dir: string, count: number, label: string): void {
@@ -62,10 +65,18 @@ function writeContent(dir: string, count: number, label: string): void {
   }
 }
 
-function runChild(content: string, out: string): { exited: Promise<number | null>; kill: () => void } {
-  const process_ = spawn(process.execPath, ['--import', tsx, child, content, out], { stdio: ['ignore', 'ignore', 'pipe'] });
+interface Running {
+  exited: Promise<number | null>;
+  /** Resolves when the build starts writing (it says so on stdout). */
+  writing: Promise<void>;
+  kill: () => void;
+}
+
+function runChild(content: string, out: string): Running {
+  const process_ = spawn(process.execPath, ['--import', tsx, child, content, out], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const writing = new Promise<void>((resolve) => process_.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('writing') && resolve()));
   const exited = new Promise<number | null>((resolve, reject) => {
     process_.on('error', reject);
     process_.on('exit', (code, signal) => {
@@ -73,7 +84,7 @@ function runChild(content: string, out: string): { exited: Promise<number | null
       else resolve(code);
     });
   });
-  return { exited, kill: () => process_.kill('SIGKILL') };
+  return { exited, writing, kill: () => process_.kill('SIGKILL') };
 }
 
 /** A version of the site: its content, its files in memory, and the tree a build of it writes. */
@@ -94,8 +105,12 @@ beforeAll(async () => {
   versions.push(await makeVersion('A', ARTICLES), await makeVersion('B', ARTICLES));
   await writeSite(dist, versions[0]?.files ?? []);
   const started = performance.now();
-  await runChild(versions[1]?.content ?? '', join(scratch, 'measure')).exited;
+  const measured = runChild(versions[1]?.content ?? '', join(scratch, 'measure'));
+  let writingAt = started;
+  void measured.writing.then(() => (writingAt = performance.now()));
+  await measured.exited;
   duration = performance.now() - started;
+  writeDuration = performance.now() - writingAt;
   rmSync(join(scratch, 'measure'), { recursive: true });
 }, 300_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -120,10 +135,17 @@ describe('a build killed at any moment', () => {
       const from = current;
       const to = from === a ? b : a;
       const before = new Set(temporaryFolders(scratch));
-      // Slices over a little more than a build, so that some kills fall after the swap too.
-      const delay = (1.05 * duration * (slice + Math.random())) / KILLS;
+      // Every other kill is timed from the start of the build, the others from the start of its
+      // write phase (so the writer is reached however the machine's load stretches the start-up);
+      // slices over a little more than the phase, so that some kills fall after the swap too.
+      const fromWriting = attempts % 2 === 0;
+      const delay = (1.05 * (fromWriting ? writeDuration : duration) * (slice + Math.random())) / KILLS;
       const running = runChild(to.content, dist);
-      const finished = await Promise.race([running.exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), delay))]);
+      const startClock = fromWriting ? running.writing : Promise.resolve();
+      const finished = await Promise.race([
+        running.exited.then(() => true),
+        startClock.then(() => new Promise<false>((resolve) => setTimeout(() => resolve(false), delay))),
+      ]);
       if (finished) {
         // The build ended before its kill: nothing to learn about kills; it is the next sweep.
         expect(treeOf(dist)).toEqual(to.tree);
@@ -163,7 +185,7 @@ describe('a build killed at any moment', () => {
       }
     }
     const counts = Object.fromEntries(['before writing', 'while writing', 'after the swap', 'between the renames'].map((name) => [name, outcomes.filter((outcome) => outcome === name).length]));
-    console.log(`kill test: ${outcomes.length} kills survived (${ARTICLES} articles, a build takes ${Math.round(duration)} ms):`, counts);
+    console.log(`kill test: ${outcomes.length} kills survived (${ARTICLES} articles, a build takes ${Math.round(duration)} ms, its writing ${Math.round(writeDuration)} ms):`, counts);
     expect(outcomes).toHaveLength(KILLS);
     // The kills must have reached the writer, or the test proved nothing about it.
     expect(counts['while writing']).toBeGreaterThan(0);
