@@ -19,7 +19,7 @@ import { writeContent } from '../tests/property/site-files.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string' } } });
 const runs = Number(values.runs);
-const seed = values.seed === undefined ? Date.now() ^ (Math.random() * 0x100000000) : Number(values.seed);
+const seed = values.seed === undefined ? (Date.now() ^ (Math.random() * 0x100000000)) >>> 0 : Number(values.seed);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) throw new Error('usage: fuzz.ts [--runs N] [--seed S]');
 
 const scratch = mkdtempSync(join(tmpdir(), 'depeche-fuzz-'));
