@@ -37,7 +37,9 @@ try {
         writeContent(contentDir, site);
         checkBuiltSite(site, await build({ contentDir, write: false }));
       } catch (error) {
-        failures.push({ message: error instanceof Error ? (error.stack ?? error.message) : String(error), site });
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        failures.push({ message, site });
+        process.stdout.write(`  failure at case ${cases}: ${message.split('\n', 1)[0]?.slice(0, 200)}\n`);
       }
       if (cases % 5000 === 0) {
         const seconds = (performance.now() - started) / 1000;

@@ -14,12 +14,15 @@ import type { GeneratedSite } from './arbitraries.js';
  * file's bytes. Two bugs of yaml 2.9's `stringify` are worked around:
  * - lines are never folded: it folds a long double-quoted string between the two halves of a
  *   surrogate pair (`\ud800\\\n  \udc00`), and each half, alone on its line, becomes U+FFFD in UTF-8;
- * - a block scalar is tried first, then double quotes: `" \n"` comes out as `|+` over a line of
- *   spaces, which reads back as `"\n"`.
+ * - a block scalar is tried first, then double quotes, then double quotes with JSON escapes: `" \n"`
+ *   comes out as `|+` over a line of spaces, which reads back as `"\n"`; and in double quotes,
+ *   `"\n \nx\0"` comes out with its line of one space written `\\ ` (an escaped backslash, then a
+ *   space, where `\ ` was meant), which reads back with a backslash.
  */
 export function toYaml(value: unknown): string {
-  for (const blockQuote of [true, false]) {
-    const text = stringify(value, { lineWidth: 0, blockQuote });
+  const attempts = [{ blockQuote: true }, { blockQuote: false }, { blockQuote: false, doubleQuotedAsJSON: true }];
+  for (const options of attempts) {
+    const text = stringify(value, { lineWidth: 0, ...options });
     const back: unknown = parse(Buffer.from(text, 'utf8').toString('utf8'));
     if (isDeepStrictEqual(back, value)) return text;
   }
