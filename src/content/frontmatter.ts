@@ -24,18 +24,14 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
  * Returns problems instead of throwing: a missing fence, YAML syntax errors with line and column.
  */
 export function parseFrontMatter(file: string, text: string): FrontMatter | Problem[] {
-  if (!OPENING.test(text)) {
+  const parts = splitFrontMatter(text);
+  if (parts === 'no opening') {
     return [{ file, line: 1, field: '(front matter)', message: 'expected the file to start with a "---" line, found ' + JSON.stringify(text.split('\n', 1)[0] ?? '') }];
   }
-  const afterOpening = text.indexOf('\n') + 1;
-  const rest = text.slice(afterOpening);
-  const closing = closingFence(rest);
-  if (!closing) {
+  if (parts === 'no closing') {
     return [{ file, line: 1, field: '(front matter)', message: 'expected a closing "---" line after the front matter, found none' }];
   }
-  const yamlText = rest.slice(0, closing.index);
-  const bodyStart = closing.index + closing.length + 1;
-  const body = rest.slice(bodyStart);
+  const { yamlText, body } = parts;
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   // The YAML starts on the file's second line.
@@ -53,6 +49,15 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | Prob
   });
   if (syntax.length > 0) return syntax;
   return { document, lineAt, body };
+}
+
+/** The YAML between the fences and the Markdown after them, or what is missing. */
+export function splitFrontMatter(text: string): { yamlText: string; body: string } | 'no opening' | 'no closing' {
+  if (!OPENING.test(text)) return 'no opening';
+  const rest = text.slice(text.indexOf('\n') + 1);
+  const closing = closingFence(rest);
+  if (!closing) return 'no closing';
+  return { yamlText: rest.slice(0, closing.index), body: rest.slice(closing.index + closing.length + 1) };
 }
 
 /** The offset and length of the first closing fence line of `text`. */

@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import type { Article } from '../model.js';
 import { articleSchema, SLUG, type ArticleRecord } from './article-schema.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { quickRecord } from './quick-record.js';
 import type { SourceFile } from './load.js';
 import { resolveArticle } from './resolve.js';
 import { validateYaml } from './validate.js';
@@ -43,18 +44,13 @@ function checkRecords(
   const bySlug = new Map<string, string>();
   const byId = new Map<string, string>();
   for (const source of sources) {
-    const frontMatter = parseFrontMatter(source.file, source.text);
-    if (Array.isArray(frontMatter)) {
-      problems.push(...frontMatter);
-      continue;
-    }
-    const result = validateYaml(source.file, frontMatter, schema);
+    const result = readRecord(source, schema);
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;
     }
     const defaultSlug = source.name.slice(0, -'.md'.length);
-    const lineOf = (field: string): number => frontMatter.lineAt(offsetOf(frontMatter.document, [field]));
+    const lineOf = (field: string): number => lineOfField(source, field);
     if (result.value.slug === undefined && !SLUG.test(defaultSlug)) {
       problems.push({
         file: source.file,
@@ -78,7 +74,24 @@ function checkRecords(
     }
     bySlug.set(slug, source.file);
     byId.set(id, source.file);
-    accept(source, defaultSlug, result.value, frontMatter.body);
+    accept(source, defaultSlug, result.value, result.body);
   }
   return problems;
+}
+
+/** One record's valid front matter and body, or its problems: the quick path first, then the slow one. */
+function readRecord(source: SourceFile, schema: ReturnType<typeof articleSchema>): { value: ArticleRecord; body: string } | { problems: Problem[] } {
+  const quick = quickRecord(source.text, schema);
+  if (quick !== undefined) return quick;
+  const frontMatter = parseFrontMatter(source.file, source.text);
+  if (Array.isArray(frontMatter)) return { problems: frontMatter };
+  const result = validateYaml(source.file, frontMatter, schema);
+  return 'problems' in result ? result : { value: result.value, body: frontMatter.body };
+}
+
+/** The line of a top-level field of a valid record, for a problem across records (read again, with positions). */
+function lineOfField(source: SourceFile, field: string): number {
+  const frontMatter = parseFrontMatter(source.file, source.text);
+  if (Array.isArray(frontMatter)) throw new Error(`${source.file} was valid, then could not be read`);
+  return frontMatter.lineAt(offsetOf(frontMatter.document, [field]));
 }

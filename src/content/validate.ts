@@ -73,7 +73,7 @@ function firstAlias(document: Document): Alias | undefined {
   return first;
 }
 
-function normaliseLineEnds(value: unknown): unknown {
+export function normaliseLineEnds(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
   if (Array.isArray(value)) return value.map(normaliseLineEnds);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -84,8 +84,15 @@ ${article.quotes.length > 0 && quotes(article, labels)}${
 
 /** True when the body's first paragraph is the standfirst, word for word (the record is verbatim). */
 export function opensWithStandfirst(article: Article): boolean {
-  const first = /^<p>([^<]*)<\/p>/.exec(article.contentHtml)?.[1];
-  if (first === undefined) return false;
+  const { contentHtml } = article;
+  if (!contentHtml.startsWith('<p>')) return false;
+  // The first paragraph holds text only: its first `<` closes it.
+  const end = contentHtml.indexOf('<', 3);
+  if (end === -1 || !contentHtml.startsWith('</p>', end)) return false;
+  const first = contentHtml.slice(3, end);
+  // Most bodies open otherwise: their first letters differ (an entity is the one letter that may change).
+  const opening = first.trimStart().charAt(0);
+  if (opening !== '&' && opening !== article.description.trimStart().charAt(0)) return false;
   const text = first.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '');
   return text.replace(/\s+/g, ' ').trim() === article.description.replace(/\s+/g, ' ').trim();
 }

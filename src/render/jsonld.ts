@@ -329,5 +329,14 @@ function jsonEscape(char: string): string {
  * text whole). The `.jsonld` file and the page's embedded block are this one string.
  */
 export function serializeJsonLd(graph: Graph): string {
-  return JSON.stringify(graph, null, 2).replace(UNSAFE_IN_SCRIPT, jsonEscape);
+  return JSON.stringify(graph, null, 2).replace(UNSAFE_IN_JSON, jsonEscape);
 }
+
+/**
+ * `UNSAFE_IN_SCRIPT` as it applies to the output of `JSON.stringify`, without the `u` flag (whose
+ * Unicode property classes are slow to scan): that output holds no lone surrogate, so the astral
+ * noncharacters (U+nFFFE, U+nFFFF) are exactly the pairs of a high surrogate `\uD83F`, `\uD87F`…
+ * `\uDBFF` and a low surrogate `\uDFFE` or `\uDFFF`.
+ */
+const UNSAFE_IN_JSON =
+  /[<>&\u2028\u2029\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
