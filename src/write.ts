@@ -10,9 +10,11 @@
  * always the previous site or the new one, whole, or, until the next build after such a kill, absent
  * with the previous site complete beside it (tests/write-kill.test.ts kills builds to check this).
  */
-import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from './model.js';
+import { hashOf, readManifest, reusable, saveManifest, type Manifest } from './write-reuse.js';
 
 /** Prefix of the temporary folders the writer leaves beside the output folder while it works. */
 const TEMP_PREFIX = '.depeche-';
@@ -20,6 +22,8 @@ const TEMP_PREFIX = '.depeche-';
 export interface WriteResult {
   files: number;
   bytes: number;
+  /** How many files were hard-linked from the previous build instead of written (same bytes). */
+  linked: number;
 }
 
 export interface WriteOptions {
@@ -39,7 +43,11 @@ export interface WriteOptions {
 /** Temporary folders this process is writing: another build in the same process leaves them alone. */
 const active = new Set<string>();
 
-export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSite(
+  outDir: string,
+  files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const target = resolve(outDir);
   const parent = dirname(target);
   await refuseProtected(target, options.protect ?? []);
@@ -49,30 +57,16 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], op
   const fresh = await mkdtemp(join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`));
   const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${temporaryId(target, basename(fresh))}`);
   active.add(fresh);
-  let bytes = 0;
   let moved = false;
+  let result: WriteResult;
+  let manifest: Manifest;
   try {
-    const folders = new Set<string>([fresh]);
-    for (const file of files) {
-      for (let folder = dirname(confined(fresh, file.path)); folder !== fresh; folder = dirname(folder)) folders.add(folder);
-    }
-    const sorted = [...folders].sort();
-    for (const folder of sorted) await mkdir(folder, { recursive: true });
-    for (const file of files) {
-      await writeFile(confined(fresh, file.path), file.contents);
-      bytes += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength;
-    }
-    if (options.mtime !== undefined) {
-      for (const file of files) await utimes(confined(fresh, file.path), options.mtime, options.mtime);
-      // Deepest first: setting a folder's time after its children were written.
-      for (const folder of sorted.reverse()) await utimes(folder, options.mtime, options.mtime);
-    }
+    ({ result, manifest } = await fill(fresh, target, files, options.mtime));
     if (await exists(target)) {
       await rename(target, previous);
       moved = true;
     }
     await rename(fresh, target);
-    if (moved) await rm(previous, { recursive: true, force: true });
   } catch (error) {
     // The second rename failed: the previous site goes back where it was.
     if (moved && !(await exists(target))) await rename(previous, target);
@@ -81,8 +75,73 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], op
   } finally {
     active.delete(fresh);
   }
+  saveManifest(target, manifest);
+  if (moved) await rm(previous, { recursive: true, force: true });
   await removeStaleTemporaries(target);
-  return { files: files.length, bytes };
+  return result;
+}
+
+/**
+ * Fills the new folder: each file is hard-linked from the previous build when its bytes are
+ * unchanged (see write-reuse.ts), else written. Synchronous calls: one file at a time is what the
+ * disk does anyway, without a thread-pool round trip per file.
+ */
+async function fill(
+  fresh: string,
+  target: string,
+  files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
+  mtime: Date | undefined,
+): Promise<{ result: WriteResult; manifest: Manifest }> {
+  const previous = readManifest(target);
+  const manifest: Manifest = new Map();
+  const folders = new Set<string>([fresh]);
+  const written: string[] = [];
+  const result: WriteResult = { files: 0, bytes: 0, linked: 0 };
+  let canLink = previous.size > 0;
+  for await (const file of files) {
+    const destination = confined(fresh, file.path);
+    const folder = dirname(destination);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      for (let above = folder; above !== fresh && !folders.has(above); above = dirname(above)) folders.add(above);
+    }
+    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents;
+    const hash = hashOf(bytes);
+    result.files++;
+    result.bytes += bytes.byteLength;
+    const source = join(target, file.path);
+    const reused = canLink ? reusable(previous, file.path, hash, source) : undefined;
+    if (reused !== undefined && tryLink(source, destination)) {
+      manifest.set(file.path, reused);
+      result.linked++;
+      continue;
+    }
+    if (reused !== undefined) canLink = false;
+    writeFileSync(destination, bytes);
+    written.push(file.path);
+    manifest.set(file.path, { hash, size: bytes.byteLength, ino: 0, mtimeMs: 0 });
+  }
+  // With a fixed time, linked files get it too: they may come from a build made with another.
+  for (const path of mtime === undefined ? written : [...manifest.keys()]) {
+    const destination = join(fresh, path);
+    if (mtime !== undefined) utimesSync(destination, mtime, mtime);
+    const stats = statSync(destination);
+    const entry = manifest.get(path);
+    if (entry !== undefined) manifest.set(path, { ...entry, ino: stats.ino, mtimeMs: stats.mtimeMs });
+  }
+  // Deepest first: setting a folder's time after its children were written.
+  if (mtime !== undefined) for (const folder of [...folders].sort().reverse()) utimesSync(folder, mtime, mtime);
+  return { result, manifest };
+}
+
+/** Hard-links `source` to `destination`; false where the file system cannot (then the file is written). */
+function tryLink(source: string, destination: string): boolean {
+  try {
+    linkSync(source, destination);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The absolute path of `path` inside `root`; throws when the path would leave it. */

@@ -1,6 +1,6 @@
 /**
  * Failures injected where the system or the code can fail: the disk fills up (ENOSPC from
- * `writeFile`), the second rename of the swap fails, a renderer throws in the middle of a build.
+ * `writeFileSync`), the second rename of the swap fails, a renderer throws in the middle of a build.
  * Each time the previous dist/ stays byte-identical and no temporary folder is left. The modules are
  * replaced through vitest's module mocks, armed per test: src/ carries no test-only switch.
  */
@@ -15,14 +15,19 @@ import { temporaryFolders, treeOf } from './helpers/tree.js';
 /** What each mock does when armed; reset before every test. */
 const armed = vi.hoisted(() => ({ writesBeforeEnospc: Infinity, failRenameNumber: 0, renames: 0, renderer: false }));
 
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const writeFileSync = (...args: Parameters<typeof fs.writeFileSync>) => {
+    if (armed.writesBeforeEnospc-- <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    return fs.writeFileSync(...args);
+  };
+  return { ...fs, default: { ...fs, writeFileSync }, writeFileSync };
+});
+
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   return {
     ...fs,
-    writeFile: async (...args: Parameters<typeof fs.writeFile>) => {
-      if (armed.writesBeforeEnospc-- <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      return fs.writeFile(...args);
-    },
     rename: async (...args: Parameters<typeof fs.rename>) => {
       armed.renames++;
       if (armed.renames === armed.failRenameNumber) throw Object.assign(new Error('EXDEV: cross-device link not permitted, rename'), { code: 'EXDEV' });
@@ -59,7 +64,8 @@ describe('a failed build leaves the previous dist/ whole', () => {
   it('when the disk fills up halfway through the writing', async () => {
     const before = treeOf(out);
     armed.writesBeforeEnospc = 4;
-    await expect(build({ contentDir: join(scratch, 'content'), outDir: out })).rejects.toMatchObject({ code: 'ENOSPC' });
+    // Another base URL changes every file, so each one is written (unchanged ones would be linked).
+    await expect(build({ contentDir: join(scratch, 'content'), outDir: out, baseUrl: 'https://staging.example/' })).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(treeOf(out)).toEqual(before);
     expect(temporaryFolders(scratch)).toEqual([]);
   });
