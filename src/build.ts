@@ -3,13 +3,14 @@
  * every record is collected before anything is written, and the site is swapped in atomically.
  */
 import { join } from 'node:path';
-import { declaredAuthorIds, parseSiteConfig } from './config.js';
-import { loadContent, type PublicFile } from './content/load.js';
+import { type BuildOutcome, MissedUpdated, siteOutputs } from './build-outputs.js';
+import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
+import { loadContent, openContent, readArticle, type OpenedContent, type PublicFile, type SourceFile } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
+import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
-import type { OutputFile, Site } from './model.js';
-import { renderSite } from './render/index.js';
+import type { DateTime, OutputFile, Site } from './model.js';
 import { createSite } from './site.js';
 import { writeSite } from './write.js';
 
@@ -29,6 +30,12 @@ export interface BuildOptions {
    * identical too; the CLI passes `SOURCE_DATE_EPOCH` when it is set. Default: the time of writing.
    */
   mtime?: Date;
+  /**
+   * Keeps every file in memory for `BuildResult.files` while writing them. Default true; the CLI
+   * passes false, so that a large site streams to disk and memory holds the model only. Files are
+   * always kept when `write` is false.
+   */
+  keepFiles?: boolean;
   /** Called as the build goes: each phase as it starts, then each article rendered. Default: none. */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -42,8 +49,10 @@ export interface BuildProgress {
 
 export interface BuildResult {
   site: Site;
-  /** Every file of the site: the rendered outputs, then the files of `public/`. */
+  /** Every file of the site: the rendered outputs, then the files of `public/`; empty with `keepFiles: false`. */
   files: OutputFile[];
+  /** How many files the site has (written, or in `files`). */
+  fileCount: number;
   /** Bytes written (0 when `write` is false). */
   bytes: number;
   /** The records left out because they are drafts (their files), empty with `drafts: true`. */
@@ -54,16 +63,74 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = options.outDir ?? 'dist';
+  const write = options.write !== false;
+  const drafts = options.drafts ?? false;
   const progress = options.onProgress;
   progress?.({ phase: 'load', done: 0, total: 0 });
-  const { site, publicFiles, drafts } = await loadSite(contentDir, options.baseUrl, options.drafts ?? false);
-  const rendered = renderSite(site, progress && ((done, total) => progress({ phase: 'render', done, total })));
-  const collisions = publicFileCollisions(rendered, publicFiles);
-  if (collisions.length > 0) throw new ContentError(collisions);
-  const files = [...rendered, ...publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }))];
-  if (options.write !== false) progress?.({ phase: 'write', done: 0, total: files.length });
-  const written = options.write === false ? { bytes: 0 } : await writeSite(outDir, files, { protect: [contentDir], ...(options.mtime === undefined ? {} : { mtime: options.mtime }) });
-  return { site, files, bytes: written.bytes, drafts };
+  const content = await openContent(contentDir);
+  const config = await readSettings(content, contentDir, options.baseUrl, drafts);
+  let updated = await guessUpdated(content, drafts);
+  for (;;) {
+    const outcome: BuildOutcome = { files: [], fileCount: 0, drafts: [] };
+    const outputs = siteOutputs(openedAgain(content), config, {
+      drafts,
+      keepFiles: !write || options.keepFiles !== false,
+      updated,
+      ...(progress === undefined ? {} : { onRecord: (done: number, total: number) => progress({ phase: 'render', done, total }) }),
+    }, outcome);
+    try {
+      let bytes = 0;
+      if (write) {
+        // The writer starts with the first file: a build whose first record is broken never reaches it.
+        const first = await outputs.next();
+        progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
+        bytes = (await writeSite(outDir, withFirst(first, outputs), { protect: [contentDir], ...(options.mtime === undefined ? {} : { mtime: options.mtime }) })).bytes;
+      } else {
+        for await (const file of outputs) void file;
+      }
+      if (outcome.site === undefined) throw new Error('the build ended before its site was made');
+      return { site: outcome.site, files: outcome.files, fileCount: outcome.fileCount, bytes, drafts: outcome.drafts };
+    } catch (error) {
+      if (!(error instanceof MissedUpdated)) throw error;
+      updated = error.updated;
+    }
+  }
+}
+
+/** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */
+async function readSettings(content: OpenedContent, contentDir: string, baseUrl: string | undefined, drafts: boolean): Promise<SiteConfig> {
+  const config = content.siteConfig === undefined ? undefined : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+  if (config !== undefined && !Array.isArray(config)) return config;
+  const sources: SourceFile[] = [];
+  for (const name of content.articleNames) {
+    const source = await readArticle(content, name);
+    if (source !== undefined && (drafts || !isDraft(source))) sources.push(source);
+  }
+  const problems: Problem[] = [...content.problems, ...(config ?? [])];
+  problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
+  throw new ContentError(problems.length > 0 ? problems : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }]);
+}
+
+/** The site's last update as the records' date lines tell it (see `content/updated-guess.ts`); nothing is reported here. */
+async function guessUpdated(content: OpenedContent, drafts: boolean): Promise<DateTime> {
+  let updated: DateTime | undefined;
+  const ignored = { ...content, problems: [] };
+  for (const name of content.articleNames) {
+    const source = await readArticle(ignored, name);
+    if (source !== undefined && (drafts || !isDraft(source))) updated = newer(updated, guessLastUpdated(source.text));
+  }
+  return updated ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+}
+
+async function* withFirst(first: IteratorResult<OutputFile, void>, rest: AsyncGenerator<OutputFile, void>): AsyncGenerator<OutputFile, void> {
+  if (first.done === true) return;
+  yield first.value;
+  yield* rest;
+}
+
+/** The content as opened, with the problems found so far: a second run of the stream starts from there. */
+function openedAgain(content: OpenedContent): OpenedContent {
+  return { ...content, problems: [...content.problems] };
 }
 
 /**
@@ -93,12 +160,4 @@ export async function loadSite(
   }
   if (problems.length > 0) throw new ContentError(problems);
   return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut };
-}
-
-/** A file of `public/` may not take the place of a page or feed the build writes. */
-function publicFileCollisions(rendered: readonly OutputFile[], publicFiles: readonly PublicFile[]): Problem[] {
-  const written = new Set(rendered.map((file) => file.path));
-  return publicFiles
-    .filter((file) => written.has(file.path))
-    .map((file) => ({ file: file.file, field: '(file)', message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}` }));
 }

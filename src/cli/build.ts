@@ -43,6 +43,8 @@ export async function run(values: OptionValues, _positionals: readonly string[],
       contentDir: resolve(io.cwd, contentDir),
       outDir: resolve(io.cwd, outDir),
       drafts: flag(values, 'drafts'),
+      // Streamed to disk: memory holds the model, never every page.
+      keepFiles: false,
       ...sourceDate(io.env),
       onProgress: (step) => progress.update(describeProgress(step)),
       ...(baseUrl === undefined ? {} : { baseUrl }),
@@ -64,10 +66,11 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   const summary: BuildSummary = {
     outDir,
     articles: result.site.articles.length,
-    files: result.files.length,
+    files: result.fileCount,
     bytes: result.bytes,
     durationMs: Math.round(performance.now() - started),
-    feeds: Object.values(FEED_PATHS).filter((path) => result.files.some((file) => file.path === path)),
+    // Every build writes the three feeds.
+    feeds: Object.values(FEED_PATHS),
     drafts: result.drafts,
   };
   if (json) writeJson(io, { command: 'build', ok: true, summary, problems: [] } satisfies BuildReport);

@@ -34,18 +34,41 @@ export interface LoadedContent {
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const content = await openContent(contentDir);
+  const articles: SourceFile[] = [];
+  for (const name of content.articleNames) {
+    const source = await readArticle(content, name);
+    if (source) articles.push(source);
+  }
+  return { siteConfig: content.siteConfig, articles, publicFiles: content.publicFiles, problems: content.problems };
+}
+
+/** The content folder with its records listed but not read yet: a build reads them one by one. */
+export interface OpenedContent {
+  siteConfig: SourceFile | undefined;
+  publicFiles: PublicFile[];
+  /** The record file names (`x.md`), sorted. */
+  articleNames: string[];
+  /** The problems so far; `readArticle` adds those of the records it reads. */
+  problems: Problem[];
+  root: string;
+  articlesDir: string;
+}
+
+export async function openContent(contentDir: string): Promise<OpenedContent> {
   const problems: Problem[] = [];
+  const articlesDir = join(contentDir, 'articles');
   const root = await realpath(contentDir).catch(() => undefined);
   if (root === undefined) {
-    return { siteConfig: undefined, articles: [], publicFiles: [], problems: [{ file: shown(contentDir), field: '(folder)', message: 'expected a content folder, found none' }] };
+    problems.push({ file: shown(contentDir), field: '(folder)', message: 'expected a content folder, found none' });
+    return { siteConfig: undefined, publicFiles: [], articleNames: [], problems, root: contentDir, articlesDir };
   }
   const siteConfig = await readSource(root, join(contentDir, 'site.yaml'), 'site.yaml', problems);
   const publicFiles = await readPublicFiles(root, join(contentDir, 'public'), problems);
-  const articlesDir = join(contentDir, 'articles');
   const names = await readdir(articlesDir).catch(() => undefined);
   if (names === undefined) {
     problems.push({ file: shown(articlesDir), field: '(folder)', message: 'expected a folder of article records, found none' });
-    return { siteConfig, articles: [], publicFiles, problems };
+    return { siteConfig, publicFiles, articleNames: [], problems, root, articlesDir };
   }
   // A hidden record (`.draft.md`, an editor's `.#x.md`) is neither published nor silently skipped.
   for (const name of names.filter((candidate) => candidate.startsWith('.') && candidate.endsWith('.md')).sort()) {
@@ -56,16 +79,16 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       hint: 'rename it, or move it out of articles/',
     });
   }
-  const markdownNames = names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
-  if (markdownNames.length === 0) {
+  const articleNames = names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
+  if (articleNames.length === 0) {
     problems.push({ file: shown(articlesDir), field: '(folder)', message: 'expected at least one article record (*.md), found none' });
   }
-  const articles: SourceFile[] = [];
-  for (const name of markdownNames) {
-    const source = await readSource(root, join(articlesDir, name), name, problems);
-    if (source) articles.push(source);
-  }
-  return { siteConfig, articles, publicFiles, problems };
+  return { siteConfig, publicFiles, articleNames, problems, root, articlesDir };
+}
+
+/** Reads one record of `content.articleNames`; its problems (unreadable, not UTF-8) go to `content.problems`. */
+export function readArticle(content: OpenedContent, name: string): Promise<SourceFile | undefined> {
+  return readSource(content.root, join(content.articlesDir, name), name, content.problems);
 }
 
 /** Every file under `public/`, sorted; links that lead out of the content folder are refused. */

@@ -41,42 +41,71 @@ function checkRecords(
   accept: (source: SourceFile, slug: string, record: ArticleRecord, body: string) => void,
 ): Problem[] {
   const problems: Problem[] = [];
-  const bySlug = new Map<string, string>();
-  const byId = new Map<string, string>();
+  const across = crossRecordChecks(siteUrl);
   for (const source of sources) {
-    const result = readRecord(source, schema);
+    const result = checkRecord(source, schema);
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;
     }
-    const defaultSlug = source.name.slice(0, -'.md'.length);
-    const lineOf = (field: string): number => lineOfField(source, field);
-    if (result.value.slug === undefined && !SLUG.test(defaultSlug)) {
-      problems.push({
-        file: source.file,
-        line: 1,
-        field: 'slug',
-        message: `expected a file name of lowercase letters, digits and single hyphens, or a slug field, found ${JSON.stringify(defaultSlug)}`,
-      });
-      continue;
-    }
-    const slug = result.value.slug ?? defaultSlug;
+    problems.push(...across(source, result.value));
+    accept(source, result.defaultSlug, result.value, result.body);
+  }
+  return problems;
+}
+
+/** A record valid on its own: its fields, its Markdown body, and the slug its file name gives. */
+export interface CheckedRecord {
+  value: ArticleRecord;
+  body: string;
+  defaultSlug: string;
+}
+
+/** One record alone: its front matter, its schema, and a file name usable as a slug when it has none. */
+export function checkRecord(source: SourceFile, schema: ReturnType<typeof articleSchema>): CheckedRecord | { problems: Problem[] } {
+  const result = readRecord(source, schema);
+  if ('problems' in result) return result;
+  const defaultSlug = source.name.slice(0, -'.md'.length);
+  if (result.value.slug === undefined && !SLUG.test(defaultSlug)) {
+    return {
+      problems: [
+        {
+          file: source.file,
+          line: 1,
+          field: 'slug',
+          message: `expected a file name of lowercase letters, digits and single hyphens, or a slug field, found ${JSON.stringify(defaultSlug)}`,
+        },
+      ],
+    };
+  }
+  return { value: result.value, body: result.body, defaultSlug };
+}
+
+/**
+ * The checks across records, given each valid record in turn (in file-name order): no two articles
+ * with one slug or one id. Returns the problems of the record given.
+ */
+export function crossRecordChecks(siteUrl: string): (source: SourceFile, record: ArticleRecord) => Problem[] {
+  const bySlug = new Map<string, string>();
+  const byId = new Map<string, string>();
+  return (source, record) => {
+    const problems: Problem[] = [];
+    const slug = record.slug ?? source.name.slice(0, -'.md'.length);
     // The model's rule (src/content/resolve.ts): an article's id defaults to its URL.
-    const id = result.value.id ?? `${siteUrl}articles/${slug}/`;
+    const id = record.id ?? `${siteUrl}articles/${slug}/`;
     const slugOwner = bySlug.get(slug);
     if (slugOwner !== undefined) {
-      problems.push({ file: source.file, line: lineOf('slug'), field: 'slug', message: `expected a slug no other article has, found ${JSON.stringify(slug)}, already used by ${slugOwner}` });
+      problems.push({ file: source.file, line: lineOfField(source, 'slug'), field: 'slug', message: `expected a slug no other article has, found ${JSON.stringify(slug)}, already used by ${slugOwner}` });
     }
     const idOwner = byId.get(id);
     // An id derived from a duplicate slug is the same problem, already reported.
     if (idOwner !== undefined && slugOwner === undefined) {
-      problems.push({ file: source.file, line: lineOf('id'), field: 'id', message: `expected an id no other article has, found ${JSON.stringify(id)}, already used by ${idOwner}` });
+      problems.push({ file: source.file, line: lineOfField(source, 'id'), field: 'id', message: `expected an id no other article has, found ${JSON.stringify(id)}, already used by ${idOwner}` });
     }
     bySlug.set(slug, source.file);
     byId.set(id, source.file);
-    accept(source, defaultSlug, result.value, result.body);
-  }
-  return problems;
+    return problems;
+  };
 }
 
 /** One record's valid front matter and body, or its problems: the quick path first, then the slow one. */

@@ -13,13 +13,26 @@ import { renderSitemaps } from './sitemap.js';
 /** `onArticle`, when given, is called after each article page with the count rendered so far. */
 export function renderSite(site: Site, onArticle?: (done: number, total: number) => void): OutputFile[] {
   const total = site.articles.length;
+  const [home, ...rest] = renderSiteFiles(site);
   return [
-    renderHomePage(site),
+    ...(home === undefined ? [] : [home]),
     ...site.articles.flatMap((article, index) => {
       const files = renderArticlePage(site, article);
       onArticle?.(index + 1, total);
       return files;
     }),
+    ...rest,
+  ];
+}
+
+/**
+ * Every output but the article pages, in the order `renderSite` gives them: the home page, then
+ * the feeds, sitemaps, robots.txt, 404 page and headers. The feeds read `contentHtml` of the newest
+ * `site.feedLimit` articles only.
+ */
+export function renderSiteFiles(site: Site): OutputFile[] {
+  return [
+    renderHomePage(site),
     renderRss(site),
     renderAtom(site),
     renderJsonFeed(site),

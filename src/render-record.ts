@@ -1,0 +1,26 @@
+/**
+ * The work of one record in a build: read and validate it alone, resolve it into an Article, render
+ * its page and its JSON-LD. Pure, and the same wherever it runs, in the build's thread or a worker.
+ * The checks across records (one slug, one id) are the caller's: they need every record in order.
+ */
+import type { SiteConfig } from './config.js';
+import type { ArticleRecord, articleSchema } from './content/article-schema.js';
+import type { SourceFile } from './content/load.js';
+import { checkRecord } from './content/records.js';
+import { resolveArticle } from './content/resolve.js';
+import type { Problem } from './errors.js';
+import type { Article, OutputFile, Site } from './model.js';
+import { renderArticlePage } from './render/article-page.js';
+
+export type RecordOutcome = { problems: Problem[] } | { record: ArticleRecord; article: Article; files: OutputFile[] };
+
+/**
+ * `site` gives the pages what they read of the site: its settings and `updated` (the year in every
+ * page's footer); its `articles` are not read.
+ */
+export function renderRecord(config: SiteConfig, schema: ReturnType<typeof articleSchema>, site: Site, source: SourceFile): RecordOutcome {
+  const checked = checkRecord(source, schema);
+  if ('problems' in checked) return checked;
+  const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body);
+  return { record: checked.value, article, files: renderArticlePage(site, article) };
+}
