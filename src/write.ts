@@ -10,11 +10,11 @@
  * always the previous site or the new one, whole, or, until the next build after such a kill, absent
  * with the previous site complete beside it (tests/write-kill.test.ts kills builds to check this).
  */
-import { linkSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from './model.js';
-import { hashOf, readManifest, reusable, saveManifest, type Manifest } from './write-reuse.js';
+import { linkIfUnchanged } from './write-reuse.js';
 
 /** Prefix of the temporary folders the writer leaves beside the output folder while it works. */
 const TEMP_PREFIX = '.depeche-';
@@ -59,9 +59,8 @@ export async function writeSite(
   active.add(fresh);
   let moved = false;
   let result: WriteResult;
-  let manifest: Manifest;
   try {
-    ({ result, manifest } = await fill(fresh, target, files, options.mtime));
+    result = await fill(fresh, target, files, options.mtime);
     if (await exists(target)) {
       await rename(target, previous);
       moved = true;
@@ -75,7 +74,6 @@ export async function writeSite(
   } finally {
     active.delete(fresh);
   }
-  saveManifest(target, manifest);
   if (moved) await rm(previous, { recursive: true, force: true });
   await removeStaleTemporaries(target);
   return result;
@@ -86,18 +84,10 @@ export async function writeSite(
  * unchanged (see write-reuse.ts), else written. Synchronous calls: one file at a time is what the
  * disk does anyway, without a thread-pool round trip per file.
  */
-async function fill(
-  fresh: string,
-  target: string,
-  files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
-  mtime: Date | undefined,
-): Promise<{ result: WriteResult; manifest: Manifest }> {
-  const previous = readManifest(target);
-  const manifest: Manifest = new Map();
+async function fill(fresh: string, target: string, files: Iterable<OutputFile> | AsyncIterable<OutputFile>, mtime: Date | undefined): Promise<WriteResult> {
   const folders = new Set<string>([fresh]);
-  const written: string[] = [];
   const result: WriteResult = { files: 0, bytes: 0, linked: 0 };
-  let canLink = previous.size > 0;
+  const paths: string[] = [];
   for await (const file of files) {
     const destination = confined(fresh, file.path);
     const folder = dirname(destination);
@@ -106,42 +96,19 @@ async function fill(
       for (let above = folder; above !== fresh && !folders.has(above); above = dirname(above)) folders.add(above);
     }
     const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents;
-    const hash = hashOf(bytes);
     result.files++;
     result.bytes += bytes.byteLength;
-    const source = join(target, file.path);
-    const reused = canLink ? reusable(previous, file.path, hash, source) : undefined;
-    if (reused !== undefined && tryLink(source, destination)) {
-      manifest.set(file.path, reused);
-      result.linked++;
-      continue;
-    }
-    if (reused !== undefined) canLink = false;
-    writeFileSync(destination, bytes);
-    written.push(file.path);
-    manifest.set(file.path, { hash, size: bytes.byteLength, ino: 0, mtimeMs: 0 });
+    if (mtime !== undefined) paths.push(destination);
+    if (linkIfUnchanged(join(target, file.path), destination, bytes)) result.linked++;
+    else writeFileSync(destination, bytes);
   }
-  // With a fixed time, linked files get it too: they may come from a build made with another.
-  for (const path of mtime === undefined ? written : [...manifest.keys()]) {
-    const destination = join(fresh, path);
-    if (mtime !== undefined) utimesSync(destination, mtime, mtime);
-    const stats = statSync(destination);
-    const entry = manifest.get(path);
-    if (entry !== undefined) manifest.set(path, { ...entry, ino: stats.ino, mtimeMs: stats.mtimeMs });
+  if (mtime !== undefined) {
+    // Linked files get the time too: they may come from a build made with another.
+    for (const path of paths) utimesSync(path, mtime, mtime);
+    // Deepest first: setting a folder's time after its children were written.
+    for (const folder of [...folders].sort().reverse()) utimesSync(folder, mtime, mtime);
   }
-  // Deepest first: setting a folder's time after its children were written.
-  if (mtime !== undefined) for (const folder of [...folders].sort().reverse()) utimesSync(folder, mtime, mtime);
-  return { result, manifest };
-}
-
-/** Hard-links `source` to `destination`; false where the file system cannot (then the file is written). */
-function tryLink(source: string, destination: string): boolean {
-  try {
-    linkSync(source, destination);
-    return true;
-  } catch {
-    return false;
-  }
+  return result;
 }
 
 /** The absolute path of `path` inside `root`; throws when the path would leave it. */
