@@ -14,6 +14,7 @@ import { ContentError, type Problem } from './errors.js';
 import type { Article, DateTime, OutputFile, Site } from './model.js';
 import { renderSiteFiles } from './render/index.js';
 import { createRecordRenderer } from './render-pool.js';
+import { memoKey, type RenderMemo, useSettings } from './render-memo.js';
 import type { RecordOutcome } from './render-record.js';
 import { createSite, newestFirst } from './site.js';
 
@@ -23,6 +24,8 @@ export interface StreamOptions {
   keepFiles: boolean;
   /** The site's last update as far as it is known before the records are read. */
   updated: DateTime;
+  /** What records rendered to in the previous builds of this process (the dev server); updated here. */
+  memo?: RenderMemo;
   /** Called after each record with the count read so far and the count of records. */
   onRecord?: (done: number, total: number) => void;
 }
@@ -68,7 +71,11 @@ export async function* siteOutputs(content: OpenedContent, config: SiteConfig, o
     if (options.keepFiles) pages.set(rendered.article.path, rendered.files);
     for (const file of rendered.files) yield hand(file);
   };
-  const renderer = createRecordRenderer(config, options.updated, content.articleNames.length);
+  const { memo } = options;
+  if (memo !== undefined) useSettings(memo, config, options.updated);
+  // With a memo filled by a previous build, few records are rendered: no pool for them.
+  const renderer = createRecordRenderer(config, options.updated, memo !== undefined && memo.outcomes.size > 0 ? 0 : content.articleNames.length);
+  const seen = new Map<string, RecordOutcome>();
   // The records in hand, oldest first: they are taken in file-name order whatever finishes first.
   const inHand: { source: SourceFile; rendered: Promise<RecordOutcome> }[] = [];
   let read = 0;
@@ -82,8 +89,11 @@ export async function* siteOutputs(content: OpenedContent, config: SiteConfig, o
         outcome.drafts.push(source.file);
         continue;
       }
-      const rendered = renderer.render(source);
+      const key = memo === undefined ? '' : memoKey(source);
+      const known = memo?.outcomes.get(key);
+      const rendered = known === undefined ? renderer.render(source) : Promise.resolve(known);
       rendered.catch(() => undefined); // awaited below, in order
+      if (memo !== undefined) void rendered.then((outcome) => seen.set(key, outcome), () => undefined);
       inHand.push({ source, rendered });
       while (inHand.length >= renderer.window) {
         const first = inHand.shift();
@@ -94,6 +104,8 @@ export async function* siteOutputs(content: OpenedContent, config: SiteConfig, o
   } finally {
     await renderer.close();
   }
+  // The memo keeps the records of this build only: a deleted or edited record's outcome goes.
+  if (memo !== undefined) memo.outcomes = seen;
   const all = [...content.problems, ...problems];
   if (all.length === 0 && articles.length === 0 && read > 0) {
     all.push({ file: content.articlesDir, field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });

@@ -11,6 +11,7 @@ import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
 import type { DateTime, OutputFile, Site } from './model.js';
+import type { RenderMemo } from './render-memo.js';
 import { createSite } from './site.js';
 import { writeSite } from './write.js';
 
@@ -36,6 +37,12 @@ export interface BuildOptions {
    * always kept when `write` is false.
    */
   keepFiles?: boolean;
+  /**
+   * What records rendered to in the previous builds of this process (`createRenderMemo()`), kept
+   * by the caller between builds: a record whose text, settings and page year are unchanged is not
+   * parsed nor rendered again. The dev server passes one. Default: none.
+   */
+  memo?: RenderMemo;
   /** Called as the build goes: each phase as it starts, then each article rendered. Default: none. */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -76,6 +83,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       drafts,
       keepFiles: !write || options.keepFiles !== false,
       updated,
+      ...(options.memo === undefined ? {} : { memo: options.memo }),
       ...(progress === undefined ? {} : { onRecord: (done: number, total: number) => progress({ phase: 'render', done, total }) }),
     }, outcome);
     try {

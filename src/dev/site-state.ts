@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { build } from '../build.js';
 import { ContentError, formatProblem, type Problem } from '../errors.js';
+import { createRenderMemo } from '../render-memo.js';
 import type { OutputFile } from '../model.js';
 
 /** The outcome of one rebuild. */
@@ -27,6 +28,8 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
   let files = new Map<string, OutputFile['contents']>();
   let count = 0;
   let problems: string[] = [];
+  // Kept across rebuilds: an edit renders only the record edited (and the pages of the whole site).
+  const memo = createRenderMemo();
   return {
     get files() {
       return files;
@@ -41,7 +44,7 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
       const started = performance.now();
       const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
       try {
-        const result = await build({ contentDir, baseUrl, write: false });
+        const result = await build({ contentDir, baseUrl, write: false, memo });
         const next = new Map(result.files.map((file) => [file.path, file.contents] as const));
         const changed = [...new Set([...files.keys(), ...next.keys()])].filter((path) => !isDeepStrictEqual(files.get(path), next.get(path))).sort();
         files = next;
