@@ -7,10 +7,11 @@
 import type { SourceFile } from './content/load.js';
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-const DRAFT_TRUE = /^draft[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$/m;
+// Lines are split at \n only: the `m` flag would also start a line after U+2028/U+2029 in a value.
+const DRAFT_TRUE = /^draft[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$/;
 
 /** Whether the record is marked `draft: true`. */
 export function isDraft(source: Pick<SourceFile, 'text'>): boolean {
   const frontMatter = FRONT_MATTER.exec(source.text)?.[1];
-  return frontMatter !== undefined && DRAFT_TRUE.test(frontMatter);
+  return frontMatter !== undefined && frontMatter.split('\n').some((line) => DRAFT_TRUE.test(line));
 }
