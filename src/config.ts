@@ -8,7 +8,7 @@ import type { Problem } from './errors.js';
 import type { Person, Publisher } from './model.js';
 import { httpUrl, languageTag, positiveInteger, siteUrl, text, urlList } from './content/fields.js';
 import { firstLine } from './content/frontmatter.js';
-import { resolveHttpUrl } from './content/url.js';
+import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
 import { validateYaml } from './content/validate.js';
 
 const siteSchema = z.strictObject(
@@ -127,12 +127,4 @@ export function declaredAuthorIds(source: string): ReadonlySet<string> | undefin
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function withTrailingSlash(url: string): string {
-  const parsed = new URL(url);
-  parsed.hash = '';
-  parsed.search = '';
-  if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
-  return parsed.href;
 }

@@ -4,6 +4,7 @@
  */
 import { readHtmlDocument, type HtmlFacts } from './html.js';
 import type { SiteFiles } from './site-files.js';
+import { withTrailingSlash } from '../content/url.js';
 
 /** Stands for the site's URL when none is known: relative links still resolve inside the site. */
 const UNKNOWN_BASE = 'https://site.invalid/';
@@ -35,7 +36,7 @@ export function siteContext(files: SiteFiles, baseUrl?: string): SiteContext {
     return pages.get(path);
   };
   const found = baseUrl ?? discoverBaseUrl(files, page);
-  const base = new URL(withSlash(found ?? UNKNOWN_BASE));
+  const base = new URL(withTrailingSlash(found ?? UNKNOWN_BASE));
   return {
     files,
     baseUrl: base.href,
@@ -64,12 +65,4 @@ function discoverBaseUrl(files: SiteFiles, page: (path: string) => HtmlFacts | u
   const rss = files.text('feed.xml');
   const link = rss === undefined ? undefined : /<channel>[\s\S]*?<link>([^<]+)<\/link>/.exec(rss)?.[1]?.trim();
   return link !== undefined && URL.canParse(link) ? link : undefined;
-}
-
-function withSlash(url: string): string {
-  const parsed = new URL(url);
-  parsed.search = '';
-  parsed.hash = '';
-  if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
-  return parsed.href;
 }

@@ -21,3 +21,12 @@ export function resolveHttpUrl(text: string, base: string): string | undefined {
 export function isAbsoluteUri(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\S+$/i.test(text) && URL.canParse(text);
 }
+
+/** `url` without query or fragment, its path ending with `/`: a base URL to resolve against. */
+export function withTrailingSlash(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  parsed.search = '';
+  if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
+  return parsed.href;
+}

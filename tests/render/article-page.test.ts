@@ -1,34 +1,8 @@
-import { type DefaultTreeAdapterTypes as T, type ParserError, parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { renderArticlePage, typeInWords } from '../../src/render/article-page.js';
 import { dateTime, makeArticle, makeCitation, makeSite } from '../fixtures/factories.js';
+import { attr, dom, elements, one, text, type T } from '../helpers/html-reading.js';
 
-// A reading of the page with parse5 (an HTML5-conformant parser), independent of our templates.
-function dom(source: string): { document: T.Document; errors: ParserError[] } {
-  const errors: ParserError[] = [];
-  return { document: parse(source, { onParseError: (error) => errors.push(error) }), errors };
-}
-function elements(node: T.ParentNode, tag: string): T.Element[] {
-  const found: T.Element[] = [];
-  for (const child of node.childNodes) {
-    if (!('tagName' in child)) continue;
-    if (child.tagName === tag) found.push(child);
-    found.push(...elements(child.tagName === 'template' ? (child as T.Template).content : child, tag));
-  }
-  return found;
-}
-function one(node: T.ParentNode, tag: string): T.Element {
-  const all = elements(node, tag);
-  expect(all, `exactly one <${tag}>`).toHaveLength(1);
-  return all[0] as T.Element;
-}
-function attr(element: T.Element, name: string): string | undefined {
-  return element.attrs.find((a) => a.name === name)?.value;
-}
-function text(node: T.Node): string {
-  if (node.nodeName === '#text') return (node as T.TextNode).value;
-  return 'childNodes' in node ? node.childNodes.map(text).join('') : '';
-}
 function meta(document: T.Document, key: string): string[] {
   return elements(document, 'meta')
     .filter((m) => attr(m, 'property') === key || attr(m, 'name') === key)

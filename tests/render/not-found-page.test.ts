@@ -1,31 +1,12 @@
-import { type DefaultTreeAdapterTypes as T, type ParserError, parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { renderNotFoundPage } from '../../src/render/not-found-page.js';
 import { dateTime, makeArticle, makeSite } from '../fixtures/factories.js';
-
-// A reading of the page with parse5, independent of our templates.
-function elements(node: T.ParentNode, tag: string): T.Element[] {
-  return node.childNodes.flatMap((child) =>
-    'tagName' in child ? [...(child.tagName === tag ? [child] : []), ...elements(child, tag)] : [],
-  );
-}
-function one(node: T.ParentNode, tag: string): T.Element {
-  const all = elements(node, tag);
-  expect(all, `exactly one <${tag}>`).toHaveLength(1);
-  return all[0] as T.Element;
-}
-const attr = (element: T.Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
-function text(node: T.Node): string {
-  if (node.nodeName === '#text') return (node as T.TextNode).value;
-  return 'childNodes' in node ? node.childNodes.map(text).join('') : '';
-}
+import { attr, dom, elements, one, text, type T } from '../helpers/html-reading.js';
 
 function render(site = makeSite()) {
   const file = renderNotFoundPage(site);
   if (typeof file.contents !== 'string') throw new Error('expected text');
-  const errors: ParserError[] = [];
-  const document = parse(file.contents, { onParseError: (error) => errors.push(error) });
-  return { file, document, errors };
+  return { file, ...dom(file.contents) };
 }
 
 const articles = Array.from({ length: 7 }, (_, i) =>
