@@ -1,19 +1,26 @@
 /**
- * build = load → validate → model → render → write. The content is read once, every problem of
- * every record is collected before anything is written, and the site is swapped in atomically.
+ * build = load → validate → model → render → write. The records are read, checked and rendered in
+ * batches on every core (build-pool.ts, build-records.ts), their pages placed as they come in a new
+ * folder beside the output; every problem of every record is collected; then the model gives the
+ * site-wide files (home page, feeds, sitemaps), and the new folder is swapped in whole, or, when
+ * anything failed, removed: the previous site is never touched.
  */
 import { join } from 'node:path';
-import { type BuildOutcome, MissedUpdated, siteOutputs } from './build-outputs.js';
+import { createShardPool } from './build-pool.js';
+import { buildRecords, type RecordsOutcome } from './build-records.js';
+import type { ShardSetup } from './build-shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import { loadContent, openContent, readArticle, type OpenedContent, type PublicFile, type SourceFile } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
-import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
-import type { DateTime, OutputFile, Site } from './model.js';
-import type { RenderMemo } from './render-memo.js';
+import type { OutputFile, Site } from './model.js';
+import { type RenderMemo, useSettings } from './render-memo.js';
+import type { RecordOutcome } from './render-record.js';
+import { renderSiteFiles } from './render/index.js';
 import { createSite } from './site.js';
-import { writeSite } from './write.js';
+import { openOutput, type SiteOutput } from './write.js';
+import { addResult, placeFiles } from './write-place.js';
 
 export interface BuildOptions {
   /** Folder holding `site.yaml`, `articles/` and `public/`. Default `content`. */
@@ -69,40 +76,69 @@ export interface BuildResult {
 /** Builds the site. Throws a `ContentError` listing every problem when the content is invalid. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
-  const outDir = options.outDir ?? 'dist';
   const write = options.write !== false;
   const drafts = options.drafts ?? false;
   const progress = options.onProgress;
   progress?.({ phase: 'load', done: 0, total: 0 });
   const content = await openContent(contentDir);
   const config = await readSettings(content, contentDir, options.baseUrl, drafts);
-  let updated = await guessUpdated(content, drafts);
-  for (;;) {
-    const outcome: BuildOutcome = { files: [], fileCount: 0, drafts: [] };
-    const outputs = siteOutputs(openedAgain(content), config, {
-      drafts,
-      keepFiles: !write || options.keepFiles !== false,
-      updated,
-      ...(options.memo === undefined ? {} : { memo: options.memo }),
-      ...(progress === undefined ? {} : { onRecord: (done: number, total: number) => progress({ phase: 'render', done, total }) }),
-    }, outcome);
-    try {
-      let bytes = 0;
-      if (write) {
-        // The writer starts with the first file: a build whose first record is broken never reaches it.
-        const first = await outputs.next();
-        progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
-        bytes = (await writeSite(outDir, withFirst(first, outputs), { protect: [contentDir], ...(options.mtime === undefined ? {} : { mtime: options.mtime }) })).bytes;
-      } else {
-        for await (const file of outputs) void file;
+  const output = write ? await openOutput(options.outDir ?? 'dist', { protect: [contentDir], ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
+  const memo = options.memo === undefined ? undefined : { memo: options.memo, seen: new Map<string, RecordOutcome>() };
+  const keepFiles = !write || options.keepFiles !== false;
+  const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, ...(output === undefined ? {} : { output: output.folder }) };
+  const pool = createShardPool(setup, content.articleNames.length, memo);
+  try {
+    // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
+    let updated = (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+    if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
+    for (;;) {
+      if (memo !== undefined) useSettings(memo.memo, config, updated);
+      const records = await buildRecords(pool, content, config, updated, write, (done, total) => progress?.({ phase: 'render', done, total }));
+      if (memo !== undefined) {
+        memo.memo.outcomes = new Map(memo.seen);
+        memo.seen.clear();
       }
-      if (outcome.site === undefined) throw new Error('the build ended before its site was made');
-      return { site: outcome.site, files: outcome.files, fileCount: outcome.fileCount, bytes, drafts: outcome.drafts };
-    } catch (error) {
-      if (!(error instanceof MissedUpdated)) throw error;
-      updated = error.updated;
+      if (records.problems.length === 0 && records.records.length === 0 && records.read > 0) {
+        records.problems.push({ file: content.articlesDir, field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
+      }
+      if (records.problems.length > 0) throw new ContentError(records.problems);
+      const site = createSite(config, records.records.map((record) => record.article));
+      if (site.updated.iso.slice(0, 4) !== updated.iso.slice(0, 4)) {
+        // The guess was wrong (see content/updated-guess.ts): every page again, with the year now known.
+        updated = site.updated;
+        await output?.restart();
+        await pool.reset();
+        continue;
+      }
+      return await finish(site, content, records, output, keepFiles);
     }
+  } catch (error) {
+    await output?.abort();
+    throw error;
+  } finally {
+    await pool.close();
   }
+}
+
+/** The site-wide files and `public/`, written after the pages; then the new site is swapped in. */
+async function finish(site: Site, content: OpenedContent, records: RecordsOutcome, output: SiteOutput | undefined, keepFiles: boolean): Promise<BuildResult> {
+  const siteFiles = renderSiteFiles(site);
+  const written = new Set([...records.records.flatMap((record) => record.paths), ...siteFiles.map((file) => file.path)]);
+  const clashes = content.publicFiles.filter((file) => written.has(file.path));
+  if (clashes.length > 0) {
+    throw new ContentError(clashes.map((file) => ({ file: file.file, field: '(file)', message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}` })));
+  }
+  const publicFiles = content.publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }));
+  let bytes = 0;
+  if (output !== undefined) {
+    const placed = addResult(records.placed, placeFiles(output.folder, [...siteFiles, ...publicFiles], new Set()));
+    bytes = (await output.commit(placed)).bytes;
+  }
+  const [home, ...rest] = siteFiles;
+  const pages = new Map(records.records.map((record) => [record.article.path, record.files ?? []]));
+  const files = keepFiles && home !== undefined ? [home, ...site.articles.flatMap((article) => pages.get(article.path) ?? []), ...rest, ...publicFiles] : [];
+  const fileCount = records.records.reduce((sum, record) => sum + record.paths.length, 0) + siteFiles.length + publicFiles.length;
+  return { site, files, fileCount, bytes, drafts: records.drafts };
 }
 
 /** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */
@@ -117,28 +153,6 @@ async function readSettings(content: OpenedContent, contentDir: string, baseUrl:
   const problems: Problem[] = [...content.problems, ...(config ?? [])];
   problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
   throw new ContentError(problems.length > 0 ? problems : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }]);
-}
-
-/** The site's last update as the records' date lines tell it (see `content/updated-guess.ts`); nothing is reported here. */
-async function guessUpdated(content: OpenedContent, drafts: boolean): Promise<DateTime> {
-  let updated: DateTime | undefined;
-  const ignored = { ...content, problems: [] };
-  for (const name of content.articleNames) {
-    const source = await readArticle(ignored, name);
-    if (source !== undefined && (drafts || !isDraft(source))) updated = newer(updated, guessLastUpdated(source.text));
-  }
-  return updated ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
-}
-
-async function* withFirst(first: IteratorResult<OutputFile, void>, rest: AsyncGenerator<OutputFile, void>): AsyncGenerator<OutputFile, void> {
-  if (first.done === true) return;
-  yield first.value;
-  yield* rest;
-}
-
-/** The content as opened, with the problems found so far: a second run of the stream starts from there. */
-function openedAgain(content: OpenedContent): OpenedContent {
-  return { ...content, problems: [...content.problems] };
 }
 
 /**

@@ -10,11 +10,13 @@
  * always the previous site or the new one, whole, or, until the next build after such a kill, absent
  * with the previous site complete beside it (tests/write-kill.test.ts kills builds to check this).
  */
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, utimesSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from './model.js';
-import { linkIfUnchanged } from './write-reuse.js';
+import { addResult, placeFiles } from './write-place.js';
+
+export { confined } from './write-place.js';
 
 /** Prefix of the temporary folders the writer leaves beside the output folder while it works. */
 const TEMP_PREFIX = '.depeche-';
@@ -43,11 +45,50 @@ export interface WriteOptions {
 /** Temporary folders this process is writing: another build in the same process leaves them alone. */
 const active = new Set<string>();
 
+/**
+ * Where a build's files go while it runs: the new folder and the site it will replace. Plain data,
+ * so that a worker thread places its own files (`placeFiles` in write-place.ts).
+ */
+export interface OutputFolder {
+  /** The temporary folder being filled, beside the output folder. */
+  fresh: string;
+  /** The output folder: the previous build, whose unchanged files are hard-linked. */
+  target: string;
+  mtime?: Date;
+}
+
+/** An open output: fill `folder` (here or in workers), then `commit` to swap it in, or `abort`. */
+export interface SiteOutput {
+  readonly folder: OutputFolder;
+  /** Swaps the new site in; `placed` is what every `placeFiles` call returned, summed. */
+  commit(placed: WriteResult): Promise<WriteResult>;
+  /** Empties the new folder, to fill it again from the start. */
+  restart(): Promise<void>;
+  /** Removes the new folder; the previous site stays as it was. */
+  abort(): Promise<void>;
+}
+
+/** Writes a whole site from a stream of files: `openOutput`, `placeFiles`, `commit`. */
 export async function writeSite(
   outDir: string,
   files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
   options: WriteOptions = {},
 ): Promise<WriteResult> {
+  const output = await openOutput(outDir, options);
+  let placed: WriteResult;
+  try {
+    const made = new Set<string>();
+    placed = { files: 0, bytes: 0, linked: 0 };
+    for await (const file of files) addResult(placed, placeFiles(output.folder, [file], made));
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+  return output.commit(placed);
+}
+
+/** Prepares the swap: refuses a protected folder, repairs an interrupted swap, makes the new folder. */
+export async function openOutput(outDir: string, options: WriteOptions = {}): Promise<SiteOutput> {
   const target = resolve(outDir);
   const parent = dirname(target);
   await refuseProtected(target, options.protect ?? []);
@@ -57,67 +98,53 @@ export async function writeSite(
   const fresh = await mkdtemp(join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`));
   const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${temporaryId(target, basename(fresh))}`);
   active.add(fresh);
-  let moved = false;
-  let result: WriteResult;
-  try {
-    result = await fill(fresh, target, files, options.mtime);
-    if (await exists(target)) {
-      await rename(target, previous);
-      moved = true;
-    }
-    await rename(fresh, target);
-  } catch (error) {
-    // The second rename failed: the previous site goes back where it was.
-    if (moved && !(await exists(target))) await rename(previous, target);
+  const folder: OutputFolder = { fresh, target, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) };
+  let closed = false;
+  const abort = async (): Promise<void> => {
+    closed = true;
     await rm(fresh, { recursive: true, force: true });
-    throw error;
-  } finally {
     active.delete(fresh);
-  }
-  if (moved) await rm(previous, { recursive: true, force: true });
-  await removeStaleTemporaries(target);
-  return result;
+  };
+  return {
+    folder,
+    abort,
+    async restart() {
+      // Emptied, never written over: a file in it may be a link to the previous site's.
+      await rm(fresh, { recursive: true, force: true });
+      await mkdir(fresh);
+    },
+    async commit(placed) {
+      if (closed) throw new Error('this output was already committed or aborted');
+      closed = true;
+      let moved = false;
+      try {
+        if (options.mtime !== undefined) setFolderTimes(fresh, options.mtime);
+        if (await exists(target)) {
+          await rename(target, previous);
+          moved = true;
+        }
+        await rename(fresh, target);
+      } catch (error) {
+        // The second rename failed: the previous site goes back where it was.
+        if (moved && !(await exists(target))) await rename(previous, target);
+        await rm(fresh, { recursive: true, force: true });
+        throw error;
+      } finally {
+        active.delete(fresh);
+      }
+      if (moved) await rm(previous, { recursive: true, force: true });
+      await removeStaleTemporaries(target);
+      return placed;
+    },
+  };
 }
 
-/**
- * Fills the new folder: each file is hard-linked from the previous build when its bytes are
- * unchanged (see write-reuse.ts), else written. Synchronous calls: one file at a time is what the
- * disk does anyway, without a thread-pool round trip per file.
- */
-async function fill(fresh: string, target: string, files: Iterable<OutputFile> | AsyncIterable<OutputFile>, mtime: Date | undefined): Promise<WriteResult> {
-  const folders = new Set<string>([fresh]);
-  const result: WriteResult = { files: 0, bytes: 0, linked: 0 };
-  const paths: string[] = [];
-  for await (const file of files) {
-    const destination = confined(fresh, file.path);
-    const folder = dirname(destination);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      for (let above = folder; above !== fresh && !folders.has(above); above = dirname(above)) folders.add(above);
-    }
-    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents;
-    result.files++;
-    result.bytes += bytes.byteLength;
-    if (mtime !== undefined) paths.push(destination);
-    if (linkIfUnchanged(join(target, file.path), destination, bytes)) result.linked++;
-    else writeFileSync(destination, bytes);
-  }
-  if (mtime !== undefined) {
-    // Linked files get the time too: they may come from a build made with another.
-    for (const path of paths) utimesSync(path, mtime, mtime);
-    // Deepest first: setting a folder's time after its children were written.
-    for (const folder of [...folders].sort().reverse()) utimesSync(folder, mtime, mtime);
-  }
-  return result;
-}
-
-/** The absolute path of `path` inside `root`; throws when the path would leave it. */
-export function confined(root: string, path: string): string {
-  const full = resolve(root, path);
-  if (path === '' || path.includes('\0') || !full.startsWith(root + sep)) {
-    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(path)}`);
-  }
-  return full;
+/** Every folder of the new site gets the build's time, deepest first (after its children were written). */
+function setFolderTimes(fresh: string, mtime: Date): void {
+  const folders = readdirSync(fresh, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name));
+  for (const folder of [fresh, ...folders].sort().reverse()) utimesSync(folder, mtime, mtime);
 }
 
 /**

@@ -28,11 +28,17 @@ const usage = await runNode(join(root, 'lib/cli.js'), ['build', '--content', cor
   cwd: root,
   nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
 });
-const file = readdirSync(profiles).find((name) => name.endsWith('.cpuprofile') && !before.has(name));
-if (file === undefined) throw new Error(`no new profile in ${profiles}`);
+// One profile per thread: the build's own, then one per worker of its pool.
+const files = readdirSync(profiles)
+  .filter((name) => name.endsWith('.cpuprofile') && !before.has(name))
+  .sort();
+if (files.length === 0) throw new Error(`no new profile in ${profiles}`);
 process.stdout.write(
   `Cold build of N=${corpus.count} under --cpu-prof: wall ${(usage.wallMs / 1000).toFixed(2)} s, CPU user ${(usage.userMs / 1000).toFixed(2)} s + sys ` +
-    `${(usage.sysMs / 1000).toFixed(2)} s, peak RSS ${(usage.maxRssBytes / 2 ** 20).toFixed(0)} MiB. Profile: ${join(profiles, file)}\n\n`,
+    `${(usage.sysMs / 1000).toFixed(2)} s, peak RSS ${(usage.maxRssBytes / 2 ** 20).toFixed(0)} MiB. Profiles (one per thread): ${files.map((file) => join(profiles, file)).join(', ')}\n\n`,
 );
-process.stdout.write(formatSummary(summarise(JSON.parse(readFileSync(join(profiles, file), 'utf8')) as CpuProfile)));
+for (const file of files) {
+  process.stdout.write(`#### ${file}\n\n`);
+  process.stdout.write(formatSummary(summarise(JSON.parse(readFileSync(join(profiles, file), 'utf8')) as CpuProfile)));
+}
 removeTree(join(root, '.bench/work/profile'));

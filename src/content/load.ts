@@ -3,6 +3,7 @@
  * Files are decoded as strict UTF-8 (a BOM is accepted), line ends normalised to `\n`, and nothing
  * outside the content folder is read, even through a symbolic link.
  */
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
@@ -63,7 +64,7 @@ export async function openContent(contentDir: string): Promise<OpenedContent> {
     problems.push({ file: shown(contentDir), field: '(folder)', message: 'expected a content folder, found none' });
     return { siteConfig: undefined, publicFiles: [], articleNames: [], problems, root: contentDir, articlesDir };
   }
-  const siteConfig = await readSource(root, join(contentDir, 'site.yaml'), 'site.yaml', problems);
+  const siteConfig = readSource(root, join(contentDir, 'site.yaml'), 'site.yaml', problems);
   const publicFiles = await readPublicFiles(root, join(contentDir, 'public'), problems);
   const names = await readdir(articlesDir).catch(() => undefined);
   if (names === undefined) {
@@ -88,7 +89,25 @@ export async function openContent(contentDir: string): Promise<OpenedContent> {
 
 /** Reads one record of `content.articleNames`; its problems (unreadable, not UTF-8) go to `content.problems`. */
 export function readArticle(content: OpenedContent, name: string): Promise<SourceFile | undefined> {
-  return readSource(content.root, join(content.articlesDir, name), name, content.problems);
+  return Promise.resolve(readSource(content.root, join(content.articlesDir, name), name, content.problems));
+}
+
+/**
+ * Reads records of one articles folder synchronously, as a build's workers do: the folder's real
+ * path is looked up once, so that a record that is a plain file costs two calls (`lstat`, read);
+ * only a link is resolved. Same checks and messages as `readArticle`.
+ */
+export function recordReader(root: string, articlesDir: string): (name: string, problems: Problem[]) => SourceFile | undefined {
+  const realDir = tryRealpath(articlesDir);
+  const inside = realDir !== undefined && (realDir === root || realDir.startsWith(root + sep));
+  return (name, problems) => {
+    const path = join(articlesDir, name);
+    if (inside) {
+      const kind = tryLstat(path);
+      if (kind?.isFile() === true) return decodeSource(readFileSync(path), shown(path), name, problems);
+    }
+    return readSource(root, path, name, problems);
+  };
 }
 
 /** Every file under `public/`, sorted; links that lead out of the content folder are refused. */
@@ -115,9 +134,9 @@ async function readPublicFiles(root: string, publicDir: string, problems: Proble
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function readSource(root: string, path: string, name: string, problems: Problem[]): Promise<SourceFile | undefined> {
+function readSource(root: string, path: string, name: string, problems: Problem[]): SourceFile | undefined {
   const file = shown(path);
-  const real = await realpath(path).catch(() => undefined);
+  const real = tryRealpath(path);
   if (real === undefined) {
     problems.push({ file, field: '(file)', message: 'expected a readable file, found none' });
     return undefined;
@@ -127,12 +146,15 @@ async function readSource(root: string, path: string, name: string, problems: Pr
     return undefined;
   }
   // A folder named `x.md` failed with EISDIR, and a named pipe would have blocked the build forever.
-  const kind = await stat(real);
+  const kind = statSync(real);
   if (!kind.isFile()) {
     problems.push({ file, field: '(file)', message: `expected a file, found ${kind.isDirectory() ? 'a folder' : 'a device, socket or pipe'}` });
     return undefined;
   }
-  const bytes = await readFile(real);
+  return decodeSource(readFileSync(real), file, name, problems);
+}
+
+function decodeSource(bytes: Uint8Array, file: string, name: string, problems: Problem[]): SourceFile | undefined {
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -140,7 +162,23 @@ async function readSource(root: string, path: string, name: string, problems: Pr
     problems.push({ file, line: lineOfFirstInvalidByte(bytes), field: '(file)', message: 'expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)' });
     return undefined;
   }
-  return { file, name, text: text.replace(/\r\n?/g, '\n') };
+  return { file, name, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
+}
+
+function tryRealpath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function tryLstat(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The line of the first byte sequence that is not UTF-8, so the editor can find it. */

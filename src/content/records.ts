@@ -83,9 +83,10 @@ export function checkRecord(source: SourceFile, schema: ReturnType<typeof articl
 
 /**
  * The checks across records, given each valid record in turn (in file-name order): no two articles
- * with one slug or one id. Returns the problems of the record given.
+ * with one slug or one id. Returns the problems of the record given. The source's `text` is read
+ * only to find the line of a clash.
  */
-export function crossRecordChecks(siteUrl: string): (source: SourceFile, record: ArticleRecord) => Problem[] {
+export function crossRecordChecks(siteUrl: string): (source: SourceFile, record: Pick<ArticleRecord, 'slug' | 'id'>) => Problem[] {
   const bySlug = new Map<string, string>();
   const byId = new Map<string, string>();
   return (source, record) => {

@@ -1,0 +1,117 @@
+/**
+ * The threads a build works in: a pool of worker threads (`build-worker.ts`), one per core as
+ * `os.availableParallelism()` counts them, each running a shard (`build-shard.ts`) that reads,
+ * renders and writes the records it is given, batch by batch. Small sites are built in the
+ * build's own thread: starting the workers (each loads the parsers and renderers) costs more than
+ * it saves below a few hundred records. Workers run from the compiled `lib/` only; under tsx or
+ * vitest (`src/*.ts`) the same shard runs in-process.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type BatchRecord, type BatchResult, createShard, type Shard, type ShardSetup } from './build-shard.js';
+import type { Article, DateTime } from './model.js';
+import type { RenderMemo } from './render-memo.js';
+import type { RecordOutcome } from './render-record.js';
+
+/** Below this many records, one thread builds them all. */
+export const POOL_THRESHOLD = 200;
+
+/** The shards of a build, called as one: batches go to the least busy. */
+export interface ShardPool {
+  /** How many shards work at once; a caller keeps about twice as many batches in hand. */
+  readonly size: number;
+  guess(names: readonly string[]): Promise<DateTime | undefined>;
+  render(updated: DateTime, batch: readonly BatchRecord[], write: boolean): Promise<BatchResult>;
+  /** Every shard's newest articles, whole. */
+  newest(): Promise<Article[]>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `memo` (the dev server's) keeps the build in this thread, where the memo lives. */
+export function createShardPool(setup: ShardSetup, records: number, memo?: { memo: RenderMemo; seen: Map<string, RecordOutcome> }): ShardPool {
+  const workerFile = new URL('./build-worker.js', import.meta.url);
+  const threads = availableParallelism();
+  if (memo !== undefined || records < POOL_THRESHOLD || threads < 2 || !existsSync(fileURLToPath(workerFile))) {
+    return inThisThread(createShard(setup, memo));
+  }
+  return workerPool(workerFile, setup, threads);
+}
+
+function inThisThread(shard: Shard): ShardPool {
+  return {
+    size: 1,
+    guess: async (names) => shard.guess(names),
+    render: async (updated, batch, write) => shard.render(updated, batch, write),
+    newest: async () => shard.newest(),
+    reset: async () => shard.reset(),
+    close: async () => undefined,
+  };
+}
+
+/** A call to a worker's shard, and its answer. */
+export type ShardRequest =
+  | { method: 'guess'; names: readonly string[] }
+  | { method: 'render'; updated: DateTime; batch: readonly BatchRecord[]; write: boolean }
+  | { method: 'newest' }
+  | { method: 'reset' };
+export type ShardCall = ShardRequest & { id: number };
+export type ShardAnswer = { id: number; value: unknown } | { id: number; error: string };
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
+  const pending = new Map<number, Pending>();
+  const busy: number[] = [];
+  let nextId = 0;
+  let failure: Error | undefined;
+  const workers = Array.from({ length: size }, (_, index) => {
+    const worker = new Worker(file, { workerData: setup });
+    busy[index] = 0;
+    worker.on('message', (answer: ShardAnswer) => {
+      busy[index] = (busy[index] ?? 1) - 1;
+      const job = pending.get(answer.id);
+      pending.delete(answer.id);
+      if ('error' in answer) job?.reject(new Error(`a build worker failed: ${answer.error}`));
+      else job?.resolve(answer.value);
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+    });
+    return worker;
+  });
+  const call = <T>(index: number, message: ShardRequest): Promise<T> => {
+    if (failure !== undefined) return Promise.reject(failure);
+    const id = nextId++;
+    busy[index] = (busy[index] ?? 0) + 1;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      workers[index]?.postMessage({ ...message, id });
+    });
+  };
+  const all = <T>(message: ShardRequest): Promise<T[]> => Promise.all(workers.map((_, index) => call<T>(index, message)));
+  return {
+    size,
+    async guess(names) {
+      // Every worker reads an equal slice, interleaved so that each gets old and new records alike.
+      const guesses = await Promise.all(workers.map((_, index) => call<DateTime | undefined>(index, { method: 'guess', names: names.filter((_name, at) => at % size === index) })));
+      return guesses.reduce<DateTime | undefined>((a, b) => (a === undefined ? b : b === undefined || b.epochMs <= a.epochMs ? a : b), undefined);
+    },
+    render(updated, batch, write) {
+      const least = busy.indexOf(Math.min(...busy));
+      return call<BatchResult>(least, { method: 'render', updated, batch, write });
+    },
+    newest: async () => (await all<Article[]>({ method: 'newest' })).flat(),
+    reset: async () => void (await all({ method: 'reset' })),
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * A build's work on its records, done in batches by each thread of the build (its own, or each
+ * worker of `build-pool.ts`): read the record, leave drafts out, check it alone, render its page
+ * and JSON-LD, and place those files in the new site's folder. What goes back to the build's
+ * thread is small: each article without its HTML body, the problems, the paths placed. The newest
+ * `feedLimit` articles of each shard are kept whole, for the feeds, and handed over at the end.
+ */
+import type { SiteConfig } from './config.js';
+import { articleSchema } from './content/article-schema.js';
+import { recordReader, type SourceFile } from './content/load.js';
+import { guessLastUpdated, newer } from './content/updated-guess.js';
+import { isDraft } from './drafts.js';
+import type { Problem } from './errors.js';
+import type { Article, DateTime, OutputFile } from './model.js';
+import { memoKey, type RenderMemo } from './render-memo.js';
+import { renderRecord, type RecordOutcome } from './render-record.js';
+import { newestFirst, siteForPages } from './site.js';
+import type { OutputFolder, WriteResult } from './write.js';
+import { addResult, placeFiles } from './write-place.js';
+
+/** What every shard of a build shares: plain data, sent to each worker once. */
+export interface ShardSetup {
+  config: SiteConfig;
+  /** The content folder's real path, and the articles folder (see `OpenedContent`). */
+  root: string;
+  articlesDir: string;
+  drafts: boolean;
+  /** Where files are placed; none when the build writes nothing. */
+  output?: OutputFolder;
+  /** Sends each record's files back too (`BuildResult.files`). */
+  keepFiles: boolean;
+}
+
+/** One record of a batch: its place in file-name order and its file name. */
+export interface BatchRecord {
+  index: number;
+  name: string;
+}
+
+/** A valid record: its article without the HTML body, and the paths of its files. */
+export interface RecordSummary {
+  index: number;
+  file: string;
+  name: string;
+  article: Article;
+  paths: string[];
+  /** The files themselves, with `keepFiles`. */
+  files?: OutputFile[];
+}
+
+export interface BatchResult {
+  records: RecordSummary[];
+  problems: Problem[];
+  /** The drafts left out, by index and file. */
+  drafts: { index: number; file: string }[];
+  /** How many of the batch's files could be read. */
+  read: number;
+  placed: WriteResult;
+}
+
+export interface Shard {
+  /** The newest `dateModified ?? datePublished` the records' date lines tell (see updated-guess.ts). */
+  guess(names: readonly string[]): DateTime | undefined;
+  /**
+   * Reads, checks and renders a batch with the pages showing the year of `updated`; places the
+   * files unless `write` is false (a problem was found: the rest are only checked).
+   */
+  render(updated: DateTime, batch: readonly BatchRecord[], write: boolean): BatchResult;
+  /** The shard's newest `feedLimit` articles whole, with their HTML (the feeds carry it). */
+  newest(): Article[];
+  /** Forgets the articles rendered and the folders made: the build starts again in an emptied folder. */
+  reset(): void;
+}
+
+/** `memo`: the dev server's record outcomes from its previous builds, used and refreshed here. */
+export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: Map<string, RecordOutcome> }): Shard {
+  const { config, output } = setup;
+  const read = recordReader(setup.root, setup.articlesDir);
+  const schema = articleSchema(new Set(config.authors.keys()));
+  const made = new Set<string>();
+  let feed = newestArticles(config.feedLimit);
+  let pages: { year: string; site: ReturnType<typeof siteForPages> } | undefined;
+  const siteFor = (updated: DateTime): ReturnType<typeof siteForPages> => {
+    const year = updated.iso.slice(0, 4);
+    if (pages?.year !== year) pages = { year, site: siteForPages(config, updated) };
+    return pages.site;
+  };
+  return {
+    guess(names) {
+      let updated: DateTime | undefined;
+      const ignored: Problem[] = [];
+      for (const name of names) {
+        const source = read(name, ignored);
+        if (source !== undefined && (setup.drafts || !isDraft(source))) updated = newer(updated, guessLastUpdated(source.text));
+      }
+      return updated;
+    },
+    render(updated, batch, write) {
+      const site = siteFor(updated);
+      const result: BatchResult = { records: [], problems: [], drafts: [], read: 0, placed: { files: 0, bytes: 0, linked: 0 } };
+      for (const { index, name } of batch) {
+        const source = read(name, result.problems);
+        if (source === undefined) continue;
+        result.read++;
+        if (!setup.drafts && isDraft(source)) {
+          result.drafts.push({ index, file: source.file });
+          continue;
+        }
+        const rendered = renderKnown(source, memo, () => renderRecord(config, schema, site, source));
+        if ('problems' in rendered) {
+          result.problems.push(...rendered.problems);
+          continue;
+        }
+        const { article, files } = rendered;
+        feed.offer(article);
+        const summary: RecordSummary = { index, file: source.file, name, article: { ...article, contentHtml: '' }, paths: files.map((file) => file.path) };
+        if (setup.keepFiles) summary.files = files;
+        result.records.push(summary);
+        if (write && output !== undefined) addResult(result.placed, placeFiles(output, files, made));
+      }
+      return result;
+    },
+    newest: () => feed.articles(),
+    reset() {
+      feed = newestArticles(config.feedLimit);
+      made.clear();
+    },
+  };
+}
+
+function renderKnown(source: SourceFile, memo: { memo: RenderMemo; seen: Map<string, RecordOutcome> } | undefined, render: () => RecordOutcome): RecordOutcome {
+  if (memo === undefined) return render();
+  const key = memoKey(source);
+  const outcome = memo.memo.outcomes.get(key) ?? render();
+  memo.seen.set(key, outcome);
+  return outcome;
+}
+
+/** The newest `limit` articles offered, kept whole. */
+function newestArticles(limit: number): { offer(article: Article): void; articles(): Article[] } {
+  let kept: Article[] = [];
+  return {
+    offer(article) {
+      const oldest = kept[kept.length - 1];
+      if (kept.length >= limit && oldest !== undefined && newestFirst(article, oldest) >= 0) return;
+      kept.push(article);
+      kept.sort(newestFirst);
+      if (kept.length > limit) kept = kept.slice(0, limit);
+    },
+    articles: () => kept,
+  };
+}

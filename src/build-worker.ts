@@ -1,0 +1,32 @@
+/**
+ * A worker thread of the build's pool (`build-pool.ts`): runs one shard (`build-shard.ts`) and
+ * answers each call, in the order received.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ShardAnswer, ShardCall } from './build-pool.js';
+import { createShard, type ShardSetup } from './build-shard.js';
+
+const shard = createShard(workerData as ShardSetup);
+
+function answer(call: ShardCall): unknown {
+  switch (call.method) {
+    case 'guess':
+      return shard.guess(call.names);
+    case 'render':
+      return shard.render(call.updated, call.batch, call.write);
+    case 'newest':
+      return shard.newest();
+    case 'reset':
+      return shard.reset();
+  }
+}
+
+parentPort?.on('message', (call: ShardCall) => {
+  let message: ShardAnswer;
+  try {
+    message = { id: call.id, value: answer(call) };
+  } catch (error) {
+    message = { id: call.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort?.postMessage(message);
+});

@@ -1,0 +1,98 @@
+/**
+ * The build's worker pool, as users run it: workers start only from the compiled `lib/` (which
+ * `npm run build` makes before these tests), never under vitest's `src/`. The same content built
+ * by `lib/` (workers, from 200 records) and by `src/` (one thread) must give the same site byte for
+ * byte, the same problems when records are broken, and the same pages when the guess of the
+ * site's last year is wrong and the pages are rendered again.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { POOL_THRESHOLD } from '../../src/build-pool.js';
+import { build as buildInThread } from '../../src/build.js';
+import { ContentError } from '../../src/errors.js';
+import { treeOf } from '../helpers/tree.js';
+
+const root = join(import.meta.dirname, '../..');
+const RECORDS = 300;
+let scratch: string;
+let content: string;
+let buildWithWorkers: typeof buildInThread;
+
+beforeAll(async () => {
+  const lib = join(root, 'lib/build.js');
+  if (!existsSync(join(root, 'lib/build-worker.js'))) throw new Error('lib/ is missing: run `npm run build` (or `npm run compile`) first');
+  ({ build: buildWithWorkers } = (await import(lib)) as { build: typeof buildInThread });
+  scratch = mkdtempSync(join(tmpdir(), 'depeche-pool-'));
+  content = join(scratch, 'content');
+  writeCorpus(content, { seed: 7, count: RECORDS });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A copy of the corpus with `edit` applied, built both ways into folders; returns both trees. */
+async function bothWays(label: string, edit: (dir: string) => void = () => undefined): Promise<{ workers: unknown; thread: unknown }> {
+  const dir = join(scratch, `content-${label}`);
+  cpSync(content, dir, { recursive: true });
+  edit(dir);
+  const settle = async (run: () => Promise<unknown>): Promise<unknown> =>
+    run().then(
+      () => undefined,
+      (error: unknown) => (error instanceof ContentError || (error instanceof Error && error.name === 'ContentError') ? (error as ContentError).problems : error),
+    );
+  const workersOut = join(scratch, `dist-${label}-workers`);
+  const threadOut = join(scratch, `dist-${label}-thread`);
+  const workersError = await settle(() => buildWithWorkers({ contentDir: dir, outDir: workersOut }));
+  const threadError = await settle(() => buildInThread({ contentDir: dir, outDir: threadOut }));
+  return { workers: workersError ?? treeOf(workersOut), thread: threadError ?? treeOf(threadOut) };
+}
+
+describe('the build with its worker pool (lib/)', () => {
+  it('builds the same site as one thread, byte for byte', async () => {
+    expect(RECORDS).toBeGreaterThanOrEqual(POOL_THRESHOLD);
+    const { workers, thread } = await bothWays('same');
+    expect(Object.keys(workers as object)).toHaveLength(RECORDS * 2 + 9);
+    expect(workers).toEqual(thread);
+  });
+
+  it('gives the same files in memory (write: false)', async () => {
+    const withWorkers = await buildWithWorkers({ contentDir: content, write: false });
+    const inThread = await buildInThread({ contentDir: content, write: false });
+    expect(withWorkers.files.map((file) => file.path)).toEqual(inThread.files.map((file) => file.path));
+    expect(withWorkers.files).toEqual(inThread.files);
+    expect(withWorkers.site).toEqual(inThread.site);
+  });
+
+  it('reports the same problems, sorted, when records far apart are broken or clash', async () => {
+    const { workers, thread } = await bothWays('broken', (dir) => {
+      writeFileSync(join(dir, 'articles', 'zz-broken.md'), '---\ntitle: Sans date\n---\nCorps.\n');
+      // The same slug as another record: a clash found across the shards.
+      cpSync(join(dir, 'articles', writeCorpusFirst(dir)), join(dir, 'articles', 'zzz-copie.md'));
+    });
+    expect(Array.isArray(workers)).toBe(true);
+    expect((workers as unknown[]).length).toBeGreaterThanOrEqual(3);
+    expect(workers).toEqual(thread);
+  });
+
+  it('renders every page again when the guess of the last update is wrong, the same way', async () => {
+    const { workers, thread } = await bothWays('guess', (dir) => {
+      // A quoted key: valid YAML that the date-line guess does not read, and the newest date of all.
+      writeFileSync(
+        join(dir, 'articles', 'zz-futur.md'),
+        '---\ntitle: Un article daté autrement\ndescription: Sa date est écrite avec une clé entre guillemets.\n"datePublished": 2031-03-01T09:00:00+01:00\n---\nCorps.\n',
+      );
+    });
+    expect(typeof workers).toBe('object');
+    expect(Array.isArray(workers)).toBe(false);
+    expect(workers).toEqual(thread);
+    // Every page shows the year the guess missed: the pages were rendered again.
+    const oldest = readFileSync(join(scratch, 'dist-guess-workers', 'articles', readdirSync(join(scratch, 'dist-guess-workers', 'articles')).sort()[0] ?? '', 'index.html'), 'utf8');
+    expect(oldest).toMatch(/2031/);
+  });
+});
+
+/** The first record of the corpus by file name. */
+function writeCorpusFirst(dir: string): string {
+  return readdirSync(join(dir, 'articles')).sort()[0] ?? '';
+}
