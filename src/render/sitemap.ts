@@ -4,7 +4,7 @@
  * `sitemapindex`.
  */
 import { type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
-import { el, renderXml } from './xml.js';
+import { el, renderXml, renderXmlList, type XmlElement } from './xml.js';
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
@@ -13,39 +13,51 @@ export interface SitemapOptions {
   maxUrls?: number;
 }
 
-interface Entry {
-  loc: string;
-  lastmod: DateTime;
-}
-
 export function renderSitemaps(site: Site, options: SitemapOptions = {}): OutputFile[] {
   const maxUrls = options.maxUrls ?? 50_000;
   if (!Number.isInteger(maxUrls) || maxUrls < 1) throw new RangeError(`maxUrls must be a positive integer, got ${maxUrls}`);
-  const entries: Entry[] = [
-    { loc: site.url, lastmod: site.updated },
-    ...site.articles.map((article) => ({ loc: article.url, lastmod: lastUpdated(article) })),
-  ];
-  if (entries.length <= maxUrls) return [{ path: 'sitemap.xml', contents: urlset(entries) }];
+  // The home page, then every article: URL i of the site is the article i - 1.
+  const count = site.articles.length + 1;
+  if (count <= maxUrls) return [{ path: 'sitemap.xml', contents: urlset(site, 0, count) }];
 
-  const chunks: Entry[][] = [];
-  for (let i = 0; i < entries.length; i += maxUrls) chunks.push(entries.slice(i, i + maxUrls));
-  const files = chunks.map((chunk, i) => ({ path: `sitemap-${i + 1}.xml`, contents: urlset(chunk) }));
-  const index = el(
-    'sitemapindex',
-    chunks.map((chunk, i) => el('sitemap', [el('loc', new URL(`sitemap-${i + 1}.xml`, site.url).href), el('lastmod', newest(chunk).iso)])),
-    { xmlns: NS },
-  );
-  return [{ path: 'sitemap.xml', contents: renderXml(index) }, ...files];
+  const files: OutputFile[] = [];
+  const sitemaps: XmlElement[] = [];
+  for (let start = 0, i = 1; start < count; start += maxUrls, i++) {
+    const end = Math.min(start + maxUrls, count);
+    files.push({ path: `sitemap-${i}.xml`, contents: urlset(site, start, end) });
+    sitemaps.push(el('sitemap', [el('loc', new URL(`sitemap-${i}.xml`, site.url).href), el('lastmod', newest(site, start, end).iso)]));
+  }
+  return [{ path: 'sitemap.xml', contents: renderXml(el('sitemapindex', sitemaps, { xmlns: NS })) }, ...files];
+}
+
+/** URL `index` of the site: its address and its last update. */
+function entry(site: Site, index: number): { loc: string; lastmod: DateTime } {
+  const article = site.articles[index - 1];
+  return index === 0 || article === undefined ? { loc: site.url, lastmod: site.updated } : { loc: article.url, lastmod: lastUpdated(article) };
 }
 
 /**
- * Through `renderXml`, like the feeds: xmlbuilder2 alone leaves an `&` that looks like an entity
- * unescaped, and a site at `https://x.example/a&amp;b/` was listed as `https://x.example/a&b/`.
+ * URLs `start` to `end` (excluded) as a `urlset`, one `url` element made at a time. Through
+ * `renderXmlList`, which escapes as `renderXml` does (xmlbuilder2 alone leaves an `&` that looks
+ * like an entity unescaped, and a site at `https://x.example/a&amp;b/` was listed as
+ * `https://x.example/a&b/`), without a DOM of 50,000 elements.
  */
-function urlset(entries: readonly Entry[]): string {
-  return renderXml(el('urlset', entries.map((entry) => el('url', [el('loc', entry.loc), el('lastmod', entry.lastmod.iso)])), { xmlns: NS }));
+function urlset(site: Site, start: number, end: number): string {
+  function* urls(): Generator<XmlElement> {
+    for (let index = start; index < end; index++) {
+      const { loc, lastmod } = entry(site, index);
+      yield el('url', [el('loc', loc), el('lastmod', lastmod.iso)]);
+    }
+  }
+  return renderXmlList('urlset', { xmlns: NS }, urls());
 }
 
-function newest(entries: readonly Entry[]): DateTime {
-  return entries.reduce((a, b) => (b.lastmod.epochMs > a.lastmod.epochMs ? b : a)).lastmod;
+/** The latest update of URLs `start` to `end` (excluded); the first one wins a tie. */
+function newest(site: Site, start: number, end: number): DateTime {
+  let latest = entry(site, start).lastmod;
+  for (let index = start + 1; index < end; index++) {
+    const { lastmod } = entry(site, index);
+    if (lastmod.epochMs > latest.epochMs) latest = lastmod;
+  }
+  return latest;
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { XmlDocument, XmlElement } from 'libxml2-wasm';
 import { describe, expect, it, vi } from 'vitest';
-import { el, renderXml } from '../../src/render/xml.js';
+import { el, renderXml, renderXmlList, type XmlChild, type XmlElement as Element } from '../../src/render/xml.js';
 
 /**
  * Reads a value back with libxml2, the strict reference parser: it decodes every reference (named or
@@ -143,5 +144,71 @@ describe('escaping', () => {
     expect(xml).toContain('a="a&#13;&#10;b&#13;c&#10;d&#9;e  f"');
     expectWellFormed(xml);
     expect(roundTrip(value)).toEqual({ text: value, attr: value });
+  });
+});
+
+describe('renderXmlList', () => {
+  /** What `renderXmlList` must equal: the same document through xmlbuilder2. */
+  const both = (name: string, attrs: Record<string, string | undefined>, children: Element[]): [string, string] => [
+    renderXmlList(name, attrs, children),
+    renderXml(el(name, children, attrs)),
+  ];
+  const values = [
+    '',
+    ' ',
+    'x',
+    'A ]]> B ]]> C < & " \' </script> \u0001\u000B\uFFFE\uD800 D',
+    'a\r\nb\rc\nd\te  f',
+    'ab\uD800',
+    '\uDBFF\uD800',
+    '\u0000\u0008\u000C\u001F\uFFFF\uDC00',
+    'x\u0009y \u0020\uD7FF\uE000\uFFFD 😀 \u{10FFFF} é « » ’',
+    ...['&amp;', '&nbsp;', '&#60;', '&#x3C;', '& text; more', 'AT&T', '&&;', '&lt;p&gt;', '&#13;', 'https://x.example/a&amp;b/'],
+  ];
+
+  it.each(values)('writes %j in text and attributes as renderXml does', (value) => {
+    const [fast, reference] = both('urlset', { xmlns: 'https://ns.example/', a: value }, [
+      el('url', [el('loc', value, { b: value }), el('lastmod', value)]),
+      el('url', value),
+    ]);
+    expect(fast).toBe(reference);
+  });
+
+  it('writes empty elements, empty text and a document without children as renderXml does', () => {
+    expect(renderXmlList('urlset', {}, [])).toBe(renderXml(el('urlset')));
+    expect(renderXmlList('urlset', { xmlns: 'https://ns.example/' }, [])).toBe(renderXml(el('urlset', [], { xmlns: 'https://ns.example/' })));
+    const children = [el('a'), el('b', ''), el('c', '\u0001'), el('d', [undefined, false]), el('e', [el('f', [el('g', 'deep')])], { k: undefined })];
+    const [fast, reference] = both('r', { k: 'v', skipped: undefined }, children);
+    expect(fast).toBe(reference);
+  });
+
+  it('equals renderXml on any text and any tree of plain names', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(...values), fc.string({ unit: fc.constantFrom('&', ';', '#', '1', 'a', '<', '>', '"', '\r', '\n', '\t', '\uD800', '\uDC00', '\u0001', ' '), maxLength: 8 }));
+    const name = fc.constantFrom('url', 'loc', 'lastmod', 'a', 'b-c', 'd.e', '_f');
+    const attrs = fc.dictionary(fc.constantFrom('k', 'href', 'type', 'x-y'), fc.option(text, { nil: undefined }), { maxKeys: 3 });
+    const { tree } = fc.letrec<{ tree: Element; child: XmlChild }>((tie) => ({
+      tree: fc.record({ name, attrs, content: fc.oneof({ depthSize: 'small' }, text, fc.array(tie('child'), { maxLength: 4 })) }),
+      child: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constantFrom(undefined, false), tie('tree')),
+    }));
+    fc.assert(
+      fc.property(attrs, fc.array(tree, { maxLength: 5 }), (rootAttrs, children) => {
+        const [fast, reference] = both('urlset', { xmlns: 'https://ns.example/', ...rootAttrs }, children);
+        expect(fast).toBe(reference);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the children one at a time, from any iterable', () => {
+    function* urls(): Generator<Element> {
+      for (let i = 0; i < 3; i++) yield el('url', [el('loc', `https://x.example/${i}/`)]);
+    }
+    expect(renderXmlList('urlset', {}, urls())).toBe(renderXml(el('urlset', [...urls()])));
+  });
+
+  it('refuses a prefixed name or an xmlns below the root, which it does not know how to write', () => {
+    expect(() => renderXmlList('atom:feed', {}, [])).toThrow(/plain element names/);
+    expect(() => renderXmlList('r', { 'xml:lang': 'fr' }, [])).toThrow(/plain attribute names/);
+    expect(() => renderXmlList('r', {}, [el('t', 'x', { xmlns: 'https://ns.example/' })])).toThrow(/plain attribute names/);
   });
 });
