@@ -29,3 +29,10 @@ export function useSettings(memo: RenderMemo, config: SiteConfig, updated: DateT
 export function memoKey(source: SourceFile): string {
   return `${source.file}\0${source.name}\0${source.text}`;
 }
+
+/** The record a memo key was made from: the inverse of `memoKey` (file paths and names hold no NUL). */
+export function memoSource(key: string): SourceFile {
+  const afterFile = key.indexOf('\0');
+  const afterName = key.indexOf('\0', afterFile + 1);
+  return { file: key.slice(0, afterFile), name: key.slice(afterFile + 1, afterName), text: key.slice(afterName + 1) };
+}

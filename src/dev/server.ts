@@ -55,7 +55,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const run = async (trigger: string[]): Promise<void> => {
     if (state === undefined) return;
-    const outcome = await state.rebuild();
+    const outcome = await state.rebuild(trigger);
     if (closed) return;
     if (outcome.ok) {
       hub.send('built', { version: outcome.version, changed: outcome.changed });

@@ -1,0 +1,97 @@
+/**
+ * The site of the records the dev server keeps (see `record-model.ts`), assembled as a full build
+ * assembles it (`build-outputs.ts`), with the same problems in the same order: the records that
+ * could not be read, then each record's own problems or, for a valid one, those across records
+ * (one slug, one id), in file-name order; then a site of drafts only; then the files of `public/`
+ * that a page would overwrite. Nothing is read and no record's page is rendered here.
+ */
+import { crossRecordChecks } from '../content/records.js';
+import type { Problem } from '../errors.js';
+import type { Article, OutputFile, Site } from '../model.js';
+import { createSite } from '../site.js';
+import type { RecordEntry, RecordModel } from './record-model.js';
+import { renderSiteWideFiles, type SiteFilesMemo } from './site-wide-files.js';
+
+export type Assembled =
+  | { ok: true; site: Site; siteFiles: OutputFile[] }
+  | { ok: false; problems: Problem[] }
+  /** No record left, or the site's last update moved to another year (every page shows it): build in full. */
+  | { ok: 'full' };
+
+/** `siteFiles`: what the previous assemblies of this model rendered (see `site-wide-files.ts`). */
+export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Assembled {
+  if (model.names.length === 0) return { ok: 'full' };
+  const unreadable: Problem[] = [];
+  const problems: Problem[] = [];
+  const across = crossRecordChecks(model.config.url);
+  // The valid records' articles without their HTML body, by record file name.
+  const valid = new Map<string, Article>();
+  const publicPaths = new Set(model.publicFiles.map((file) => file.path));
+  const collisions = new Set<string>();
+  for (const name of model.names) {
+    const entry = model.entries.get(name);
+    if (entry === undefined || entry.kind === 'draft') continue;
+    if (entry.kind === 'unreadable') {
+      unreadable.push(...entry.problems);
+      continue;
+    }
+    const { outcome } = entry;
+    if ('problems' in outcome) {
+      problems.push(...outcome.problems);
+      continue;
+    }
+    problems.push(...across(entry.source, outcome.record));
+    valid.set(name, lightArticle(model, name, entry));
+    if (publicPaths.size > 0) for (const file of outcome.files) if (publicPaths.has(file.path)) collisions.add(file.path);
+  }
+  const all = [...unreadable, ...problems];
+  if (all.length === 0 && valid.size === 0) {
+    all.push({ file: model.content.articlesDir, field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
+  }
+  if (all.length > 0) return { ok: false, problems: all };
+  const site = createSite(model.config, inLastOrder(model, valid));
+  if (site.updated.iso.slice(0, 4) !== model.pageSite.updated.iso.slice(0, 4)) return { ok: 'full' };
+  model.order = site.articles.map((article) => model.lightArticles.get(article)?.name ?? '');
+  // The feeds carry the HTML of the newest articles; a build keeps it for those only.
+  for (let index = 0; index < Math.min(site.feedLimit, site.articles.length); index++) {
+    const whole = model.lightArticles.get(site.articles[index] as Article)?.whole;
+    if (whole !== undefined) site.articles[index] = whole;
+  }
+  const files = renderSiteWideFiles(site, siteFiles);
+  for (const file of files) if (publicPaths.has(file.path)) collisions.add(file.path);
+  if (collisions.size > 0) {
+    return {
+      ok: false,
+      problems: model.publicFiles
+        .filter((file) => collisions.has(file.path))
+        .map((file) => ({ file: file.file, field: '(file)', message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}` })),
+    };
+  }
+  return { ok: true, site, siteFiles: files };
+}
+
+/** The article without its HTML body, made once per outcome and remembered with its record and whole article. */
+function lightArticle(model: RecordModel, name: string, entry: Extract<RecordEntry, { kind: 'record' }>): Article {
+  if (entry.light === undefined && 'article' in entry.outcome) {
+    entry.light = { ...entry.outcome.article, contentHtml: '' };
+    model.lightArticles.set(entry.light, { name, whole: entry.outcome.article });
+  }
+  return entry.light as Article;
+}
+
+/**
+ * The articles in the order of the last site assembled, the new ones last: `createSite` sorts them
+ * newest first, and a list sorted but for the records edited sorts in one pass.
+ */
+function inLastOrder(model: RecordModel, valid: Map<string, Article>): Article[] {
+  const articles: Article[] = [];
+  const left = new Map(valid);
+  for (const name of model.order) {
+    const article = left.get(name);
+    if (article === undefined) continue;
+    articles.push(article);
+    left.delete(name);
+  }
+  articles.push(...left.values());
+  return articles;
+}

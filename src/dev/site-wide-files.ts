@@ -1,0 +1,56 @@
+/**
+ * The site-wide files of the dev server's site, as `renderSiteFiles` renders them (same files,
+ * same order, same bytes: `tests/dev/incremental-site.test.ts` checks both), made again after each
+ * edit with what is known from the previous ones, for one site's settings (a new model, a new
+ * memo):
+ * - the home page reuses the list item of every article it listed before (by article object);
+ * - the feeds read the settings, `site.updated` and the newest `feedLimit` articles alone: they are
+ *   rendered again only when one of those articles (a new object once its record is edited) or
+ *   `updated` differs;
+ * - the sitemaps read each article's `url` and last update, and `updated`: the same test on those.
+ * - the headers read each article's `path` (its folder): the same test on those.
+ * The rest (robots.txt, the 404 page) costs little and is always rendered.
+ */
+import { type Article, feedArticles, lastUpdated, type OutputFile, type Site } from '../model.js';
+import { renderAtom } from '../render/atom.js';
+import { renderHeaders } from '../render/headers.js';
+import { renderHomePage } from '../render/home-page.js';
+import type { SafeHtml } from '../render/html.js';
+import { renderJsonFeed } from '../render/jsonfeed.js';
+import { renderNotFoundPage } from '../render/not-found-page.js';
+import { renderRobots } from '../render/robots.js';
+import { renderRss } from '../render/rss.js';
+import { renderSitemaps } from '../render/sitemap.js';
+
+export interface SiteFilesMemo {
+  items: WeakMap<Article, SafeHtml>;
+  feeds?: { inputs: readonly unknown[]; files: OutputFile[] };
+  sitemaps?: { inputs: readonly unknown[]; files: OutputFile[] };
+  headers?: { inputs: readonly unknown[]; file: OutputFile };
+}
+
+export function createSiteFilesMemo(): SiteFilesMemo {
+  return { items: new WeakMap() };
+}
+
+/** `renderSiteFiles(site)`, reusing what `memo` kept of the previous calls; `memo` is updated. */
+export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile[] {
+  const feedInputs = [site.updated.iso, ...feedArticles(site)];
+  if (memo.feeds === undefined || !sameInputs(memo.feeds.inputs, feedInputs)) {
+    memo.feeds = { inputs: feedInputs, files: [renderRss(site), renderAtom(site), renderJsonFeed(site)] };
+  }
+  const sitemapInputs: unknown[] = [site.updated.iso];
+  for (const article of site.articles) sitemapInputs.push(article.url, lastUpdated(article).iso);
+  if (memo.sitemaps === undefined || !sameInputs(memo.sitemaps.inputs, sitemapInputs)) {
+    memo.sitemaps = { inputs: sitemapInputs, files: renderSitemaps(site) };
+  }
+  const headerInputs = site.articles.map((article) => article.path);
+  if (memo.headers === undefined || !sameInputs(memo.headers.inputs, headerInputs)) {
+    memo.headers = { inputs: headerInputs, file: renderHeaders(site) };
+  }
+  return [renderHomePage(site, { items: memo.items }), ...memo.feeds.files, ...memo.sitemaps.files, renderRobots(site), renderNotFoundPage(site), memo.headers.file];
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
