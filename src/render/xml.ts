@@ -107,18 +107,27 @@ export function renderXml(root: XmlElement): string {
  * that it equals `renderXml` on hostile text.
  */
 export function renderXmlList(name: string, attrs: XmlAttrs, children: Iterable<XmlElement>): string {
-  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  // The small strings of each batch of children are joined at once, so that they die young.
+  const batches: string[] = [];
+  let parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
   openTag(parts, name, attrs, true);
-  let empty = true;
+  let count = 0;
   for (const child of children) {
-    if (empty) parts.push('>');
-    empty = false;
+    if (count === 0) parts.push('>');
     parts.push('\n');
     serialize(parts, child, '  ');
+    if (++count % BATCH === 0) {
+      batches.push(parts.join(''));
+      parts = [];
+    }
   }
-  parts.push(empty ? '/>\n' : `\n</${name}>\n`);
-  return parts.join('');
+  parts.push(count === 0 ? '/>\n' : `\n</${name}>\n`);
+  batches.push(parts.join(''));
+  return batches.join('');
 }
+
+/** Children serialised between two joins of `renderXmlList`. */
+const BATCH = 1000;
 
 /** The names `renderXmlList` writes: XML names without a prefix. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

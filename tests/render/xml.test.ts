@@ -199,9 +199,9 @@ describe('renderXmlList', () => {
     );
   });
 
-  it('reads the children one at a time, from any iterable', () => {
+  it('reads the children one at a time, from any iterable, in batches (2,500 children)', () => {
     function* urls(): Generator<Element> {
-      for (let i = 0; i < 3; i++) yield el('url', [el('loc', `https://x.example/${i}/`)]);
+      for (let i = 0; i < 2500; i++) yield el('url', [el('loc', `https://x.example/${i}/&amp;\r`)]);
     }
     expect(renderXmlList('urlset', {}, urls())).toBe(renderXml(el('urlset', [...urls()])));
   });
