@@ -22,8 +22,7 @@ export type Assembled =
 export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Assembled {
   if (model.names.length === 0) return { ok: 'full' };
   const unreadable: Problem[] = [];
-  const problems: Problem[] = [];
-  const across = crossRecordChecks(model.config.url);
+  let problems: Problem[] = [];
   // The valid records' articles without their HTML body, by record file name.
   const valid = new Map<string, Article>();
   const publicPaths = new Set(model.publicFiles.map((file) => file.path));
@@ -40,10 +39,11 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
       problems.push(...outcome.problems);
       continue;
     }
-    problems.push(...across(entry.source, outcome.record));
     valid.set(name, lightArticle(model, name, entry));
     if (publicPaths.size > 0) for (const file of outcome.files) if (publicPaths.has(file.path)) collisions.add(file.path);
   }
+  // Two records with one slug or id: their problems again, in file-name order with the others.
+  if (sharesSlugOrId(valid.values())) problems = acrossRecords(model);
   const all = [...unreadable, ...problems];
   if (all.length === 0 && valid.size === 0) {
     all.push({ file: model.content.articlesDir, field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
@@ -68,6 +68,36 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     };
   }
   return { ok: true, site, siteFiles: files };
+}
+
+/** Each record's own problems or, for a valid one, those across records, in file-name order. */
+function acrossRecords(model: RecordModel): Problem[] {
+  const problems: Problem[] = [];
+  const across = crossRecordChecks(model.config.url);
+  for (const name of model.names) {
+    const entry = model.entries.get(name);
+    if (entry?.kind !== 'record') continue;
+    if ('problems' in entry.outcome) problems.push(...entry.outcome.problems);
+    else problems.push(...across(entry.source, entry.outcome.record));
+  }
+  return problems;
+}
+
+/**
+ * Whether two articles share a slug or an id: the only problems `crossRecordChecks` finds, on the
+ * same values (an article's `slug` and `id` are the record's, defaulted by the same rule), so that
+ * the checks, which make each default id again, run only when they have something to report. The
+ * articles' strings are kept from one rebuild to the next, with their hashes.
+ */
+function sharesSlugOrId(articles: Iterable<Article>): boolean {
+  const slugs = new Set<string>();
+  const ids = new Set<string>();
+  for (const article of articles) {
+    if (slugs.has(article.slug) || ids.has(article.id)) return true;
+    slugs.add(article.slug);
+    ids.add(article.id);
+  }
+  return false;
 }
 
 /** The article without its HTML body, made once per outcome and remembered with its record and whole article. */

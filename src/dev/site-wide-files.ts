@@ -3,7 +3,9 @@
  * same order, same bytes: `tests/dev/incremental-site.test.ts` checks both), made again after each
  * edit with what is known from the previous ones, for one site's settings (a new model, a new
  * memo):
- * - the home page reuses the list item of every article it listed before (by article object);
+ * - the home page reads the settings, `site.updated` and each article's list item (`item`, kept
+ *   by article object): it is rendered again only when one of those differs (an edit of a body,
+ *   say, changes no item);
  * - the feeds read the settings, `site.updated` and the newest `feedLimit` articles alone: they are
  *   rendered again only when one of those articles (a new object once its record is edited) or
  *   `updated` differs;
@@ -14,8 +16,8 @@
 import { type Article, feedArticles, lastUpdated, type OutputFile, type Site } from '../model.js';
 import { renderAtom } from '../render/atom.js';
 import { renderHeaders } from '../render/headers.js';
-import { renderHomePage } from '../render/home-page.js';
-import type { SafeHtml } from '../render/html.js';
+import { item, renderHomePage } from '../render/home-page.js';
+import { labelsFor, type SafeHtml } from '../render/html.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import { renderNotFoundPage } from '../render/not-found-page.js';
 import { renderRobots } from '../render/robots.js';
@@ -24,6 +26,7 @@ import { renderSitemaps } from '../render/sitemap.js';
 
 export interface SiteFilesMemo {
   items: WeakMap<Article, SafeHtml>;
+  home?: { inputs: readonly unknown[]; file: OutputFile };
   feeds?: { inputs: readonly unknown[]; files: OutputFile[] };
   sitemaps?: { inputs: readonly unknown[]; files: OutputFile[] };
   headers?: { inputs: readonly unknown[]; file: OutputFile };
@@ -48,7 +51,17 @@ export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile
   if (memo.headers === undefined || !sameInputs(memo.headers.inputs, headerInputs)) {
     memo.headers = { inputs: headerInputs, file: renderHeaders(site) };
   }
-  return [renderHomePage(site, { items: memo.items }), ...memo.feeds.files, ...memo.sitemaps.files, renderRobots(site), renderNotFoundPage(site), memo.headers.file];
+  const labels = labelsFor(site.language);
+  const homeInputs: unknown[] = [site.updated.iso];
+  for (const article of site.articles) {
+    let made = memo.items.get(article);
+    if (made === undefined) memo.items.set(article, (made = item(site, article, labels)));
+    homeInputs.push(made.text);
+  }
+  if (memo.home === undefined || !sameInputs(memo.home.inputs, homeInputs)) {
+    memo.home = { inputs: homeInputs, file: renderHomePage(site, { items: memo.items }) };
+  }
+  return [memo.home.file, ...memo.feeds.files, ...memo.sitemaps.files, renderRobots(site), renderNotFoundPage(site), memo.headers.file];
 }
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -176,8 +176,14 @@ describe('incremental rebuilds of the dev server', () => {
     const slugOfA = /^slug: (\S+)$/m.exec(read(a))?.[1] ?? a.slice(0, -3);
     write(b, setField(saved, 'slug', slugOfA));
     await rebuildExpectingProblems([changedPath(b)]);
+    // A record after it broken too: the problems come in file-name order, across records or not.
+    const c = names[44] ?? '';
+    const savedC = read(c);
+    write(c, setField(savedC, 'title', '""'));
+    expect(await rebuildExpectingProblems([changedPath(c)])).toHaveLength(2);
     write(b, saved);
-    expect((await rebuildAndCompare([changedPath(b)])).scope).toBe('records');
+    write(c, savedC);
+    expect((await rebuildAndCompare([changedPath(b), changedPath(c)])).scope).toBe('records');
   });
 
   it('reports a record that is not UTF-8, and a record replaced by a folder', async () => {
