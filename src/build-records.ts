@@ -5,7 +5,8 @@
  * whole. What comes out is what the model needs, or every problem found.
  */
 import type { ShardPool } from './build-pool.js';
-import type { BatchRecord, BatchResult, RecordSummary } from './build-shard.js';
+import type { CachedRecord } from './build-cache.js';
+import type { BatchRecord, BatchResult, RecordSummary, ReusedRecord } from './build-shard.js';
 import { recordReader, type OpenedContent, type SourceFile } from './content/load.js';
 import { crossRecordChecks } from './content/records.js';
 import type { SiteConfig } from './config.js';
@@ -30,18 +31,31 @@ export interface RecordsOutcome {
   placed: WriteResult;
 }
 
-export async function buildRecords(
-  pool: ShardPool,
-  content: OpenedContent,
-  config: Pick<SiteConfig, 'url' | 'feedLimit'>,
-  updated: DateTime,
-  write: boolean,
-  onRecord?: (done: number, total: number) => void,
-): Promise<RecordsOutcome> {
+export interface RecordsPass {
+  pool: ShardPool;
+  content: OpenedContent;
+  config: Pick<SiteConfig, 'url' | 'feedLimit'>;
+  /** The site's last update as known before this pass: the pages show its year. */
+  updated: DateTime;
+  write: boolean;
+  /** The build cache's records (see build-cache.ts), by file name; empty without one. */
+  cached: ReadonlyMap<string, CachedRecord>;
+  /** A record's article with its HTML, rendered again: a reused record among the newest, for the feeds. */
+  wholeArticle: (name: string) => Article;
+  onRecord?: (done: number, total: number) => void;
+}
+
+export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
+  const { pool, content, config, updated, write, cached, onRecord } = pass;
   const names = content.articleNames;
   const batches: BatchRecord[][] = [];
   for (let start = 0; start < names.length; start += BATCH_SIZE) {
-    batches.push(names.slice(start, start + BATCH_SIZE).map((name, offset) => ({ index: start + offset, name })));
+    batches.push(
+      names.slice(start, start + BATCH_SIZE).map((name, offset) => {
+        const known = cached.get(name);
+        return { index: start + offset, name, ...(known === undefined ? {} : { reuse: { textHash: known.textHash, files: known.files } }) };
+      }),
+    );
   }
   const results: BatchResult[] = [];
   // Once a record has a problem the build will fail: the rest are only checked.
@@ -54,12 +68,15 @@ export async function buildRecords(
     done += batch.length;
     onRecord?.(done, names.length);
   });
-  const records = results.flatMap((result) => result.records).sort((a, b) => a.index - b.index);
+  const records = results
+    .flatMap((result) => result.records)
+    .map((record) => ('article' in record ? record : fromCache(record, cached)))
+    .sort((a, b) => a.index - b.index);
   const problems = [...content.problems, ...results.flatMap((result) => result.problems)];
   problems.push(...acrossRecords(content, config.url, records));
-  const newest = (await pool.newest()).sort(newestFirst).slice(0, config.feedLimit);
+  const newest = await pool.newest();
   return {
-    records: withNewestWhole(records, newest),
+    records: withNewestWhole(records, newest, config.feedLimit, pass.wholeArticle),
     problems,
     drafts: results.flatMap((result) => result.drafts).sort((a, b) => a.index - b.index).map((draft) => draft.file),
     read: results.reduce((sum, result) => sum + result.read, 0),
@@ -85,12 +102,24 @@ function acrossRecords(content: OpenedContent, siteUrl: string, records: readonl
   });
 }
 
-/** The records with the site's newest articles put back whole, with the HTML the feeds carry. */
-function withNewestWhole(records: RecordSummary[], newest: readonly Article[]): RecordSummary[] {
-  const whole = new Map(newest.map((article) => [article.path, article]));
+/** A reused record as the others: its article and files as the cache holds them. */
+function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecord>): RecordSummary {
+  const known = cached.get(record.name);
+  if (known === undefined) throw new Error(`${record.file} was reused, but the cache does not hold it`);
+  const { article, textHash, files } = known;
+  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache: { textHash, files }, reused: true };
+}
+
+/**
+ * The records with the site's newest articles whole, with the HTML the feeds carry: those rendered
+ * in this pass come from the shards; a reused one among them is rendered again here.
+ */
+function withNewestWhole(records: RecordSummary[], rendered: readonly Article[], limit: number, wholeArticle: (name: string) => Article): RecordSummary[] {
+  const whole = new Map(rendered.map((article) => [article.path, article]));
+  const newest = new Set([...records].sort((a, b) => newestFirst(a.article, b.article)).slice(0, limit));
   return records.map((record) => {
-    const article = whole.get(record.article.path);
-    return article === undefined ? record : { ...record, article };
+    if (!newest.has(record)) return record;
+    return { ...record, article: whole.get(record.article.path) ?? wholeArticle(record.name) };
   });
 }
 

@@ -5,6 +5,8 @@
  * thread is small: each article without its HTML body, the problems, the paths placed. The newest
  * `feedLimit` articles of each shard are kept whole, for the feeds, and handed over at the end.
  */
+import { join } from 'node:path';
+import { hashText, identify, type Reusable, unchanged } from './build-cache.js';
 import type { SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
 import { recordReader, type SourceFile } from './content/load.js';
@@ -16,7 +18,7 @@ import { memoKey, type RenderMemo } from './render-memo.js';
 import { renderRecord, type RecordOutcome } from './render-record.js';
 import { newestFirst, siteForPages } from './site.js';
 import type { OutputFolder, WriteResult } from './write.js';
-import { addResult, placeFiles } from './write-place.js';
+import { addResult, linkFiles, placeFiles } from './write-place.js';
 
 /** What every shard of a build shares: plain data, sent to each worker once. */
 export interface ShardSetup {
@@ -29,12 +31,15 @@ export interface ShardSetup {
   output?: OutputFolder;
   /** Sends each record's files back too (`BuildResult.files`). */
   keepFiles: boolean;
+  /** Records what the next build's cache needs (see build-cache.ts). */
+  cache: boolean;
 }
 
-/** One record of a batch: its place in file-name order and its file name. */
+/** One record of a batch: its place in file-name order, its file name, and what the cache knows of it. */
 export interface BatchRecord {
   index: number;
   name: string;
+  reuse?: Reusable;
 }
 
 /** A valid record: its article without the HTML body, and the paths of its files. */
@@ -46,10 +51,22 @@ export interface RecordSummary {
   paths: string[];
   /** The files themselves, with `keepFiles`. */
   files?: OutputFile[];
+  /** For the next build's cache, when the build has one. */
+  cache?: Reusable;
+  /** True when the record was not rendered but taken from the cache, its files linked. */
+  reused?: true;
+}
+
+/** A record whose cache entry held: its files were linked from the previous site, its article is the cache's. */
+export interface ReusedRecord {
+  index: number;
+  file: string;
+  name: string;
+  reused: true;
 }
 
 export interface BatchResult {
-  records: RecordSummary[];
+  records: (RecordSummary | ReusedRecord)[];
   problems: Problem[];
   /** The drafts left out, by index and file. */
   drafts: { index: number; file: string }[];
@@ -98,12 +115,19 @@ export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: 
     render(updated, batch, write) {
       const site = siteFor(updated);
       const result: BatchResult = { records: [], problems: [], drafts: [], read: 0, placed: { files: 0, bytes: 0, linked: 0 } };
-      for (const { index, name } of batch) {
+      for (const [position, { index, name }] of batch.entries()) {
         const source = read(name, result.problems);
         if (source === undefined) continue;
         result.read++;
         if (!setup.drafts && isDraft(source)) {
           result.drafts.push({ index, file: source.file });
+          continue;
+        }
+        const textHash = setup.cache ? hashText(source.text) : '';
+        const { reuse } = batch[position] ?? {};
+        if (reuse !== undefined && reuse.textHash === textHash && output !== undefined && unchanged(output.target, reuse.files)) {
+          if (write) addResult(result.placed, linkFiles(output, reuse.files, made));
+          result.records.push({ index, file: source.file, name, reused: true });
           continue;
         }
         const rendered = renderKnown(source, memo, () => renderRecord(config, schema, site, source));
@@ -116,7 +140,10 @@ export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: 
         const summary: RecordSummary = { index, file: source.file, name, article: { ...article, contentHtml: '' }, paths: files.map((file) => file.path) };
         if (setup.keepFiles) summary.files = files;
         result.records.push(summary);
-        if (write && output !== undefined) addResult(result.placed, placeFiles(output, files, made));
+        if (write && output !== undefined) {
+          addResult(result.placed, placeFiles(output, files, made));
+          if (setup.cache) summary.cache = { textHash, files: files.map((file) => identify(join(output.fresh, file.path), file.path)) };
+        }
       }
       return result;
     },

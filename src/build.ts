@@ -6,19 +6,21 @@
  * anything failed, removed: the previous site is never touched.
  */
 import { join } from 'node:path';
+import { cacheKey, dropCache, loadCache, saveCache } from './build-cache.js';
 import { createShardPool } from './build-pool.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
 import type { ShardSetup } from './build-shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
-import { loadContent, openContent, readArticle, type OpenedContent, type PublicFile, type SourceFile } from './content/load.js';
+import { articleSchema } from './content/article-schema.js';
+import { loadContent, openContent, readArticle, recordReader, type OpenedContent, type PublicFile, type SourceFile } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
-import type { OutputFile, Site } from './model.js';
+import type { Article, DateTime, OutputFile, Site } from './model.js';
 import { type RenderMemo, useSettings } from './render-memo.js';
-import type { RecordOutcome } from './render-record.js';
+import { renderRecord, type RecordOutcome } from './render-record.js';
 import { renderSiteFiles } from './render/index.js';
-import { createSite } from './site.js';
+import { createSite, siteForPages } from './site.js';
 import { openOutput, type SiteOutput } from './write.js';
 import { addResult, placeFiles } from './write-place.js';
 
@@ -50,6 +52,13 @@ export interface BuildOptions {
    * parsed nor rendered again. The dev server passes one. Default: none.
    */
   memo?: RenderMemo;
+  /**
+   * Keeps a build cache beside the output folder (build-cache.ts): the next build neither parses,
+   * renders nor writes an unchanged record, and links its files from the previous site instead.
+   * Only with `write` and `keepFiles: false` (the files of a reused record are not read back).
+   * The CLI passes true. Default false; a build without it removes a cache it would make stale.
+   */
+  incremental?: boolean;
   /** Called as the build goes: each phase as it starts, then each article rendered. Default: none. */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -71,6 +80,8 @@ export interface BuildResult {
   bytes: number;
   /** The records left out because they are drafts (their files), empty with `drafts: true`. */
   drafts: string[];
+  /** How many articles were taken unchanged from the build cache (`incremental`), not rendered. */
+  reused: number;
 }
 
 /** Builds the site. Throws a `ContentError` listing every problem when the content is invalid. */
@@ -82,10 +93,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   progress?.({ phase: 'load', done: 0, total: 0 });
   const content = await openContent(contentDir);
   const config = await readSettings(content, contentDir, options.baseUrl, drafts);
-  const output = write ? await openOutput(options.outDir ?? 'dist', { protect: [contentDir], ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
-  const memo = options.memo === undefined ? undefined : { memo: options.memo, seen: new Map<string, RecordOutcome>() };
+  const outDir = options.outDir ?? 'dist';
   const keepFiles = !write || options.keepFiles !== false;
-  const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, ...(output === undefined ? {} : { output: output.folder }) };
+  const cache = options.incremental === true && write && !keepFiles;
+  const output = write ? await openOutput(outDir, { protect: [contentDir], spare: cache, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
+  const memo = options.memo === undefined ? undefined : { memo: options.memo, seen: new Map<string, RecordOutcome>() };
+  const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, cache, ...(output === undefined ? {} : { output: output.folder }) };
   const pool = createShardPool(setup, content.articleNames.length, memo);
   try {
     // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
@@ -93,7 +106,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     for (;;) {
       if (memo !== undefined) useSettings(memo.memo, config, updated);
-      const records = await buildRecords(pool, content, config, updated, write, (done, total) => progress?.({ phase: 'render', done, total }));
+      const key = cacheKey(config, updated, drafts, options.mtime);
+      const records = await buildRecords({
+        pool,
+        content,
+        config,
+        updated,
+        write,
+        cached: cache ? loadCache(outDir, key) : new Map(),
+        wholeArticle: wholeArticles(config, content, updated),
+        onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
+      });
       if (memo !== undefined) {
         memo.memo.outcomes = new Map(memo.seen);
         memo.seen.clear();
@@ -110,7 +133,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await pool.reset();
         continue;
       }
-      return await finish(site, content, records, output, keepFiles);
+      const result = await finish(site, content, records, output, keepFiles);
+      if (cache) await saveCache(outDir, key, new Map(records.records.flatMap(({ name, article, cache: reusable }) => (reusable === undefined ? [] : [[name, { ...reusable, article }]]))));
+      else if (write) dropCache(outDir);
+      return result;
     }
   } catch (error) {
     await output?.abort();
@@ -118,6 +144,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await pool.close();
   }
+}
+
+/** Renders a record again in this thread, for its article whole (a reused record among the newest, for the feeds). */
+function wholeArticles(config: SiteConfig, content: OpenedContent, updated: DateTime): (name: string) => Article {
+  const read = recordReader(content.root, content.articlesDir);
+  const schema = articleSchema(new Set(config.authors.keys()));
+  const site = siteForPages(config, updated);
+  return (name) => {
+    const source = read(name, []);
+    const rendered = source === undefined ? undefined : renderRecord(config, schema, site, source);
+    if (rendered === undefined || 'problems' in rendered) throw new Error(`${name} was reused from the cache, then could not be rendered again`);
+    return rendered.article;
+  };
 }
 
 /** The site-wide files and `public/`, written after the pages; then the new site is swapped in. */
@@ -132,13 +171,14 @@ async function finish(site: Site, content: OpenedContent, records: RecordsOutcom
   let bytes = 0;
   if (output !== undefined) {
     const placed = addResult(records.placed, placeFiles(output.folder, [...siteFiles, ...publicFiles], new Set()));
-    bytes = (await output.commit(placed)).bytes;
+    bytes = (await output.commit(placed, new Set([...written, ...publicFiles.map((file) => file.path)]))).bytes;
   }
   const [home, ...rest] = siteFiles;
   const pages = new Map(records.records.map((record) => [record.article.path, record.files ?? []]));
   const files = keepFiles && home !== undefined ? [home, ...site.articles.flatMap((article) => pages.get(article.path) ?? []), ...rest, ...publicFiles] : [];
   const fileCount = records.records.reduce((sum, record) => sum + record.paths.length, 0) + siteFiles.length + publicFiles.length;
-  return { site, files, fileCount, bytes, drafts: records.drafts };
+  const reused = records.records.filter((record) => record.reused === true).length;
+  return { site, files, fileCount, bytes, drafts: records.drafts, reused };
 }
 
 /** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */

@@ -3,8 +3,11 @@
  * hard-linked from the previous build when its bytes are unchanged (write-reuse.ts), else written.
  * Synchronous calls: one file at a time is what the disk does anyway, without a thread-pool round
  * trip per file. Called by the build's own thread and by its workers, each with its own files.
+ *
+ * A reused folder (the spare of write-spare.ts) already holds files, some of them links to the
+ * served site's: a file there is unlinked before it is written, never written into.
  */
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { OutputFile } from './model.js';
 import type { OutputFolder, WriteResult } from './write.js';
@@ -19,11 +22,8 @@ export function placeFiles(folder: OutputFolder, files: Iterable<OutputFile>, ma
   const result: WriteResult = { files: 0, bytes: 0, linked: 0 };
   for (const file of files) {
     const destination = confined(fresh, file.path);
-    const parent = dirname(destination);
-    if (parent !== fresh && !made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      for (let above = parent; above !== fresh && !made.has(above); above = dirname(above)) made.add(above);
-    }
+    makeParent(folder, destination, made);
+    if (folder.reused === true) clear(destination);
     const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents;
     result.files++;
     result.bytes += bytes.byteLength;
@@ -33,6 +33,62 @@ export function placeFiles(folder: OutputFolder, files: Iterable<OutputFile>, ma
     if (mtime !== undefined) utimesSync(destination, mtime, mtime);
   }
   return result;
+}
+
+/**
+ * Links `files` from the previous site (`folder.target`) into the new folder, as they are: the
+ * caller knows they are unchanged (build-cache.ts), and `ino` is the inode each has there. Their
+ * time is left alone: it is part of what tells the next build that they are unchanged. In a reused
+ * folder, a file that already is that inode is left as it is.
+ */
+export function linkFiles(folder: OutputFolder, files: Iterable<{ path: string; size: number; ino: number }>, made: Set<string>): WriteResult {
+  const { fresh, target } = folder;
+  const result: WriteResult = { files: 0, bytes: 0, linked: 0 };
+  for (const file of files) {
+    const destination = confined(fresh, file.path);
+    result.files++;
+    result.linked++;
+    result.bytes += file.size;
+    if (folder.reused === true) {
+      if (lstatSync(destination, { throwIfNoEntry: false })?.ino === file.ino) continue;
+      makeParent(folder, destination, made);
+      clear(destination);
+    } else {
+      makeParent(folder, destination, made);
+    }
+    linkSync(join(target, file.path), destination);
+  }
+  return result;
+}
+
+/** Makes the folder of `destination` once per caller; in a reused folder, a file in its way goes. */
+function makeParent(folder: OutputFolder, destination: string, made: Set<string>): void {
+  const parent = dirname(destination);
+  if (parent === folder.fresh || made.has(parent)) return;
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (folder.reused !== true || (code !== 'EEXIST' && code !== 'ENOTDIR')) throw error;
+    // An earlier site had a file where this site has a folder.
+    for (let above = parent; above !== folder.fresh; above = dirname(above)) {
+      if (lstatSync(above, { throwIfNoEntry: false })?.isDirectory() === false) unlinkSync(above);
+    }
+    mkdirSync(parent, { recursive: true });
+  }
+  for (let above = parent; above !== folder.fresh && !made.has(above); above = dirname(above)) made.add(above);
+}
+
+/** Removes what a reused folder holds at `path` (a file, or a folder of an earlier site). */
+function clear(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'EISDIR' || code === 'EPERM') rmSync(path, { recursive: true, force: true });
+    else throw error;
+  }
 }
 
 export function addResult(sum: WriteResult, more: WriteResult): WriteResult {

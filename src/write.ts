@@ -15,6 +15,7 @@ import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/pro
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from './model.js';
 import { addResult, placeFiles } from './write-place.js';
+import { openSpare, recoverSpareSwap } from './write-spare.js';
 
 export { confined } from './write-place.js';
 
@@ -40,6 +41,11 @@ export interface WriteOptions {
    * protected. Default: none besides those.
    */
   protect?: readonly string[];
+  /**
+   * Keeps the previous site, once swapped out, as the folder the next build fills (write-spare.ts):
+   * nothing is deleted and only what changed is written. Default false: the previous site is deleted.
+   */
+  spare?: boolean;
 }
 
 /** Temporary folders this process is writing: another build in the same process leaves them alone. */
@@ -55,13 +61,21 @@ export interface OutputFolder {
   /** The output folder: the previous build, whose unchanged files are hard-linked. */
   target: string;
   mtime?: Date;
+  /**
+   * The folder holds an earlier site's files (the spare of write-spare.ts): every file is replaced,
+   * never written into, since it may be a link to a file of the site being served.
+   */
+  reused?: boolean;
 }
 
 /** An open output: fill `folder` (here or in workers), then `commit` to swap it in, or `abort`. */
 export interface SiteOutput {
   readonly folder: OutputFolder;
-  /** Swaps the new site in; `placed` is what every `placeFiles` call returned, summed. */
-  commit(placed: WriteResult): Promise<WriteResult>;
+  /**
+   * Swaps the new site in; `placed` is what every `placeFiles` call returned, summed, and `paths`
+   * every file of the new site (a reused folder's other files are removed first).
+   */
+  commit(placed: WriteResult, paths: ReadonlySet<string>): Promise<WriteResult>;
   /** Empties the new folder, to fill it again from the start. */
   restart(): Promise<void>;
   /** Removes the new folder; the previous site stays as it was. */
@@ -84,7 +98,7 @@ export async function writeSite(
     await output.abort();
     throw error;
   }
-  return output.commit(placed);
+  return output.commit(placed, new Set());
 }
 
 /** Prepares the swap: refuses a protected folder, repairs an interrupted swap, makes the new folder. */
@@ -94,6 +108,8 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
   await refuseProtected(target, options.protect ?? []);
   await mkdir(parent, { recursive: true });
   await recoverInterruptedSwap(target);
+  await recoverSpareSwap(target);
+  if (options.spare === true) return openSpare(target, options.mtime);
   // Named by time first, so that names sort by age, then by process, so that a dead build's are known.
   const fresh = await mkdtemp(join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`));
   const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${temporaryId(target, basename(fresh))}`);
@@ -140,7 +156,7 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
 }
 
 /** Every folder of the new site gets the build's time, deepest first (after its children were written). */
-function setFolderTimes(fresh: string, mtime: Date): void {
+export function setFolderTimes(fresh: string, mtime: Date): void {
   const folders = readdirSync(fresh, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(entry.parentPath, entry.name));
@@ -190,7 +206,7 @@ async function recoverInterruptedSwap(target: string): Promise<void> {
  * Removes what killed builds left behind: half-written new sites and unswept old ones. A folder of a
  * build still running (its process alive, or this process writing it) is left alone.
  */
-async function removeStaleTemporaries(target: string): Promise<void> {
+export async function removeStaleTemporaries(target: string): Promise<void> {
   for (const name of await temporaries(target)) {
     const path = join(dirname(target), name);
     const pid = Number(temporaryId(target, name).split('-')[1]);
@@ -220,7 +236,7 @@ async function temporaries(target: string): Promise<string[]> {
   return names.filter((name) => name.startsWith(`${TEMP_PREFIX}new${suffix}`) || name.startsWith(`${TEMP_PREFIX}old${suffix}`));
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
     () => false,

@@ -27,6 +27,8 @@ export interface BuildSummary {
   feeds: string[];
   /** Records left out because they are drafts. */
   drafts: string[];
+  /** Articles unchanged since the previous build: taken from the build cache, not rendered again. */
+  reused: number;
 }
 
 export async function run(values: OptionValues, _positionals: readonly string[], io: Io): Promise<number> {
@@ -45,6 +47,8 @@ export async function run(values: OptionValues, _positionals: readonly string[],
       drafts: flag(values, 'drafts'),
       // Streamed to disk: memory holds the model, never every page.
       keepFiles: false,
+      // Unchanged articles are neither rendered nor written again (a cache beside the output folder).
+      incremental: true,
       ...sourceDate(io.env),
       onProgress: (step) => progress.update(describeProgress(step)),
       ...(baseUrl === undefined ? {} : { baseUrl }),
@@ -72,6 +76,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
     // Every build writes the three feeds.
     feeds: Object.values(FEED_PATHS),
     drafts: result.drafts,
+    reused: result.reused,
   };
   if (json) writeJson(io, { command: 'build', ok: true, summary, problems: [] } satisfies BuildReport);
   else if (!quiet) io.stdout.write(formatSummary(summary, io));
@@ -96,7 +101,8 @@ function formatSummary(summary: BuildSummary, io: Io): string {
   const feeds = summary.feeds.map((path) => `${out}/${path}`).join(', ');
   return (
     `depeche: ${colours.green('built')} ${count(summary.articles, 'article')} into ${colours.bold(`${out}/`)} in ${formatSeconds(summary.durationMs)}\n` +
-    `  ${count(summary.files, 'file')}, ${formatBytes(summary.bytes)}\n` +
+    `  ${count(summary.files, 'file')}, ${formatBytes(summary.bytes)}` +
+    (summary.reused === 0 ? '\n' : `; ${count(summary.articles - summary.reused, 'article')} rendered, ${summary.reused} unchanged\n`) +
     (feeds === '' ? '' : `  feeds: ${feeds}\n`) +
     (summary.drafts.length === 0 ? '' : `  ${colours.dim(`${count(summary.drafts.length, 'draft')} left out (--drafts to include)`)}\n`)
   );

@@ -1,0 +1,151 @@
+/**
+ * The build cache: what each record rendered to in the build that made the current output folder,
+ * so that the next build neither parses, renders nor writes a record that has not changed, and
+ * hard-links its files from the previous site instead (see build-shard.ts).
+ *
+ * A record is reused only when all of these hold, else it is built as usual:
+ * - the cache was made by this very code (a hash of depeche's own files and its dependencies'
+ *   versions), with the same settings, the same footer year and the same choice of drafts;
+ * - the output folder is the one that build made (the folder's inode: every build swaps in a new
+ *   folder, so a site written by anything else is a different folder);
+ * - the record's text hashes the same (SHA-256);
+ * - each of its files in the output folder is still the file that build placed: same inode, size
+ *   and modification time (a file edited by hand has another time; a linked one keeps its inode).
+ *
+ * It lives beside the output folder, in `.depeche/cache-<output>.json` (never inside the site,
+ * which a host serves whole), and is replaced atomically after each build that writes; a build
+ * without it deletes a stale one. Losing it only costs one full build.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SiteConfig } from './config.js';
+import type { Article, DateTime } from './model.js';
+
+/** One output file as it stood in the output folder when the cache was written. */
+export interface FileIdentity {
+  path: string;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What a worker needs to reuse a record: the text's hash and its files' identities. */
+export interface Reusable {
+  textHash: string;
+  files: FileIdentity[];
+}
+
+/** One record in the cache: `Reusable`, and what the build's thread needs of it (the article without its HTML). */
+export interface CachedRecord extends Reusable {
+  article: Article;
+}
+
+export interface BuildCache {
+  /** Everything a record's output depends on besides its text (see `cacheKey`). */
+  key: string;
+  /** The inode of the output folder the cache describes. */
+  folder: number;
+  /** By record file name. */
+  records: Record<string, CachedRecord>;
+}
+
+const FORMAT = 1;
+
+/** Where the cache of an output folder lives. */
+export function cacheFile(outDir: string): string {
+  const target = resolve(outDir);
+  return join(dirname(target), '.depeche', `cache-${basename(target)}.json`);
+}
+
+/** The cache's records when it matches `key` and still describes `outDir`; else none. */
+export function loadCache(outDir: string, key: string): Map<string, CachedRecord> {
+  try {
+    const cache = JSON.parse(readFileSync(cacheFile(outDir), 'utf8')) as BuildCache;
+    if (cache.key !== key || cache.folder !== statSync(resolve(outDir)).ino) return new Map();
+    return new Map(Object.entries(cache.records));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Replaces the cache of `outDir` (which must be the folder just swapped in). */
+export async function saveCache(outDir: string, key: string, records: ReadonlyMap<string, CachedRecord>): Promise<void> {
+  const file = cacheFile(outDir);
+  mkdirSync(dirname(file), { recursive: true });
+  const cache: BuildCache = { key, folder: statSync(resolve(outDir)).ino, records: Object.fromEntries(records) };
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(cache));
+  await rename(temporary, file);
+}
+
+/** Removes the cache of `outDir`: the folder was written without one, so the old one lies. */
+export function dropCache(outDir: string): void {
+  rmSync(cacheFile(outDir), { force: true });
+}
+
+/**
+ * What the cache is valid for: this code, these settings, this footer year, drafts in or out, and
+ * the files' time (`SOURCE_DATE_EPOCH`: a reused file keeps the time it has).
+ */
+export function cacheKey(config: SiteConfig, updated: DateTime, drafts: boolean, mtime: Date | undefined): string {
+  const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+  const facts = [FORMAT, codeVersion(), settings, updated.iso.slice(0, 4), drafts, mtime?.getTime() ?? 'now'];
+  return createHash('sha256').update(facts.join('\0')).digest('hex');
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
+/** Whether every file still is the one recorded, in the output folder `target`. */
+export function unchanged(target: string, files: readonly FileIdentity[]): boolean {
+  for (const file of files) {
+    const now = lstatSync(join(target, file.path), { throwIfNoEntry: false });
+    if (now === undefined || !now.isFile() || now.ino !== file.ino || now.size !== file.size || now.mtimeMs !== file.mtimeMs) return false;
+  }
+  return true;
+}
+
+/** The identity of a file just placed at `path` in the new folder, recorded under `relative`. */
+export function identify(path: string, relative: string): FileIdentity {
+  const stats = lstatSync(path);
+  return { path: relative, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+let version: string | undefined;
+
+/**
+ * A hash of the code that renders: every file of depeche's own folder (`lib/` or `src/`), its
+ * vocabulary data, and the installed version of each dependency. Any upgrade empties the cache.
+ */
+function codeVersion(): string {
+  if (version !== undefined) return version;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = dirname(here);
+  const hash = createHash('sha256');
+  const files = readdirSync(here, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.(js|ts)$/.test(path))
+    .sort();
+  for (const path of files) hash.update(path).update(readFileSync(join(here, path)));
+  hash.update(readFileSync(join(root, 'data', 'schemaorg-index.json')));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
+    hash.update(`${name}@${installedVersion(root, name)}`);
+  }
+  version = hash.digest('hex');
+  return version;
+}
+
+/** The version of `name` that Node would load from `root`: the nearest node_modules holding it. */
+function installedVersion(root: string, name: string): string {
+  for (let dir = root; ; dir = dirname(dir)) {
+    try {
+      return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+    } catch {
+      if (dirname(dir) === dir) return 'missing';
+    }
+  }
+}

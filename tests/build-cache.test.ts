@@ -1,0 +1,117 @@
+/**
+ * The build cache (src/build-cache.ts): an incremental build must write exactly what a full build
+ * of the same content writes, whatever happened since the last one: an edit, a new or deleted
+ * record, a draft, new settings, a file of dist/ edited by hand, dist/ deleted or replaced, another
+ * SOURCE_DATE_EPOCH, the newest article reused (the feeds carry its HTML). After each step, the
+ * incremental dist/ is compared file by file (SHA-256) with a fresh build's, and the count of
+ * reused articles with what the step allows.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../scripts/bench/corpus.js';
+import { cacheFile } from '../src/build-cache.js';
+import { build, type BuildOptions } from '../src/build.js';
+import { treeOf } from './helpers/tree.js';
+
+const RECORDS = 24;
+let scratch: string;
+let content: string;
+let dist: string;
+let step = 0;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'depeche-cache-'));
+  content = join(scratch, 'content');
+  dist = join(scratch, 'dist');
+  writeCorpus(content, { seed: 3, count: RECORDS });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** An incremental build of `content` into dist/, then a full one elsewhere: same files, byte for byte. */
+async function incrementalMatchesFull(options: Partial<BuildOptions> = {}): Promise<number> {
+  const result = await build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true, ...options });
+  const reference = join(scratch, `reference-${step++}`);
+  await build({ contentDir: content, outDir: reference, keepFiles: false, ...options });
+  expect(treeOf(dist)).toEqual(treeOf(reference));
+  if (options.mtime !== undefined) {
+    for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' })) expect(statSync(join(dist, path)).mtimeMs).toBe(options.mtime.getTime());
+  }
+  rmSync(reference, { recursive: true });
+  return result.reused;
+}
+
+const records = (): string[] => readdirSync(join(content, 'articles')).sort();
+const record = (name: string): string => join(content, 'articles', name);
+
+describe('an incremental build', () => {
+  it('renders everything the first time, then nothing when nothing changed', async () => {
+    expect(await incrementalMatchesFull()).toBe(0);
+    expect(statSync(cacheFile(dist)).isFile()).toBe(true);
+    expect(await incrementalMatchesFull()).toBe(RECORDS);
+  });
+
+  it('renders only the record edited', async () => {
+    appendFileSync(record(records()[3] ?? ''), '\nUne phrase ajoutée pour le test.\n');
+    expect(await incrementalMatchesFull()).toBe(RECORDS - 1);
+  });
+
+  it('gives the feeds the whole HTML of the newest articles, reused or not', async () => {
+    expect(await incrementalMatchesFull()).toBe(RECORDS);
+    const feed = readFileSync(join(dist, 'feed.xml'), 'utf8');
+    expect(feed).toContain('<content:encoded>');
+  });
+
+  it('handles a record added, one deleted, one turned into a draft', async () => {
+    cpSync(record(records()[0] ?? ''), record('zz-nouveau.md'));
+    writeFileSync(record('zz-nouveau.md'), readFileSync(record('zz-nouveau.md'), 'utf8').replace(/^slug: .*\n/m, '').replace(/^id: .*\n/m, ''));
+    rmSync(record(records()[1] ?? ''));
+    const draft = record(records()[2] ?? '');
+    writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
+    expect(await incrementalMatchesFull()).toBe(RECORDS - 2);
+  });
+
+  it('renders every record again when the settings change', async () => {
+    const settings = join(content, 'site.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (édition du soir)'));
+    expect(await incrementalMatchesFull()).toBe(0);
+    expect(await incrementalMatchesFull({ baseUrl: 'https://preprod.example/' })).toBe(0);
+    expect(await incrementalMatchesFull()).toBe(0);
+  });
+
+  it('writes again a file of dist/ edited by hand, even with the same size', async () => {
+    const page = join(dist, 'articles', readdirSync(join(dist, 'articles')).sort()[4] ?? '', 'index.html');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, text.replace('<title>', '<TITLE>'));
+    // One record deleted, one new, one a draft: RECORDS - 1 articles, one of them with its page edited.
+    expect(await incrementalMatchesFull()).toBe(RECORDS - 2);
+  });
+
+  it('reuses nothing after dist/ was deleted, or replaced by a build without the cache', async () => {
+    rmSync(dist, { recursive: true });
+    expect(await incrementalMatchesFull()).toBe(0);
+    await build({ contentDir: content, outDir: dist, keepFiles: false });
+    expect(() => statSync(cacheFile(dist))).toThrow();
+    expect(await incrementalMatchesFull()).toBe(0);
+  });
+
+  it('gives every file the time of SOURCE_DATE_EPOCH, reused or not, and follows its changes', async () => {
+    expect(await incrementalMatchesFull({ mtime: new Date(1_700_000_000_000) })).toBe(0);
+    expect(await incrementalMatchesFull({ mtime: new Date(1_700_000_000_000) })).toBe(RECORDS - 1);
+    expect(await incrementalMatchesFull({ mtime: new Date(1_800_000_000_000) })).toBe(0);
+  });
+
+  it('leaves dist/ and its cache as they were when the build fails', async () => {
+    const before = treeOf(dist);
+    const cache = readFileSync(cacheFile(dist));
+    writeFileSync(record('zz-casse.md'), '---\ntitle: Sans date\n---\n');
+    await expect(build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true })).rejects.toThrow(/datePublished/);
+    expect(treeOf(dist)).toEqual(before);
+    expect(readFileSync(cacheFile(dist))).toEqual(cache);
+    rmSync(record('zz-casse.md'));
+    // The failed build was made without SOURCE_DATE_EPOCH, the site in dist/ with it: nothing reused, once.
+    expect(await incrementalMatchesFull()).toBe(0);
+    expect(await incrementalMatchesFull()).toBe(RECORDS - 1);
+  });
+});
