@@ -17,12 +17,13 @@
  * without it deletes a stale one. Losing it only costs one full build.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config.js';
 import type { Article, DateTime } from './model.js';
+import { STATE_FOLDER } from './write-spare.js';
 
 /** One output file as it stood in the output folder when the cache was written. */
 export interface FileIdentity {
@@ -38,46 +39,75 @@ export interface Reusable {
   files: FileIdentity[];
 }
 
-/** One record in the cache: `Reusable`, and what the build's thread needs of it (the article without its HTML). */
+/**
+ * One record in the cache: `Reusable`, and what the build's thread needs of it: its article as the
+ * site-wide files read it (`listedArticle`), or whole, with its HTML, when it was among the feeds'.
+ */
 export interface CachedRecord extends Reusable {
   article: Article;
+  whole?: true;
 }
 
-export interface BuildCache {
+/** The cache file's first line; then one line per record: `[name, CachedRecord]`. */
+interface CacheHeader {
+  format: number;
   /** Everything a record's output depends on besides its text (see `cacheKey`). */
   key: string;
   /** The inode of the output folder the cache describes. */
   folder: number;
-  /** By record file name. */
-  records: Record<string, CachedRecord>;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where the cache of an output folder lives. */
 export function cacheFile(outDir: string): string {
   const target = resolve(outDir);
-  return join(dirname(target), '.depeche', `cache-${basename(target)}.json`);
+  return join(dirname(target), STATE_FOLDER, `cache-${basename(target)}.json`);
 }
 
-/** The cache's records when it matches `key` and still describes `outDir`; else none. */
+/**
+ * The cache's records when it matches `key` and still describes `outDir`; else none. Read line by
+ * line: one JSON text of 100,000 records would be a string of hundreds of megabytes.
+ */
 export function loadCache(outDir: string, key: string): Map<string, CachedRecord> {
+  const records = new Map<string, CachedRecord>();
   try {
-    const cache = JSON.parse(readFileSync(cacheFile(outDir), 'utf8')) as BuildCache;
-    if (cache.key !== key || cache.folder !== statSync(resolve(outDir)).ino) return new Map();
-    return new Map(Object.entries(cache.records));
+    const bytes = readFileSync(cacheFile(outDir));
+    let start = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.toString('utf8', 0, start)) as CacheHeader;
+    if (header.format !== FORMAT || header.key !== key || header.folder !== statSync(resolve(outDir)).ino) return records;
+    while (start + 1 < bytes.length) {
+      const end = bytes.indexOf(0x0a, start + 1);
+      const [name, record] = JSON.parse(bytes.toString('utf8', start + 1, end === -1 ? bytes.length : end)) as [string, CachedRecord];
+      records.set(name, record);
+      start = end === -1 ? bytes.length : end;
+    }
+    return records;
   } catch {
     return new Map();
   }
 }
 
-/** Replaces the cache of `outDir` (which must be the folder just swapped in). */
-export async function saveCache(outDir: string, key: string, records: ReadonlyMap<string, CachedRecord>): Promise<void> {
+/** Replaces the cache of `outDir` (which must be the folder just swapped in), written line by line. */
+export async function saveCache(outDir: string, key: string, records: Iterable<[string, CachedRecord]>): Promise<void> {
   const file = cacheFile(outDir);
   mkdirSync(dirname(file), { recursive: true });
-  const cache: BuildCache = { key, folder: statSync(resolve(outDir)).ino, records: Object.fromEntries(records) };
+  const header: CacheHeader = { format: FORMAT, key, folder: statSync(resolve(outDir)).ino };
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(cache));
+  const fd = openSync(temporary, 'w');
+  try {
+    let chunk = `${JSON.stringify(header)}\n`;
+    for (const entry of records) {
+      chunk += `${JSON.stringify(entry)}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   await rename(temporary, file);
 }
 

@@ -106,20 +106,21 @@ function acrossRecords(content: OpenedContent, siteUrl: string, records: readonl
 function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecord>): RecordSummary {
   const known = cached.get(record.name);
   if (known === undefined) throw new Error(`${record.file} was reused, but the cache does not hold it`);
-  const { article, textHash, files } = known;
-  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache: { textHash, files }, reused: true };
+  const { article, textHash, files, whole } = known;
+  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache: { textHash, files }, reused: true, ...(whole ? { whole } : {}) };
 }
 
 /**
  * The records with the site's newest articles whole, with the HTML the feeds carry: those rendered
- * in this pass come from the shards; a reused one among them is rendered again here.
+ * in this pass come from the shards, a reused one from the cache when it was among them last time,
+ * else it is rendered again here.
  */
 function withNewestWhole(records: RecordSummary[], rendered: readonly Article[], limit: number, wholeArticle: (name: string) => Article): RecordSummary[] {
   const whole = new Map(rendered.map((article) => [article.path, article]));
   const newest = new Set([...records].sort((a, b) => newestFirst(a.article, b.article)).slice(0, limit));
   return records.map((record) => {
-    if (!newest.has(record)) return record;
-    return { ...record, article: whole.get(record.article.path) ?? wholeArticle(record.name) };
+    if (!newest.has(record) || record.whole === true) return record;
+    return { ...record, article: whole.get(record.article.path) ?? wholeArticle(record.name), whole: true };
   });
 }
 

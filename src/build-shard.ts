@@ -13,7 +13,7 @@ import { recordReader, type SourceFile } from './content/load.js';
 import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import type { Problem } from './errors.js';
-import type { Article, DateTime, OutputFile } from './model.js';
+import { type Article, type DateTime, listedArticle, type OutputFile } from './model.js';
 import { memoKey, type RenderMemo } from './render-memo.js';
 import { renderRecord, type RecordOutcome } from './render-record.js';
 import { newestFirst, siteForPages } from './site.js';
@@ -55,6 +55,8 @@ export interface RecordSummary {
   cache?: Reusable;
   /** True when the record was not rendered but taken from the cache, its files linked. */
   reused?: true;
+  /** True when `article` is whole, with its HTML (the feeds' newest). */
+  whole?: true;
 }
 
 /** A record whose cache entry held: its files were linked from the previous site, its article is the cache's. */
@@ -137,7 +139,9 @@ export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: 
         }
         const { article, files } = rendered;
         feed.offer(article);
-        const summary: RecordSummary = { index, file: source.file, name, article: { ...article, contentHtml: '' }, paths: files.map((file) => file.path) };
+        // A build that keeps no files holds only what the site-wide files read (the feeds' newest come whole from `newest`).
+        const listed = setup.keepFiles ? { ...article, contentHtml: '' } : listedArticle(article);
+        const summary: RecordSummary = { index, file: source.file, name, article: listed, paths: files.map((file) => file.path) };
         if (setup.keepFiles) summary.files = files;
         result.records.push(summary);
         if (write && output !== undefined) {

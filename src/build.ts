@@ -6,7 +6,7 @@
  * anything failed, removed: the previous site is never touched.
  */
 import { join } from 'node:path';
-import { cacheKey, dropCache, loadCache, saveCache } from './build-cache.js';
+import { cacheKey, type CachedRecord, dropCache, loadCache, saveCache } from './build-cache.js';
 import { createShardPool } from './build-pool.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
 import type { ShardSetup } from './build-shard.js';
@@ -42,8 +42,9 @@ export interface BuildOptions {
   mtime?: Date;
   /**
    * Keeps every file in memory for `BuildResult.files` while writing them. Default true; the CLI
-   * passes false, so that a large site streams to disk and memory holds the model only. Files are
-   * always kept when `write` is false.
+   * passes false, so that a large site streams to disk and memory holds the model only: then the
+   * articles of `BuildResult.site` beyond the feeds' newest hold only what the site-wide files read
+   * (`listedArticle` in model.ts). Files are always kept when `write` is false.
    */
   keepFiles?: boolean;
   /**
@@ -134,7 +135,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         continue;
       }
       const result = await finish(site, content, records, output, keepFiles);
-      if (cache) await saveCache(outDir, key, new Map(records.records.flatMap(({ name, article, cache: reusable }) => (reusable === undefined ? [] : [[name, { ...reusable, article }]]))));
+      if (cache) await saveCache(outDir, key, cachedRecords(records));
       else if (write) dropCache(outDir);
       return result;
     }
@@ -143,6 +144,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   } finally {
     await pool.close();
+  }
+}
+
+/** What the next build's cache keeps of each record. */
+function* cachedRecords(records: RecordsOutcome): Generator<[string, CachedRecord]> {
+  for (const { name, article, cache, whole } of records.records) {
+    if (cache !== undefined) yield [name, { ...cache, article, ...(whole ? { whole } : {}) }];
   }
 }
 

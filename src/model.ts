@@ -137,3 +137,32 @@ export function feedArticles(site: Site): Article[] {
 export function lastUpdated(article: Article): DateTime {
   return article.dateModified ?? article.datePublished;
 }
+
+/**
+ * An article as the site-wide files read it when it is not among the feeds' newest: its place, its
+ * dates, its title, standfirst, section and language (the home page, the sitemaps, `_headers`, the
+ * 404 page); everything else emptied. A large build holds its model so, and tests/render/index.test.ts
+ * checks that every site-wide file is the same from such articles as from whole ones.
+ */
+export function listedArticle(article: Article): Article {
+  return {
+    sourcePath: article.sourcePath,
+    slug: article.slug,
+    id: article.id,
+    path: article.path,
+    url: article.url,
+    title: article.title,
+    description: article.description,
+    datePublished: article.datePublished,
+    ...(article.dateModified === undefined ? {} : { dateModified: article.dateModified }),
+    authors: [],
+    lang: article.lang,
+    ...(article.section === undefined ? {} : { section: article.section }),
+    tags: [],
+    citations: [],
+    mentions: [],
+    about: [],
+    quotes: [],
+    contentHtml: '',
+  };
+}
