@@ -55,9 +55,11 @@ interface CacheHeader {
   key: string;
   /** The inode of the output folder the cache describes. */
   folder: number;
+  /** The site's last update in that build: the year its pages show. */
+  updated: DateTime;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Where the cache of an output folder lives. */
 export function cacheFile(outDir: string): string {
@@ -65,34 +67,55 @@ export function cacheFile(outDir: string): string {
   return join(dirname(target), STATE_FOLDER, `cache-${basename(target)}.json`);
 }
 
+/** The cache of an output folder, as read at the start of a build. */
+export interface OpenedCache {
+  /** The site's last update in the build that made the output folder; undefined without a cache that describes it. */
+  updated?: DateTime;
+  /** The records, when the cache matches `key`; else none. */
+  records(key: string): Map<string, CachedRecord>;
+}
+
 /**
- * The cache's records when it matches `key` and still describes `outDir`; else none. Read line by
- * line: one JSON text of 100,000 records would be a string of hundreds of megabytes.
+ * Reads the cache of `outDir`, when it still describes that folder. Its records are parsed line by
+ * line, once asked for: one JSON text of 100,000 records would be a string of hundreds of MB.
  */
-export function loadCache(outDir: string, key: string): Map<string, CachedRecord> {
-  const records = new Map<string, CachedRecord>();
+export function openCache(outDir: string): OpenedCache {
+  let bytes: Buffer;
+  let header: CacheHeader;
+  let start: number;
   try {
-    const bytes = readFileSync(cacheFile(outDir));
-    let start = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.toString('utf8', 0, start)) as CacheHeader;
-    if (header.format !== FORMAT || header.key !== key || header.folder !== statSync(resolve(outDir)).ino) return records;
-    while (start + 1 < bytes.length) {
-      const end = bytes.indexOf(0x0a, start + 1);
-      const [name, record] = JSON.parse(bytes.toString('utf8', start + 1, end === -1 ? bytes.length : end)) as [string, CachedRecord];
-      records.set(name, record);
-      start = end === -1 ? bytes.length : end;
-    }
-    return records;
+    bytes = readFileSync(cacheFile(outDir));
+    start = bytes.indexOf(0x0a);
+    header = JSON.parse(bytes.toString('utf8', 0, start === -1 ? bytes.length : start)) as CacheHeader;
+    if (header.format !== FORMAT || header.folder !== statSync(resolve(outDir)).ino) throw new Error('another folder');
   } catch {
-    return new Map();
+    return { records: () => new Map() };
   }
+  return {
+    updated: header.updated,
+    records(key) {
+      const records = new Map<string, CachedRecord>();
+      if (key !== header.key) return records;
+      try {
+        for (let at = start; at !== -1 && at + 1 < bytes.length; ) {
+          const end = bytes.indexOf(0x0a, at + 1);
+          const [name, record] = JSON.parse(bytes.toString('utf8', at + 1, end === -1 ? bytes.length : end)) as [string, CachedRecord];
+          records.set(name, record);
+          at = end;
+        }
+        return records;
+      } catch {
+        return new Map();
+      }
+    },
+  };
 }
 
 /** Replaces the cache of `outDir` (which must be the folder just swapped in), written line by line. */
-export async function saveCache(outDir: string, key: string, records: Iterable<[string, CachedRecord]>): Promise<void> {
+export async function saveCache(outDir: string, key: string, updated: DateTime, records: Iterable<[string, CachedRecord]>): Promise<void> {
   const file = cacheFile(outDir);
   mkdirSync(dirname(file), { recursive: true });
-  const header: CacheHeader = { format: FORMAT, key, folder: statSync(resolve(outDir)).ino };
+  const header: CacheHeader = { format: FORMAT, key, folder: statSync(resolve(outDir)).ino, updated };
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {

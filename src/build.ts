@@ -6,7 +6,7 @@
  * anything failed, removed: the previous site is never touched.
  */
 import { join } from 'node:path';
-import { cacheKey, type CachedRecord, dropCache, loadCache, saveCache } from './build-cache.js';
+import { cacheKey, type CachedRecord, dropCache, openCache, saveCache } from './build-cache.js';
 import { createShardPool } from './build-pool.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
 import type { ShardSetup } from './build-shard.js';
@@ -103,7 +103,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pool = createShardPool(setup, content.articleNames.length, memo);
   try {
     // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
-    let updated = (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+    // With a cache, the last build's: a record moving the site's last update to another year is rare.
+    const previous = cache ? openCache(outDir) : undefined;
+    let updated = previous?.updated ?? (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
     if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     for (;;) {
       if (memo !== undefined) useSettings(memo.memo, config, updated);
@@ -114,7 +116,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         config,
         updated,
         write,
-        cached: cache ? loadCache(outDir, key) : new Map(),
+        cached: previous?.records(key) ?? new Map(),
         wholeArticle: wholeArticles(config, content, updated),
         onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
       });
@@ -135,7 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         continue;
       }
       const result = await finish(site, content, records, output, keepFiles);
-      if (cache) await saveCache(outDir, key, cachedRecords(records));
+      if (cache) await saveCache(outDir, key, site.updated, cachedRecords(records));
       else if (write) dropCache(outDir);
       return result;
     }

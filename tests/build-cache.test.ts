@@ -72,6 +72,17 @@ describe('an incremental build', () => {
     expect(await incrementalMatchesFull()).toBe(RECORDS - 2);
   });
 
+  it('renders every page again when an edit moves the site’s last update to another year, and back', async () => {
+    const moved = record(records()[5] ?? '');
+    const before = readFileSync(moved, 'utf8');
+    writeFileSync(moved, before.replace(/^datePublished: .*$/m, 'datePublished: 2031-06-01T09:00:00+02:00').replace(/^dateModified: .*\n/m, ''));
+    expect(await incrementalMatchesFull()).toBe(0);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toMatch(/2031/);
+    writeFileSync(moved, before);
+    expect(await incrementalMatchesFull()).toBe(0);
+    expect(await incrementalMatchesFull()).toBe(RECORDS - 1);
+  });
+
   it('renders every record again when the settings change', async () => {
     const settings = join(content, 'site.yaml');
     writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (édition du soir)'));
