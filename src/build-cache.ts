@@ -13,8 +13,10 @@
  *   and modification time (a file edited by hand has another time; a linked one keeps its inode).
  *
  * It lives beside the output folder, in `.depeche/cache-<output>.json` (never inside the site,
- * which a host serves whole), and is replaced atomically after each build that writes; a build
- * without it deletes a stale one. Losing it only costs one full build.
+ * which a host serves whole), and is replaced (a new file renamed over it) after the swap of each
+ * incremental build; a build without it deletes it. A build killed between its swap and that
+ * rename leaves a cache of another folder, which the folder's inode tells: it reuses nothing.
+ * Losing it only costs one full build.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config.js';
 import type { Article, DateTime } from './model.js';
-import { STATE_FOLDER } from './write-spare.js';
+import { spareFolder, spareInUse, STATE_FOLDER } from './write-spare.js';
 
 /** One output file as it stood in the output folder when the cache was written. */
 export interface FileIdentity {
@@ -134,18 +136,29 @@ export async function saveCache(outDir: string, key: string, updated: DateTime, 
   await rename(temporary, file);
 }
 
-/** Removes the cache of `outDir`: the folder was written without one, so the old one lies. */
+/** Removes the cache of `outDir` (it could not be saved: the next build reuses nothing). */
 export function dropCache(outDir: string): void {
   rmSync(cacheFile(outDir), { force: true });
+  rmSync(`${cacheFile(outDir)}.${process.pid}.tmp`, { force: true });
 }
 
 /**
- * What the cache is valid for: this code, these settings, this footer year, drafts in or out, and
- * the files' time (`SOURCE_DATE_EPOCH`: a reused file keeps the time it has).
+ * Removes the cache and the spare of `outDir`: a build without them wrote the folder, so the cache
+ * would lie, and the spare is a whole old site kept for nothing (unless a build is filling it).
+ */
+export function dropIncrementalState(outDir: string): void {
+  dropCache(outDir);
+  if (!spareInUse(resolve(outDir))) rmSync(spareFolder(resolve(outDir)), { recursive: true, force: true });
+}
+
+/**
+ * What the cache is valid for: this code, these settings, this footer year, drafts in or out, the
+ * files' time (`SOURCE_DATE_EPOCH`: a reused file keeps the time it has) and the working directory.
  */
 export function cacheKey(config: SiteConfig, updated: DateTime, drafts: boolean, mtime: Date | undefined): string {
   const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
-  const facts = [FORMAT, codeVersion(), settings, updated.iso.slice(0, 4), drafts, mtime?.getTime() ?? 'now'];
+  // The working directory too: the paths a record's article keeps (`sourcePath`) are relative to it.
+  const facts = [FORMAT, codeVersion(), settings, updated.iso.slice(0, 4), drafts, mtime?.getTime() ?? 'now', process.cwd()];
   return createHash('sha256').update(facts.join('\0')).digest('hex');
 }
 
@@ -172,7 +185,8 @@ let version: string | undefined;
 
 /**
  * A hash of the code that renders: every file of depeche's own folder (`lib/` or `src/`), its
- * vocabulary data, and the installed version of each dependency. Any upgrade empties the cache.
+ * vocabulary data, the installed version of each dependency and the installed tree, Node's version
+ * and ICU. Any upgrade empties the cache.
  */
 function codeVersion(): string {
   if (version !== undefined) return version;
@@ -188,8 +202,26 @@ function codeVersion(): string {
   for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
     hash.update(`${name}@${installedVersion(root, name)}`);
   }
+  // Their own dependencies (markdown-it's entities, linkify-it…) as npm installed them, and Node's
+  // ICU, which decides which language tags are valid.
+  hash.update(installedTree(root));
+  hash.update(`${process.version}\0${process.versions.icu ?? ''}\0${process.versions.unicode ?? ''}`);
   version = hash.digest('hex');
   return version;
+}
+
+/** npm's record of the installed tree (`node_modules/.package-lock.json`), nearest first; else the lockfile. */
+function installedTree(root: string): Buffer | string {
+  for (let dir = root; ; dir = dirname(dir)) {
+    for (const file of [join(dir, 'node_modules', '.package-lock.json'), join(dir, 'package-lock.json')]) {
+      try {
+        return readFileSync(file);
+      } catch {
+        // next
+      }
+    }
+    if (dirname(dir) === dir) return 'no lockfile';
+  }
 }
 
 /** The version of `name` that Node would load from `root`: the nearest node_modules holding it. */

@@ -23,6 +23,7 @@ export interface ShardPool {
   /** How many shards work at once; a caller keeps about twice as many batches in hand. */
   readonly size: number;
   guess(names: readonly string[]): Promise<DateTime | undefined>;
+  /** Reads, checks and renders a batch, and places its files (see `Shard.render`). */
   render(updated: DateTime, batch: readonly BatchRecord[], write: boolean): Promise<BatchResult>;
   /** Every shard's newest articles, whole. */
   newest(): Promise<Article[]>;
@@ -58,11 +59,13 @@ export type ShardRequest =
   | { method: 'newest' }
   | { method: 'reset' };
 export type ShardCall = ShardRequest & { id: number };
-export type ShardAnswer = { id: number; value: unknown } | { id: number; error: string };
+export type ShardAnswer = { id: number; value: unknown } | { id: number; error: string; code?: string };
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
+  /** The worker the call went to. */
+  worker: number;
 }
 
 function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
@@ -70,6 +73,16 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
   const busy: number[] = [];
   let nextId = 0;
   let failure: Error | undefined;
+  let closing = false;
+  /** A worker died: its calls fail, and so does any call after; the other workers finish theirs. */
+  const fail = (index: number, error: Error): void => {
+    failure ??= error;
+    for (const [id, job] of pending) {
+      if (job.worker !== index) continue;
+      pending.delete(id);
+      job.reject(error);
+    }
+  };
   const workers = Array.from({ length: size }, (_, index) => {
     // A small young generation: a worker's garbage (each record's tokens and strings) is collected
     // sooner, so that the process holds less at once (10k articles: peak RSS 448 → 397 MiB, same time).
@@ -79,13 +92,12 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
       busy[index] = (busy[index] ?? 1) - 1;
       const job = pending.get(answer.id);
       pending.delete(answer.id);
-      if ('error' in answer) job?.reject(new Error(`a build worker failed: ${answer.error}`));
+      if ('error' in answer) job?.reject(Object.assign(new Error(`a build worker failed: ${answer.error}`), answer.code === undefined ? {} : { code: answer.code }));
       else job?.resolve(answer.value);
     });
-    worker.on('error', (error) => {
-      failure = error;
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
+    worker.on('error', (error) => fail(index, error));
+    worker.on('exit', (code) => {
+      if (!closing) fail(index, new Error(`a build worker stopped (exit code ${code})`));
     });
     return worker;
   });
@@ -94,7 +106,7 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
     const id = nextId++;
     busy[index] = (busy[index] ?? 0) + 1;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, worker: index });
       workers[index]?.postMessage({ ...message, id });
     });
   };
@@ -113,6 +125,7 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
     newest: async () => (await all<Article[]>({ method: 'newest' })).flat(),
     reset: async () => void (await all({ method: 'reset' })),
     async close() {
+      closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

@@ -11,7 +11,7 @@ import { recordReader, type OpenedContent, type SourceFile } from './content/loa
 import { crossRecordChecks } from './content/records.js';
 import type { SiteConfig } from './config.js';
 import type { Problem } from './errors.js';
-import type { Article, DateTime } from './model.js';
+import { type Article, type DateTime, listedArticle } from './model.js';
 import { newestFirst } from './site.js';
 import type { WriteResult } from './write.js';
 import { addResult } from './write-place.js';
@@ -119,8 +119,13 @@ function withNewestWhole(records: RecordSummary[], rendered: readonly Article[],
   const whole = new Map(rendered.map((article) => [article.path, article]));
   const newest = new Set([...records].sort((a, b) => newestFirst(a.article, b.article)).slice(0, limit));
   return records.map((record) => {
-    if (!newest.has(record) || record.whole === true) return record;
-    return { ...record, article: whole.get(record.article.path) ?? wholeArticle(record.name), whole: true };
+    if (newest.has(record)) return record.whole === true ? record : { ...record, article: whole.get(record.article.path) ?? wholeArticle(record.name), whole: true };
+    // Out of the feeds since the cache kept it whole: listed again, so the model does not grow with time.
+    if (record.whole === true) {
+      const { whole: _dropped, ...listed } = record;
+      return { ...listed, article: listedArticle(record.article) };
+    }
+    return record;
   });
 }
 

@@ -18,7 +18,7 @@ import { memoKey, type RenderMemo } from './render-memo.js';
 import { renderRecord, type RecordOutcome } from './render-record.js';
 import { newestFirst, siteForPages } from './site.js';
 import type { OutputFolder, WriteResult } from './write.js';
-import { addResult, linkFiles, placeFiles } from './write-place.js';
+import { addResult, cannotLink, linkFiles, placeFiles } from './write-place.js';
 
 /** What every shard of a build shares: plain data, sent to each worker once. */
 export interface ShardSetup {
@@ -117,7 +117,7 @@ export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: 
     render(updated, batch, write) {
       const site = siteFor(updated);
       const result: BatchResult = { records: [], problems: [], drafts: [], read: 0, placed: { files: 0, bytes: 0, linked: 0 } };
-      for (const [position, { index, name }] of batch.entries()) {
+      for (const { index, name, reuse } of batch) {
         const source = read(name, result.problems);
         if (source === undefined) continue;
         result.read++;
@@ -126,9 +126,7 @@ export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: 
           continue;
         }
         const textHash = setup.cache ? hashText(source.text) : '';
-        const { reuse } = batch[position] ?? {};
-        if (reuse !== undefined && reuse.textHash === textHash && output !== undefined && unchanged(output.target, reuse.files)) {
-          if (write) addResult(result.placed, linkFiles(output, reuse.files, made));
+        if (reuse !== undefined && reuse.textHash === textHash && output !== undefined && unchanged(output.target, reuse.files) && (!write || linked(output, reuse, made, result))) {
           result.records.push({ index, file: source.file, name, reused: true });
           continue;
         }
@@ -157,6 +155,17 @@ export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: 
       made.clear();
     },
   };
+}
+
+/** Links a reused record's files into the new folder; false when the file system cannot: then it is rendered. */
+function linked(output: OutputFolder, reuse: Reusable, made: Set<string>, result: BatchResult): boolean {
+  try {
+    addResult(result.placed, linkFiles(output, reuse.files, made));
+    return true;
+  } catch (error) {
+    if (cannotLink(error)) return false;
+    throw error;
+  }
 }
 
 function renderKnown(source: SourceFile, memo: { memo: RenderMemo; seen: Map<string, RecordOutcome> } | undefined, render: () => RecordOutcome): RecordOutcome {

@@ -26,7 +26,8 @@ parentPort?.on('message', (call: ShardCall) => {
   try {
     message = { id: call.id, value: answer(call) };
   } catch (error) {
-    message = { id: call.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    message = { id: call.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), ...(typeof code === 'string' ? { code } : {}) };
   }
   parentPort?.postMessage(message);
 });

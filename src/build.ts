@@ -1,13 +1,14 @@
 /**
  * build = load → validate → model → render → write. The records are read, checked and rendered in
- * batches on every core (build-pool.ts, build-records.ts), their pages placed as they come in a new
- * folder beside the output; every problem of every record is collected; then the model gives the
- * site-wide files (home page, feeds, sitemaps), and the new folder is swapped in whole, or, when
- * anything failed, removed: the previous site is never touched.
+ * batches on every core (build-pool.ts, build-records.ts), their pages placed as they come in a
+ * folder beside the output (a new one, or the spare of an incremental build); every problem of
+ * every record is collected; then the model gives the site-wide files (home page, feeds,
+ * sitemaps), and the folder is swapped in whole. When anything fails, the served site is left as it
+ * was, byte for byte (write.ts).
  */
 import { join } from 'node:path';
-import { cacheKey, type CachedRecord, dropCache, openCache, saveCache } from './build-cache.js';
-import { createShardPool } from './build-pool.js';
+import { cacheKey, type CachedRecord, dropCache, dropIncrementalState, openCache, saveCache } from './build-cache.js';
+import { createShardPool, type ShardPool } from './build-pool.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
 import type { ShardSetup } from './build-shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
@@ -96,15 +97,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await readSettings(content, contentDir, options.baseUrl, drafts);
   const outDir = options.outDir ?? 'dist';
   const keepFiles = !write || options.keepFiles !== false;
-  const cache = options.incremental === true && write && !keepFiles;
-  const output = write ? await openOutput(outDir, { protect: [contentDir], spare: cache, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
+  const incremental = options.incremental === true && write && !keepFiles;
+  const output = write ? await openOutput(outDir, { protect: [contentDir], spare: incremental, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
   const memo = options.memo === undefined ? undefined : { memo: options.memo, seen: new Map<string, RecordOutcome>() };
-  const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, cache, ...(output === undefined ? {} : { output: output.folder }) };
-  const pool = createShardPool(setup, content.articleNames.length, memo);
+  const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, cache: incremental, ...(output === undefined ? {} : { output: output.folder }) };
+  let pool: ShardPool | undefined;
   try {
+    pool = createShardPool(setup, content.articleNames.length, memo);
     // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
     // With a cache, the last build's: a record moving the site's last update to another year is rare.
-    const previous = cache ? openCache(outDir) : undefined;
+    const previous = incremental ? openCache(outDir) : undefined;
     let updated = previous?.updated ?? (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
     if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     for (;;) {
@@ -136,16 +138,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await pool.reset();
         continue;
       }
+      await pool.close();
       const result = await finish(site, content, records, output, keepFiles);
-      if (cache) await saveCache(outDir, key, site.updated, cachedRecords(records));
-      else if (write) dropCache(outDir);
+      // The new site is in place: a cache that cannot be saved only costs the next build its reuse.
+      if (incremental) await saveCache(outDir, key, site.updated, cachedRecords(records)).catch(() => dropCache(outDir));
+      else if (write) dropIncrementalState(outDir);
       return result;
     }
   } catch (error) {
-    await output?.abort();
+    // The workers stop before the new folder goes: none may still be writing into it.
+    await pool?.close().catch(() => undefined);
+    await output?.abort().catch(() => undefined);
     throw error;
   } finally {
-    await pool.close();
+    await output?.release();
   }
 }
 

@@ -4,7 +4,7 @@
  * Synchronous calls: one file at a time is what the disk does anyway, without a thread-pool round
  * trip per file. Called by the build's own thread and by its workers, each with its own files.
  *
- * A reused folder (the spare of write-spare.ts) already holds files, some of them links to the
+ * A spare (write-spare.ts) already holds files, some of them links to the
  * served site's: a file there is unlinked before it is written, never written into.
  */
 import { linkSync, lstatSync, mkdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -23,14 +23,17 @@ export function placeFiles(folder: OutputFolder, files: Iterable<OutputFile>, ma
   for (const file of files) {
     const destination = confined(fresh, file.path);
     makeParent(folder, destination, made);
-    if (folder.reused === true) clear(destination);
+    if (folder.spare === true) clear(destination);
     const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents;
     result.files++;
     result.bytes += bytes.byteLength;
-    if (linkIfUnchanged(join(target, file.path), destination, bytes)) result.linked++;
-    else writeFileSync(destination, bytes);
-    // Linked files get the time too: they may come from a build made with another.
-    if (mtime !== undefined) utimesSync(destination, mtime, mtime);
+    if (linkIfUnchanged(join(target, file.path), destination, bytes, mtime)) {
+      result.linked++;
+    } else {
+      writeFileSync(destination, bytes);
+      // Never on a linked file: its inode is the served site's too (it has the time already).
+      if (mtime !== undefined) utimesSync(destination, mtime, mtime);
+    }
   }
   return result;
 }
@@ -38,30 +41,44 @@ export function placeFiles(folder: OutputFolder, files: Iterable<OutputFile>, ma
 /**
  * Links `files` from the previous site (`folder.target`) into the new folder, as they are: the
  * caller knows they are unchanged (build-cache.ts), and `ino` is the inode each has there. Their
- * time is left alone: it is part of what tells the next build that they are unchanged. In a reused
- * folder, a file that already is that inode is left as it is.
+ * time is left alone: it is part of what tells the next build that they are unchanged. In a spare,
+ * a file that already is that inode is left as it is.
  */
 export function linkFiles(folder: OutputFolder, files: Iterable<{ path: string; size: number; ino: number }>, made: Set<string>): WriteResult {
   const { fresh, target } = folder;
   const result: WriteResult = { files: 0, bytes: 0, linked: 0 };
-  for (const file of files) {
-    const destination = confined(fresh, file.path);
-    result.files++;
-    result.linked++;
-    result.bytes += file.size;
-    if (folder.reused === true) {
-      if (lstatSync(destination, { throwIfNoEntry: false })?.ino === file.ino) continue;
-      makeParent(folder, destination, made);
-      clear(destination);
-    } else {
-      makeParent(folder, destination, made);
+  const linked: string[] = [];
+  try {
+    for (const file of files) {
+      const destination = confined(fresh, file.path);
+      result.files++;
+      result.linked++;
+      result.bytes += file.size;
+      if (folder.spare === true) {
+        if (lstatSync(destination, { throwIfNoEntry: false })?.ino === file.ino) continue;
+        makeParent(folder, destination, made);
+        clear(destination);
+      } else {
+        makeParent(folder, destination, made);
+      }
+      linkSync(join(target, file.path), destination);
+      linked.push(destination);
     }
-    linkSync(join(target, file.path), destination);
+  } catch (error) {
+    // The caller writes these files instead: no link to the served site's files may stay in the way.
+    for (const destination of linked) clear(destination);
+    throw error;
   }
   return result;
 }
 
-/** Makes the folder of `destination` once per caller; in a reused folder, a file in its way goes. */
+/** The errors of a file system that cannot hard-link (FAT, some network shares) or not this file again. */
+export function cannotLink(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPERM' || code === 'EXDEV' || code === 'EMLINK' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP';
+}
+
+/** Makes the folder of `destination` once per caller; in a spare, a file in its way goes. */
 function makeParent(folder: OutputFolder, destination: string, made: Set<string>): void {
   const parent = dirname(destination);
   if (parent === folder.fresh || made.has(parent)) return;
@@ -69,7 +86,7 @@ function makeParent(folder: OutputFolder, destination: string, made: Set<string>
     mkdirSync(parent, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (folder.reused !== true || (code !== 'EEXIST' && code !== 'ENOTDIR')) throw error;
+    if (folder.spare !== true || (code !== 'EEXIST' && code !== 'ENOTDIR')) throw error;
     // An earlier site had a file where this site has a folder.
     for (let above = parent; above !== folder.fresh; above = dirname(above)) {
       if (lstatSync(above, { throwIfNoEntry: false })?.isDirectory() === false) unlinkSync(above);
@@ -79,7 +96,7 @@ function makeParent(folder: OutputFolder, destination: string, made: Set<string>
   for (let above = parent; above !== folder.fresh && !made.has(above); above = dirname(above)) made.add(above);
 }
 
-/** Removes what a reused folder holds at `path` (a file, or a folder of an earlier site). */
+/** Removes what a spare holds at `path` (a file, or a folder of an earlier site). */
 function clear(path: string): void {
   try {
     unlinkSync(path);

@@ -6,13 +6,14 @@
  * The previous file is compared byte for byte with the new one: no manifest, so nothing can go
  * stale, and a file edited by hand in the output folder is simply written again.
  */
-import { linkSync, readFileSync } from 'node:fs';
+import { linkSync, readFileSync, statSync } from 'node:fs';
 
 /**
- * Links `source` (the previous build's copy) to `destination` when it holds exactly `bytes`;
+ * Links `source` (the previous build's copy) to `destination` when it holds exactly `bytes` (and
+ * has the modification time `mtime`, when given);
  * false when it does not, does not exist, or the file system cannot link (then the caller writes).
  */
-export function linkIfUnchanged(source: string, destination: string, bytes: Uint8Array): boolean {
+export function linkIfUnchanged(source: string, destination: string, bytes: Uint8Array, mtime?: Date): boolean {
   let previous: Buffer;
   try {
     previous = readFileSync(source);
@@ -20,6 +21,8 @@ export function linkIfUnchanged(source: string, destination: string, bytes: Uint
     return false;
   }
   if (!previous.equals(bytes)) return false;
+  // A file that needs another time is written: setting it on a link would change the served file's.
+  if (mtime !== undefined && Math.abs(statSync(source).mtimeMs - mtime.getTime()) >= 1) return false;
   try {
     linkSync(source, destination);
     return true;

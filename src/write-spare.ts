@@ -14,24 +14,39 @@
  * the spare. A build killed or failed while filling the spare leaves it half-filled: harmless, the
  * next build checks every file it keeps.
  */
-import { lstatSync, mkdirSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { exists, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput } from './write.js';
+import { exists, isAlive, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput } from './write.js';
 
 /** The folder beside the output folder that holds the build's state (the spare, the cache). */
 export const STATE_FOLDER = '.depeche';
 
-function sparePaths(target: string): { spare: string; swap: string } {
+function sparePaths(target: string): { state: string; spare: string; swap: string; lock: string } {
   const state = join(dirname(target), STATE_FOLDER);
-  return { spare: join(state, `spare-${basename(target)}`), swap: join(state, `swap-${basename(target)}`) };
+  const name = basename(target);
+  return { state, spare: join(state, `spare-${name}`), swap: join(state, `swap-${name}`), lock: join(state, `lock-${name}`) };
 }
 
-export async function openSpare(target: string, mtime: Date | undefined): Promise<SiteOutput> {
-  const { spare, swap } = sparePaths(target);
-  mkdirSync(spare, { recursive: true });
-  const before = filesUnder(spare);
-  const folder: OutputFolder = { fresh: spare, target, reused: true, ...(mtime === undefined ? {} : { mtime }) };
+/**
+ * Opens the spare of `target` for one build: takes the lock (two builds filling one spare would
+ * swap in a mix of both), puts back what a killed build left, and lists what the spare holds.
+ */
+export async function openSpare(target: string, mtime: Date | undefined, recoverOthers: () => Promise<void>): Promise<SiteOutput> {
+  const { spare, swap, lock } = sparePaths(target);
+  const release = takeLock(lock, target);
+  try {
+    await recoverSpareSwap(target);
+    await recoverOthers();
+    mkdirSync(spare, { recursive: true });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const before = entriesUnder(spare);
+  const caseInsensitive = foldsCase(spare);
+  // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
+  const folder: OutputFolder = { fresh: spare, target, spare: before.files.size > 0, ...(mtime === undefined ? {} : { mtime }) };
   let closed = false;
   return {
     folder,
@@ -39,15 +54,17 @@ export async function openSpare(target: string, mtime: Date | undefined): Promis
     abort: async () => {
       closed = true;
     },
+    release: async () => release(),
     async restart() {
       await rm(spare, { recursive: true, force: true });
       mkdirSync(spare);
-      before.clear();
+      before.files.clear();
+      before.folders.clear();
     },
     async commit(placed, paths) {
       if (closed) throw new Error('this output was already committed or aborted');
       closed = true;
-      removeOthers(spare, before, paths);
+      removeOthers(spare, before, paths, caseInsensitive);
       if (mtime !== undefined) setFolderTimes(spare, mtime);
       let moved = false;
       try {
@@ -67,6 +84,57 @@ export async function openSpare(target: string, mtime: Date | undefined): Promis
   };
 }
 
+/** The spare of the output folder `target`. */
+export function spareFolder(target: string): string {
+  return sparePaths(target).spare;
+}
+
+/** Whether a live build (another process, or another build of this one) holds the spare of `target`. */
+export function spareInUse(target: string): boolean {
+  const holder = lockHolder(sparePaths(target).lock);
+  return holder !== undefined && (holder === process.pid || isAlive(holder));
+}
+
+/** Takes the lock file (`wx`: created only if absent); a lock whose process is dead is taken over. */
+function takeLock(lock: string, target: string): () => void {
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const holder = lockHolder(lock);
+      if (holder !== undefined && (holder === process.pid || isAlive(holder))) {
+        throw new Error(`another build (process ${holder}) is writing ${target}; wait for it to end, or remove ${lock} if it is gone`);
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+function lockHolder(lock: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the file system of `folder` ignores case (macOS, Windows): then `A.png` and `a.png` are one file. */
+function foldsCase(folder: string): boolean {
+  const probe = join(folder, '.depeche-case-probe');
+  writeFileSync(probe, '');
+  try {
+    return existsSync(join(folder, '.DEPECHE-CASE-PROBE'));
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
 /**
  * A build killed between the renames of the swap: with no output folder, the previous site (in
  * `swap`) goes back; with the new site in place, `swap` becomes the spare.
@@ -74,39 +142,53 @@ export async function openSpare(target: string, mtime: Date | undefined): Promis
 export async function recoverSpareSwap(target: string): Promise<void> {
   const { spare, swap } = sparePaths(target);
   if (!(await exists(swap))) return;
-  if (!(await exists(target))) await rename(swap, target);
-  else if (!(await exists(spare))) await rename(swap, spare);
-  else await rm(swap, { recursive: true, force: true });
-}
-
-/** The files (and links) under `root`, relative, `/`-separated. */
-function filesUnder(root: string): Set<string> {
-  const files = new Set<string>();
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    files.add(join(entry.parentPath, entry.name).slice(root.length + 1).split(sep).join('/'));
+  if (!(await exists(target))) {
+    await rename(swap, target);
+    return;
   }
-  return files;
+  // The new site is served: `swap` is the previous one, whole; a spare beside it is half-filled junk.
+  await rm(spare, { recursive: true, force: true });
+  await rename(swap, spare);
 }
 
-/** Removes the files the spare held before that the new site does not have, and the folders they leave empty. */
-function removeOthers(root: string, before: ReadonlySet<string>, keep: ReadonlySet<string>): void {
-  const emptied = new Set<string>();
-  for (const path of before) {
-    if (keep.has(path)) continue;
+/** The files (and links) and the folders under `root`, relative, `/`-separated. */
+function entriesUnder(root: string): { files: Set<string>; folders: Set<string> } {
+  const files = new Set<string>();
+  const folders = new Set<string>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name).slice(root.length + 1).split(sep).join('/');
+    (entry.isDirectory() ? folders : files).add(path);
+  }
+  return { files, folders };
+}
+
+/**
+ * Removes what the spare held before and the new site does not have: its files, then its folders
+ * that hold none of the new site's files (a killed build may have left one empty). On a file system
+ * that ignores case, a file that differs from a new one only by case is the new one, and stays.
+ */
+function removeOthers(root: string, before: { files: Set<string>; folders: Set<string> }, keep: ReadonlySet<string>, caseInsensitive: boolean): void {
+  const fold = (path: string): string => (caseInsensitive ? path.toLowerCase() : path);
+  const kept = new Set([...keep].map(fold));
+  const keptFolders = new Set<string>();
+  for (const path of kept) for (let folder = dirname(path); folder !== '.' && !keptFolders.has(folder); folder = dirname(folder)) keptFolders.add(folder);
+  for (const path of before.files) {
+    if (kept.has(fold(path))) continue;
     try {
       unlinkSync(join(root, path));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Gone already, its folder became a file of the new site, or it became a folder of the new site.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && lstatSync(join(root, path), { throwIfNoEntry: false })?.isDirectory() !== true) throw error;
     }
-    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) emptied.add(folder);
   }
-  for (const folder of [...emptied].sort().reverse()) {
+  for (const folder of [...before.folders].sort().reverse()) {
+    if (keptFolders.has(fold(folder))) continue;
     try {
-      if (lstatSync(join(root, folder)).isDirectory()) rmdirSync(join(root, folder));
+      rmdirSync(join(root, folder));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
     }
   }
 }

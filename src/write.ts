@@ -1,21 +1,24 @@
 /**
- * The one writer. The new site is written to a temporary folder beside the output folder, then
- * swapped into place with two renames, so a failed or interrupted build never leaves a damaged site.
+ * The one writer. The new site is written to a folder beside the output folder, then swapped into
+ * place by renames, so a failed or interrupted build never leaves a damaged site: the served folder
+ * is never written into (a file linked from it is never written, nor given another time).
  *
- * The swap is `rename(out → old)` then `rename(new → out)`. Between the two, for the time of one
- * system call, `out` does not exist: POSIX `rename` cannot replace a folder that is not empty, and
- * the call that can exchange two folders at once (Linux `renameat2(RENAME_EXCHANGE)`) is not
- * reachable from Node. A build killed in that window leaves `old` whole beside the missing `out`;
- * the next build (any call of `writeSite`) puts it back before doing anything else. So `out` is
- * always the previous site or the new one, whole, or, until the next build after such a kill, absent
- * with the previous site complete beside it (tests/write-kill.test.ts kills builds to check this).
+ * The swap is `rename(out → old)` then `rename(new → out)`; for an incremental build, whose folder
+ * is the spare of write-spare.ts, a third rename keeps `old` as the next spare. Between the first
+ * two, for the time of one system call, `out` does not exist: POSIX `rename` cannot replace a
+ * folder that is not empty, and the call that can exchange two folders at once (Linux
+ * `renameat2(RENAME_EXCHANGE)`) is not reachable from Node. A build killed in that window leaves
+ * `old` whole beside the missing `out`; the next build (`openOutput`, so any `writeSite` or `build`)
+ * puts it back before doing anything else. So `out` is always the previous site or the new one,
+ * whole, or, until the next build after such a kill, absent with the previous site complete beside
+ * it (tests/write-kill.test.ts and tests/write-spare-kill.test.ts kill builds to check this).
  */
 import { readdirSync, utimesSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from './model.js';
 import { addResult, placeFiles } from './write-place.js';
-import { openSpare, recoverSpareSwap } from './write-spare.js';
+import { openSpare, recoverSpareSwap, spareInUse } from './write-spare.js';
 
 export { confined } from './write-place.js';
 
@@ -25,7 +28,10 @@ const TEMP_PREFIX = '.depeche-';
 export interface WriteResult {
   files: number;
   bytes: number;
-  /** How many files were hard-linked from the previous build instead of written (same bytes). */
+  /**
+   * How many files were hard-linked from the previous build instead of written (same bytes), or,
+   * in a spare, found there already as the very file of the previous build.
+   */
   linked: number;
 }
 
@@ -56,16 +62,16 @@ const active = new Set<string>();
  * so that a worker thread places its own files (`placeFiles` in write-place.ts).
  */
 export interface OutputFolder {
-  /** The temporary folder being filled, beside the output folder. */
+  /** The folder being filled: a new one beside the output folder, or its spare in `.depeche/`. */
   fresh: string;
   /** The output folder: the previous build, whose unchanged files are hard-linked. */
   target: string;
   mtime?: Date;
   /**
-   * The folder holds an earlier site's files (the spare of write-spare.ts): every file is replaced,
+   * The folder is a spare (write-spare.ts) holding an earlier site's files: every file is replaced,
    * never written into, since it may be a link to a file of the site being served.
    */
-  reused?: boolean;
+  spare?: boolean;
 }
 
 /** An open output: fill `folder` (here or in workers), then `commit` to swap it in, or `abort`. */
@@ -73,13 +79,15 @@ export interface SiteOutput {
   readonly folder: OutputFolder;
   /**
    * Swaps the new site in; `placed` is what every `placeFiles` call returned, summed, and `paths`
-   * every file of the new site (a reused folder's other files are removed first).
+   * every file of the new site (a spare's other files are removed first).
    */
   commit(placed: WriteResult, paths: ReadonlySet<string>): Promise<WriteResult>;
   /** Empties the new folder, to fill it again from the start. */
   restart(): Promise<void>;
-  /** Removes the new folder; the previous site stays as it was. */
+  /** Removes the new folder (a spare stays); the previous site stays as it was. */
   abort(): Promise<void>;
+  /** Ends the build's hold on the output (the spare's lock), after `commit` or `abort`. */
+  release(): Promise<void>;
 }
 
 /** Writes a whole site from a stream of files: `openOutput`, `placeFiles`, `commit`. */
@@ -96,9 +104,14 @@ export async function writeSite(
     for await (const file of files) addResult(placed, placeFiles(output.folder, [file], made));
   } catch (error) {
     await output.abort();
+    await output.release();
     throw error;
   }
-  return output.commit(placed, new Set());
+  try {
+    return await output.commit(placed, new Set());
+  } finally {
+    await output.release();
+  }
 }
 
 /** Prepares the swap: refuses a protected folder, repairs an interrupted swap, makes the new folder. */
@@ -107,9 +120,10 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
   const parent = dirname(target);
   await refuseProtected(target, options.protect ?? []);
   await mkdir(parent, { recursive: true });
+  // A spare's swap first: when it exists, it is the newest state (see write-spare.ts).
+  if (options.spare === true) return openSpare(target, options.mtime, () => recoverInterruptedSwap(target));
+  if (!spareInUse(target)) await recoverSpareSwap(target);
   await recoverInterruptedSwap(target);
-  await recoverSpareSwap(target);
-  if (options.spare === true) return openSpare(target, options.mtime);
   // Named by time first, so that names sort by age, then by process, so that a dead build's are known.
   const fresh = await mkdtemp(join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`));
   const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${temporaryId(target, basename(fresh))}`);
@@ -124,6 +138,7 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
   return {
     folder,
     abort,
+    release: async () => undefined,
     async restart() {
       // Emptied, never written over: a file in it may be a link to the previous site's.
       await rm(fresh, { recursive: true, force: true });
@@ -215,7 +230,7 @@ export async function removeStaleTemporaries(target: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
