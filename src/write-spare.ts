@@ -17,7 +17,7 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { exists, isAlive, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput } from './write.js';
+import { exists, isAlive, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput, swapIn } from './write.js';
 
 /** The folder beside the output folder that holds the build's state (the spare, the cache). */
 export const STATE_FOLDER = '.depeche';
@@ -66,18 +66,8 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
       closed = true;
       removeOthers(spare, before, paths, caseInsensitive);
       if (mtime !== undefined) setFolderTimes(spare, mtime);
-      let moved = false;
-      try {
-        if (await exists(target)) {
-          await rename(target, swap);
-          moved = true;
-        }
-        await rename(spare, target);
-      } catch (error) {
-        if (moved && !(await exists(target))) await rename(swap, target);
-        throw error;
-      }
-      if (moved) await rename(swap, spare);
+      // The previous site, once swapped out, is the next spare.
+      if (await swapIn(target, spare, swap)) await rename(swap, spare);
       await removeStaleTemporaries(target);
       return placed;
     },

@@ -147,17 +147,11 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
     async commit(placed) {
       if (closed) throw new Error('this output was already committed or aborted');
       closed = true;
-      let moved = false;
+      let moved: boolean;
       try {
         if (options.mtime !== undefined) setFolderTimes(fresh, options.mtime);
-        if (await exists(target)) {
-          await rename(target, previous);
-          moved = true;
-        }
-        await rename(fresh, target);
+        moved = await swapIn(target, fresh, previous);
       } catch (error) {
-        // The second rename failed: the previous site goes back where it was.
-        if (moved && !(await exists(target))) await rename(previous, target);
         await rm(fresh, { recursive: true, force: true });
         throw error;
       } finally {
@@ -168,6 +162,25 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
       return placed;
     },
   };
+}
+
+/**
+ * The swap: `target → aside`, then `fresh → target`. When the second rename fails, the previous
+ * site goes back where it was. True when there was a previous site (now at `aside`).
+ */
+export async function swapIn(target: string, fresh: string, aside: string): Promise<boolean> {
+  let moved = false;
+  try {
+    if (await exists(target)) {
+      await rename(target, aside);
+      moved = true;
+    }
+    await rename(fresh, target);
+  } catch (error) {
+    if (moved && !(await exists(target))) await rename(aside, target);
+    throw error;
+  }
+  return moved;
 }
 
 /** Every folder of the new site gets the build's time, deepest first (after its children were written). */

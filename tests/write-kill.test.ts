@@ -15,7 +15,7 @@
  * `DEPECHE_KILLS` and `DEPECHE_KILL_ARTICLES` raise the numbers for a longer run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import type { OutputFile } from '../src/model.js';
 import { writeSite } from '../src/write.js';
+import { writeKillContent } from './helpers/kill-content.js';
 import { temporaryFolders, treeOf } from './helpers/tree.js';
 
 const KILLS = Number(process.env['DEPECHE_KILLS'] ?? 20);
@@ -46,24 +47,6 @@ const versions: Version[] = [];
 let duration = 0;
 /** How long its write phase takes, from the `writing` line to the exit. */
 let writeDuration = 0;
-
-/** `count` records, the titles marked with `label` so that the two versions differ in every page. */
-function writeContent(dir: string, count: number, label: string): void {
-  mkdirSync(join(dir, 'articles'), { recursive: true });
-  writeFileSync(
-    join(dir, 'site.yaml'),
-    'url: https://depeche.example/\ntitle: Dépêche\ndescription: Un site.\nlanguage: fr\npublisher:\n  name: Dépêche\n  url: https://depeche.example/\n  logo: { src: /logo.png, width: 60, height: 60 }\n',
-  );
-  const body = 'Un paragraphe, un [lien](https://source.example/a) & des <chevrons> « cités ».\n\n'.repeat(6);
-  for (let i = 0; i < count; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    const minute = String(i % 60).padStart(2, '0');
-    writeFileSync(
-      join(dir, 'articles', `article-${i}.md`),
-      `---\ntitle: Article ${i} (${label})\ndescription: Le chapeau ${i}.\ndatePublished: 2024-02-${day}T09:${minute}:00+01:00\ntags: [IA, ${label}]\n---\n${body}`,
-    );
-  }
-}
 
 interface Running {
   exited: Promise<number | null>;
@@ -90,7 +73,7 @@ function runChild(content: string, out: string): Running {
 /** A version of the site: its content, its files in memory, and the tree a build of it writes. */
 async function makeVersion(label: string, count: number): Promise<Version> {
   const content = join(scratch, `content-${label}`);
-  writeContent(content, count, label);
+  writeKillContent(content, count, label);
   const { files } = await build({ contentDir: content, write: false });
   const reference = join(scratch, `reference-${label}`);
   await writeSite(reference, files);

@@ -9,7 +9,7 @@
  * The two versions differ in a third of their records, so that builds reuse the others.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { STATE_FOLDER } from '../src/write-spare.js';
+import { writeKillContent } from './helpers/kill-content.js';
 import { treeOf } from './helpers/tree.js';
 
 const KILLS = Number(process.env['DEPECHE_KILLS'] ?? 12);
@@ -35,24 +36,6 @@ let scratch: string;
 let dist: string;
 const versions: Version[] = [];
 let duration = 0;
-
-function writeContent(dir: string, label: string): void {
-  mkdirSync(join(dir, 'articles'), { recursive: true });
-  writeFileSync(
-    join(dir, 'site.yaml'),
-    'url: https://depeche.example/\ntitle: Dépêche\ndescription: Un site.\nlanguage: fr\npublisher:\n  name: Dépêche\n  url: https://depeche.example/\n  logo: { src: /logo.png, width: 60, height: 60 }\n',
-  );
-  const body = 'Un paragraphe, un [lien](https://source.example/a) & des <chevrons> « cités ».\n\n'.repeat(6);
-  for (let i = 0; i < ARTICLES; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    const minute = String(i % 60).padStart(2, '0');
-    const title = i % 3 === 0 ? `Article ${i} (${label})` : `Article ${i}`;
-    writeFileSync(
-      join(dir, 'articles', `article-${i}.md`),
-      `---\ntitle: ${title}\ndescription: Le chapeau ${i}.\ndatePublished: 2024-02-${day}T09:${minute}:00+01:00\n---\n${body}`,
-    );
-  }
-}
 
 /** The tree a full build (no cache, no spare) of `content` writes. */
 async function referenceTree(content: string, label: string): Promise<Record<string, string>> {
@@ -81,7 +64,7 @@ beforeAll(async () => {
   dist = join(scratch, 'dist');
   for (const label of ['A', 'B']) {
     const content = join(scratch, `content-${label}`);
-    writeContent(content, label);
+    writeKillContent(content, ARTICLES, label, 3);
     versions.push({ content, tree: await referenceTree(content, label) });
   }
   const [a, b] = versions as [Version, Version];
