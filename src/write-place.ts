@@ -27,7 +27,7 @@ export function placeFiles(folder: OutputFolder, files: Iterable<OutputFile>, ma
     const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents;
     result.files++;
     result.bytes += bytes.byteLength;
-    if (linkIfUnchanged(join(target, file.path), destination, bytes, mtime)) {
+    if (folder.previous !== false && linkIfUnchanged(join(target, file.path), destination, bytes, mtime)) {
       result.linked++;
     } else {
       writeFileSync(destination, bytes);

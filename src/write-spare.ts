@@ -46,7 +46,7 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
   const before = entriesUnder(spare);
   const caseInsensitive = foldsCase(spare);
   // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
-  const folder: OutputFolder = { fresh: spare, target, spare: before.files.size > 0, ...(mtime === undefined ? {} : { mtime }) };
+  const folder: OutputFolder = { fresh: spare, target, previous: await exists(target), spare: before.files.size > 0, ...(mtime === undefined ? {} : { mtime }) };
   let closed = false;
   return {
     folder,

@@ -66,6 +66,8 @@ export interface OutputFolder {
   fresh: string;
   /** The output folder: the previous build, whose unchanged files are hard-linked. */
   target: string;
+  /** False when there was no output folder when the build began: nothing to link from. */
+  previous?: boolean;
   mtime?: Date;
   /**
    * The folder is a spare (write-spare.ts) holding an earlier site's files: every file is replaced,
@@ -128,7 +130,7 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
   const fresh = await mkdtemp(join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`));
   const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${temporaryId(target, basename(fresh))}`);
   active.add(fresh);
-  const folder: OutputFolder = { fresh, target, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) };
+  const folder: OutputFolder = { fresh, target, previous: await exists(target), ...(options.mtime === undefined ? {} : { mtime: options.mtime }) };
   let closed = false;
   const abort = async (): Promise<void> => {
     closed = true;
