@@ -106,8 +106,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pool = createShardPool(setup, content.articleNames.length, memo);
     // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
     // With a cache, the last build's: a record moving the site's last update to another year is rare.
-    const previous = incremental ? openCache(outDir) : undefined;
-    let updated = previous?.updated ?? (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+    const lastBuild = incremental ? openCache(outDir) : undefined;
+    let updated = lastBuild?.updated ?? (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
     if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     for (;;) {
       if (memo !== undefined) useSettings(memo.memo, config, updated);
@@ -118,7 +118,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         config,
         updated,
         write,
-        cached: previous?.records(key) ?? new Map(),
+        cached: lastBuild?.records(key) ?? new Map(),
         wholeArticle: wholeArticles(config, content, updated),
         onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
       });
