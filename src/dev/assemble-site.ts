@@ -7,16 +7,16 @@
  */
 import { crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
-import type { Article, OutputFile, Site } from '../model.js';
+import type { Article, DateTime, OutputFile, Site } from '../model.js';
 import { createSite } from '../site.js';
-import type { RecordEntry, RecordModel } from './record-model.js';
+import { type RecordModel, type RecordRead, sourceOf, wholeArticle } from './record-model.js';
 import { renderSiteWideFiles, type SiteFilesMemo } from './site-wide-files.js';
 
 export type Assembled =
   | { ok: true; site: Site; siteFiles: OutputFile[] }
   | { ok: false; problems: Problem[] }
   /** No record left, or the site's last update moved to another year (every page shows it): build in full. */
-  | { ok: 'full' };
+  | { ok: 'full'; updated?: DateTime };
 
 /** `siteFiles`: what the previous assemblies of this model rendered (see `site-wide-files.ts`). */
 export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Assembled {
@@ -39,8 +39,8 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
       problems.push(...outcome.problems);
       continue;
     }
-    valid.set(name, lightArticle(model, name, entry));
-    if (publicPaths.size > 0) for (const file of outcome.files) if (publicPaths.has(file.path)) collisions.add(file.path);
+    valid.set(name, outcome.article);
+    if (publicPaths.size > 0) for (const page of outcome.pages) if (publicPaths.has(page.path)) collisions.add(page.path);
   }
   // Two records with one slug or id: their problems again, in file-name order with the others.
   if (sharesSlugOrId(valid.values())) problems = acrossRecords(model);
@@ -50,12 +50,20 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   }
   if (all.length > 0) return { ok: false, problems: all };
   const site = createSite(model.config, inLastOrder(model, valid));
-  if (site.updated.iso.slice(0, 4) !== model.pageSite.updated.iso.slice(0, 4)) return { ok: 'full' };
-  model.order = site.articles.map((article) => model.lightArticles.get(article)?.name ?? '');
-  // The feeds carry the HTML of the newest articles; a build keeps it for those only.
+  if (site.updated.iso.slice(0, 4) !== model.pageSite.updated.iso.slice(0, 4)) return { ok: 'full', updated: site.updated };
+  model.order = site.articles.map((article) => model.lightArticles.get(article) ?? '');
+  // The feeds carry the HTML of the newest articles; the model keeps it for those only.
+  const newest = new Set<RecordRead>();
   for (let index = 0; index < Math.min(site.feedLimit, site.articles.length); index++) {
-    const whole = model.lightArticles.get(site.articles[index] as Article)?.whole;
+    const entry = model.entries.get(model.order[index] ?? '');
+    const whole = entry?.kind === 'record' ? wholeArticle(model, entry) : undefined;
+    if (entry?.kind === 'record') newest.add(entry);
     if (whole !== undefined) site.articles[index] = whole;
+  }
+  for (const entry of model.wholes) {
+    if (newest.has(entry)) continue;
+    delete entry.whole;
+    model.wholes.delete(entry);
   }
   const files = renderSiteWideFiles(site, siteFiles);
   for (const file of files) if (publicPaths.has(file.path)) collisions.add(file.path);
@@ -78,7 +86,7 @@ function acrossRecords(model: RecordModel): Problem[] {
     const entry = model.entries.get(name);
     if (entry?.kind !== 'record') continue;
     if ('problems' in entry.outcome) problems.push(...entry.outcome.problems);
-    else problems.push(...across(entry.source, entry.outcome.record));
+    else problems.push(...across(sourceOf(entry), entry.outcome.record));
   }
   return problems;
 }
@@ -98,15 +106,6 @@ function sharesSlugOrId(articles: Iterable<Article>): boolean {
     ids.add(article.id);
   }
   return false;
-}
-
-/** The article without its HTML body, made once per outcome and remembered with its record and whole article. */
-function lightArticle(model: RecordModel, name: string, entry: Extract<RecordEntry, { kind: 'record' }>): Article {
-  if (entry.light === undefined && 'article' in entry.outcome) {
-    entry.light = { ...entry.outcome.article, contentHtml: '' };
-    model.lightArticles.set(entry.light, { name, whole: entry.outcome.article });
-  }
-  return entry.light as Article;
 }
 
 /**

@@ -1,83 +1,150 @@
 /**
  * What the dev server keeps of the content between rebuilds, so that an edit reads and renders the
- * one record edited: the settings, the files of `public/` (by path, for the collision check), and
- * per record file name what it was found to be the last time it was read. It is seeded from a
- * good full build (its render memo holds every record's text and outcome) and kept up to date
- * record by record; the records' outcomes go into the memo too, so that a later full build renders
- * only what it has not seen.
+ * one record edited, and so that a site of 100,000 records fits in memory: the settings, the files
+ * of `public/` (by path, for the collision check), and per record file name what it was found to be
+ * the last time it was read. A record's pages are not kept: only their paths and a hash of their
+ * bytes (to tell which changed), its text (UTF-8, deflated once the thread pool has done it: the
+ * pages are rendered from it again when asked for), and its article as the site-wide files read it
+ * (`listedArticle`); the whole article only for the feeds' newest.
  */
+import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BuildResult } from '../build.js';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
 import { parseSiteConfig, type SiteConfig } from '../config.js';
-import { articleSchema } from '../content/article-schema.js';
-import { openContent, readArticle, type OpenedContent, type SourceFile } from '../content/load.js';
+import { type ArticleRecord, articleSchema } from '../content/article-schema.js';
+import { openContent, readArticle, recordReader, type OpenedContent, type SourceFile } from '../content/load.js';
+import { guessLastUpdated, newer } from '../content/updated-guess.js';
 import { isDraft } from '../drafts.js';
 import type { Problem } from '../errors.js';
-import type { Article, Site } from '../model.js';
-import { memoKey, memoSource, type RenderMemo } from '../render-memo.js';
-import { type RecordOutcome, renderRecord } from '../render-record.js';
+import { type Article, type DateTime, listedArticle, type OutputFile, type Site } from '../model.js';
+import { renderRecord } from '../render-record.js';
 import { siteForPages } from '../site.js';
 
+/** A page of a record: its path and the SHA-1 of its bytes, base64. */
+export interface PageSummary {
+  path: string;
+  hash: string;
+}
+
+/** A record's text as kept: its UTF-8 bytes, deflated (raw) once that is done. */
+export interface KeptText {
+  bytes: Buffer;
+  deflated: boolean;
+}
+
+/** What a record checked and rendered to, as kept. */
+export type KeptOutcome =
+  | { problems: Problem[] }
+  | { record: Pick<ArticleRecord, 'slug' | 'id'>; article: Article; pages: PageSummary[] };
+
+export interface RecordRead {
+  kind: 'record';
+  file: string;
+  name: string;
+  /** SHA-1 of the text: an unchanged record is not rendered again by a full rebuild. */
+  textHash: string;
+  text: KeptText;
+  /** The year of the pages the hashes were made with. */
+  year: string;
+  outcome: KeptOutcome;
+  /** The article whole, while it is among the feeds' newest or was just rendered. */
+  whole?: Article;
+  /** The pages, when just rendered for an edit: the next update keeps them for the requests that follow. */
+  files?: OutputFile[];
+}
+
 /** A record as last read: a draft (left out), a file that could not be read, or a record checked and rendered. */
-export type RecordEntry =
-  | { kind: 'draft' }
-  | { kind: 'unreadable'; problems: Problem[] }
-  | { kind: 'record'; source: SourceFile; outcome: RecordOutcome; light?: Article };
+export type RecordEntry = { kind: 'draft' } | { kind: 'unreadable'; problems: Problem[] } | RecordRead;
 
 export interface RecordModel {
   config: SiteConfig;
+  /** The settings as text: a full rebuild with the same ones reuses the records it has seen. */
+  settings: string;
   schema: ReturnType<typeof articleSchema>;
-  /** The site as the article pages see it: the settings and the last good site's update (its year). */
+  /** The site as the article pages see it: the settings and the site's update (its year). */
   pageSite: Site;
-  /** The files of `public/`, sorted by path. */
-  publicFiles: readonly { path: string; file: string }[];
+  /** The files of `public/`, sorted by path, with their bytes. */
+  publicFiles: readonly { path: string; file: string; bytes: Uint8Array }[];
   /** The record file names, sorted as `openContent` sorts them. */
   names: string[];
   entries: Map<string, RecordEntry>;
   /** The content folder as opened: where `readArticle` reads. */
   content: OpenedContent;
-  memo: RenderMemo;
   /** The record file names in the order of the last site assembled (newest first): a hint for sorting. */
   order: string[];
-  /** Each record's article without its HTML body (see `assemble-site.ts`): its file name and whole article. */
-  lightArticles: WeakMap<Article, { name: string; whole: Article }>;
+  /** Each record's listed article: its record file name. */
+  lightArticles: WeakMap<Article, string>;
+  /** The records that hold their article whole. */
+  wholes: Set<RecordRead>;
 }
 
 /**
- * The model of the content `result` was built from, with the outcomes `memo` kept; undefined when
- * the folder no longer lists the records that build read (it changed since: the watcher will say
- * what, and the next change builds in full).
+ * Reads, checks and renders every record (the records of `previous` whose text and settings are
+ * the same are taken as they are); `'build'` when the content or the settings have problems of
+ * their own (a full `build()` reports them, and reads nothing more). The pages are rendered with
+ * the year the records' date lines give (`guessLastUpdated`); `settleYear` renders again those
+ * that the site's real update puts in another year.
  */
-export async function seedModel(contentDir: string, baseUrl: string, memo: RenderMemo, result: BuildResult): Promise<RecordModel | undefined> {
+export async function readModel(contentDir: string, baseUrl: string, previous: RecordModel | undefined): Promise<RecordModel | 'build'> {
   const content = await openContent(contentDir);
-  if (content.problems.length > 0 || content.siteConfig === undefined) return undefined;
+  if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
   const config = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
-  if (Array.isArray(config)) return undefined;
-  const built = new Map<string, RecordEntry>();
-  for (const [key, outcome] of memo.outcomes) {
-    const source = memoSource(key);
-    built.set(source.name, { kind: 'record', source, outcome });
-  }
-  for (const file of result.drafts) built.set(file.slice(file.lastIndexOf('/') + 1), { kind: 'draft' });
-  const entries = new Map<string, RecordEntry>();
-  for (const name of content.articleNames) {
-    const entry = built.get(name);
-    if (entry === undefined) return undefined;
-    entries.set(name, entry);
-  }
-  return {
+  if (Array.isArray(config)) return 'build';
+  const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+  const reuse = previous?.settings === settings ? previous.entries : undefined;
+  const read = recordReader(content.root, content.articlesDir);
+  const model: RecordModel = {
     config,
+    settings,
     schema: articleSchema(new Set(config.authors.keys())),
-    pageSite: siteForPages(config, result.site.updated),
-    publicFiles: content.publicFiles.map(({ path, file }) => ({ path, file })),
+    pageSite: siteForPages(config, previous?.pageSite.updated ?? NO_DATE),
+    publicFiles: content.publicFiles.map(({ path, file, bytes }) => ({ path, file, bytes })),
     names: content.articleNames,
-    entries,
+    entries: new Map(),
     content: { ...content, publicFiles: [], problems: [] },
-    memo,
-    order: [],
+    order: previous?.order ?? [],
     lightArticles: new WeakMap(),
+    wholes: new Set(),
   };
+  let guess: DateTime | undefined;
+  let count = 0;
+  for (const name of content.articleNames) {
+    // Now and then, a turn of the event loop: the texts deflated meanwhile are taken in.
+    if (++count % DEFLATING_AT_ONCE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const problems: Problem[] = [];
+    const source = read(name, problems);
+    if (source === undefined) {
+      model.entries.set(name, { kind: 'unreadable', problems });
+      continue;
+    }
+    if (isDraft(source)) {
+      model.entries.set(name, { kind: 'draft' });
+      continue;
+    }
+    guess = newer(guess, guessLastUpdated(source.text));
+    if (guess !== undefined && guess.iso.slice(0, 4) > yearOf(model)) model.pageSite = siteForPages(config, guess);
+    const known = reuse?.get(name);
+    const textHash = hashOf(source.text);
+    if (known?.kind === 'record' && known.textHash === textHash && known.year === yearOf(model)) {
+      const { whole: _whole, ...kept } = known;
+      if ('article' in kept.outcome) model.lightArticles.set(kept.outcome.article, name);
+      model.entries.set(name, kept);
+      continue;
+    }
+    model.entries.set(name, renderEntry(model, source, textHash, false));
+  }
+  // The records read before the guess reached its last year show another one.
+  settleYear(model, guess ?? model.pageSite.updated);
+  return model;
+}
+
+/** Sets the pages' year to that of `updated`, and renders again (from its text) every record whose pages show another. */
+export function settleYear(model: RecordModel, updated: DateTime): void {
+  if (updated.iso.slice(0, 4) !== yearOf(model)) model.pageSite = siteForPages(model.config, updated);
+  for (const [name, entry] of model.entries) {
+    if (entry.kind === 'record' && entry.year !== yearOf(model)) model.entries.set(name, renderEntry(model, sourceOf(entry), entry.textHash, false));
+  }
 }
 
 /**
@@ -86,17 +153,12 @@ export async function seedModel(contentDir: string, baseUrl: string, memo: Rende
  */
 export async function readRecordAgain(model: RecordModel, name: string): Promise<RecordEntry | undefined> {
   const before = model.entries.get(name);
-  // The memo keeps the records as they are now: an edited or deleted record's old outcome goes.
-  const forget = (): void => {
-    if (before?.kind === 'record') model.memo.outcomes.delete(memoKey(before.source));
-  };
   const path = join(model.content.articlesDir, name);
   const exists = await lstat(path).then(
     () => true,
     (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : true),
   );
   if (!exists) {
-    forget();
     if (before !== undefined) {
       model.entries.delete(name);
       model.names.splice(model.names.indexOf(name), 1);
@@ -104,21 +166,99 @@ export async function readRecordAgain(model: RecordModel, name: string): Promise
     return before;
   }
   if (before === undefined) model.names.splice(insertionIndex(model.names, name), 0, name);
-  const entry = await entryOf(model, name);
-  if (entry.kind !== 'record' || before?.kind !== 'record' || memoKey(entry.source) !== memoKey(before.source)) forget();
-  model.entries.set(name, entry);
+  const reading = { ...model.content, problems: [] as Problem[] };
+  const source = await readArticle(reading, name);
+  if (source === undefined) model.entries.set(name, { kind: 'unreadable', problems: reading.problems });
+  else if (isDraft(source)) model.entries.set(name, { kind: 'draft' });
+  else model.entries.set(name, renderEntry(model, source, hashOf(source.text), true));
   return before;
 }
 
-async function entryOf(model: RecordModel, name: string): Promise<RecordEntry> {
-  const reading = { ...model.content, problems: [] as Problem[] };
-  const source = await readArticle(reading, name);
-  if (source === undefined) return { kind: 'unreadable', problems: reading.problems };
-  if (isDraft(source)) return { kind: 'draft' };
-  const key = memoKey(source);
-  const outcome = model.memo.outcomes.get(key) ?? renderRecord(model.config, model.schema, model.pageSite, source);
-  model.memo.outcomes.set(key, outcome);
-  return { kind: 'record', source, outcome };
+/** The record's pages, rendered again from its kept text (the same bytes as when it was read). */
+export function renderPages(model: RecordModel, entry: RecordRead): OutputFile[] {
+  const outcome = renderRecord(model.config, model.schema, model.pageSite, sourceOf(entry));
+  return 'files' in outcome ? outcome.files : [];
+}
+
+/** The record's article whole: kept while it is among the feeds' newest, else rendered again from its text. */
+export function wholeArticle(model: RecordModel, entry: RecordRead): Article | undefined {
+  if (entry.whole === undefined) {
+    const outcome = renderRecord(model.config, model.schema, model.pageSite, sourceOf(entry));
+    if ('article' in outcome) entry.whole = outcome.article;
+    model.wholes.add(entry);
+  }
+  return entry.whole;
+}
+
+/** The record as read: its file, name and text. */
+export function sourceOf(entry: RecordRead): SourceFile {
+  const { bytes, deflated } = entry.text;
+  return { file: entry.file, name: entry.name, text: (deflated ? inflateRawSync(bytes) : bytes).toString('utf8') };
+}
+
+/** SHA-1 of a file's contents (a string as its UTF-8 bytes), base64: what the pages are compared by. */
+export function hashOf(contents: string | Uint8Array): string {
+  return createHash('sha1').update(contents).digest('base64');
+}
+
+const NO_DATE: DateTime = { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+
+function yearOf(model: RecordModel): string {
+  return model.pageSite.updated.iso.slice(0, 4);
+}
+
+/** Checks and renders a record; keeps its text, its listed article, its pages' paths and hashes, and when `keepWhole` its whole article. */
+function renderEntry(model: RecordModel, source: SourceFile, textHash: string, keepWhole: boolean): RecordRead {
+  const rendered = renderRecord(model.config, model.schema, model.pageSite, source);
+  const kept = { kind: 'record', file: source.file, name: source.name, textHash, text: keepText(source.text), year: yearOf(model) } as const;
+  if ('problems' in rendered) return { ...kept, outcome: rendered };
+  const { slug, id } = rendered.record;
+  const article = listedArticle(rendered.article);
+  model.lightArticles.set(article, source.name);
+  const entry: RecordRead = { ...kept, outcome: { record: { slug, id }, article, pages: rendered.files.map((file) => ({ path: file.path, hash: hashOf(file.contents) })) } };
+  if (keepWhole) {
+    entry.whole = rendered.article;
+    entry.files = rendered.files;
+    model.wholes.add(entry);
+  }
+  return entry;
+}
+
+/**
+ * The text's UTF-8 bytes, deflated in the thread pool (level 1: about 40 % of the bytes); until
+ * then, as they are. A few at a time: each deflate holds a few hundred KB of zlib state while it
+ * waits, and the pool's threads also serve the file reads of the next edit.
+ */
+function keepText(text: string): KeptText {
+  const kept: KeptText = { bytes: Buffer.from(text), deflated: false };
+  waiting.push(kept);
+  deflateNext();
+  return kept;
+}
+
+const DEFLATING_AT_ONCE = 16;
+let deflating = 0;
+let waiting: KeptText[] = [];
+let next = 0;
+
+function deflateNext(): void {
+  while (deflating < DEFLATING_AT_ONCE && next < waiting.length) {
+    const kept = waiting[next++] as KeptText;
+    if (next === waiting.length) {
+      waiting = [];
+      next = 0;
+    }
+    deflating++;
+    // An 8 KB window: a record is about that long; inflateRaw's default window (32 KB) reads it.
+    deflateRaw(kept.bytes, { level: 1, windowBits: 13, memLevel: 7 }, (error, bytes) => {
+      deflating--;
+      if (error === null) {
+        kept.bytes = bytes;
+        kept.deflated = true;
+      }
+      deflateNext();
+    });
+  }
 }
 
 /** Where `name` goes in the sorted `names` (the order of `Array.prototype.sort`: UTF-16 code units). */

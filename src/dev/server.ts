@@ -156,14 +156,14 @@ function serveFile(request: IncomingMessage, response: ServerResponse, relative:
     return notFound(request, response, state);
   }
   const type = mediaType(file);
-  const body = type.startsWith('text/html') ? injectClient(String(contents), file, state.version) : contents;
+  const body = type.startsWith('text/html') ? injectClient(Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('utf8'), file, state.version) : contents;
   send(request, response, 200, type, body);
 }
 
 function notFound(request: IncomingMessage, response: ServerResponse, state: SiteState): void {
   const page = state.files.get('404.html');
   if (page === undefined) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found\n');
-  send(request, response, 404, 'text/html; charset=utf-8', injectClient(String(page), '404.html', state.version));
+  send(request, response, 404, 'text/html; charset=utf-8', injectClient(Buffer.from(page.buffer, page.byteOffset, page.byteLength).toString('utf8'), '404.html', state.version));
 }
 
 /** Before the first good build: the problems, in a page that reloads once the content builds. */

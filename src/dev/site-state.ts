@@ -4,12 +4,20 @@
  * The first build is a full one; after a good one, a change of article records only reads and
  * renders those records (`incremental-site.ts`), and anything else builds in full again.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { build } from '../build.js';
 import { ContentError, formatProblem, type Problem } from '../errors.js';
-import { createRenderMemo } from '../render-memo.js';
 import type { OutputFile } from '../model.js';
-import { type IncrementalSite, seedIncrementalSite, updateRecords } from './incremental-site.js';
+import { assembleSite } from './assemble-site.js';
+import {
+  createIncrementalSite,
+  createSiteFilesMemo,
+  type IncrementalSite,
+  servedBytes,
+  servedHash,
+  servedPaths,
+  updateRecords,
+} from './incremental-site.js';
+import { hashOf, readModel, type RecordModel, settleYear } from './record-model.js';
 import { recordsChanged } from './record-paths.js';
 
 /** The outcome of one rebuild. */
@@ -20,9 +28,17 @@ export type Rebuild =
 /** `full`: the whole content was read and built; `records`: only the records changed were read. */
 export type RebuildScope = 'full' | 'records';
 
+/**
+ * The files served, by path (`articles/x/index.html`): a record's page is rendered when it is got
+ * (iterating renders them all); `hash` gives the SHA-1 of a file's bytes without rendering it.
+ */
+export interface ServedFiles extends ReadonlyMap<string, Uint8Array> {
+  hash(path: string): string | undefined;
+}
+
 export interface SiteState {
-  /** The files of the last good build by path (`articles/x/index.html`); empty before the first. */
-  readonly files: ReadonlyMap<string, OutputFile['contents']>;
+  /** The files of the last good build; empty before the first. */
+  readonly files: ServedFiles;
   /** The last good build's version: `<server id>.<count>`; `<server id>.0` before the first. */
   readonly version: string;
   /** The current problems, one line each (`content/articles/x.md:7 title: …`); empty when built. */
@@ -36,22 +52,23 @@ export interface SiteState {
 }
 
 export function createSiteState(contentDir: string, baseUrl: string, serverId: string): SiteState {
-  let files: ReadonlyMap<string, OutputFile['contents']> = new Map();
+  let files: ServedFiles = fixedFiles([]);
   let count = 0;
   let problems: string[] = [];
-  // Kept across rebuilds: a full build renders only the records it has not seen.
-  const memo = createRenderMemo();
   // The model of the last good full build, kept up to date record by record; undefined until one.
   let incremental: IncrementalSite | undefined;
+  // The model last read in full, good or not: a full rebuild renders only the records it has not seen.
+  let previous: RecordModel | undefined;
 
   const full = async (): Promise<{ articles: number; changed: string[]; scope: RebuildScope }> => {
     incremental = undefined;
-    const result = await build({ contentDir, baseUrl, write: false, memo });
-    const next = new Map(result.files.map((file) => [file.path, file.contents] as const));
-    const changed = [...new Set([...files.keys(), ...next.keys()])].filter((path) => !isDeepStrictEqual(files.get(path), next.get(path))).sort();
+    const built = await buildInFull(contentDir, baseUrl, previous);
+    if ('model' in built) previous = built.model;
+    const next = 'model' in built ? incrementalFiles(built.site) : fixedFiles(built.files);
+    const changed = [...new Set([...files.keys(), ...next.keys()])].filter((path) => !files.has(path) || !next.has(path) || files.hash(path) !== next.hash(path)).sort();
     files = next;
-    incremental = await seedIncrementalSite(contentDir, baseUrl, memo, result, next);
-    return { articles: result.site.articles.length, changed, scope: 'full' };
+    if ('model' in built) incremental = built.site;
+    return { articles: built.articles, changed, scope: 'full' };
   };
 
   const records = async (site: IncrementalSite, names: string[]): Promise<{ articles: number; changed: string[]; scope: RebuildScope }> => {
@@ -93,4 +110,87 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
       }
     },
   };
+}
+
+/**
+ * Reads, checks and renders every record into a model, keeping neither pages nor whole articles
+ * (see `record-model.ts`), and assembles the site; when the content or the settings have problems
+ * of their own, or no record is left, a full `build()` reports them as the CLI's build does.
+ */
+async function buildInFull(
+  contentDir: string,
+  baseUrl: string,
+  previous: RecordModel | undefined,
+): Promise<{ model: RecordModel; site: IncrementalSite; articles: number } | { files: OutputFile[]; articles: number }> {
+  const model = await readModel(contentDir, baseUrl, previous);
+  if (model !== 'build') {
+    const memo = createSiteFilesMemo();
+    let assembled = assembleSite(model, memo);
+    // The pages show the year of the site's last update, which the records' date lines only suggested.
+    if (assembled.ok === 'full' && assembled.updated !== undefined) {
+      settleYear(model, assembled.updated);
+      assembled = assembleSite(model, memo);
+    }
+    if (assembled.ok === false) throw new ContentError(assembled.problems);
+    if (assembled.ok === true) return { model, site: createIncrementalSite(model, memo, assembled.siteFiles), articles: assembled.site.articles.length };
+  }
+  const result = await build({ contentDir, baseUrl, write: false });
+  return { files: result.files, articles: result.site.articles.length };
+}
+
+function incrementalFiles(site: IncrementalSite): ServedFiles {
+  return filesOf({
+    get: (path) => servedBytes(site, path),
+    has: (path) => site.siteFiles.has(path) || site.pages.has(path),
+    hash: (path) => servedHash(site, path),
+    paths: () => servedPaths(site),
+    size: () => site.siteFiles.size + site.pages.size,
+  });
+}
+
+/** The files of a build that is not kept as a model (a site whose problems a full build reports, then fixed meanwhile). */
+function fixedFiles(list: readonly OutputFile[]): ServedFiles {
+  const map = new Map(list.map((file) => [file.path, typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents] as const));
+  return filesOf({
+    get: (path) => map.get(path),
+    has: (path) => map.has(path),
+    hash: (path) => {
+      const bytes = map.get(path);
+      return bytes === undefined ? undefined : hashOf(bytes);
+    },
+    paths: () => map.keys(),
+    size: () => map.size,
+  });
+}
+
+function filesOf(source: {
+  get(path: string): Uint8Array | undefined;
+  has(path: string): boolean;
+  hash(path: string): string | undefined;
+  paths(): Iterable<string>;
+  size(): number;
+}): ServedFiles {
+  function* entries(): Generator<[string, Uint8Array]> {
+    for (const path of source.paths()) {
+      const bytes = source.get(path);
+      if (bytes !== undefined) yield [path, bytes];
+    }
+  }
+  return {
+    get: source.get,
+    has: source.has,
+    hash: source.hash,
+    get size() {
+      return source.size();
+    },
+    keys: () => source.paths()[Symbol.iterator](),
+    values: function* () {
+      for (const [, bytes] of entries()) yield bytes;
+    },
+    entries,
+    [Symbol.iterator]: entries,
+    forEach(callback, thisArg) {
+      for (const [path, bytes] of entries()) callback.call(thisArg, bytes, path, this);
+    },
+  } as ServedFiles;
 }
