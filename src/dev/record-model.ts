@@ -212,8 +212,9 @@ function renderEntry(model: RecordModel, source: SourceFile, textHash: string, k
   const rendered = renderRecord(model.config, model.schema, model.pageSite, source);
   const kept = { kind: 'record', file: source.file, name: source.name, textHash, text: keepText(source.text), year: yearOf(model) } as const;
   if ('problems' in rendered) return { ...kept, outcome: rendered };
-  const { slug, id } = rendered.record;
-  const article = listedArticle(rendered.article);
+  // Copies: the strings parsed from the text are slices of it, and would keep the whole text alive.
+  const { slug, id } = structuredClone({ slug: rendered.record.slug, id: rendered.record.id });
+  const article = structuredClone(listedArticle(rendered.article));
   model.lightArticles.set(article, source.name);
   const entry: RecordRead = { ...kept, outcome: { record: { slug, id }, article, pages: rendered.files.map((file) => ({ path: file.path, hash: hashOf(file.contents) })) } };
   if (keepWhole) {
@@ -253,7 +254,8 @@ function deflateNext(): void {
     deflateRaw(kept.bytes, { level: 1, windowBits: 13, memLevel: 7 }, (error, bytes) => {
       deflating--;
       if (error === null) {
-        kept.bytes = bytes;
+        // A copy: zlib's result is a slice of its 16 KB output chunk, which it would keep alive.
+        kept.bytes = Buffer.from(bytes);
         kept.deflated = true;
       }
       deflateNext();
