@@ -209,20 +209,25 @@ function yearOf(model: RecordModel): string {
 
 /** Checks and renders a record; keeps its text, its listed article, its pages' paths and hashes, and when `keepWhole` its whole article. */
 function renderEntry(model: RecordModel, source: SourceFile, textHash: string, keepWhole: boolean): RecordRead {
-  const rendered = renderRecord(model.config, model.schema, model.pageSite, source);
-  const kept = { kind: 'record', file: source.file, name: source.name, textHash, text: keepText(source.text), year: yearOf(model) } as const;
-  if ('problems' in rendered) return { ...kept, outcome: rendered };
-  // Copies: the strings parsed from the text are slices of it, and would keep the whole text alive.
-  const { slug, id } = structuredClone({ slug: rendered.record.slug, id: rendered.record.id });
-  const article = structuredClone(listedArticle(rendered.article));
-  model.lightArticles.set(article, source.name);
-  const entry: RecordRead = { ...kept, outcome: { record: { slug, id }, article, pages: rendered.files.map((file) => ({ path: file.path, hash: hashOf(file.contents) })) } };
-  if (keepWhole) {
-    entry.whole = rendered.article;
-    entry.files = rendered.files;
+  const { outcome, whole, files } = renderKept(model.config, model.schema, model.pageSite, source);
+  const entry: RecordRead = { kind: 'record', file: source.file, name: source.name, textHash, text: keepText(source.text), year: yearOf(model), outcome };
+  if ('article' in outcome) model.lightArticles.set(outcome.article, source.name);
+  if (keepWhole && whole !== undefined) {
+    entry.whole = whole;
+    entry.files = files;
     model.wholes.add(entry);
   }
   return entry;
+}
+
+/** What is kept of a record's outcome (copies: the strings parsed from the text are slices of it, and would keep it alive), with its whole article and pages. */
+function renderKept(config: SiteConfig, schema: ReturnType<typeof articleSchema>, pageSite: Site, source: SourceFile): { outcome: KeptOutcome; whole?: Article; files?: OutputFile[] } {
+  const rendered = renderRecord(config, schema, pageSite, source);
+  if ('problems' in rendered) return { outcome: rendered };
+  const { slug, id } = structuredClone({ slug: rendered.record.slug, id: rendered.record.id });
+  const article = structuredClone(listedArticle(rendered.article));
+  const pages = rendered.files.map((file) => ({ path: file.path, hash: hashOf(file.contents) }));
+  return { outcome: { record: { slug, id }, article, pages }, whole: rendered.article, files: rendered.files };
 }
 
 /**

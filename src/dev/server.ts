@@ -26,7 +26,11 @@ export interface DevServerOptions {
   baseUrl?: string;
   /** Called after each build: what changed, or the problems. Default: nothing. */
   onEvent?: (event: DevEvent) => void;
-  /** Quiet time after a change before rebuilding, in ms. Default 40. */
+  /**
+   * Quiet time after a change before rebuilding, in ms. Default 25: the steps of an editor's save
+   * (vim's write backup, a temporary file renamed, JetBrains' safe write) come within a
+   * millisecond of each other (`tests/dev/watch.test.ts`).
+   */
   debounceMs?: number;
 }
 
@@ -81,7 +85,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     });
   };
 
-  const watcher = watchFolder(options.contentDir, options.debounceMs ?? 40, schedule, (error) => onEvent({ type: 'failed', error, trigger: [] }));
+  const watcher = watchFolder(options.contentDir, options.debounceMs ?? 25, schedule, (error) => onEvent({ type: 'failed', error, trigger: [] }));
   const server = createServer((request, response) => {
     if (state === undefined) return void response.writeHead(503).end();
     handle(request, response, state, prefix, hub);

@@ -132,7 +132,16 @@ async function buildInFull(
       assembled = assembleSite(model, memo);
     }
     if (assembled.ok === false) throw new ContentError(assembled.problems);
-    if (assembled.ok === true) return { model, site: createIncrementalSite(model, memo, assembled.siteFiles), articles: assembled.site.articles.length };
+    if (assembled.ok === true) {
+      const site = createIncrementalSite(model, memo, assembled.siteFiles);
+      // The oldest record read again, unchanged: the code of an edit is compiled before the first edit.
+      const oldest = model.order.at(-1);
+      const warm = oldest === undefined ? { ok: true as const, site: assembled.site } : await updateRecords(site, [oldest]);
+      if (warm.ok === false) throw new ContentError(warm.problems);
+      // The records changed meanwhile, moving the pages' year: read them all again.
+      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model);
+      return { model, site, articles: warm.site.articles.length };
+    }
   }
   const result = await build({ contentDir, baseUrl, write: false });
   return { files: result.files, articles: result.site.articles.length };

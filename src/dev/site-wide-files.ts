@@ -11,7 +11,8 @@
  *   `updated` differs;
  * - the sitemaps read each article's `url` and last update, and `updated`: the same test on those.
  * - the headers read each article's `path` (its folder): the same test on those.
- * The rest (robots.txt, the 404 page) costs little and is always rendered.
+ * The rest (robots.txt, the 404 page) costs little and is always rendered. The files kept are
+ * kept as bytes.
  */
 import { type Article, feedArticles, lastUpdated, type OutputFile, type Site } from '../model.js';
 import { renderAtom } from '../render/atom.js';
@@ -40,16 +41,16 @@ export function createSiteFilesMemo(): SiteFilesMemo {
 export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile[] {
   const feedInputs = [site.updated.iso, ...feedArticles(site)];
   if (memo.feeds === undefined || !sameInputs(memo.feeds.inputs, feedInputs)) {
-    memo.feeds = { inputs: feedInputs, files: [renderRss(site), renderAtom(site), renderJsonFeed(site)] };
+    memo.feeds = { inputs: feedInputs, files: [renderRss(site), renderAtom(site), renderJsonFeed(site)].map(asBytes) };
   }
   const sitemapInputs: unknown[] = [site.updated.iso];
   for (const article of site.articles) sitemapInputs.push(article.url, lastUpdated(article).iso);
   if (memo.sitemaps === undefined || !sameInputs(memo.sitemaps.inputs, sitemapInputs)) {
-    memo.sitemaps = { inputs: sitemapInputs, files: renderSitemaps(site) };
+    memo.sitemaps = { inputs: sitemapInputs, files: renderSitemaps(site).map(asBytes) };
   }
   const headerInputs = site.articles.map((article) => article.path);
   if (memo.headers === undefined || !sameInputs(memo.headers.inputs, headerInputs)) {
-    memo.headers = { inputs: headerInputs, file: renderHeaders(site) };
+    memo.headers = { inputs: headerInputs, file: asBytes(renderHeaders(site)) };
   }
   const labels = labelsFor(site.language);
   const homeInputs: unknown[] = [site.updated.iso];
@@ -59,9 +60,17 @@ export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile
     homeInputs.push(made.text);
   }
   if (memo.home === undefined || !sameInputs(memo.home.inputs, homeInputs)) {
-    memo.home = { inputs: homeInputs, file: renderHomePage(site, { items: memo.items }) };
+    memo.home = { inputs: homeInputs, file: asBytes(renderHomePage(site, { items: memo.items })) };
   }
   return [memo.home.file, ...memo.feeds.files, ...memo.sitemaps.files, renderRobots(site), renderNotFoundPage(site), memo.headers.file];
+}
+
+/**
+ * The file with its contents as UTF-8 bytes: what is kept is half the size of French text held
+ * as a JavaScript string (two bytes a character), and outside the V8 heap.
+ */
+function asBytes(file: OutputFile): OutputFile {
+  return typeof file.contents === 'string' ? { path: file.path, contents: Buffer.from(file.contents) } : file;
 }
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
