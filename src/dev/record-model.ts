@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateRaw, inflateRawSync } from 'node:zlib';
 import { parseSiteConfig, type SiteConfig } from '../config.js';
 import { type ArticleRecord, articleSchema } from '../content/article-schema.js';
 import { openContent, readArticle, recordReader, type OpenedContent, type SourceFile } from '../content/load.js';
@@ -20,17 +19,12 @@ import type { Problem } from '../errors.js';
 import { type Article, type DateTime, listedArticle, type OutputFile, type Site } from '../model.js';
 import { renderRecord } from '../render-record.js';
 import { siteForPages } from '../site.js';
+import { DEFLATING_AT_ONCE, type KeptText, keepText, keptText } from './kept-text.js';
 
 /** A page of a record: its path and the SHA-1 of its bytes, base64. */
 export interface PageSummary {
   path: string;
   hash: string;
-}
-
-/** A record's text as kept: its UTF-8 bytes, deflated (raw) once that is done. */
-export interface KeptText {
-  bytes: Buffer;
-  deflated: boolean;
 }
 
 /** What a record checked and rendered to, as kept. */
@@ -192,8 +186,7 @@ export function wholeArticle(model: RecordModel, entry: RecordRead): Article | u
 
 /** The record as read: its file, name and text. */
 export function sourceOf(entry: RecordRead): SourceFile {
-  const { bytes, deflated } = entry.text;
-  return { file: entry.file, name: entry.name, text: (deflated ? inflateRawSync(bytes) : bytes).toString('utf8') };
+  return { file: entry.file, name: entry.name, text: keptText(entry.text) };
 }
 
 /** SHA-1 of a file's contents (a string as its UTF-8 bytes), base64: what the pages are compared by. */
@@ -228,44 +221,6 @@ function renderKept(config: SiteConfig, schema: ReturnType<typeof articleSchema>
   const article = structuredClone(listedArticle(rendered.article));
   const pages = rendered.files.map((file) => ({ path: file.path, hash: hashOf(file.contents) }));
   return { outcome: { record: { slug, id }, article, pages }, whole: rendered.article, files: rendered.files };
-}
-
-/**
- * The text's UTF-8 bytes, deflated in the thread pool (level 1: about 40 % of the bytes); until
- * then, as they are. A few at a time: each deflate holds a few hundred KB of zlib state while it
- * waits, and the pool's threads also serve the file reads of the next edit.
- */
-function keepText(text: string): KeptText {
-  const kept: KeptText = { bytes: Buffer.from(text), deflated: false };
-  waiting.push(kept);
-  deflateNext();
-  return kept;
-}
-
-const DEFLATING_AT_ONCE = 16;
-let deflating = 0;
-let waiting: KeptText[] = [];
-let next = 0;
-
-function deflateNext(): void {
-  while (deflating < DEFLATING_AT_ONCE && next < waiting.length) {
-    const kept = waiting[next++] as KeptText;
-    if (next === waiting.length) {
-      waiting = [];
-      next = 0;
-    }
-    deflating++;
-    // An 8 KB window: a record is about that long; inflateRaw's default window (32 KB) reads it.
-    deflateRaw(kept.bytes, { level: 1, windowBits: 13, memLevel: 7 }, (error, bytes) => {
-      deflating--;
-      if (error === null) {
-        // A copy: zlib's result is a slice of its 16 KB output chunk, which it would keep alive.
-        kept.bytes = Buffer.from(bytes);
-        kept.deflated = true;
-      }
-      deflateNext();
-    });
-  }
 }
 
 /** Where `name` goes in the sorted `names` (the order of `Array.prototype.sort`: UTF-16 code units). */

@@ -1,6 +1,7 @@
 /**
- * The site the dev server serves: the files of the last good build, held in memory, and the
- * problems of the content when the latest build failed. A failed build never replaces the files.
+ * The site the dev server serves: the files of the last good build, held in memory (a record's
+ * pages rendered again when asked for: `served-files.ts`), and the problems of the content when
+ * the latest build failed. A failed build never replaces the files.
  * The first build is a full one; after a good one, a change of article records only reads and
  * renders those records (`incremental-site.ts`), and anything else builds in full again.
  */
@@ -8,17 +9,12 @@ import { build } from '../build.js';
 import { ContentError, formatProblem, type Problem } from '../errors.js';
 import type { OutputFile } from '../model.js';
 import { assembleSite } from './assemble-site.js';
-import {
-  createIncrementalSite,
-  createSiteFilesMemo,
-  type IncrementalSite,
-  servedBytes,
-  servedHash,
-  servedPaths,
-  updateRecords,
-} from './incremental-site.js';
-import { hashOf, readModel, type RecordModel, settleYear } from './record-model.js';
+import { createIncrementalSite, createSiteFilesMemo, type IncrementalSite, updateRecords } from './incremental-site.js';
+import { readModel, type RecordModel, settleYear } from './record-model.js';
 import { recordsChanged } from './record-paths.js';
+import { fixedFiles, incrementalFiles, type ServedFiles } from './served-files.js';
+
+export type { ServedFiles };
 
 /** The outcome of one rebuild. */
 export type Rebuild =
@@ -27,14 +23,6 @@ export type Rebuild =
 
 /** `full`: the whole content was read and built; `records`: only the records changed were read. */
 export type RebuildScope = 'full' | 'records';
-
-/**
- * The files served, by path (`articles/x/index.html`): a record's page is rendered when it is got
- * (iterating renders them all); `hash` gives the SHA-1 of a file's bytes without rendering it.
- */
-export interface ServedFiles extends ReadonlyMap<string, Uint8Array> {
-  hash(path: string): string | undefined;
-}
 
 export interface SiteState {
   /** The files of the last good build; empty before the first. */
@@ -145,61 +133,4 @@ async function buildInFull(
   }
   const result = await build({ contentDir, baseUrl, write: false });
   return { files: result.files, articles: result.site.articles.length };
-}
-
-function incrementalFiles(site: IncrementalSite): ServedFiles {
-  return filesOf({
-    get: (path) => servedBytes(site, path),
-    has: (path) => site.siteFiles.has(path) || site.pages.has(path),
-    hash: (path) => servedHash(site, path),
-    paths: () => servedPaths(site),
-    size: () => site.siteFiles.size + site.pages.size,
-  });
-}
-
-/** The files of a build that is not kept as a model (a site whose problems a full build reports, then fixed meanwhile). */
-function fixedFiles(list: readonly OutputFile[]): ServedFiles {
-  const map = new Map(list.map((file) => [file.path, typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents] as const));
-  return filesOf({
-    get: (path) => map.get(path),
-    has: (path) => map.has(path),
-    hash: (path) => {
-      const bytes = map.get(path);
-      return bytes === undefined ? undefined : hashOf(bytes);
-    },
-    paths: () => map.keys(),
-    size: () => map.size,
-  });
-}
-
-function filesOf(source: {
-  get(path: string): Uint8Array | undefined;
-  has(path: string): boolean;
-  hash(path: string): string | undefined;
-  paths(): Iterable<string>;
-  size(): number;
-}): ServedFiles {
-  function* entries(): Generator<[string, Uint8Array]> {
-    for (const path of source.paths()) {
-      const bytes = source.get(path);
-      if (bytes !== undefined) yield [path, bytes];
-    }
-  }
-  return {
-    get: source.get,
-    has: source.has,
-    hash: source.hash,
-    get size() {
-      return source.size();
-    },
-    keys: () => source.paths()[Symbol.iterator](),
-    values: function* () {
-      for (const [, bytes] of entries()) yield bytes;
-    },
-    entries,
-    [Symbol.iterator]: entries,
-    forEach(callback, thisArg) {
-      for (const [path, bytes] of entries()) callback.call(thisArg, bytes, path, this);
-    },
-  } as ServedFiles;
 }
