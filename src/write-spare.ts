@@ -15,7 +15,7 @@
  * next build checks every file it keeps.
  */
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { exists, isAlive, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput, swapIn } from './write.js';
 
@@ -43,14 +43,10 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
     release();
     throw error;
   }
-  // Listed while the build fills the spare (safe: the build only adds or replaces what the new site
-  // has, and removes only what this list holds that the new site has not); needed at the commit.
-  // A folder the build removes while it is listed fails the listing: then it is listed again, after.
-  let before: Promise<Entries | undefined> = entriesUnder(spare).catch(() => undefined);
-  // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
-  const empty = readdirSync(spare).length === 0;
+  const before = entriesUnder(spare);
   const caseInsensitive = foldsCase(spare);
-  const folder: OutputFolder = { fresh: spare, target, previous: await exists(target), spare: !empty, ...(mtime === undefined ? {} : { mtime }) };
+  // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
+  const folder: OutputFolder = { fresh: spare, target, previous: await exists(target), spare: before.files.size > 0, ...(mtime === undefined ? {} : { mtime }) };
   let closed = false;
   return {
     folder,
@@ -62,12 +58,13 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
     async restart() {
       await rm(spare, { recursive: true, force: true });
       mkdirSync(spare);
-      before = Promise.resolve({ files: new Set(), folders: new Set() });
+      before.files.clear();
+      before.folders.clear();
     },
     async commit(placed, paths) {
       if (closed) throw new Error('this output was already committed or aborted');
       closed = true;
-      removeOthers(spare, (await before) ?? (await entriesUnder(spare)), paths, caseInsensitive);
+      removeOthers(spare, before, paths, caseInsensitive);
       if (mtime !== undefined) setFolderTimes(spare, mtime);
       // The previous site, once swapped out, is the next spare.
       if (await swapIn(target, spare, swap)) await rename(swap, spare);
@@ -144,16 +141,11 @@ export async function recoverSpareSwap(target: string): Promise<void> {
   await rename(swap, spare);
 }
 
-/** The files (and links) and the folders under `root`, relative, `/`-separated; listed off the build's thread. */
-interface Entries {
-  files: Set<string>;
-  folders: Set<string>;
-}
-
-async function entriesUnder(root: string): Promise<Entries> {
+/** The files (and links) and the folders under `root`, relative, `/`-separated. */
+function entriesUnder(root: string): { files: Set<string>; folders: Set<string> } {
   const files = new Set<string>();
   const folders = new Set<string>();
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name).slice(root.length + 1).split(sep).join('/');
     (entry.isDirectory() ? folders : files).add(path);
   }
@@ -165,7 +157,7 @@ async function entriesUnder(root: string): Promise<Entries> {
  * that hold none of the new site's files (a killed build may have left one empty). On a file system
  * that ignores case, a file that differs from a new one only by case is the new one, and stays.
  */
-function removeOthers(root: string, before: Entries, keep: ReadonlySet<string>, caseInsensitive: boolean): void {
+function removeOthers(root: string, before: { files: Set<string>; folders: Set<string> }, keep: ReadonlySet<string>, caseInsensitive: boolean): void {
   const fold = (path: string): string => (caseInsensitive ? path.toLowerCase() : path);
   const kept = new Set([...keep].map(fold));
   const keptFolders = new Set<string>();
