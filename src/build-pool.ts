@@ -12,8 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type BatchRecord, type BatchResult, createShard, type Shard, type ShardSetup } from './build-shard.js';
 import type { Article, DateTime } from './model.js';
-import type { RenderMemo } from './render-memo.js';
-import type { RecordOutcome } from './render-record.js';
 
 /** Below this many records, one thread builds them all. */
 export const POOL_THRESHOLD = 200;
@@ -31,12 +29,11 @@ export interface ShardPool {
   close(): Promise<void>;
 }
 
-/** `memo` (the dev server's) keeps the build in this thread, where the memo lives. */
-export function createShardPool(setup: ShardSetup, records: number, memo?: { memo: RenderMemo; seen: Map<string, RecordOutcome> }): ShardPool {
+export function createShardPool(setup: ShardSetup, records: number): ShardPool {
   const workerFile = new URL('./build-worker.js', import.meta.url);
   const threads = availableParallelism();
-  if (memo !== undefined || records < POOL_THRESHOLD || threads < 2 || !existsSync(fileURLToPath(workerFile))) {
-    return inThisThread(createShard(setup, memo));
+  if (records < POOL_THRESHOLD || threads < 2 || !existsSync(fileURLToPath(workerFile))) {
+    return inThisThread(createShard(setup));
   }
   return workerPool(workerFile, setup, threads);
 }

@@ -14,8 +14,7 @@ import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import type { Problem } from './errors.js';
 import { type Article, type DateTime, listedArticle, type OutputFile } from './model.js';
-import { memoKey, type RenderMemo } from './render-memo.js';
-import { renderRecord, type RecordOutcome } from './render-record.js';
+import { renderRecord } from './render-record.js';
 import { newestFirst, siteForPages } from './site.js';
 import type { OutputFolder, WriteResult } from './write.js';
 import { addResult, cannotLink, linkFiles, placeFiles } from './write-place.js';
@@ -91,8 +90,7 @@ export interface Shard {
   reset(): void;
 }
 
-/** `memo`: the dev server's record outcomes from its previous builds, used and refreshed here. */
-export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: Map<string, RecordOutcome> }): Shard {
+export function createShard(setup: ShardSetup): Shard {
   const { config, output } = setup;
   const read = recordReader(setup.root, setup.articlesDir);
   const schema = articleSchema(new Set(config.authors.keys()));
@@ -130,7 +128,7 @@ export function createShard(setup: ShardSetup, memo?: { memo: RenderMemo; seen: 
           result.records.push({ index, file: source.file, name, reused: true });
           continue;
         }
-        const rendered = renderKnown(source, memo, () => renderRecord(config, schema, site, source));
+        const rendered = renderRecord(config, schema, site, source);
         if ('problems' in rendered) {
           result.problems.push(...rendered.problems);
           continue;
@@ -166,14 +164,6 @@ function linked(output: OutputFolder, reuse: Reusable, made: Set<string>, result
     if (cannotLink(error)) return false;
     throw error;
   }
-}
-
-function renderKnown(source: SourceFile, memo: { memo: RenderMemo; seen: Map<string, RecordOutcome> } | undefined, render: () => RecordOutcome): RecordOutcome {
-  if (memo === undefined) return render();
-  const key = memoKey(source);
-  const outcome = memo.memo.outcomes.get(key) ?? render();
-  memo.seen.set(key, outcome);
-  return outcome;
 }
 
 /** The newest `limit` articles offered, kept whole. */

@@ -18,8 +18,7 @@ import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
 import type { Article, DateTime, OutputFile, Site } from './model.js';
-import { type RenderMemo, useSettings } from './render-memo.js';
-import { renderRecord, type RecordOutcome } from './render-record.js';
+import { renderRecord } from './render-record.js';
 import { renderSiteFiles } from './render/index.js';
 import { createSite, siteForPages } from './site.js';
 import { openOutput, type SiteOutput } from './write.js';
@@ -48,12 +47,6 @@ export interface BuildOptions {
    * (`listedArticle` in model.ts). Files are always kept when `write` is false.
    */
   keepFiles?: boolean;
-  /**
-   * What records rendered to in the previous builds of this process (`createRenderMemo()`), kept
-   * by the caller between builds: a record whose text, settings and page year are unchanged is not
-   * parsed nor rendered again. The dev server passes one. Default: none.
-   */
-  memo?: RenderMemo;
   /**
    * Keeps a build cache beside the output folder (build-cache.ts): the next build neither parses,
    * renders nor writes an unchanged record, and links its files from the previous site instead.
@@ -99,18 +92,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const keepFiles = !write || options.keepFiles !== false;
   const incremental = options.incremental === true && write && !keepFiles;
   const output = write ? await openOutput(outDir, { protect: [contentDir], spare: incremental, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
-  const memo = options.memo === undefined ? undefined : { memo: options.memo, seen: new Map<string, RecordOutcome>() };
   const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, cache: incremental, ...(output === undefined ? {} : { output: output.folder }) };
   let pool: ShardPool | undefined;
   try {
-    pool = createShardPool(setup, content.articleNames.length, memo);
+    pool = createShardPool(setup, content.articleNames.length);
     // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
     // With a cache, the last build's: a record moving the site's last update to another year is rare.
     const lastBuild = incremental ? openCache(outDir) : undefined;
     let updated = lastBuild?.updated ?? (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
     if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     for (;;) {
-      if (memo !== undefined) useSettings(memo.memo, config, updated);
       const key = cacheKey(config, updated, drafts, options.mtime);
       const records = await buildRecords({
         pool,
@@ -122,10 +113,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         wholeArticle: wholeArticles(config, content, updated),
         onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
       });
-      if (memo !== undefined) {
-        memo.memo.outcomes = new Map(memo.seen);
-        memo.seen.clear();
-      }
       if (records.problems.length === 0 && records.records.length === 0 && records.read > 0) {
         records.problems.push({ file: content.articlesDir, field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
       }
@@ -164,10 +151,11 @@ function* cachedRecords(records: RecordsOutcome): Generator<[string, CachedRecor
 
 /** Renders a record again in this thread, for its article whole (a reused record among the newest, for the feeds). */
 function wholeArticles(config: SiteConfig, content: OpenedContent, updated: DateTime): (name: string) => Article {
-  const read = recordReader(content.root, content.articlesDir);
-  const schema = articleSchema(new Set(config.authors.keys()));
-  const site = siteForPages(config, updated);
+  // Made at the first call: most builds never need it.
+  let renderer: { read: ReturnType<typeof recordReader>; schema: ReturnType<typeof articleSchema>; site: Site } | undefined;
   return (name) => {
+    renderer ??= { read: recordReader(content.root, content.articlesDir), schema: articleSchema(new Set(config.authors.keys())), site: siteForPages(config, updated) };
+    const { read, schema, site } = renderer;
     const source = read(name, []);
     const rendered = source === undefined ? undefined : renderRecord(config, schema, site, source);
     if (rendered === undefined || 'problems' in rendered) throw new Error(`${name} was reused from the cache, then could not be rendered again`);
