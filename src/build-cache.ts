@@ -8,7 +8,11 @@
  *   versions), with the same settings, the same footer year and the same choice of drafts;
  * - the output folder is the one that build made (the folder's inode: every build swaps in a new
  *   folder, so a site written by anything else is a different folder);
- * - the record's text hashes the same (SHA-256);
+ * - the record's text hashes the same (SHA-256), or its file was not written since the build that
+ *   made the cache read it: same device, inode, size, modification and change time (`RecordStat`),
+ *   and those times were already older than that build by `SETTLED_MS` (git's racy-clean rule: a
+ *   file written in the same clock tick as it was read, after the read, would show the same times;
+ *   so a file that young is read and hashed again next time). Then it is not even read;
  * - each of its files in the output folder is still the file that build placed: same inode, size
  *   and modification time (a file edited by hand has another time; a linked one keeps its inode).
  *
@@ -19,11 +23,12 @@
  * Losing it only costs one full build.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config.js';
+import type { RecordStat } from './content/load.js';
 import type { Article, DateTime } from './model.js';
 import { spareFolder, spareInUse, STATE_FOLDER } from './write-spare.js';
 
@@ -35,10 +40,11 @@ export interface FileIdentity {
   mtimeMs: number;
 }
 
-/** What a worker needs to reuse a record: the text's hash and its files' identities. */
+/** What a worker needs to reuse a record: the text's hash, its files' identities, its file's stat when read. */
 export interface Reusable {
   textHash: string;
   files: FileIdentity[];
+  source?: RecordStat;
 }
 
 /**
@@ -59,9 +65,19 @@ interface CacheHeader {
   folder: number;
   /** The site's last update in that build: the year its pages show. */
   updated: DateTime;
+  /** When that build started, by the file system's clock (`markBuildStart`). */
+  started: number;
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
+
+/**
+ * How much older than the build that read it a record's file must be for its stat to be trusted:
+ * file times come from a coarse clock (a tick of a few milliseconds; 2 s on FAT), and a network
+ * share's from its server's. A record written less than this before a build is read again by the
+ * next one (then compared by hash, and trusted the time after).
+ */
+export const SETTLED_MS = 2000;
 
 /** Where the cache of an output folder lives. */
 export function cacheFile(outDir: string): string {
@@ -73,6 +89,8 @@ export function cacheFile(outDir: string): string {
 export interface OpenedCache {
   /** The site's last update in the build that made the output folder; undefined without a cache that describes it. */
   updated?: DateTime;
+  /** When that build started, by the file system's clock. */
+  started?: number;
   /** The records, when the cache matches `key`; else none. */
   records(key: string): Map<string, CachedRecord>;
 }
@@ -95,6 +113,7 @@ export function openCache(outDir: string): OpenedCache {
   }
   return {
     updated: header.updated,
+    started: header.started,
     records(key) {
       const records = new Map<string, CachedRecord>();
       if (key !== header.key) return records;
@@ -114,10 +133,10 @@ export function openCache(outDir: string): OpenedCache {
 }
 
 /** Replaces the cache of `outDir` (which must be the folder just swapped in), written line by line. */
-export async function saveCache(outDir: string, key: string, updated: DateTime, records: Iterable<[string, CachedRecord]>): Promise<void> {
+export async function saveCache(outDir: string, key: string, updated: DateTime, started: number, records: Iterable<[string, CachedRecord]>): Promise<void> {
   const file = cacheFile(outDir);
   mkdirSync(dirname(file), { recursive: true });
-  const header: CacheHeader = { format: FORMAT, key, folder: statSync(resolve(outDir)).ino, updated };
+  const header: CacheHeader = { format: FORMAT, key, folder: statSync(resolve(outDir)).ino, updated, started };
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {
@@ -136,9 +155,42 @@ export async function saveCache(outDir: string, key: string, updated: DateTime, 
   await rename(temporary, file);
 }
 
+/**
+ * The time a build starts, by the clock that dates the records' files: the change time of a file
+ * written now in the state folder (`.depeche/start-<out>`). Taken before any record is read.
+ */
+export function markBuildStart(outDir: string): number {
+  const file = join(dirname(cacheFile(outDir)), `start-${basename(resolve(outDir))}`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, String(process.pid));
+  return lstatSync(file).ctimeMs;
+}
+
+/**
+ * Whether a record's file is, by its stat `now`, the very file that the build which started at
+ * `started` read as `known`, and had settled before: then its text is that build's, unread.
+ */
+export function statClean(now: RecordStat | undefined, known: RecordStat | undefined, started: number | undefined): boolean {
+  if (now === undefined || known === undefined || started === undefined) return false;
+  const same = now.dev === known.dev && now.ino === known.ino && now.size === known.size && now.mtimeMs === known.mtimeMs && now.ctimeMs === known.ctimeMs;
+  return same && known.ctimeMs < started - SETTLED_MS && known.mtimeMs < started - SETTLED_MS;
+}
+
+/** The names of the cached records whose files are, by `statOf`, as the cache's build read them (`statClean`). */
+export function settledRecords(names: readonly string[], cached: ReadonlyMap<string, CachedRecord>, started: number | undefined, statOf: (name: string) => RecordStat | undefined): Set<string> {
+  const settled = new Set<string>();
+  if (cached.size === 0 || started === undefined) return settled;
+  for (const name of names) {
+    const known = cached.get(name);
+    if (known !== undefined && statClean(statOf(name), known.source, started)) settled.add(name);
+  }
+  return settled;
+}
+
 /** Removes the cache of `outDir` (it could not be saved: the next build reuses nothing). */
 export function dropCache(outDir: string): void {
   rmSync(cacheFile(outDir), { force: true });
+  rmSync(join(dirname(cacheFile(outDir)), `start-${basename(resolve(outDir))}`), { force: true });
   rmSync(`${cacheFile(outDir)}.${process.pid}.tmp`, { force: true });
 }
 

@@ -25,7 +25,6 @@ export interface ShardPool {
   render(updated: DateTime, batch: readonly BatchRecord[], write: boolean): Promise<BatchResult>;
   /** Every shard's newest articles, whole. */
   newest(): Promise<Article[]>;
-  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +43,6 @@ function inThisThread(shard: Shard): ShardPool {
     guess: async (names) => shard.guess(names),
     render: async (updated, batch, write) => shard.render(updated, batch, write),
     newest: async () => shard.newest(),
-    reset: async () => shard.reset(),
     close: async () => undefined,
   };
 }
@@ -53,8 +51,7 @@ function inThisThread(shard: Shard): ShardPool {
 export type ShardRequest =
   | { method: 'guess'; names: readonly string[] }
   | { method: 'render'; updated: DateTime; batch: readonly BatchRecord[]; write: boolean }
-  | { method: 'newest' }
-  | { method: 'reset' };
+  | { method: 'newest' };
 export type ShardCall = ShardRequest & { id: number };
 export type ShardAnswer = { id: number; value: unknown } | { id: number; error: string; code?: string };
 
@@ -120,7 +117,6 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
       return call<BatchResult>(least, { method: 'render', updated, batch, write });
     },
     newest: async () => (await all<Article[]>({ method: 'newest' })).flat(),
-    reset: async () => void (await all({ method: 'reset' })),
     async close() {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));

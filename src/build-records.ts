@@ -28,6 +28,8 @@ export interface RecordsOutcome {
   drafts: string[];
   /** How many record files could be read. */
   read: number;
+  /** How many records were reused on their file's stat alone, not read. */
+  unread: number;
   placed: WriteResult;
 }
 
@@ -40,20 +42,23 @@ export interface RecordsPass {
   write: boolean;
   /** The build cache's records (see build-cache.ts), by file name; empty without one. */
   cached: ReadonlyMap<string, CachedRecord>;
+  /** The cached records whose files were not written since (`statClean`): they are not read. */
+  clean: ReadonlySet<string>;
   /** A record's article with its HTML, rendered again: a reused record among the newest, for the feeds. */
   wholeArticle: (name: string) => Article;
   onRecord?: (done: number, total: number) => void;
 }
 
 export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
-  const { pool, content, config, updated, write, cached, onRecord } = pass;
+  const { pool, content, config, updated, write, cached, clean, onRecord } = pass;
   const names = content.articleNames;
   const batches: BatchRecord[][] = [];
   for (let start = 0; start < names.length; start += BATCH_SIZE) {
     batches.push(
       names.slice(start, start + BATCH_SIZE).map((name, offset) => {
         const known = cached.get(name);
-        return { index: start + offset, name, ...(known === undefined ? {} : { reuse: { textHash: known.textHash, files: known.files } }) };
+        if (known === undefined) return { index: start + offset, name };
+        return { index: start + offset, name, reuse: { textHash: known.textHash, files: known.files }, ...(clean.has(name) ? { clean: true as const } : {}) };
       }),
     );
   }
@@ -80,6 +85,7 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
     problems,
     drafts: results.flatMap((result) => result.drafts).sort((a, b) => a.index - b.index).map((draft) => draft.file),
     read: results.reduce((sum, result) => sum + result.read, 0),
+    unread: results.reduce((sum, result) => sum + result.unread, 0),
     placed: results.reduce((sum, result) => addResult(sum, result.placed), { files: 0, bytes: 0, linked: 0 }),
   };
 }
@@ -107,7 +113,10 @@ function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecor
   const known = cached.get(record.name);
   if (known === undefined) throw new Error(`${record.file} was reused, but the cache does not hold it`);
   const { article, textHash, files, whole } = known;
-  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache: { textHash, files }, reused: true, ...(whole ? { whole } : {}) };
+  // The stat of its file as read now (its text hashed the same), else as the cache's build read it.
+  const source = record.source ?? known.source;
+  const cache = { textHash, files, ...(source === undefined ? {} : { source }) };
+  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache, reused: true, ...(whole ? { whole } : {}) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { hashText, identify, type Reusable, unchanged } from './build-cache.js';
 import type { SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
-import { recordReader, type SourceFile } from './content/load.js';
+import { recordReader, type RecordStat, shown, type SourceFile } from './content/load.js';
 import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import type { Problem } from './errors.js';
@@ -39,6 +39,8 @@ export interface BatchRecord {
   index: number;
   name: string;
   reuse?: Reusable;
+  /** Its file's stat says it was not written since the cache's build read it (`statClean`): not read again. */
+  clean?: true;
 }
 
 /** A valid record: its article without the HTML body, and the paths of its files. */
@@ -64,6 +66,8 @@ export interface ReusedRecord {
   file: string;
   name: string;
   reused: true;
+  /** Its file's stat when read again here (its text hashed the same); none when it was not read. */
+  source?: RecordStat;
 }
 
 export interface BatchResult {
@@ -71,8 +75,10 @@ export interface BatchResult {
   problems: Problem[];
   /** The drafts left out, by index and file. */
   drafts: { index: number; file: string }[];
-  /** How many of the batch's files could be read. */
+  /** How many of the batch's files could be read (or were known unchanged without reading them). */
   read: number;
+  /** How many were reused on their file's stat alone, not read. */
+  unread: number;
   placed: WriteResult;
 }
 
@@ -86,8 +92,6 @@ export interface Shard {
   render(updated: DateTime, batch: readonly BatchRecord[], write: boolean): BatchResult;
   /** The shard's newest `feedLimit` articles whole, with their HTML (the feeds carry it). */
   newest(): Article[];
-  /** Forgets the articles rendered and the folders made: the build starts again in an emptied folder. */
-  reset(): void;
 }
 
 export function createShard(setup: ShardSetup): Shard {
@@ -95,13 +99,16 @@ export function createShard(setup: ShardSetup): Shard {
   const read = recordReader(setup.root, setup.articlesDir);
   const schema = articleSchema(new Set(config.authors.keys()));
   const made = new Set<string>();
-  let feed = newestArticles(config.feedLimit);
+  const feed = newestArticles(config.feedLimit);
   let pages: { year: string; site: ReturnType<typeof siteForPages> } | undefined;
   const siteFor = (updated: DateTime): ReturnType<typeof siteForPages> => {
     const year = updated.iso.slice(0, 4);
     if (pages?.year !== year) pages = { year, site: siteForPages(config, updated) };
     return pages.site;
   };
+  /** Whether a record's files in the served site are still those the cache knows; then they are linked (unless `write` is false). */
+  const reused = (reuse: Reusable, write: boolean, result: BatchResult): boolean =>
+    output !== undefined && unchanged(output.target, reuse.files) && (!write || linked(output, reuse, made, result));
   return {
     guess(names) {
       let updated: DateTime | undefined;
@@ -114,8 +121,14 @@ export function createShard(setup: ShardSetup): Shard {
     },
     render(updated, batch, write) {
       const site = siteFor(updated);
-      const result: BatchResult = { records: [], problems: [], drafts: [], read: 0, placed: { files: 0, bytes: 0, linked: 0 } };
-      for (const { index, name, reuse } of batch) {
+      const result: BatchResult = { records: [], problems: [], drafts: [], read: 0, unread: 0, placed: { files: 0, bytes: 0, linked: 0 } };
+      for (const { index, name, reuse, clean } of batch) {
+        if (clean === true && reuse !== undefined && reused(reuse, write, result)) {
+          result.read++;
+          result.unread++;
+          result.records.push({ index, file: shown(join(setup.articlesDir, name)), name, reused: true });
+          continue;
+        }
         const source = read(name, result.problems);
         if (source === undefined) continue;
         result.read++;
@@ -124,8 +137,8 @@ export function createShard(setup: ShardSetup): Shard {
           continue;
         }
         const textHash = setup.cache ? hashText(source.text) : '';
-        if (reuse !== undefined && reuse.textHash === textHash && output !== undefined && unchanged(output.target, reuse.files) && (!write || linked(output, reuse, made, result))) {
-          result.records.push({ index, file: source.file, name, reused: true });
+        if (reuse !== undefined && reuse.textHash === textHash && reused(reuse, write, result)) {
+          result.records.push({ index, file: source.file, name, reused: true, ...(source.stat === undefined ? {} : { source: source.stat }) });
           continue;
         }
         const rendered = renderRecord(config, schema, site, source);
@@ -142,16 +155,14 @@ export function createShard(setup: ShardSetup): Shard {
         result.records.push(summary);
         if (write && output !== undefined) {
           addResult(result.placed, placeFiles(output, files, made));
-          if (setup.cache) summary.cache = { textHash, files: files.map((file) => identify(join(output.fresh, file.path), file.path)) };
+          if (setup.cache) {
+            summary.cache = { textHash, files: files.map((file) => identify(join(output.fresh, file.path), file.path)), ...(source.stat === undefined ? {} : { source: source.stat }) };
+          }
         }
       }
       return result;
     },
     newest: () => feed.articles(),
-    reset() {
-      feed = newestArticles(config.feedLimit);
-      made.clear();
-    },
   };
 }
 

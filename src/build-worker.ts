@@ -16,8 +16,6 @@ function answer(call: ShardCall): unknown {
       return shard.render(call.updated, call.batch, call.write);
     case 'newest':
       return shard.newest();
-    case 'reset':
-      return shard.reset();
   }
 }
 

@@ -7,13 +7,13 @@
  * was, byte for byte (write.ts).
  */
 import { join } from 'node:path';
-import { cacheKey, type CachedRecord, dropCache, dropIncrementalState, openCache, saveCache } from './build-cache.js';
+import { cacheKey, type CachedRecord, dropCache, dropIncrementalState, markBuildStart, openCache, saveCache, settledRecords } from './build-cache.js';
 import { createShardPool, type ShardPool } from './build-pool.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
 import type { ShardSetup } from './build-shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
-import { loadContent, openContent, readArticle, recordReader, type OpenedContent, type PublicFile, type SourceFile } from './content/load.js';
+import { loadContent, openContent, readArticle, recordReader, recordStats, type OpenedContent, type PublicFile, type SourceFile } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
@@ -77,6 +77,8 @@ export interface BuildResult {
   drafts: string[];
   /** How many articles were taken unchanged from the build cache (`incremental`), not rendered. */
   reused: number;
+  /** Of those, how many were not even read: their file's stat said it was not written since (build-cache.ts). */
+  unread: number;
 }
 
 /** Builds the site. Throws a `ContentError` listing every problem when the content is invalid. */
@@ -93,23 +95,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const incremental = options.incremental === true && write && !keepFiles;
   const output = write ? await openOutput(outDir, { protect: [contentDir], spare: incremental, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
   const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, cache: incremental, ...(output === undefined ? {} : { output: output.folder }) };
+  // Taken before any record is read: it tells the next build which records had settled (build-cache.ts).
+  const started = incremental ? markBuildStart(outDir) : 0;
+  const lastBuild = incremental ? openCache(outDir) : undefined;
   let pool: ShardPool | undefined;
   try {
-    pool = createShardPool(setup, content.articleNames.length);
     // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
     // With a cache, the last build's: a record moving the site's last update to another year is rare.
-    const lastBuild = incremental ? openCache(outDir) : undefined;
-    let updated = lastBuild?.updated ?? (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+    let updated = lastBuild?.updated;
+    if (updated === undefined) {
+      pool = createShardPool(setup, content.articleNames.length);
+      updated = (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+    }
     if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     for (;;) {
       const key = cacheKey(config, updated, drafts, options.mtime);
+      const cached = lastBuild?.records(key) ?? new Map<string, CachedRecord>();
+      const clean = settledRecords(content.articleNames, cached, lastBuild?.started, recordStats(content.root, content.articlesDir));
+      // Workers for the records to read: a rebuild that reads a few links the others in this thread.
+      pool ??= createShardPool(setup, content.articleNames.length - clean.size);
       const records = await buildRecords({
         pool,
         content,
         config,
         updated,
         write,
-        cached: lastBuild?.records(key) ?? new Map(),
+        cached,
+        clean,
         wholeArticle: wholeArticles(config, content, updated),
         onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
       });
@@ -122,13 +134,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // The guess was wrong (see content/updated-guess.ts): every page again, with the year now known.
         updated = site.updated;
         await output?.restart();
-        await pool.reset();
+        await pool.close();
+        pool = undefined;
         continue;
       }
       await pool.close();
       const result = await finish(site, content, records, output, keepFiles);
       // The new site is in place: a cache that cannot be saved only costs the next build its reuse.
-      if (incremental) await saveCache(outDir, key, site.updated, cachedRecords(records)).catch(() => dropCache(outDir));
+      if (incremental) await saveCache(outDir, key, site.updated, started, cachedRecords(records)).catch(() => dropCache(outDir));
       else if (write) dropIncrementalState(outDir);
       return result;
     }
@@ -182,7 +195,7 @@ async function finish(site: Site, content: OpenedContent, records: RecordsOutcom
   const files = keepFiles && home !== undefined ? [home, ...site.articles.flatMap((article) => pages.get(article.path) ?? []), ...rest, ...publicFiles] : [];
   const fileCount = records.records.reduce((sum, record) => sum + record.paths.length, 0) + siteFiles.length + publicFiles.length;
   const reused = records.records.filter((record) => record.reused === true).length;
-  return { site, files, fileCount, bytes, drafts: records.drafts, reused };
+  return { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread };
 }
 
 /** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */

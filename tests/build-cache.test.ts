@@ -6,12 +6,14 @@
  * incremental dist/ is compared file by file (SHA-256) with a fresh build's, and the count of
  * reused articles with what the step allows.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../scripts/bench/corpus.js';
-import { cacheFile } from '../src/build-cache.js';
+import { cacheFile, SETTLED_MS } from '../src/build-cache.js';
 import { build, type BuildOptions } from '../src/build.js';
 import { treeOf } from './helpers/tree.js';
 
@@ -31,15 +33,20 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** An incremental build of `content` into dist/, then a full one elsewhere: same files, byte for byte. */
 async function incrementalMatchesFull(options: Partial<BuildOptions> = {}): Promise<number> {
-  const result = await build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true, ...options });
+  return (await incrementalBuild(options)).reused;
+}
+
+/** The same, with what the build reports of its reuse. */
+async function incrementalBuild(options: Partial<BuildOptions> = {}, from = content, into = dist): Promise<{ reused: number; unread: number }> {
+  const result = await build({ contentDir: from, outDir: into, keepFiles: false, incremental: true, ...options });
   const reference = join(scratch, `reference-${step++}`);
-  await build({ contentDir: content, outDir: reference, keepFiles: false, ...options });
-  expect(treeOf(dist)).toEqual(treeOf(reference));
+  await build({ contentDir: from, outDir: reference, keepFiles: false, ...options });
+  expect(treeOf(into)).toEqual(treeOf(reference));
   if (options.mtime !== undefined) {
     for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' })) expect(statSync(join(dist, path)).mtimeMs).toBe(options.mtime.getTime());
   }
   rmSync(reference, { recursive: true });
-  return result.reused;
+  return { reused: result.reused, unread: result.unread };
 }
 
 const records = (): string[] => readdirSync(join(content, 'articles')).sort();
@@ -124,5 +131,77 @@ describe('an incremental build', () => {
     // The failed build was made without SOURCE_DATE_EPOCH, the site in dist/ with it: nothing reused, once.
     expect(await incrementalMatchesFull()).toBe(0);
     expect(await incrementalMatchesFull()).toBe(RECORDS - 1);
+  });
+});
+
+/**
+ * A record whose file was not written since the build that made the cache read it is not read at
+ * all: its `lstat` (device, inode, size, modification and change time) is compared with the one
+ * kept, and trusted only when that file was already `SETTLED_MS` older than that build (a file
+ * written in the same clock tick as it was read would show the same times). So these records are
+ * first left to settle.
+ */
+describe('an incremental build of settled records', () => {
+  const SETTLED = 12;
+  let settled: string;
+  let out: string;
+  const file = (index: number): string => join(settled, 'articles', readdirSync(join(settled, 'articles')).sort()[index] ?? '');
+  const settle = (): Promise<void> => sleep(SETTLED_MS + 200);
+  /** Changes a record without changing its size or its modification time: only its change time (or inode) tells. */
+  const sameSizeAndTime = (path: string): string => {
+    const text = readFileSync(path, 'utf8');
+    const edited = text.replace(' le ', ' la ');
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    expect(edited).not.toBe(text);
+    return edited;
+  };
+  /** Gives `path` the modification time `mtimeNs`, to the nanosecond (`utimes` would round it). */
+  const keepTime = (path: string, mtimeNs: bigint): void => {
+    execFileSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, path]);
+    expect(statSync(path, { bigint: true }).mtimeNs).toBe(mtimeNs);
+  };
+
+  beforeAll(async () => {
+    settled = join(scratch, 'settled-content');
+    out = join(scratch, 'settled-dist');
+    writeCorpus(settled, { seed: 5, count: SETTLED });
+    await settle();
+  });
+
+  it('reads none of them, and writes what a full build writes', async () => {
+    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: 0, unread: 0 });
+    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED, unread: SETTLED });
+  });
+
+  it('reads again a record written over with the same size and modification time', async () => {
+    const path = file(2);
+    const before = statSync(path, { bigint: true });
+    writeFileSync(path, sameSizeAndTime(path));
+    keepTime(path, before.mtimeNs);
+    expect(statSync(path, { bigint: true }).ino).toBe(before.ino);
+    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED - 1, unread: SETTLED - 1 });
+  });
+
+  it('reads again a record replaced by another file of the same size and time (a safe save), and one written just before the last build', async () => {
+    const path = file(7);
+    const before = statSync(path, { bigint: true });
+    writeFileSync(`${path}.tmp`, sameSizeAndTime(path));
+    keepTime(`${path}.tmp`, before.mtimeNs);
+    renameSync(`${path}.tmp`, path);
+    // Record 2, written less than SETTLED_MS before the last build, is read again: its text is the same.
+    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED - 1, unread: SETTLED - 2 });
+  });
+
+  it('trusts a record written just before a build once a later build has read it settled', async () => {
+    await settle();
+    // Records 2 and 7 were written less than SETTLED_MS before the last build: read again here, unchanged.
+    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED, unread: SETTLED - 2 });
+    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED, unread: SETTLED });
+  });
+
+  it('renders a record again when its page in dist/ was edited, though the record was not read', async () => {
+    const page = join(out, 'articles', readdirSync(join(out, 'articles')).sort()[5] ?? '', 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<title>', '<TITLE>'));
+    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED - 1, unread: SETTLED - 1 });
   });
 });

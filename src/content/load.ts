@@ -3,7 +3,7 @@
  * Files are decoded as strict UTF-8 (a BOM is accepted), line ends normalised to `\n`, and nothing
  * outside the content folder is read, even through a symbolic link.
  */
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
@@ -14,6 +14,20 @@ export interface SourceFile {
   /** The file name inside `articles/` (`x.md`). */
   name: string;
   text: string;
+  /**
+   * What the file was when it was read (before reading it), when it is a plain file of an articles
+   * folder inside the content folder: `recordReader` gives it, for the build cache (build-cache.ts).
+   */
+  stat?: RecordStat;
+}
+
+/** Enough of a record file's `lstat` to tell that it has not been written since (see build-cache.ts). */
+export interface RecordStat {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
 /** A file of `content/public/`, copied to the site as it is (a logo, images, a favicon). */
@@ -98,16 +112,40 @@ export function readArticle(content: OpenedContent, name: string): Promise<Sourc
  * only a link is resolved. Same checks and messages as `readArticle`.
  */
 export function recordReader(root: string, articlesDir: string): (name: string, problems: Problem[]) => SourceFile | undefined {
-  const realDir = tryRealpath(articlesDir);
-  const inside = realDir !== undefined && (realDir === root || realDir.startsWith(root + sep));
+  const inside = articlesInside(root, articlesDir);
   return (name, problems) => {
     const path = join(articlesDir, name);
     if (inside) {
       const kind = tryLstat(path);
-      if (kind?.isFile() === true) return decodeSource(readFileSync(path), shown(path), name, problems);
+      if (kind?.isFile() === true) {
+        const source = decodeSource(readFileSync(path), shown(path), name, problems);
+        if (source !== undefined) source.stat = recordStat(kind);
+        return source;
+      }
     }
     return readSource(root, path, name, problems);
   };
+}
+
+/**
+ * The `RecordStat` of each record of one articles folder that `recordReader` would read as a plain
+ * file (one `lstat`); undefined for a link, a missing file or a folder outside the content folder.
+ */
+export function recordStats(root: string, articlesDir: string): (name: string) => RecordStat | undefined {
+  const inside = articlesInside(root, articlesDir);
+  return (name) => {
+    const kind = inside ? tryLstat(join(articlesDir, name)) : undefined;
+    return kind?.isFile() === true ? recordStat(kind) : undefined;
+  };
+}
+
+function articlesInside(root: string, articlesDir: string): boolean {
+  const realDir = tryRealpath(articlesDir);
+  return realDir !== undefined && (realDir === root || realDir.startsWith(root + sep));
+}
+
+function recordStat(stats: Stats): RecordStat {
+  return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs };
 }
 
 /** Every file under `public/`, sorted; links that lead out of the content folder are refused. */
@@ -173,7 +211,7 @@ function tryRealpath(path: string): string | undefined {
   }
 }
 
-function tryLstat(path: string): ReturnType<typeof lstatSync> | undefined {
+function tryLstat(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch {
@@ -199,7 +237,8 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   return line;
 }
 
-function shown(path: string): string {
+/** A path as messages show it: relative to the working directory when inside it, `/`-separated. */
+export function shown(path: string): string {
   const fromHere = relative(process.cwd(), path);
   return (fromHere.startsWith('..') ? path : fromHere).split(sep).join('/');
 }
