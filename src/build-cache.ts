@@ -29,7 +29,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config.js';
 import type { RecordStat } from './content/load.js';
-import type { Article, DateTime } from './model.js';
+import { type Article, type DateTime, listedArticle } from './model.js';
 import { spareFolder, spareInUse, STATE_FOLDER } from './write-spare.js';
 
 /** One output file as it stood in the output folder when the cache was written. */
@@ -53,23 +53,42 @@ export interface Reusable {
  */
 export interface CachedRecord extends Reusable {
   article: Article;
+  /** `hashListed` of the article: the site-wide files' digest is made of these (build-site-files.ts). */
+  listedHash: string;
   whole?: true;
 }
 
-/** The cache file's first line; then one line per record: `[name, CachedRecord]`. */
-interface CacheHeader {
-  format: number;
+/** A group of site-wide files as the cache's build placed them: its inputs' digest and its files. */
+export interface CachedFileGroup {
+  digest: string;
+  files: FileIdentity[];
+}
+
+/** The site-wide files of the cache's build, by group (see build-site-files.ts). */
+export interface CachedSiteFiles {
+  listings: CachedFileGroup;
+  feeds: CachedFileGroup;
+}
+
+/** What a build saves besides its records. */
+export interface BuildState {
   /** Everything a record's output depends on besides its text (see `cacheKey`). */
   key: string;
-  /** The inode of the output folder the cache describes. */
-  folder: number;
   /** The site's last update in that build: the year its pages show. */
   updated: DateTime;
   /** When that build started, by the file system's clock (`markBuildStart`). */
   started: number;
+  siteFiles?: CachedSiteFiles;
 }
 
-const FORMAT = 4;
+/** The cache file's first line; then one line per record: `[name, CachedRecord]`. */
+interface CacheHeader extends BuildState {
+  format: number;
+  /** The inode of the output folder the cache describes. */
+  folder: number;
+}
+
+const FORMAT = 5;
 
 /**
  * How much older than the build that read it a record's file must be for its stat to be trusted:
@@ -93,6 +112,10 @@ export interface OpenedCache {
   started?: number;
   /** The records, when the cache matches `key`; else none. */
   records(key: string): Map<string, CachedRecord>;
+  /** The site-wide files, when the cache matches `key`. */
+  siteFiles(key: string): CachedSiteFiles | undefined;
+  /** A record's line as read (after `records`): saved again as it is when nothing of it changed. */
+  line(name: string): Uint8Array | undefined;
 }
 
 /**
@@ -109,46 +132,61 @@ export function openCache(outDir: string): OpenedCache {
     header = JSON.parse(bytes.toString('utf8', 0, start === -1 ? bytes.length : start)) as CacheHeader;
     if (header.format !== FORMAT || header.folder !== statSync(resolve(outDir)).ino) throw new Error('another folder');
   } catch {
-    return { records: () => new Map() };
+    return { records: () => new Map(), siteFiles: () => undefined, line: () => undefined };
   }
+  const lines = new Map<string, Uint8Array>();
   return {
     updated: header.updated,
     started: header.started,
+    siteFiles: (key) => (key === header.key ? header.siteFiles : undefined),
+    line: (name) => lines.get(name),
     records(key) {
       const records = new Map<string, CachedRecord>();
+      lines.clear();
       if (key !== header.key) return records;
       try {
         for (let at = start; at !== -1 && at + 1 < bytes.length; ) {
           const end = bytes.indexOf(0x0a, at + 1);
-          const [name, record] = JSON.parse(bytes.toString('utf8', at + 1, end === -1 ? bytes.length : end)) as [string, CachedRecord];
+          const line = bytes.subarray(at + 1, end === -1 ? bytes.length : end);
+          const [name, record] = JSON.parse(line.toString('utf8')) as [string, CachedRecord];
           records.set(name, record);
+          lines.set(name, line);
           at = end;
         }
         return records;
       } catch {
+        lines.clear();
         return new Map();
       }
     },
   };
 }
 
-/** Replaces the cache of `outDir` (which must be the folder just swapped in), written line by line. */
-export async function saveCache(outDir: string, key: string, updated: DateTime, started: number, records: Iterable<[string, CachedRecord]>): Promise<void> {
+/**
+ * Replaces the cache of `outDir` (which must be the folder just swapped in), written line by line:
+ * each record is `[name, CachedRecord]`, or its line as the last cache held it (`OpenedCache.line`).
+ */
+export async function saveCache(outDir: string, state: BuildState, records: Iterable<[string, CachedRecord] | Uint8Array>): Promise<void> {
   const file = cacheFile(outDir);
   mkdirSync(dirname(file), { recursive: true });
-  const header: CacheHeader = { format: FORMAT, key, folder: statSync(resolve(outDir)).ino, updated, started };
+  const header: CacheHeader = { format: FORMAT, folder: statSync(resolve(outDir)).ino, ...state };
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {
-    let chunk = `${JSON.stringify(header)}\n`;
+    const newline = Buffer.from('\n');
+    let chunk: Uint8Array[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
+    let size = 0;
     for (const entry of records) {
-      chunk += `${JSON.stringify(entry)}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
+      const line = entry instanceof Uint8Array ? entry : Buffer.from(JSON.stringify(entry));
+      chunk.push(line, newline);
+      size += line.byteLength + 1;
+      if (size > 1 << 20) {
+        writeSync(fd, Buffer.concat(chunk));
+        chunk = [];
+        size = 0;
       }
     }
-    writeSync(fd, chunk);
+    writeSync(fd, Buffer.concat(chunk));
   } finally {
     closeSync(fd);
   }
@@ -216,6 +254,11 @@ export function cacheKey(config: SiteConfig, updated: DateTime, drafts: boolean,
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('base64');
+}
+
+/** A hash of an article as the listings read it (`listedArticle`), whole or not. */
+export function hashListed(article: Article): string {
+  return createHash('sha256').update(JSON.stringify(listedArticle(article))).digest('base64');
 }
 
 /** Whether every file still is the one recorded, in the output folder `target`. */

@@ -5,7 +5,7 @@
  * whole. What comes out is what the model needs, or every problem found.
  */
 import type { ShardPool } from './build-pool.js';
-import type { CachedRecord } from './build-cache.js';
+import { type CachedRecord, hashListed } from './build-cache.js';
 import type { BatchRecord, BatchResult, RecordSummary, ReusedRecord } from './build-shard.js';
 import { recordReader, type OpenedContent, type SourceFile } from './content/load.js';
 import { crossRecordChecks } from './content/records.js';
@@ -44,6 +44,8 @@ export interface RecordsPass {
   cached: ReadonlyMap<string, CachedRecord>;
   /** The cached records whose files were not written since (`statClean`): they are not read. */
   clean: ReadonlySet<string>;
+  /** Gives each record its `listedHash`, for the next build's cache. */
+  incremental: boolean;
   /** A record's article with its HTML, rendered again: a reused record among the newest, for the feeds. */
   wholeArticle: (name: string) => Article;
   onRecord?: (done: number, total: number) => void;
@@ -69,6 +71,8 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
   await eachAtMost(batches, pool.size * 2, async (batch) => {
     const result = await pool.render(updated, batch, write && !failing);
     if (result.problems.length > 0) failing = true;
+    // Here, while the workers render the next batches.
+    if (pass.incremental) for (const record of result.records) if ('article' in record) record.listedHash = hashListed(record.article);
     results.push(result);
     done += batch.length;
     onRecord?.(done, names.length);
@@ -112,11 +116,12 @@ function acrossRecords(content: OpenedContent, siteUrl: string, records: readonl
 function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecord>): RecordSummary {
   const known = cached.get(record.name);
   if (known === undefined) throw new Error(`${record.file} was reused, but the cache does not hold it`);
-  const { article, textHash, files, whole } = known;
+  const { article, textHash, files, whole, listedHash } = known;
   // The stat of its file as read now (its text hashed the same), else as the cache's build read it.
   const source = record.source ?? known.source;
   const cache = { textHash, files, ...(source === undefined ? {} : { source }) };
-  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache, reused: true, ...(whole ? { whole } : {}) };
+  const asCached = record.source === undefined ? { asCached: true as const } : {};
+  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache, reused: true, listedHash, ...(whole ? { whole } : {}), ...asCached };
 }
 
 /**
@@ -128,10 +133,14 @@ function withNewestWhole(records: RecordSummary[], rendered: readonly Article[],
   const whole = new Map(rendered.map((article) => [article.path, article]));
   const newest = new Set([...records].sort((a, b) => newestFirst(a.article, b.article)).slice(0, limit));
   return records.map((record) => {
-    if (newest.has(record)) return record.whole === true ? record : { ...record, article: whole.get(record.article.path) ?? wholeArticle(record.name), whole: true };
+    if (newest.has(record)) {
+      if (record.whole === true) return record;
+      const { asCached: _changed, ...rest } = record;
+      return { ...rest, article: whole.get(record.article.path) ?? wholeArticle(record.name), whole: true };
+    }
     // Out of the feeds since the cache kept it whole: listed again, so the model does not grow with time.
     if (record.whole === true) {
-      const { whole: _dropped, ...listed } = record;
+      const { whole: _dropped, asCached: _changed, ...listed } = record;
       return { ...listed, article: listedArticle(record.article) };
     }
     return record;

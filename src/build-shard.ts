@@ -58,6 +58,10 @@ export interface RecordSummary {
   reused?: true;
   /** True when `article` is whole, with its HTML (the feeds' newest). */
   whole?: true;
+  /** `hashListed` of the article, in an incremental build (build-records.ts). */
+  listedHash?: string;
+  /** Reused without reading its file, and kept whole or listed as before: its cache entry is unchanged. */
+  asCached?: true;
 }
 
 /** A record whose cache entry held: its files were linked from the previous site, its article is the cache's. */

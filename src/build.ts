@@ -7,9 +7,10 @@
  * was, byte for byte (write.ts).
  */
 import { join } from 'node:path';
-import { cacheKey, type CachedRecord, dropCache, dropIncrementalState, markBuildStart, openCache, saveCache, settledRecords } from './build-cache.js';
+import { cacheKey, type CachedRecord, type CachedSiteFiles, type OpenedCache, dropCache, dropIncrementalState, markBuildStart, openCache, saveCache, settledRecords } from './build-cache.js';
 import { createShardPool, type ShardPool } from './build-pool.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
+import { placeSiteFiles, planSiteFiles, renderedSiteFiles, siteFileDigests, siteFilePaths, type SiteFileGroup } from './build-site-files.js';
 import type { ShardSetup } from './build-shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
@@ -19,7 +20,6 @@ import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
 import type { Article, DateTime, OutputFile, Site } from './model.js';
 import { renderRecord } from './render-record.js';
-import { renderSiteFiles } from './render/index.js';
 import { createSite, siteForPages } from './site.js';
 import { openOutput, type SiteOutput } from './write.js';
 import { addResult, placeFiles } from './write-place.js';
@@ -122,6 +122,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         write,
         cached,
         clean,
+        incremental,
         wholeArticle: wholeArticles(config, content, updated),
         onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
       });
@@ -139,9 +140,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         continue;
       }
       await pool.close();
-      const result = await finish(site, content, records, output, keepFiles);
+      const siteFiles = await planSiteFiles(site, incremental ? siteFileDigests(key, site, records.records) : undefined, lastBuild?.siteFiles(key), output?.folder.target);
+      const { result, siteState } = await finish(site, content, records, siteFiles, output, keepFiles);
       // The new site is in place: a cache that cannot be saved only costs the next build its reuse.
-      if (incremental) await saveCache(outDir, key, site.updated, started, cachedRecords(records)).catch(() => dropCache(outDir));
+      if (incremental) {
+        const state = { key, updated: site.updated, started, ...(siteState === undefined ? {} : { siteFiles: siteState }) };
+        await saveCache(outDir, state, cachedRecords(records, lastBuild)).catch(() => dropCache(outDir));
+      }
       else if (write) dropIncrementalState(outDir);
       return result;
     }
@@ -155,10 +160,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-/** What the next build's cache keeps of each record. */
-function* cachedRecords(records: RecordsOutcome): Generator<[string, CachedRecord]> {
-  for (const { name, article, cache, whole } of records.records) {
-    if (cache !== undefined) yield [name, { ...cache, article, ...(whole ? { whole } : {}) }];
+/** What the next build's cache keeps of each record: the last cache's line when nothing of it changed. */
+function* cachedRecords(records: RecordsOutcome, lastBuild: OpenedCache | undefined): Generator<[string, CachedRecord] | Uint8Array> {
+  for (const { name, article, cache, whole, listedHash, asCached } of records.records) {
+    const line = asCached === true ? lastBuild?.line(name) : undefined;
+    if (line !== undefined) yield line;
+    else if (cache !== undefined && listedHash !== undefined) yield [name, { ...cache, article, listedHash, ...(whole ? { whole } : {}) }];
   }
 }
 
@@ -177,25 +184,36 @@ function wholeArticles(config: SiteConfig, content: OpenedContent, updated: Date
 }
 
 /** The site-wide files and `public/`, written after the pages; then the new site is swapped in. */
-async function finish(site: Site, content: OpenedContent, records: RecordsOutcome, output: SiteOutput | undefined, keepFiles: boolean): Promise<BuildResult> {
-  const siteFiles = renderSiteFiles(site);
-  const written = new Set([...records.records.flatMap((record) => record.paths), ...siteFiles.map((file) => file.path)]);
+async function finish(
+  site: Site,
+  content: OpenedContent,
+  records: RecordsOutcome,
+  siteFileGroups: SiteFileGroup[],
+  output: SiteOutput | undefined,
+  keepFiles: boolean,
+): Promise<{ result: BuildResult; siteState?: CachedSiteFiles }> {
+  const sitePaths = siteFilePaths(siteFileGroups);
+  const written = new Set([...records.records.flatMap((record) => record.paths), ...sitePaths]);
   const clashes = content.publicFiles.filter((file) => written.has(file.path));
   if (clashes.length > 0) {
     throw new ContentError(clashes.map((file) => ({ file: file.file, field: '(file)', message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}` })));
   }
   const publicFiles = content.publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }));
   let bytes = 0;
+  let siteState: CachedSiteFiles | undefined;
   if (output !== undefined) {
-    const placed = addResult(records.placed, placeFiles(output.folder, [...siteFiles, ...publicFiles], new Set()));
+    const placedSiteFiles = await placeSiteFiles(site, siteFileGroups, output.folder);
+    siteState = placedSiteFiles.state;
+    const placed = addResult(addResult(records.placed, placedSiteFiles.placed), placeFiles(output.folder, publicFiles, new Set()));
     bytes = (await output.commit(placed, new Set([...written, ...publicFiles.map((file) => file.path)]))).bytes;
   }
+  const siteFiles = renderedSiteFiles(siteFileGroups);
   const [home, ...rest] = siteFiles;
   const pages = new Map(records.records.map((record) => [record.article.path, record.files ?? []]));
   const files = keepFiles && home !== undefined ? [home, ...site.articles.flatMap((article) => pages.get(article.path) ?? []), ...rest, ...publicFiles] : [];
-  const fileCount = records.records.reduce((sum, record) => sum + record.paths.length, 0) + siteFiles.length + publicFiles.length;
+  const fileCount = records.records.reduce((sum, record) => sum + record.paths.length, 0) + sitePaths.length + publicFiles.length;
   const reused = records.records.filter((record) => record.reused === true).length;
-  return { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread };
+  return { result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread }, ...(siteState === undefined ? {} : { siteState }) };
 }
 
 /** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */

@@ -31,14 +31,19 @@ export function renderSite(site: Site, onArticle?: (done: number, total: number)
  * `site.feedLimit` articles only.
  */
 export function renderSiteFiles(site: Site): OutputFile[] {
-  return [
-    renderHomePage(site),
-    renderRss(site),
-    renderAtom(site),
-    renderJsonFeed(site),
-    ...renderSitemaps(site),
-    renderRobots(site),
-    renderNotFoundPage(site),
-    renderHeaders(site),
-  ];
+  const [home, ...rest] = renderListings(site);
+  return [...(home === undefined ? [] : [home]), ...renderFeeds(site), ...rest];
+}
+
+/**
+ * The site-wide files that read every article as listed (`listedArticle` in model.ts): the home
+ * page, the sitemaps, robots.txt, the 404 page and the headers, home page first.
+ */
+export function renderListings(site: Site): OutputFile[] {
+  return [renderHomePage(site), ...renderSitemaps(site), renderRobots(site), renderNotFoundPage(site), renderHeaders(site)];
+}
+
+/** The feeds: they read the newest `site.feedLimit` articles whole, with their HTML. */
+export function renderFeeds(site: Site): OutputFile[] {
+  return [renderRss(site), renderAtom(site), renderJsonFeed(site)];
 }
