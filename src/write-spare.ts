@@ -16,7 +16,8 @@
  */
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { listEntries, type SpareEntries } from './write-spare-listing.js';
 import { exists, isAlive, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput, swapIn } from './write.js';
 
 /** The folder beside the output folder that holds the build's state (the spare, the cache). */
@@ -43,10 +44,10 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
     release();
     throw error;
   }
-  const before = entriesUnder(spare);
+  let before = listEntries(spare);
   const caseInsensitive = foldsCase(spare);
   // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
-  const folder: OutputFolder = { fresh: spare, target, previous: await exists(target), spare: before.files.size > 0, ...(mtime === undefined ? {} : { mtime }) };
+  const folder: OutputFolder = { fresh: spare, target, previous: await exists(target), spare: before.files.length > 0, ...(mtime === undefined ? {} : { mtime }) };
   let closed = false;
   return {
     folder,
@@ -58,8 +59,7 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
     async restart() {
       await rm(spare, { recursive: true, force: true });
       mkdirSync(spare);
-      before.files.clear();
-      before.folders.clear();
+      before = { files: [], folders: [] };
     },
     async commit(placed, paths) {
       if (closed) throw new Error('this output was already committed or aborted');
@@ -141,23 +141,12 @@ export async function recoverSpareSwap(target: string): Promise<void> {
   await rename(swap, spare);
 }
 
-/** The files (and links) and the folders under `root`, relative, `/`-separated. */
-function entriesUnder(root: string): { files: Set<string>; folders: Set<string> } {
-  const files = new Set<string>();
-  const folders = new Set<string>();
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name).slice(root.length + 1).split(sep).join('/');
-    (entry.isDirectory() ? folders : files).add(path);
-  }
-  return { files, folders };
-}
-
 /**
  * Removes what the spare held before and the new site does not have: its files, then its folders
  * that hold none of the new site's files (a killed build may have left one empty). On a file system
  * that ignores case, a file that differs from a new one only by case is the new one, and stays.
  */
-function removeOthers(root: string, before: { files: Set<string>; folders: Set<string> }, keep: ReadonlySet<string>, caseInsensitive: boolean): void {
+function removeOthers(root: string, before: SpareEntries, keep: ReadonlySet<string>, caseInsensitive: boolean): void {
   const fold = (path: string): string => (caseInsensitive ? path.toLowerCase() : path);
   const kept = new Set([...keep].map(fold));
   const keptFolders = new Set<string>();
