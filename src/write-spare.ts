@@ -13,11 +13,14 @@
  * it back (`recoverSpareSwap`). Killed after the second, the new site is served and `swap` becomes
  * the spare. A build killed or failed while filling the spare leaves it half-filled: harmless, the
  * next build checks every file it keeps.
+ *
+ * What the spare held when the build opened it is listed while the build fills it, in a worker
+ * thread (write-spare-listing.ts, which says why that listing is right); the commit waits for it.
  */
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { listEntries, type SpareEntries } from './write-spare-listing.js';
+import { type SpareEntries, type SpareListing, startListing } from './write-spare-listing.js';
 import { exists, isAlive, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput, swapIn } from './write.js';
 
 /** The folder beside the output folder that holds the build's state (the spare, the cache). */
@@ -31,7 +34,7 @@ function sparePaths(target: string): { state: string; spare: string; swap: strin
 
 /**
  * Opens the spare of `target` for one build: takes the lock (two builds filling one spare would
- * swap in a mix of both), puts back what a killed build left, and lists what the spare holds.
+ * swap in a mix of both), puts back what a killed build left, and starts listing what the spare holds.
  */
 export async function openSpare(target: string, mtime: Date | undefined, recoverOthers: () => Promise<void>): Promise<SiteOutput> {
   const { spare, swap, lock } = sparePaths(target);
@@ -44,26 +47,39 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
     release();
     throw error;
   }
-  let before = listEntries(spare);
-  const caseInsensitive = foldsCase(spare);
-  // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
-  const folder: OutputFolder = { fresh: spare, target, previous: await exists(target), spare: before.files.length > 0, ...(mtime === undefined ? {} : { mtime }) };
+  let caseInsensitive: boolean;
+  let folder: OutputFolder;
+  try {
+    caseInsensitive = foldsCase(spare);
+    // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
+    // Its top level tells, without waiting for the listing (a spare holding only folders counts as full: harmless).
+    folder = { fresh: spare, target, previous: await exists(target), spare: readdirSync(spare).length > 0, ...(mtime === undefined ? {} : { mtime }) };
+  } catch (error) {
+    release();
+    throw error;
+  }
+  // Undefined once the spare was emptied (`restart`): nothing of an earlier site is left in it.
+  let listing: SpareListing | undefined = startListing(spare);
   let closed = false;
   return {
     folder,
     // A failed build leaves the spare as it is: the next one checks every file it keeps.
     abort: async () => {
       closed = true;
+      listing?.discard();
     },
     release: async () => release(),
     async restart() {
+      // Discarded before the spare goes: an answer the worker sends later is never used.
+      listing?.discard();
+      listing = undefined;
       await rm(spare, { recursive: true, force: true });
       mkdirSync(spare);
-      before = { files: [], folders: [] };
     },
     async commit(placed, paths) {
       if (closed) throw new Error('this output was already committed or aborted');
       closed = true;
+      const before = listing === undefined ? { files: [], folders: [] } : await listing.entries();
       removeOthers(spare, before, paths, caseInsensitive);
       if (mtime !== undefined) setFolderTimes(spare, mtime);
       // The previous site, once swapped out, is the next spare.
