@@ -80,7 +80,8 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
   const workers = Array.from({ length: size }, (_, index) => {
     // A small young generation: a worker's garbage (each record's tokens and strings) is collected
     // sooner, so that the process holds less at once (10k articles: peak RSS 448 → 397 MiB, same time).
-    const worker = new Worker(file, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    // `execArgv: []`: a worker inherits the process's options, and `--input-type` (`node -e`) fails it.
+    const worker = new Worker(file, { workerData: setup, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     busy[index] = 0;
     worker.on('message', (answer: ShardAnswer) => {
       busy[index] = (busy[index] ?? 1) - 1;

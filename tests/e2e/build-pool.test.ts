@@ -5,9 +5,11 @@
  * byte, the same problems when records are broken, and the same pages when the guess of the
  * site's last year is wrong and the pages are rendered again.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus.js';
 import { POOL_THRESHOLD } from '../../src/build-pool.js';
@@ -89,6 +91,15 @@ describe('the build with its worker pool (lib/)', () => {
     // Every page shows the year the guess missed: the pages were rendered again.
     const oldest = readFileSync(join(scratch, 'dist-guess-workers', 'articles', readdirSync(join(scratch, 'dist-guess-workers', 'articles')).sort()[0] ?? '', 'index.html'), 'utf8');
     expect(oldest).toMatch(/2031/);
+  });
+
+  it('starts its workers without the process’s options: a build from `node --input-type=module -e` works', () => {
+    const out = join(scratch, 'dist-eval');
+    const script = `import { build } from ${JSON.stringify(pathToFileURL(join(root, 'lib/build.js')).href)}; const result = await build({ contentDir: ${JSON.stringify(content)}, outDir: ${JSON.stringify(out)}, keepFiles: false }); console.log(result.fileCount);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(Number(run.stdout.trim())).toBe(RECORDS * 2 + 9);
   });
 });
 
