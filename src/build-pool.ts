@@ -80,8 +80,7 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
   const workers = Array.from({ length: size }, (_, index) => {
     // A small young generation: a worker's garbage (each record's tokens and strings) is collected
     // sooner, so that the process holds less at once (10k articles: peak RSS 448 → 397 MiB, same time).
-    // `execArgv: []`: a worker inherits the process's options, and `--input-type` (`node -e`) fails it.
-    const worker = new Worker(file, { workerData: setup, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(file, { workerData: setup, execArgv: workerOptions(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     busy[index] = 0;
     worker.on('message', (answer: ShardAnswer) => {
       busy[index] = (busy[index] ?? 1) - 1;
@@ -123,4 +122,12 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
+}
+
+/**
+ * The process's options, for its workers (`--cpu-prof` profiles them too), less `--input-type`:
+ * given with `node -e`, it fails a worker, which reads a file.
+ */
+export function workerOptions(execArgv: readonly string[]): string[] {
+  return execArgv.filter((option, at) => !option.startsWith('--input-type') && execArgv[at - 1] !== '--input-type');
 }
