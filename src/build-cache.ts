@@ -104,6 +104,12 @@ export function cacheFile(outDir: string): string {
   return join(dirname(target), STATE_FOLDER, `cache-${basename(target)}.json`);
 }
 
+/** The file whose change time is the time a build of an output folder started (`markBuildStart`). */
+function startFile(outDir: string): string {
+  const target = resolve(outDir);
+  return join(dirname(target), STATE_FOLDER, `start-${basename(target)}`);
+}
+
 /** The cache of an output folder, as read at the start of a build. */
 export interface OpenedCache {
   /** The site's last update in the build that made the output folder; undefined without a cache that describes it. */
@@ -198,7 +204,7 @@ export async function saveCache(outDir: string, state: BuildState, records: Iter
  * written now in the state folder (`.depeche/start-<out>`). Taken before any record is read.
  */
 export function markBuildStart(outDir: string): number {
-  const file = join(dirname(cacheFile(outDir)), `start-${basename(resolve(outDir))}`);
+  const file = startFile(outDir);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, String(process.pid));
   return lstatSync(file).ctimeMs;
@@ -228,7 +234,7 @@ export function settledRecords(names: readonly string[], cached: ReadonlyMap<str
 /** Removes the cache of `outDir` (it could not be saved: the next build reuses nothing). */
 export function dropCache(outDir: string): void {
   rmSync(cacheFile(outDir), { force: true });
-  rmSync(join(dirname(cacheFile(outDir)), `start-${basename(resolve(outDir))}`), { force: true });
+  rmSync(startFile(outDir), { force: true });
   rmSync(`${cacheFile(outDir)}.${process.pid}.tmp`, { force: true });
 }
 

@@ -146,8 +146,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (incremental) {
         const state = { key, updated: site.updated, started, ...(siteState === undefined ? {} : { siteFiles: siteState }) };
         await saveCache(outDir, state, cachedRecords(records, lastBuild)).catch(() => dropCache(outDir));
+      } else if (write) {
+        dropIncrementalState(outDir);
       }
-      else if (write) dropIncrementalState(outDir);
       return result;
     }
   } catch (error) {
