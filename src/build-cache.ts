@@ -214,7 +214,7 @@ export function markBuildStart(outDir: string): number {
  * Whether a record's file is, by its stat `now`, the very file that the build which started at
  * `started` read as `known`, and had settled before: then its text is that build's, unread.
  */
-export function statClean(now: RecordStat | undefined, known: RecordStat | undefined, started: number | undefined): boolean {
+function statClean(now: RecordStat | undefined, known: RecordStat | undefined, started: number | undefined): boolean {
   if (now === undefined || known === undefined || started === undefined) return false;
   const same = now.dev === known.dev && now.ino === known.ino && now.size === known.size && now.mtimeMs === known.mtimeMs && now.ctimeMs === known.ctimeMs;
   return same && known.ctimeMs < started - SETTLED_MS && known.mtimeMs < started - SETTLED_MS;

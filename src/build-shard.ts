@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { hashText, identify, type Reusable, unchanged } from './build-cache.js';
 import type { SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
-import { recordReader, type RecordStat, shown, type SourceFile } from './content/load.js';
+import { recordReader, type RecordStat, shown } from './content/load.js';
 import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import type { Problem } from './errors.js';
