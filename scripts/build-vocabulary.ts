@@ -115,7 +115,6 @@ export function renderSourceNote(index: VocabularyIndex, source: ReleaseFile): s
   ].join('\n');
 }
 
-
 /** The release number in a `schemaorg-<version>/` path, such as `30.0`. */
 export function versionFromPath(path: string): string | undefined {
   return /schemaorg-(\d+(?:\.\d+)*)[\\/]/.exec(path)?.[1];
@@ -125,7 +124,8 @@ export function versionFromPath(path: string): string | undefined {
 export function main(args: readonly string[], projectRoot: string): void {
   const input = resolve(projectRoot, args[0] ?? defaultReleasePath);
   const version = versionFromPath(input);
-  if (version === undefined) throw new Error(`${input}: cannot tell the release; expected a path under schemaorg-<version>/`);
+  if (version === undefined)
+    throw new Error(`${input}: cannot tell the release; expected a path under schemaorg-<version>/`);
   const bytes = readFileSync(input);
   const index = buildVocabularyIndex(JSON.parse(bytes.toString('utf8')), version);
   const source: ReleaseFile = {

@@ -20,7 +20,8 @@ import { writeContent } from '../tests/property/site-files.js';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string' } } });
 const runs = Number(values.runs);
 const seed = values.seed === undefined ? (Date.now() ^ (Math.random() * 0x100000000)) >>> 0 : Number(values.seed);
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) throw new Error('usage: fuzz.ts [--runs N] [--seed S]');
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed))
+  throw new Error('usage: fuzz.ts [--runs N] [--seed S]');
 
 const scratch = mkdtempSync(join(tmpdir(), 'depeche-fuzz-'));
 const contentDir = join(scratch, 'content');
@@ -53,11 +54,14 @@ try {
 }
 
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`cases: ${cases}\nfailures: ${failures.length}\ntime: ${seconds.toFixed(1)} s (${((seconds * 1000) / cases).toFixed(1)} ms a case)\nseed: ${seed}\n`);
+process.stdout.write(
+  `cases: ${cases}\nfailures: ${failures.length}\ntime: ${seconds.toFixed(1)} s (${((seconds * 1000) / cases).toFixed(1)} ms a case)\nseed: ${seed}\n`,
+);
 if (failures.length > 0) {
   mkdirSync('artifacts', { recursive: true });
   writeFileSync('artifacts/fuzz-failures.json', `${JSON.stringify(failures, null, 2)}\n`);
-  for (const failure of failures.slice(0, 5)) process.stdout.write(`\n${failure.message.split('\n').slice(0, 12).join('\n')}\n`);
+  for (const failure of failures.slice(0, 5))
+    process.stdout.write(`\n${failure.message.split('\n').slice(0, 12).join('\n')}\n`);
   process.stdout.write(`\nevery failing site: artifacts/fuzz-failures.json\n`);
   process.exitCode = 1;
 }

@@ -23,7 +23,18 @@
  * Losing it only costs one full build.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -172,7 +183,11 @@ export function openCache(outDir: string): OpenedCache {
  * Replaces the cache of `outDir` (which must be the folder just swapped in), written line by line:
  * each record is `[name, CachedRecord]`, or its line as the last cache held it (`OpenedCache.line`).
  */
-export async function saveCache(outDir: string, state: BuildState, records: Iterable<[string, CachedRecord] | Uint8Array>): Promise<void> {
+export async function saveCache(
+  outDir: string,
+  state: BuildState,
+  records: Iterable<[string, CachedRecord] | Uint8Array>,
+): Promise<void> {
   const file = cacheFile(outDir);
   mkdirSync(dirname(file), { recursive: true });
   const header: CacheHeader = { format: FORMAT, folder: statSync(resolve(outDir)).ino, ...state };
@@ -216,12 +231,22 @@ export function markBuildStart(outDir: string): number {
  */
 function statClean(now: RecordStat | undefined, known: RecordStat | undefined, started: number | undefined): boolean {
   if (now === undefined || known === undefined || started === undefined) return false;
-  const same = now.dev === known.dev && now.ino === known.ino && now.size === known.size && now.mtimeMs === known.mtimeMs && now.ctimeMs === known.ctimeMs;
+  const same =
+    now.dev === known.dev &&
+    now.ino === known.ino &&
+    now.size === known.size &&
+    now.mtimeMs === known.mtimeMs &&
+    now.ctimeMs === known.ctimeMs;
   return same && known.ctimeMs < started - SETTLED_MS && known.mtimeMs < started - SETTLED_MS;
 }
 
 /** The names of the cached records whose files are, by `statOf`, as the cache's build read them (`statClean`). */
-export function settledRecords(names: readonly string[], cached: ReadonlyMap<string, CachedRecord>, started: number | undefined, statOf: (name: string) => RecordStat | undefined): Set<string> {
+export function settledRecords(
+  names: readonly string[],
+  cached: ReadonlyMap<string, CachedRecord>,
+  started: number | undefined,
+  statOf: (name: string) => RecordStat | undefined,
+): Set<string> {
   const settled = new Set<string>();
   if (cached.size === 0 || started === undefined) return settled;
   for (const name of names) {
@@ -254,7 +279,15 @@ export function dropIncrementalState(outDir: string): void {
 export function cacheKey(config: SiteConfig, updated: DateTime, drafts: boolean, mtime: Date | undefined): string {
   const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
   // The working directory too: the paths a record's article keeps (`sourcePath`) are relative to it.
-  const facts = [FORMAT, codeVersion(), settings, updated.iso.slice(0, 4), drafts, mtime?.getTime() ?? 'now', process.cwd()];
+  const facts = [
+    FORMAT,
+    codeVersion(),
+    settings,
+    updated.iso.slice(0, 4),
+    drafts,
+    mtime?.getTime() ?? 'now',
+    process.cwd(),
+  ];
   return createHash('sha256').update(facts.join('\0')).digest('hex');
 }
 
@@ -264,14 +297,23 @@ export function hashText(text: string): string {
 
 /** A hash of an article as the listings read it (`listedArticle`), whole or not. */
 export function hashListed(article: Article): string {
-  return createHash('sha256').update(JSON.stringify(listedArticle(article))).digest('base64');
+  return createHash('sha256')
+    .update(JSON.stringify(listedArticle(article)))
+    .digest('base64');
 }
 
 /** Whether every file still is the one recorded, in the output folder `target`. */
 export function unchanged(target: string, files: readonly FileIdentity[]): boolean {
   for (const file of files) {
     const now = lstatSync(join(target, file.path), { throwIfNoEntry: false });
-    if (now === undefined || !now.isFile() || now.ino !== file.ino || now.size !== file.size || now.mtimeMs !== file.mtimeMs) return false;
+    if (
+      now === undefined ||
+      !now.isFile() ||
+      now.ino !== file.ino ||
+      now.size !== file.size ||
+      now.mtimeMs !== file.mtimeMs
+    )
+      return false;
   }
   return true;
 }
@@ -299,7 +341,9 @@ function codeVersion(): string {
     .sort();
   for (const path of files) hash.update(path).update(readFileSync(join(here, path)));
   hash.update(readFileSync(join(root, 'data', 'schemaorg-index.json')));
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
   for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
     hash.update(`${name}@${installedVersion(root, name)}`);
   }
@@ -329,7 +373,10 @@ function installedTree(root: string): Buffer | string {
 function installedVersion(root: string, name: string): string {
   for (let dir = root; ; dir = dirname(dir)) {
     try {
-      return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+      return (
+        (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string })
+          .version ?? '?'
+      );
     } catch {
       if (dirname(dir) === dir) return 'missing';
     }

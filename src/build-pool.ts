@@ -80,13 +80,23 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
   const workers = Array.from({ length: size }, (_, index) => {
     // A small young generation: a worker's garbage (each record's tokens and strings) is collected
     // sooner, so that the process holds less at once (10k articles: peak RSS 448 → 397 MiB, same time).
-    const worker = new Worker(file, { workerData: setup, execArgv: workerOptions(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(file, {
+      workerData: setup,
+      execArgv: workerOptions(process.execArgv),
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     busy[index] = 0;
     worker.on('message', (answer: ShardAnswer) => {
       busy[index] = (busy[index] ?? 1) - 1;
       const job = pending.get(answer.id);
       pending.delete(answer.id);
-      if ('error' in answer) job?.reject(Object.assign(new Error(`a build worker failed: ${answer.error}`), answer.code === undefined ? {} : { code: answer.code }));
+      if ('error' in answer)
+        job?.reject(
+          Object.assign(
+            new Error(`a build worker failed: ${answer.error}`),
+            answer.code === undefined ? {} : { code: answer.code },
+          ),
+        );
       else job?.resolve(answer.value);
     });
     worker.on('error', (error) => fail(index, error));
@@ -104,13 +114,24 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
       workers[index]?.postMessage({ ...message, id });
     });
   };
-  const all = <T>(message: ShardRequest): Promise<T[]> => Promise.all(workers.map((_, index) => call<T>(index, message)));
+  const all = <T>(message: ShardRequest): Promise<T[]> =>
+    Promise.all(workers.map((_, index) => call<T>(index, message)));
   return {
     size,
     async guess(names) {
       // Every worker reads an equal slice, interleaved so that each gets old and new records alike.
-      const guesses = await Promise.all(workers.map((_, index) => call<DateTime | undefined>(index, { method: 'guess', names: names.filter((_name, at) => at % size === index) })));
-      return guesses.reduce<DateTime | undefined>((a, b) => (a === undefined ? b : b === undefined || b.epochMs <= a.epochMs ? a : b), undefined);
+      const guesses = await Promise.all(
+        workers.map((_, index) =>
+          call<DateTime | undefined>(index, {
+            method: 'guess',
+            names: names.filter((_name, at) => at % size === index),
+          }),
+        ),
+      );
+      return guesses.reduce<DateTime | undefined>(
+        (a, b) => (a === undefined ? b : b === undefined || b.epochMs <= a.epochMs ? a : b),
+        undefined,
+      );
     },
     render(updated, batch, write) {
       const least = busy.indexOf(Math.min(...busy));

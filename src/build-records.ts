@@ -60,7 +60,12 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
       names.slice(start, start + BATCH_SIZE).map((name, offset) => {
         const known = cached.get(name);
         if (known === undefined) return { index: start + offset, name };
-        return { index: start + offset, name, reuse: { textHash: known.textHash, files: known.files }, ...(clean.has(name) ? { clean: true as const } : {}) };
+        return {
+          index: start + offset,
+          name,
+          reuse: { textHash: known.textHash, files: known.files },
+          ...(clean.has(name) ? { clean: true as const } : {}),
+        };
       }),
     );
   }
@@ -72,7 +77,8 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
     const result = await pool.render(updated, batch, write && !failing);
     if (result.problems.length > 0) failing = true;
     // Here, while the workers render the next batches.
-    if (pass.incremental) for (const record of result.records) if ('article' in record) record.listedHash = hashListed(record.article);
+    if (pass.incremental)
+      for (const record of result.records) if ('article' in record) record.listedHash = hashListed(record.article);
     results.push(result);
     done += batch.length;
     onRecord?.(done, names.length);
@@ -87,7 +93,10 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
   return {
     records: withNewestWhole(records, newest, config.feedLimit, pass.wholeArticle),
     problems,
-    drafts: results.flatMap((result) => result.drafts).sort((a, b) => a.index - b.index).map((draft) => draft.file),
+    drafts: results
+      .flatMap((result) => result.drafts)
+      .sort((a, b) => a.index - b.index)
+      .map((draft) => draft.file),
     read: results.reduce((sum, result) => sum + result.read, 0),
     unread: results.reduce((sum, result) => sum + result.unread, 0),
     placed: results.reduce((sum, result) => addResult(sum, result.placed), { files: 0, bytes: 0, linked: 0 }),
@@ -121,7 +130,18 @@ function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecor
   const source = record.source ?? known.source;
   const cache = { textHash, files, ...(source === undefined ? {} : { source }) };
   const asCached = record.source === undefined ? { asCached: true as const } : {};
-  return { index: record.index, file: record.file, name: record.name, article, paths: files.map((file) => file.path), cache, reused: true, listedHash, ...(whole ? { whole } : {}), ...asCached };
+  return {
+    index: record.index,
+    file: record.file,
+    name: record.name,
+    article,
+    paths: files.map((file) => file.path),
+    cache,
+    reused: true,
+    listedHash,
+    ...(whole ? { whole } : {}),
+    ...asCached,
+  };
 }
 
 /**
@@ -129,7 +149,12 @@ function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecor
  * in this pass come from the shards, a reused one from the cache when it was among them last time,
  * else it is rendered again here.
  */
-function withNewestWhole(records: RecordSummary[], rendered: readonly Article[], limit: number, wholeArticle: (name: string) => Article): RecordSummary[] {
+function withNewestWhole(
+  records: RecordSummary[],
+  rendered: readonly Article[],
+  limit: number,
+  wholeArticle: (name: string) => Article,
+): RecordSummary[] {
   const whole = new Map(rendered.map((article) => [article.path, article]));
   const newest = new Set([...records].sort((a, b) => newestFirst(a.article, b.article)).slice(0, limit));
   return records.map((record) => {

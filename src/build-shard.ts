@@ -119,13 +119,21 @@ export function createShard(setup: ShardSetup): Shard {
       const ignored: Problem[] = [];
       for (const name of names) {
         const source = read(name, ignored);
-        if (source !== undefined && (setup.drafts || !isDraft(source))) updated = newer(updated, guessLastUpdated(source.text));
+        if (source !== undefined && (setup.drafts || !isDraft(source)))
+          updated = newer(updated, guessLastUpdated(source.text));
       }
       return updated;
     },
     render(updated, batch, write) {
       const site = siteFor(updated);
-      const result: BatchResult = { records: [], problems: [], drafts: [], read: 0, unread: 0, placed: { files: 0, bytes: 0, linked: 0 } };
+      const result: BatchResult = {
+        records: [],
+        problems: [],
+        drafts: [],
+        read: 0,
+        unread: 0,
+        placed: { files: 0, bytes: 0, linked: 0 },
+      };
       for (const { index, name, reuse, clean } of batch) {
         if (clean === true && reuse !== undefined && reused(reuse, write, result)) {
           result.read++;
@@ -142,7 +150,13 @@ export function createShard(setup: ShardSetup): Shard {
         }
         const textHash = setup.cache ? hashText(source.text) : '';
         if (reuse !== undefined && reuse.textHash === textHash && reused(reuse, write, result)) {
-          result.records.push({ index, file: source.file, name, reused: true, ...(source.stat === undefined ? {} : { source: source.stat }) });
+          result.records.push({
+            index,
+            file: source.file,
+            name,
+            reused: true,
+            ...(source.stat === undefined ? {} : { source: source.stat }),
+          });
           continue;
         }
         const rendered = renderRecord(config, schema, site, source);
@@ -154,13 +168,23 @@ export function createShard(setup: ShardSetup): Shard {
         feed.offer(article);
         // A build that keeps no files holds only what the site-wide files read (the feeds' newest come whole from `newest`).
         const listed = setup.keepFiles ? { ...article, contentHtml: '' } : listedArticle(article);
-        const summary: RecordSummary = { index, file: source.file, name, article: listed, paths: files.map((file) => file.path) };
+        const summary: RecordSummary = {
+          index,
+          file: source.file,
+          name,
+          article: listed,
+          paths: files.map((file) => file.path),
+        };
         if (setup.keepFiles) summary.files = files;
         result.records.push(summary);
         if (write && output !== undefined) {
           addResult(result.placed, placeFiles(output, files, made));
           if (setup.cache) {
-            summary.cache = { textHash, files: files.map((file) => identify(join(output.fresh, file.path), file.path)), ...(source.stat === undefined ? {} : { source: source.stat }) };
+            summary.cache = {
+              textHash,
+              files: files.map((file) => identify(join(output.fresh, file.path), file.path)),
+              ...(source.stat === undefined ? {} : { source: source.stat }),
+            };
           }
         }
       }

@@ -43,7 +43,11 @@ export interface SiteFileGroup {
  * text of each of the newest records (an article is its text rendered with that key). Undefined
  * when a record has no hash (a build without the cache).
  */
-export function siteFileDigests(key: string, site: Site, records: readonly RecordSummary[]): Record<GroupName, string> | undefined {
+export function siteFileDigests(
+  key: string,
+  site: Site,
+  records: readonly RecordSummary[],
+): Record<GroupName, string> | undefined {
   const listings = createHash('sha256').update(`${key}\0${site.updated.iso}\0`);
   for (const { name, listedHash } of records) {
     if (listedHash === undefined) return undefined;
@@ -63,13 +67,19 @@ export function siteFileDigests(key: string, site: Site, records: readonly Recor
  * Decides each group: reused when its digest is the cached one and its files in the output folder
  * `target` are those the cache knows; else rendered now.
  */
-export async function planSiteFiles(site: Site, digests: Record<GroupName, string> | undefined, cached: CachedSiteFiles | undefined, target: string | undefined): Promise<SiteFileGroup[]> {
+export async function planSiteFiles(
+  site: Site,
+  digests: Record<GroupName, string> | undefined,
+  cached: CachedSiteFiles | undefined,
+  target: string | undefined,
+): Promise<SiteFileGroup[]> {
   const groups: SiteFileGroup[] = [];
   for (const name of ['listings', 'feeds'] as const) {
     const digest = digests?.[name];
     const known = cached?.[name];
     const group: SiteFileGroup = { name, ...(digest === undefined ? {} : { digest }) };
-    if (target !== undefined && known !== undefined && digest === known.digest && unchanged(target, known.files)) groups.push({ ...group, reuse: known.files });
+    if (target !== undefined && known !== undefined && digest === known.digest && unchanged(target, known.files))
+      groups.push({ ...group, reuse: known.files });
     else groups.push({ ...group, files: (await renderer(name))(site) });
   }
   return groups;
@@ -91,7 +101,11 @@ export function renderedSiteFiles(groups: readonly SiteFileGroup[]): OutputFile[
  * Places the groups in the new folder: links the reused (renders them after all when the file
  * system cannot link), writes the rendered. Gives what the next build's cache keeps of them.
  */
-export async function placeSiteFiles(site: Site, groups: readonly SiteFileGroup[], output: OutputFolder): Promise<{ placed: WriteResult; state?: CachedSiteFiles }> {
+export async function placeSiteFiles(
+  site: Site,
+  groups: readonly SiteFileGroup[],
+  output: OutputFolder,
+): Promise<{ placed: WriteResult; state?: CachedSiteFiles }> {
   const made = new Set<string>();
   const placed: WriteResult = { files: 0, bytes: 0, linked: 0 };
   const state: Partial<CachedSiteFiles> = {};
@@ -108,9 +122,15 @@ export async function placeSiteFiles(site: Site, groups: readonly SiteFileGroup[
     if (files === undefined) {
       const rendered = group.files ?? (await renderer(group.name))(site);
       addResult(placed, placeFiles(output, rendered, made));
-      if (group.digest !== undefined) files = rendered.map((file) => identify(join(output.fresh, file.path), file.path));
+      if (group.digest !== undefined)
+        files = rendered.map((file) => identify(join(output.fresh, file.path), file.path));
     }
     if (group.digest !== undefined && files !== undefined) state[group.name] = { digest: group.digest, files };
   }
-  return { placed, ...(state.listings !== undefined && state.feeds !== undefined ? { state: { listings: state.listings, feeds: state.feeds } } : {}) };
+  return {
+    placed,
+    ...(state.listings !== undefined && state.feeds !== undefined
+      ? { state: { listings: state.listings, feeds: state.feeds } }
+      : {}),
+  };
 }

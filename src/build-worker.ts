@@ -25,7 +25,11 @@ parentPort?.on('message', (call: ShardCall) => {
     message = { id: call.id, value: answer(call) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    message = { id: call.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), ...(typeof code === 'string' ? { code } : {}) };
+    message = {
+      id: call.id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   parentPort?.postMessage(message);
 });

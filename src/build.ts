@@ -7,14 +7,41 @@
  * was, byte for byte (write.ts).
  */
 import { join } from 'node:path';
-import { cacheKey, type CachedRecord, type CachedSiteFiles, type OpenedCache, dropCache, dropIncrementalState, markBuildStart, openCache, saveCache, settledRecords } from './build-cache.js';
+import {
+  cacheKey,
+  type CachedRecord,
+  type CachedSiteFiles,
+  type OpenedCache,
+  dropCache,
+  dropIncrementalState,
+  markBuildStart,
+  openCache,
+  saveCache,
+  settledRecords,
+} from './build-cache.js';
 import { createShardPool, type ShardPool } from './build-pool.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
-import { placeSiteFiles, planSiteFiles, renderedSiteFiles, siteFileDigests, siteFilePaths, type SiteFileGroup } from './build-site-files.js';
+import {
+  placeSiteFiles,
+  planSiteFiles,
+  renderedSiteFiles,
+  siteFileDigests,
+  siteFilePaths,
+  type SiteFileGroup,
+} from './build-site-files.js';
 import type { ShardSetup } from './build-shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
-import { loadContent, openContent, readArticle, recordReader, recordStats, type OpenedContent, type PublicFile, type SourceFile } from './content/load.js';
+import {
+  loadContent,
+  openContent,
+  readArticle,
+  recordReader,
+  recordStats,
+  type OpenedContent,
+  type PublicFile,
+  type SourceFile,
+} from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
@@ -93,8 +120,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? 'dist';
   const keepFiles = !write || options.keepFiles !== false;
   const incremental = options.incremental === true && write && !keepFiles;
-  const output = write ? await openOutput(outDir, { protect: [contentDir], spare: incremental, ...(options.mtime === undefined ? {} : { mtime: options.mtime }) }) : undefined;
-  const setup: ShardSetup = { config, root: content.root, articlesDir: content.articlesDir, drafts, keepFiles, cache: incremental, ...(output === undefined ? {} : { output: output.folder }) };
+  const output = write
+    ? await openOutput(outDir, {
+        protect: [contentDir],
+        spare: incremental,
+        ...(options.mtime === undefined ? {} : { mtime: options.mtime }),
+      })
+    : undefined;
+  const setup: ShardSetup = {
+    config,
+    root: content.root,
+    articlesDir: content.articlesDir,
+    drafts,
+    keepFiles,
+    cache: incremental,
+    ...(output === undefined ? {} : { output: output.folder }),
+  };
   // Taken before any record is read: it tells the next build which records had settled (build-cache.ts).
   const started = incremental ? markBuildStart(outDir) : 0;
   const lastBuild = incremental ? openCache(outDir) : undefined;
@@ -105,13 +146,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let updated = lastBuild?.updated;
     if (updated === undefined) {
       pool = createShardPool(setup, content.articleNames.length);
-      updated = (await pool.guess(content.articleNames)) ?? { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
+      updated = (await pool.guess(content.articleNames)) ?? {
+        iso: '0000-01-01T00:00:00Z',
+        epochMs: 0,
+        offsetMinutes: 0,
+      };
     }
-    if (output !== undefined) progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
+    if (output !== undefined)
+      progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     for (;;) {
       const key = cacheKey(config, updated, drafts, options.mtime);
       const cached = lastBuild?.records(key) ?? new Map<string, CachedRecord>();
-      const clean = settledRecords(content.articleNames, cached, lastBuild?.started, recordStats(content.root, content.articlesDir));
+      const clean = settledRecords(
+        content.articleNames,
+        cached,
+        lastBuild?.started,
+        recordStats(content.root, content.articlesDir),
+      );
       // Workers for the records to read: a rebuild that reads a few links the others in this thread.
       pool ??= createShardPool(setup, content.articleNames.length - clean.size);
       const records = await buildRecords({
@@ -127,10 +178,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
       });
       if (records.problems.length === 0 && records.records.length === 0 && records.read > 0) {
-        records.problems.push({ file: content.articlesDir, field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
+        records.problems.push({
+          file: content.articlesDir,
+          field: '(folder)',
+          message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
+        });
       }
       if (records.problems.length > 0) throw new ContentError(records.problems);
-      const site = createSite(config, records.records.map((record) => record.article));
+      const site = createSite(
+        config,
+        records.records.map((record) => record.article),
+      );
       if (site.updated.iso.slice(0, 4) !== updated.iso.slice(0, 4)) {
         // The guess was wrong (see content/updated-guess.ts): every page again, with the year now known.
         updated = site.updated;
@@ -140,11 +198,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         continue;
       }
       await pool.close();
-      const siteFiles = await planSiteFiles(site, incremental ? siteFileDigests(key, site, records.records) : undefined, lastBuild?.siteFiles(key), output?.folder.target);
+      const siteFiles = await planSiteFiles(
+        site,
+        incremental ? siteFileDigests(key, site, records.records) : undefined,
+        lastBuild?.siteFiles(key),
+        output?.folder.target,
+      );
       const { result, siteState } = await finish(site, content, records, siteFiles, output, keepFiles);
       // The new site is in place: a cache that cannot be saved only costs the next build its reuse.
       if (incremental) {
-        const state = { key, updated: site.updated, started, ...(siteState === undefined ? {} : { siteFiles: siteState }) };
+        const state = {
+          key,
+          updated: site.updated,
+          started,
+          ...(siteState === undefined ? {} : { siteFiles: siteState }),
+        };
         await saveCache(outDir, state, cachedRecords(records, lastBuild)).catch(() => dropCache(outDir));
       } else if (write) {
         dropIncrementalState(outDir);
@@ -162,24 +230,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /** What the next build's cache keeps of each record: the last cache's line when nothing of it changed. */
-function* cachedRecords(records: RecordsOutcome, lastBuild: OpenedCache | undefined): Generator<[string, CachedRecord] | Uint8Array> {
+function* cachedRecords(
+  records: RecordsOutcome,
+  lastBuild: OpenedCache | undefined,
+): Generator<[string, CachedRecord] | Uint8Array> {
   for (const { name, article, cache, whole, listedHash, asCached } of records.records) {
     const line = asCached === true ? lastBuild?.line(name) : undefined;
     if (line !== undefined) yield line;
-    else if (cache !== undefined && listedHash !== undefined) yield [name, { ...cache, article, listedHash, ...(whole ? { whole } : {}) }];
+    else if (cache !== undefined && listedHash !== undefined)
+      yield [name, { ...cache, article, listedHash, ...(whole ? { whole } : {}) }];
   }
 }
 
 /** Renders a record again in this thread, for its article whole (a reused record among the newest, for the feeds). */
 function wholeArticles(config: SiteConfig, content: OpenedContent, updated: DateTime): (name: string) => Article {
   // Made at the first call: most builds never need it.
-  let renderer: { read: ReturnType<typeof recordReader>; schema: ReturnType<typeof articleSchema>; site: Site } | undefined;
+  let renderer:
+    | { read: ReturnType<typeof recordReader>; schema: ReturnType<typeof articleSchema>; site: Site }
+    | undefined;
   return (name) => {
-    renderer ??= { read: recordReader(content.root, content.articlesDir), schema: articleSchema(new Set(config.authors.keys())), site: siteForPages(config, updated) };
+    renderer ??= {
+      read: recordReader(content.root, content.articlesDir),
+      schema: articleSchema(new Set(config.authors.keys())),
+      site: siteForPages(config, updated),
+    };
     const { read, schema, site } = renderer;
     const source = read(name, []);
     const rendered = source === undefined ? undefined : renderRecord(config, schema, site, source);
-    if (rendered === undefined || 'problems' in rendered) throw new Error(`${name} was reused from the cache, then could not be rendered again`);
+    if (rendered === undefined || 'problems' in rendered)
+      throw new Error(`${name} was reused from the cache, then could not be rendered again`);
     return rendered.article;
   };
 }
@@ -197,7 +276,13 @@ async function finish(
   const written = new Set([...records.records.flatMap((record) => record.paths), ...sitePaths]);
   const clashes = content.publicFiles.filter((file) => written.has(file.path));
   if (clashes.length > 0) {
-    throw new ContentError(clashes.map((file) => ({ file: file.file, field: '(file)', message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}` })));
+    throw new ContentError(
+      clashes.map((file) => ({
+        file: file.file,
+        field: '(file)',
+        message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}`,
+      })),
+    );
   }
   const publicFiles = content.publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }));
   let bytes = 0;
@@ -205,21 +290,39 @@ async function finish(
   if (output !== undefined) {
     const placedSiteFiles = await placeSiteFiles(site, siteFileGroups, output.folder);
     siteState = placedSiteFiles.state;
-    const placed = addResult(addResult(records.placed, placedSiteFiles.placed), placeFiles(output.folder, publicFiles, new Set()));
+    const placed = addResult(
+      addResult(records.placed, placedSiteFiles.placed),
+      placeFiles(output.folder, publicFiles, new Set()),
+    );
     bytes = (await output.commit(placed, new Set([...written, ...publicFiles.map((file) => file.path)]))).bytes;
   }
   const siteFiles = renderedSiteFiles(siteFileGroups);
   const [home, ...rest] = siteFiles;
   const pages = new Map(records.records.map((record) => [record.article.path, record.files ?? []]));
-  const files = keepFiles && home !== undefined ? [home, ...site.articles.flatMap((article) => pages.get(article.path) ?? []), ...rest, ...publicFiles] : [];
-  const fileCount = records.records.reduce((sum, record) => sum + record.paths.length, 0) + sitePaths.length + publicFiles.length;
+  const files =
+    keepFiles && home !== undefined
+      ? [home, ...site.articles.flatMap((article) => pages.get(article.path) ?? []), ...rest, ...publicFiles]
+      : [];
+  const fileCount =
+    records.records.reduce((sum, record) => sum + record.paths.length, 0) + sitePaths.length + publicFiles.length;
   const reused = records.records.filter((record) => record.reused === true).length;
-  return { result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread }, ...(siteState === undefined ? {} : { siteState }) };
+  return {
+    result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread },
+    ...(siteState === undefined ? {} : { siteState }),
+  };
 }
 
 /** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */
-async function readSettings(content: OpenedContent, contentDir: string, baseUrl: string | undefined, drafts: boolean): Promise<SiteConfig> {
-  const config = content.siteConfig === undefined ? undefined : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+async function readSettings(
+  content: OpenedContent,
+  contentDir: string,
+  baseUrl: string | undefined,
+  drafts: boolean,
+): Promise<SiteConfig> {
+  const config =
+    content.siteConfig === undefined
+      ? undefined
+      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
   if (config !== undefined && !Array.isArray(config)) return config;
   const sources: SourceFile[] = [];
   for (const name of content.articleNames) {
@@ -228,7 +331,11 @@ async function readSettings(content: OpenedContent, contentDir: string, baseUrl:
   }
   const problems: Problem[] = [...content.problems, ...(config ?? [])];
   problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
-  throw new ContentError(problems.length > 0 ? problems : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }]);
+  throw new ContentError(
+    problems.length > 0
+      ? problems
+      : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }],
+  );
 }
 
 /**
@@ -242,19 +349,30 @@ export async function loadSite(
 ): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[] }> {
   const content = await loadContent(contentDir);
   const problems: Problem[] = [...content.problems];
-  const config = content.siteConfig === undefined ? undefined : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+  const config =
+    content.siteConfig === undefined
+      ? undefined
+      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
   const sources = drafts ? content.articles : content.articles.filter((source) => !isDraft(source));
   if (config === undefined || Array.isArray(config)) {
     if (Array.isArray(config)) problems.push(...config);
     // The records are still checked, against what can be read of the settings: one run shows everything.
     problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
-    throw new ContentError(problems.length > 0 ? problems : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }]);
+    throw new ContentError(
+      problems.length > 0
+        ? problems
+        : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }],
+    );
   }
   const leftOut = content.articles.filter((source) => !sources.includes(source)).map((source) => source.file);
   const { articles, problems: articleProblems } = readArticles(config, sources);
   problems.push(...articleProblems);
   if (problems.length === 0 && articles.length === 0 && content.articles.length > 0) {
-    problems.push({ file: join(contentDir, 'articles'), field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
+    problems.push({
+      file: join(contentDir, 'articles'),
+      field: '(folder)',
+      message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
+    });
   }
   if (problems.length > 0) throw new ContentError(problems);
   return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut };

@@ -15,7 +15,7 @@ function version(): string {
 
 /** "Now": `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible output; else the system time. */
 function clock(env: NodeJS.ProcessEnv): Clock {
-  const epoch = env['SOURCE_DATE_EPOCH'];
+  const epoch = env.SOURCE_DATE_EPOCH;
   const fixed = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : undefined;
   return {
     now: () => fixed ?? Date.now(),
@@ -42,6 +42,6 @@ try {
   // A bug or a failure of the system (a folder that cannot be written): say it in one line.
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`depeche: ${message}\n`);
-  if (process.env['DEPECHE_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (process.env.DEPECHE_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exitCode = 1;
 }

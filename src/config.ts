@@ -23,7 +23,10 @@ const siteSchema = z.strictObject(
       {
         name: text,
         url: httpUrl,
-        logo: z.strictObject({ src: siteUrl, width: positiveInteger, height: positiveInteger }, { error: 'expected a mapping with src, width and height' }),
+        logo: z.strictObject(
+          { src: siteUrl, width: positiveInteger, height: positiveInteger },
+          { error: 'expected a mapping with src, width and height' },
+        ),
       },
       { error: 'expected a mapping with name, url and logo' },
     ),
@@ -31,7 +34,10 @@ const siteSchema = z.strictObject(
     authors: z
       .record(
         z.string(),
-        z.strictObject({ name: text, url: siteUrl.optional(), sameAs: urlList.optional() }, { error: 'expected a mapping with name, url and sameAs' }),
+        z.strictObject(
+          { name: text, url: siteUrl.optional(), sameAs: urlList.optional() },
+          { error: 'expected a mapping with name, url and sameAs' },
+        ),
         { error: 'expected a mapping from author ids to authors' },
       )
       .optional(),
@@ -73,7 +79,13 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
   if (document.errors.length > 0) {
     return document.errors.map((error) => {
       const position = lineCounter.linePos(error.pos[0]);
-      return { file, line: position.line, column: position.col, field: '(yaml)', message: `expected valid YAML, found ${firstLine(error.message)} (column ${position.col})` };
+      return {
+        file,
+        line: position.line,
+        column: position.col,
+        field: '(yaml)',
+        message: `expected valid YAML, found ${firstLine(error.message)} (column ${position.col})`,
+      };
     });
   }
   const result = validateYaml(file, { document, lineAt }, siteSchema);
@@ -98,7 +110,12 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
       name: settings.publisher.name,
       url: settings.publisher.url,
       id: `${url}#publisher`,
-      logo: { url: resolve(settings.publisher.logo.src), alt: settings.publisher.name, width: settings.publisher.logo.width, height: settings.publisher.logo.height },
+      logo: {
+        url: resolve(settings.publisher.logo.src),
+        alt: settings.publisher.name,
+        width: settings.publisher.logo.width,
+        height: settings.publisher.logo.height,
+      },
     },
     authors,
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
@@ -120,7 +137,7 @@ export function declaredAuthorIds(source: string): ReadonlySet<string> | undefin
     return undefined;
   }
   if (!isMapping(data)) return undefined;
-  const authors = data['authors'];
+  const authors = data.authors;
   if (authors === undefined || authors === null) return new Set();
   return isMapping(authors) ? new Set(Object.keys(authors)) : undefined;
 }

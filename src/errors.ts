@@ -27,10 +27,7 @@ export function formatProblem(problem: Problem): string {
 /** Sorts problems by file, then line, then field, so a report reads top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) =>
-      compareStrings(a.file, b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      compareStrings(a.field, b.field),
+    (a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.field, b.field),
   );
 }
 
@@ -54,7 +51,8 @@ export class ContentError extends Error {
  * turn the rest of the terminal line around), separators other than the space, lone surrogates and
  * noncharacters. `JSON.stringify` already escapes the C0 controls.
  */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00A0\u2000-\u200A\u202F\u205F\u3000\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+const UNPRINTABLE =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00A0\u2000-\u200A\u202F\u205F\u3000\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 
 /** Shows a found value in a message: strings quoted, long values cut, other values as JSON. */
 export function describeValue(value: unknown): string {

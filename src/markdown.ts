@@ -27,7 +27,8 @@ function absolutize(tokens: Token[], baseUrl: string): void {
     const attribute = URL_ATTRIBUTES[token.type];
     if (attribute !== undefined) {
       const value = token.attrGet(attribute);
-      if (typeof value === 'string' && URL.canParse(value, baseUrl)) token.attrSet(attribute, new URL(value, baseUrl).href);
+      if (typeof value === 'string' && URL.canParse(value, baseUrl))
+        token.attrSet(attribute, new URL(value, baseUrl).href);
     }
     if (token.children) absolutize(token.children, baseUrl);
   }

@@ -18,7 +18,12 @@ export type RecordOutcome = { problems: Problem[] } | { record: ArticleRecord; a
  * `site` gives the pages what they read of the site: its settings and `updated` (the year in every
  * page's footer); its `articles` are not read.
  */
-export function renderRecord(config: SiteConfig, schema: ReturnType<typeof articleSchema>, site: Site, source: SourceFile): RecordOutcome {
+export function renderRecord(
+  config: SiteConfig,
+  schema: ReturnType<typeof articleSchema>,
+  site: Site,
+  source: SourceFile,
+): RecordOutcome {
   const checked = checkRecord(source, schema);
   if ('problems' in checked) return checked;
   const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body);

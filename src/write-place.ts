@@ -44,7 +44,11 @@ export function placeFiles(folder: OutputFolder, files: Iterable<OutputFile>, ma
  * time is left alone: it is part of what tells the next build that they are unchanged. In a spare,
  * a file that already is that inode is left as it is.
  */
-export function linkFiles(folder: OutputFolder, files: Iterable<{ path: string; size: number; ino: number }>, made: Set<string>): WriteResult {
+export function linkFiles(
+  folder: OutputFolder,
+  files: Iterable<{ path: string; size: number; ino: number }>,
+  made: Set<string>,
+): WriteResult {
   const { fresh, target } = folder;
   const result: WriteResult = { files: 0, bytes: 0, linked: 0 };
   const linked: string[] = [];
@@ -75,7 +79,14 @@ export function linkFiles(folder: OutputFolder, files: Iterable<{ path: string; 
 /** The errors of a file system that cannot hard-link (FAT, some network shares) or not this file again. */
 export function cannotLink(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'EPERM' || code === 'EXDEV' || code === 'EMLINK' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP';
+  return (
+    code === 'EPERM' ||
+    code === 'EXDEV' ||
+    code === 'EMLINK' ||
+    code === 'ENOTSUP' ||
+    code === 'ENOSYS' ||
+    code === 'EOPNOTSUPP'
+  );
 }
 
 /** Makes the folder of `destination` once per caller; in a spare, a file in its way goes. */

@@ -11,6 +11,9 @@ try {
   answer = listEntries(workerData as string);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  answer = { error: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
+  answer = {
+    error: error instanceof Error ? error.message : String(error),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
 }
 parentPort?.postMessage(answer);

@@ -108,15 +108,24 @@ function listedInWorker(root: string, worker: Worker): SpareListing {
   worker.on('message', (message: ListingAnswer) => {
     if (settled) return;
     if ('error' in message) {
-      fail(Object.assign(new Error(`listing the spare ${root} failed: ${message.error}`), message.code === undefined ? {} : { code: message.code }));
+      fail(
+        Object.assign(
+          new Error(`listing the spare ${root} failed: ${message.error}`),
+          message.code === undefined ? {} : { code: message.code },
+        ),
+      );
       return;
     }
     settled = true;
     resolve(message);
   });
-  worker.on('messageerror', (error) => fail(new Error(`the answer of the worker listing the spare ${root} could not be read: ${error.message}`)));
+  worker.on('messageerror', (error) =>
+    fail(new Error(`the answer of the worker listing the spare ${root} could not be read: ${error.message}`)),
+  );
   worker.on('error', (error) => fail(new Error(`the worker listing the spare ${root} failed: ${error.message}`)));
-  worker.on('exit', (code) => fail(new Error(`the worker listing the spare ${root} stopped (exit code ${code}) before it answered`)));
+  worker.on('exit', (code) =>
+    fail(new Error(`the worker listing the spare ${root} stopped (exit code ${code}) before it answered`)),
+  );
   // Never keeps the process alive by itself: a build that failed or was aborted ends without
   // waiting for it; only a commit waiting for its answer holds the process (`entries`). After the
   // listeners: adding a 'message' listener refs the worker again.

@@ -17,11 +17,32 @@
  * What the spare held when the build opened it is listed while the build fills it, in a worker
  * thread (write-spare-listing.ts, which says why that listing is right); the commit waits for it.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type SpareEntries, type SpareListing, startListing } from './write-spare-listing.js';
-import { exists, isAlive, type OutputFolder, removeStaleTemporaries, setFolderTimes, type SiteOutput, swapIn } from './write.js';
+import {
+  exists,
+  isAlive,
+  type OutputFolder,
+  removeStaleTemporaries,
+  setFolderTimes,
+  type SiteOutput,
+  swapIn,
+} from './write.js';
 
 /** The folder beside the output folder that holds the build's state (the spare, the cache). */
 export const STATE_FOLDER = '.depeche';
@@ -29,14 +50,23 @@ export const STATE_FOLDER = '.depeche';
 function sparePaths(target: string): { state: string; spare: string; swap: string; lock: string } {
   const state = join(dirname(target), STATE_FOLDER);
   const name = basename(target);
-  return { state, spare: join(state, `spare-${name}`), swap: join(state, `swap-${name}`), lock: join(state, `lock-${name}`) };
+  return {
+    state,
+    spare: join(state, `spare-${name}`),
+    swap: join(state, `swap-${name}`),
+    lock: join(state, `lock-${name}`),
+  };
 }
 
 /**
  * Opens the spare of `target` for one build: takes the lock (two builds filling one spare would
  * swap in a mix of both), puts back what a killed build left, and starts listing what the spare holds.
  */
-export async function openSpare(target: string, mtime: Date | undefined, recoverOthers: () => Promise<void>): Promise<SiteOutput> {
+export async function openSpare(
+  target: string,
+  mtime: Date | undefined,
+  recoverOthers: () => Promise<void>,
+): Promise<SiteOutput> {
   const { spare, swap, lock } = sparePaths(target);
   const release = takeLock(lock, target);
   try {
@@ -53,7 +83,13 @@ export async function openSpare(target: string, mtime: Date | undefined, recover
     caseInsensitive = foldsCase(spare);
     // An empty spare (the first incremental build) is filled as a new folder: nothing to unlink first.
     // Its top level tells, without waiting for the listing (a spare holding only folders counts as full: harmless).
-    folder = { fresh: spare, target, previous: await exists(target), spare: readdirSync(spare).length > 0, ...(mtime === undefined ? {} : { mtime }) };
+    folder = {
+      fresh: spare,
+      target,
+      previous: await exists(target),
+      spare: readdirSync(spare).length > 0,
+      ...(mtime === undefined ? {} : { mtime }),
+    };
   } catch (error) {
     release();
     throw error;
@@ -114,7 +150,9 @@ function takeLock(lock: string, target: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
       const holder = lockHolder(lock);
       if (holder !== undefined && (holder === process.pid || isAlive(holder))) {
-        throw new Error(`another build (process ${holder}) is writing ${target}; wait for it to end, or remove ${lock} if it is gone`);
+        throw new Error(
+          `another build (process ${holder}) is writing ${target}; wait for it to end, or remove ${lock} if it is gone`,
+        );
       }
       rmSync(lock, { force: true });
     }
@@ -166,7 +204,9 @@ function removeOthers(root: string, before: SpareEntries, keep: ReadonlySet<stri
   const fold = (path: string): string => (caseInsensitive ? path.toLowerCase() : path);
   const kept = new Set([...keep].map(fold));
   const keptFolders = new Set<string>();
-  for (const path of kept) for (let folder = dirname(path); folder !== '.' && !keptFolders.has(folder); folder = dirname(folder)) keptFolders.add(folder);
+  for (const path of kept)
+    for (let folder = dirname(path); folder !== '.' && !keptFolders.has(folder); folder = dirname(folder))
+      keptFolders.add(folder);
   for (const path of before.files) {
     if (kept.has(fold(path))) continue;
     try {
@@ -174,7 +214,12 @@ function removeOthers(root: string, before: SpareEntries, keep: ReadonlySet<stri
     } catch (error) {
       // Gone already, its folder became a file of the new site, or it became a folder of the new site.
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && lstatSync(join(root, path), { throwIfNoEntry: false })?.isDirectory() !== true) throw error;
+      if (
+        code !== 'ENOENT' &&
+        code !== 'ENOTDIR' &&
+        lstatSync(join(root, path), { throwIfNoEntry: false })?.isDirectory() !== true
+      )
+        throw error;
     }
   }
   for (const folder of [...before.folders].sort().reverse()) {

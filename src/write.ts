@@ -127,10 +127,17 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
   if (!spareInUse(target)) await recoverSpareSwap(target);
   await recoverInterruptedSwap(target);
   // Named by time first, so that names sort by age, then by process, so that a dead build's are known.
-  const fresh = await mkdtemp(join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`));
+  const fresh = await mkdtemp(
+    join(parent, `${TEMP_PREFIX}new-${basename(target)}-${Date.now().toString(36).padStart(9, '0')}-${process.pid}-`),
+  );
   const previous = join(parent, `${TEMP_PREFIX}old-${basename(target)}-${temporaryId(target, basename(fresh))}`);
   active.add(fresh);
-  const folder: OutputFolder = { fresh, target, previous: await exists(target), ...(options.mtime === undefined ? {} : { mtime: options.mtime }) };
+  const folder: OutputFolder = {
+    fresh,
+    target,
+    previous: await exists(target),
+    ...(options.mtime === undefined ? {} : { mtime: options.mtime }),
+  };
   let closed = false;
   const abort = async (): Promise<void> => {
     closed = true;
@@ -218,7 +225,9 @@ function within(outer: string, inner: string): boolean {
 
 async function realpathOrSelf(path: string): Promise<string> {
   const resolved = resolve(path);
-  return realpath(resolved).catch(async () => join(await realpathOrSelf(dirname(resolved)).catch(() => dirname(resolved)), basename(resolved)));
+  return realpath(resolved).catch(async () =>
+    join(await realpathOrSelf(dirname(resolved)).catch(() => dirname(resolved)), basename(resolved)),
+  );
 }
 
 /**
@@ -263,7 +272,9 @@ function temporaryId(target: string, name: string): string {
 async function temporaries(target: string): Promise<string[]> {
   const names = await readdir(dirname(target));
   const suffix = `-${basename(target)}-`;
-  return names.filter((name) => name.startsWith(`${TEMP_PREFIX}new${suffix}`) || name.startsWith(`${TEMP_PREFIX}old${suffix}`));
+  return names.filter(
+    (name) => name.startsWith(`${TEMP_PREFIX}new${suffix}`) || name.startsWith(`${TEMP_PREFIX}old${suffix}`),
+  );
 }
 
 export async function exists(path: string): Promise<boolean> {

@@ -33,7 +33,9 @@ describe('the API', () => {
 
   it('throws a ContentError carrying every problem', async () => {
     writeFileSync(join(scratch, 'content/articles/x.md'), '---\ntitle: X\n---\n');
-    const error: unknown = await build({ contentDir: join(scratch, 'content'), write: false }).catch((caught: unknown) => caught);
+    const error: unknown = await build({ contentDir: join(scratch, 'content'), write: false }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ContentError);
     const problems = (error as ContentError).problems;
     expectTypeOf(problems).toEqualTypeOf<readonly Problem[]>();

@@ -7,7 +7,17 @@
  * reused articles with what the step allows.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,13 +47,18 @@ async function incrementalMatchesFull(options: Partial<BuildOptions> = {}): Prom
 }
 
 /** The same, with what the build reports of its reuse. */
-async function incrementalBuild(options: Partial<BuildOptions> = {}, from = content, into = dist): Promise<{ reused: number; unread: number }> {
+async function incrementalBuild(
+  options: Partial<BuildOptions> = {},
+  from = content,
+  into = dist,
+): Promise<{ reused: number; unread: number }> {
   const result = await build({ contentDir: from, outDir: into, keepFiles: false, incremental: true, ...options });
   const reference = join(scratch, `reference-${step++}`);
   await build({ contentDir: from, outDir: reference, keepFiles: false, ...options });
   expect(treeOf(into)).toEqual(treeOf(reference));
   if (options.mtime !== undefined) {
-    for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' })) expect(statSync(join(dist, path)).mtimeMs).toBe(options.mtime.getTime());
+    for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' }))
+      expect(statSync(join(dist, path)).mtimeMs).toBe(options.mtime.getTime());
   }
   rmSync(reference, { recursive: true });
   return { reused: result.reused, unread: result.unread };
@@ -72,7 +87,12 @@ describe('an incremental build', () => {
 
   it('handles a record added, one deleted, one turned into a draft', async () => {
     cpSync(record(records()[0] ?? ''), record('zz-nouveau.md'));
-    writeFileSync(record('zz-nouveau.md'), readFileSync(record('zz-nouveau.md'), 'utf8').replace(/^slug: .*\n/m, '').replace(/^id: .*\n/m, ''));
+    writeFileSync(
+      record('zz-nouveau.md'),
+      readFileSync(record('zz-nouveau.md'), 'utf8')
+        .replace(/^slug: .*\n/m, '')
+        .replace(/^id: .*\n/m, ''),
+    );
     rmSync(record(records()[1] ?? ''));
     const draft = record(records()[2] ?? '');
     writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
@@ -82,7 +102,12 @@ describe('an incremental build', () => {
   it('renders every page again when an edit moves the site’s last update to another year, and back', async () => {
     const moved = record(records()[5] ?? '');
     const before = readFileSync(moved, 'utf8');
-    writeFileSync(moved, before.replace(/^datePublished: .*$/m, 'datePublished: 2031-06-01T09:00:00+02:00').replace(/^dateModified: .*\n/m, ''));
+    writeFileSync(
+      moved,
+      before
+        .replace(/^datePublished: .*$/m, 'datePublished: 2031-06-01T09:00:00+02:00')
+        .replace(/^dateModified: .*\n/m, ''),
+    );
     expect(await incrementalMatchesFull()).toBe(0);
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toMatch(/2031/);
     writeFileSync(moved, before);
@@ -124,7 +149,9 @@ describe('an incremental build', () => {
     const before = treeOf(dist);
     const cache = readFileSync(cacheFile(dist));
     writeFileSync(record('zz-casse.md'), '---\ntitle: Sans date\n---\n');
-    await expect(build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true })).rejects.toThrow(/datePublished/);
+    await expect(build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true })).rejects.toThrow(
+      /datePublished/,
+    );
     expect(treeOf(dist)).toEqual(before);
     expect(readFileSync(cacheFile(dist))).toEqual(cache);
     rmSync(record('zz-casse.md'));
@@ -145,7 +172,8 @@ describe('an incremental build of settled records', () => {
   const SETTLED = 12;
   let settled: string;
   let out: string;
-  const file = (index: number): string => join(settled, 'articles', readdirSync(join(settled, 'articles')).sort()[index] ?? '');
+  const file = (index: number): string =>
+    join(settled, 'articles', readdirSync(join(settled, 'articles')).sort()[index] ?? '');
   const settle = (): Promise<void> => sleep(SETTLED_MS + 200);
   /** Changes a record without changing its size or its modification time: only its change time (or inode) tells. */
   const sameSizeAndTime = (path: string): string => {
@@ -157,7 +185,12 @@ describe('an incremental build of settled records', () => {
   };
   /** Gives `path` the modification time `mtimeNs`, to the nanosecond (`utimes` would round it). */
   const keepTime = (path: string, mtimeNs: bigint): void => {
-    execFileSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, path]);
+    execFileSync('touch', [
+      '-m',
+      '-d',
+      `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`,
+      path,
+    ]);
     expect(statSync(path, { bigint: true }).mtimeNs).toBe(mtimeNs);
   };
 

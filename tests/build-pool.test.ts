@@ -4,7 +4,12 @@ import { workerOptions } from '../src/build-pool.js';
 
 describe('the options a worker gets', () => {
   it('are the process’s, less --input-type in either form', () => {
-    expect(workerOptions(['--cpu-prof', '--cpu-prof-dir=/tmp/p', '--input-type=module', '-e', 'x'])).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/p', '-e', 'x']);
+    expect(workerOptions(['--cpu-prof', '--cpu-prof-dir=/tmp/p', '--input-type=module', '-e', 'x'])).toEqual([
+      '--cpu-prof',
+      '--cpu-prof-dir=/tmp/p',
+      '-e',
+      'x',
+    ]);
     expect(workerOptions(['--input-type', 'module', '--max-old-space-size=512'])).toEqual(['--max-old-space-size=512']);
     expect(workerOptions([])).toEqual([]);
   });

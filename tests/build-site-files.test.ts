@@ -42,7 +42,10 @@ async function rendered(): Promise<string[]> {
   vi.mocked(renderListings).mockClear();
   vi.mocked(renderFeeds).mockClear();
   await build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true });
-  const groups = [...(vi.mocked(renderListings).mock.calls.length > 0 ? ['listings'] : []), ...(vi.mocked(renderFeeds).mock.calls.length > 0 ? ['feeds'] : [])];
+  const groups = [
+    ...(vi.mocked(renderListings).mock.calls.length > 0 ? ['listings'] : []),
+    ...(vi.mocked(renderFeeds).mock.calls.length > 0 ? ['feeds'] : []),
+  ];
   const reference = join(scratch, `reference-${step++}`);
   await build({ contentDir: content, outDir: reference, keepFiles: false });
   expect(treeOf(dist)).toEqual(treeOf(reference));
@@ -86,7 +89,10 @@ describe('the site-wide files of an incremental build', () => {
 
   it('render everything again when the settings change', async () => {
     const settings = join(content, 'site.yaml');
-    writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^description: .*$/m, 'description: Une autre description.'));
+    writeFileSync(
+      settings,
+      readFileSync(settings, 'utf8').replace(/^description: .*$/m, 'description: Une autre description.'),
+    );
     expect(await rendered()).toEqual(['listings', 'feeds']);
   });
 

@@ -67,19 +67,21 @@ describe('the seed record', () => {
 
 describe('the built site', () => {
   it('writes every output', () => {
-    expect(listFiles(out)).toEqual([
-      '404.html',
-      '_headers',
-      'atom.xml',
-      `articles/${SLUG}/index.html`,
-      `articles/${SLUG}/index.jsonld`,
-      'feed.json',
-      'feed.xml',
-      'index.html',
-      'logo.png',
-      'robots.txt',
-      'sitemap.xml',
-    ].sort());
+    expect(listFiles(out)).toEqual(
+      [
+        '404.html',
+        '_headers',
+        'atom.xml',
+        `articles/${SLUG}/index.html`,
+        `articles/${SLUG}/index.jsonld`,
+        'feed.json',
+        'feed.xml',
+        'index.html',
+        'logo.png',
+        'robots.txt',
+        'sitemap.xml',
+      ].sort(),
+    );
   });
 
   it('RSS 2.0 carries the record, read back by feedsmith', () => {
@@ -88,7 +90,9 @@ describe('the built site', () => {
     expect(feed.link).toBe('https://depeche.example/');
     expect(feed.language).toBe('fr');
     expect(feed.lastBuildDate).toBe('Wed, 28 Feb 2024 09:00:00 +0100');
-    expect(feed.atom?.links).toContainEqual(expect.objectContaining({ href: 'https://depeche.example/feed.xml', rel: 'self', type: 'application/rss+xml' }));
+    expect(feed.atom?.links).toContainEqual(
+      expect.objectContaining({ href: 'https://depeche.example/feed.xml', rel: 'self', type: 'application/rss+xml' }),
+    );
     expect(feed.items).toHaveLength(1);
     const item = feed.items?.[0];
     expect(item?.title).toBe(record.title);
@@ -105,15 +109,19 @@ describe('the built site', () => {
   it('Atom carries the record, is valid against RFC 4287 and read back by feedsmith', () => {
     const xml = read('atom.xml');
     expect(() => assertValidAtom(xml)).not.toThrow();
-    const raw = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml) as { feed: Record<string, unknown> };
+    const raw = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml) as {
+      feed: Record<string, unknown>;
+    };
     expect(raw.feed['@xml:lang']).toBe('fr');
     const feed = parseAtomFeed(xml);
     expect(feed.id).toBe('https://depeche.example/');
     expect(feed.updated).toBe('2024-02-28T09:00:00+01:00');
-    expect(feed.links).toEqual(expect.arrayContaining([
-      expect.objectContaining({ rel: 'self', href: 'https://depeche.example/atom.xml' }),
-      expect.objectContaining({ rel: 'alternate', href: 'https://depeche.example/' }),
-    ]));
+    expect(feed.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rel: 'self', href: 'https://depeche.example/atom.xml' }),
+        expect.objectContaining({ rel: 'alternate', href: 'https://depeche.example/' }),
+      ]),
+    );
     const entry = feed.entries?.[0];
     expect(feed.entries).toHaveLength(1);
     expect(entry?.id).toBe(URL_);
@@ -124,16 +132,18 @@ describe('the built site', () => {
     expect(entry?.categories?.map((category) => category.term)).toEqual(record.tags);
     expect(entry?.summary?.value).toBe(record.description);
     expect(paragraphsOf(entry?.content?.value ?? '')).toEqual(paragraphs);
-    expect(entry?.links).toEqual(expect.arrayContaining([
-      expect.objectContaining({ rel: 'alternate', href: URL_ }),
-      expect.objectContaining({ rel: 'via', href: record.isBasedOn }),
-      expect.objectContaining({ rel: 'related', href: record.citations[1]?.url }),
-    ]));
+    expect(entry?.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rel: 'alternate', href: URL_ }),
+        expect.objectContaining({ rel: 'via', href: record.isBasedOn }),
+        expect.objectContaining({ rel: 'related', href: record.citations[1]?.url }),
+      ]),
+    );
   });
 
   it('JSON Feed 1.1 carries the record', () => {
     const json = JSON.parse(read('feed.json')) as Record<string, unknown>;
-    expect(json['version']).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     const feed = parseJsonFeed(json);
     expect(feed.language).toBe('fr');
     expect(feed.feed_url).toBe('https://depeche.example/feed.json');
@@ -155,15 +165,33 @@ describe('the built site', () => {
     const htmlElement = find(document, (node) => node.nodeName === 'html');
     expect(attribute(htmlElement, 'lang')).toBe('fr');
     expect(text(find(document, (node) => node.nodeName === 'h1'))).toBe(record.title);
-    expect(attribute(find(document, (node) => node.nodeName === 'link' && attribute(node, 'rel') === 'canonical'), 'href')).toBe(URL_);
-    const alternates = findAll(document, (node) => node.nodeName === 'link' && attribute(node, 'rel') === 'alternate').map((node) => [attribute(node, 'type'), attribute(node, 'href')]);
-    expect(alternates).toEqual(expect.arrayContaining([
-      ['application/rss+xml', 'https://depeche.example/feed.xml'],
-      ['application/atom+xml', 'https://depeche.example/atom.xml'],
-      ['application/feed+json', 'https://depeche.example/feed.json'],
-    ]));
-    expect(attribute(find(document, (node) => node.nodeName === 'time'), 'datetime')).toBe(record.datePublished);
-    const blockquotes = findAll(document, (node) => node.nodeName === 'blockquote' && attribute(node, 'cite') !== undefined);
+    expect(
+      attribute(
+        find(document, (node) => node.nodeName === 'link' && attribute(node, 'rel') === 'canonical'),
+        'href',
+      ),
+    ).toBe(URL_);
+    const alternates = findAll(
+      document,
+      (node) => node.nodeName === 'link' && attribute(node, 'rel') === 'alternate',
+    ).map((node) => [attribute(node, 'type'), attribute(node, 'href')]);
+    expect(alternates).toEqual(
+      expect.arrayContaining([
+        ['application/rss+xml', 'https://depeche.example/feed.xml'],
+        ['application/atom+xml', 'https://depeche.example/atom.xml'],
+        ['application/feed+json', 'https://depeche.example/feed.json'],
+      ]),
+    );
+    expect(
+      attribute(
+        find(document, (node) => node.nodeName === 'time'),
+        'datetime',
+      ),
+    ).toBe(record.datePublished);
+    const blockquotes = findAll(
+      document,
+      (node) => node.nodeName === 'blockquote' && attribute(node, 'cite') !== undefined,
+    );
     expect(blockquotes.map((node) => attribute(node, 'cite'))).toEqual([record.isBasedOn, record.isBasedOn]);
     const scripts = findAll(document, (node) => node.nodeName === 'script');
     expect(scripts).toHaveLength(1);
@@ -176,19 +204,24 @@ describe('the built site', () => {
     expect(validateJsonLd(graph)).toEqual([]);
     const nodes = graph['@graph'];
     const article = nodes.find((node) => node['@type'] === 'NewsArticle' && node['@id'] === URL_);
-    expect(article?.['headline']).toBe(record.title);
-    expect(article?.['description']).toBe(record.description);
-    expect(article?.['datePublished']).toBe(record.datePublished);
-    expect(article?.['inLanguage']).toBe('fr');
-    expect(article?.['articleSection']).toBe(record.section);
-    expect(article?.['keywords']).toEqual(record.tags);
-    const citations = article?.['citation'] as Node[];
-    expect(citations.map((citation) => [citation['@type'], citation['name'], citation['url']])).toEqual(record.citations.map((citation) => [citation.type, citation.name, citation.url]));
-    expect(article?.['isBasedOn']).toEqual({ '@id': citations[0]?.['@id'] });
-    expect((citations[0]?.['publisher'] as Node)['@type']).toBe('Organization');
-    const mentioned = (article?.['mentions'] as Node[]).map((node) => [node['@type'], node['name']]);
+    expect(article?.headline).toBe(record.title);
+    expect(article?.description).toBe(record.description);
+    expect(article?.datePublished).toBe(record.datePublished);
+    expect(article?.inLanguage).toBe('fr');
+    expect(article?.articleSection).toBe(record.section);
+    expect(article?.keywords).toEqual(record.tags);
+    const citations = article?.citation as Node[];
+    expect(citations.map((citation) => [citation['@type'], citation.name, citation.url])).toEqual(
+      record.citations.map((citation) => [citation.type, citation.name, citation.url]),
+    );
+    expect(article?.isBasedOn).toEqual({ '@id': citations[0]?.['@id'] });
+    expect((citations[0]?.publisher as Node)['@type']).toBe('Organization');
+    const mentioned = (article?.mentions as Node[]).map((node) => [node['@type'], node.name]);
     expect(mentioned).toEqual(record.mentions.map((entity) => [entity.type, entity.name]));
-    const texts = collect(graph, (node) => node['@type'] === 'Quotation').map((node) => [node['text'], (node['spokenByCharacter'] as Node)['name']]);
+    const texts = collect(graph, (node) => node['@type'] === 'Quotation').map((node) => [
+      node.text,
+      (node.spokenByCharacter as Node).name,
+    ]);
     expect(texts).toEqual(record.quotes.map((quote) => [quote.text, quote.spokenBy.name]));
   });
 
@@ -199,11 +232,15 @@ describe('the built site', () => {
     const script = find(document, (node) => node.nodeName === 'script');
     const graph = JSON.parse(text(script)) as { '@graph': Node[] };
     expect(validateJsonLd(graph)).toEqual([]);
-    expect(graph['@graph'].map((node) => node['@type'])).toEqual(expect.arrayContaining(['WebSite', 'NewsMediaOrganization']));
+    expect(graph['@graph'].map((node) => node['@type'])).toEqual(
+      expect.arrayContaining(['WebSite', 'NewsMediaOrganization']),
+    );
   });
 
   it('the sitemap lists the home page and the article; robots.txt names it', () => {
-    const parsed = new XMLParser().parse(read('sitemap.xml')) as { urlset: { url: { loc: string; lastmod: string }[] } };
+    const parsed = new XMLParser().parse(read('sitemap.xml')) as {
+      urlset: { url: { loc: string; lastmod: string }[] };
+    };
     expect(parsed.urlset.url.map((entry) => entry.loc)).toEqual(['https://depeche.example/', URL_]);
     expect(read('robots.txt')).toContain('Sitemap: https://depeche.example/sitemap.xml');
   });
@@ -219,7 +256,8 @@ describe('the built site', () => {
     await build({ contentDir: join(root, 'content'), outDir: again });
     const files = listFiles(out);
     expect(listFiles(again)).toEqual(files);
-    for (const path of files) expect(readFileSync(join(again, path)).equals(readFileSync(join(out, path))), path).toBe(true);
+    for (const path of files)
+      expect(readFileSync(join(again, path)).equals(readFileSync(join(out, path))), path).toBe(true);
   });
 });
 
@@ -268,7 +306,9 @@ describe('depeche check on the built seed', () => {
   it('finds no error; the one warning is the image the record does not have', async () => {
     const report = await check({ dir: out });
     expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
-    expect(report.findings.map((finding) => `${finding.rule} ${finding.field}`)).toEqual([`google-article-image $['@graph'][0].image`]);
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.field}`)).toEqual([
+      `google-article-image $['@graph'][0].image`,
+    ]);
     expect(report.baseUrl).toBe('https://depeche.example/');
   });
 });

@@ -12,8 +12,15 @@ const cli = join(root, 'src/cli.ts');
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 let scratch: string;
 
-function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', tsx, cli, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', tsx, cli, ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,7 +35,9 @@ describe('depeche build', () => {
     const result = run(['build']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^depeche: built 1 article into dist\/ in [\d.]+ s\n {2}\d+ files, [\d.]+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist\/feed\.json\n$/);
+    expect(result.stdout).toMatch(
+      /^depeche: built 1 article into dist\/ in [\d.]+ s\n {2}\d+ files, [\d.]+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist\/feed\.json\n$/,
+    );
     expect(readFileSync(join(scratch, 'dist/feed.xml'), 'utf8')).toContain('<rss version="2.0"');
   });
 
@@ -51,9 +60,19 @@ describe('depeche build', () => {
   });
 
   it('takes --out, --content and --base-url', () => {
-    const result = run(['build', '--content', 'content', '--out', 'staging', '--base-url', 'https://staging.example/news']);
+    const result = run([
+      'build',
+      '--content',
+      'content',
+      '--out',
+      'staging',
+      '--base-url',
+      'https://staging.example/news',
+    ]);
     expect(result.status).toBe(0);
-    expect(readFileSync(join(scratch, 'staging/feed.xml'), 'utf8')).toContain('<link>https://staging.example/news/</link>');
+    expect(readFileSync(join(scratch, 'staging/feed.xml'), 'utf8')).toContain(
+      '<link>https://staging.example/news/</link>',
+    );
   });
 
   it('answers usage errors with exit code 2', () => {

@@ -28,7 +28,11 @@ function cliBuild(name: string, env: Record<string, string>): string {
   mkdirSync(project);
   cpSync(join(root, 'content'), join(project, 'content'), { recursive: true });
   const { SOURCE_DATE_EPOCH: _ignored, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, ['--import', tsx, join(root, 'src/cli.ts'), 'build', '--quiet'], { cwd: project, encoding: 'utf8', env: { ...inherited, ...env } });
+  const result = spawnSync(process.execPath, ['--import', tsx, join(root, 'src/cli.ts'), 'build', '--quiet'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...inherited, ...env },
+  });
   if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
   return join(project, 'dist');
 }
@@ -59,9 +63,12 @@ describe('reproducible builds', () => {
     const epoch = 1_709_107_200; // 2024-02-28T08:00:00Z
     const first = cliBuild('first', { SOURCE_DATE_EPOCH: String(epoch) });
     const second = cliBuild('second', { SOURCE_DATE_EPOCH: String(epoch) });
-    for (const path of everyPath(first)) expect(statSync(join(first, path)).mtimeMs, path || 'dist/').toBe(epoch * 1000);
+    for (const path of everyPath(first))
+      expect(statSync(join(first, path)).mtimeMs, path || 'dist/').toBe(epoch * 1000);
     const tar = (dir: string): Buffer =>
-      spawnSync('tar', ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '-cf', '-', 'dist'], { cwd: join(dir, '..') }).stdout;
+      spawnSync('tar', ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '-cf', '-', 'dist'], {
+        cwd: join(dir, '..'),
+      }).stdout;
     expect(tar(first).length).toBeGreaterThan(0);
     expect(tar(first).equals(tar(second))).toBe(true);
   });

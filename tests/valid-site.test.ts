@@ -33,7 +33,9 @@ describe('a site using every field', () => {
   });
 
   it('RSS: a guid that is not the URL is no permalink; authors and the modified date come through', () => {
-    const item = parseRssFeed(output('feed.xml')).items?.find((candidate) => candidate.title === 'Un article qui remplit tous les champs');
+    const item = parseRssFeed(output('feed.xml')).items?.find(
+      (candidate) => candidate.title === 'Un article qui remplit tous les champs',
+    );
     expect(item?.guid).toEqual({ value: 'urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11', isPermaLink: false });
     expect(item?.dc?.creators).toEqual(['Camille Dupont', 'Jean Invité']);
     expect(item?.categories?.map((category) => category.name)).toEqual(['IA', 'Europe']);
@@ -43,7 +45,9 @@ describe('a site using every field', () => {
     const xml = output('atom.xml');
     expect(() => assertValidAtom(xml)).not.toThrow();
     expect(xml).toContain('<entry xml:lang="fr-CA">');
-    const entry = parseAtomFeed(xml).entries?.find((candidate) => candidate.id === 'urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11');
+    const entry = parseAtomFeed(xml).entries?.find(
+      (candidate) => candidate.id === 'urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11',
+    );
     expect(entry?.updated).toBe('2024-02-29T18:15:00+01:00');
     expect(entry?.authors).toEqual([
       { name: 'Camille Dupont', uri: 'https://depeche.example/auteurs/camille/' },
@@ -55,14 +59,21 @@ describe('a site using every field', () => {
     const pages = result.files.filter((file) => file.path.endsWith('.jsonld'));
     expect(pages).toHaveLength(2);
     for (const page of pages) expect(validateJsonLd(JSON.parse(String(page.contents)))).toEqual([]);
-    const graph = JSON.parse(output('articles/tous-les-champs/index.jsonld')) as { '@graph': Record<string, unknown>[] };
+    const graph = JSON.parse(output('articles/tous-les-champs/index.jsonld')) as {
+      '@graph': Record<string, unknown>[];
+    };
     const article = graph['@graph'].find((node) => node['@type'] === 'NewsArticle');
     expect(article?.['@id']).toBe('urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11');
-    expect(article?.['inLanguage']).toBe('fr-CA');
-    expect(article?.['dateModified']).toBe('2024-02-29T18:15:00+01:00');
-    expect(article?.['image']).toMatchObject({ '@type': 'ImageObject', url: 'https://depeche.example/images/une.jpg' });
-    expect(article?.['author']).toEqual([
-      { '@type': 'Person', name: 'Camille Dupont', url: 'https://depeche.example/auteurs/camille/', sameAs: ['https://mastodon.example/@camille'] },
+    expect(article?.inLanguage).toBe('fr-CA');
+    expect(article?.dateModified).toBe('2024-02-29T18:15:00+01:00');
+    expect(article?.image).toMatchObject({ '@type': 'ImageObject', url: 'https://depeche.example/images/une.jpg' });
+    expect(article?.author).toEqual([
+      {
+        '@type': 'Person',
+        name: 'Camille Dupont',
+        url: 'https://depeche.example/auteurs/camille/',
+        sameAs: ['https://mastodon.example/@camille'],
+      },
       { '@type': 'Person', name: 'Jean Invité', url: 'https://invite.example/' },
     ]);
   });
@@ -72,6 +83,8 @@ describe('depeche check on the site using every field', () => {
   it('finds no error: its images, logo and author page are in public/, its links resolve', () => {
     const report = checkFiles(result.files);
     expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
-    expect(report.findings.map((finding) => `${finding.file} ${finding.rule}`)).toEqual(['articles/windows-crlf-bom/index.html google-article-image']);
+    expect(report.findings.map((finding) => `${finding.file} ${finding.rule}`)).toEqual([
+      'articles/windows-crlf-bom/index.html google-article-image',
+    ]);
   });
 });

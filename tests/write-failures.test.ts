@@ -18,7 +18,8 @@ const armed = vi.hoisted(() => ({ writesBeforeEnospc: Infinity, failRenameNumber
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const writeFileSync = (...args: Parameters<typeof fs.writeFileSync>) => {
-    if (armed.writesBeforeEnospc-- <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    if (armed.writesBeforeEnospc-- <= 0)
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     return fs.writeFileSync(...args);
   };
   return { ...fs, default: { ...fs, writeFileSync }, writeFileSync };
@@ -30,7 +31,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     ...fs,
     rename: async (...args: Parameters<typeof fs.rename>) => {
       armed.renames++;
-      if (armed.renames === armed.failRenameNumber) throw Object.assign(new Error('EXDEV: cross-device link not permitted, rename'), { code: 'EXDEV' });
+      if (armed.renames === armed.failRenameNumber)
+        throw Object.assign(new Error('EXDEV: cross-device link not permitted, rename'), { code: 'EXDEV' });
       return fs.rename(...args);
     },
   };
@@ -65,7 +67,9 @@ describe('a failed build leaves the previous dist/ whole', () => {
     const before = treeOf(out);
     armed.writesBeforeEnospc = 4;
     // Another base URL changes every file, so each one is written (unchanged ones would be linked).
-    await expect(build({ contentDir: join(scratch, 'content'), outDir: out, baseUrl: 'https://staging.example/' })).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(
+      build({ contentDir: join(scratch, 'content'), outDir: out, baseUrl: 'https://staging.example/' }),
+    ).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(treeOf(out)).toEqual(before);
     expect(temporaryFolders(scratch)).toEqual([]);
   });
@@ -82,7 +86,9 @@ describe('a failed build leaves the previous dist/ whole', () => {
   it('when a renderer throws', async () => {
     const before = treeOf(out);
     armed.renderer = true;
-    await expect(build({ contentDir: join(scratch, 'content'), outDir: out })).rejects.toThrow('the RSS renderer failed');
+    await expect(build({ contentDir: join(scratch, 'content'), outDir: out })).rejects.toThrow(
+      'the RSS renderer failed',
+    );
     expect(treeOf(out)).toEqual(before);
     expect(temporaryFolders(scratch)).toEqual([]);
   });

@@ -27,8 +27,8 @@ import { writeSite } from '../src/write.js';
 import { writeKillContent } from './helpers/kill-content.js';
 import { temporaryFolders, treeOf } from './helpers/tree.js';
 
-const KILLS = Number(process.env['DEPECHE_KILLS'] ?? 20);
-const ARTICLES = Number(process.env['DEPECHE_KILL_ARTICLES'] ?? 800);
+const KILLS = Number(process.env.DEPECHE_KILLS ?? 20);
+const ARTICLES = Number(process.env.DEPECHE_KILL_ARTICLES ?? 800);
 
 const root = join(import.meta.dirname, '..');
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -56,10 +56,14 @@ interface Running {
 }
 
 function runChild(content: string, out: string): Running {
-  const process_ = spawn(process.execPath, ['--import', tsx, child, content, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const process_ = spawn(process.execPath, ['--import', tsx, child, content, out], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const writing = new Promise<void>((resolve) => process_.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('writing') && resolve()));
+  const writing = new Promise<void>((resolve) =>
+    process_.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('writing') && resolve()),
+  );
   const exited = new Promise<number | null>((resolve, reject) => {
     process_.on('error', reject);
     process_.on('exit', (code, signal) => {
@@ -157,7 +161,12 @@ describe('a build killed at any moment', () => {
         const olds = made.filter((name) => name.startsWith('.depeche-old-'));
         expect(olds).toHaveLength(1);
         expect(treeOf(join(scratch, olds[0] ?? ''))).toEqual(from.tree);
-        expect(leftovers.filter((name) => name.startsWith('.depeche-old-')).sort().at(-1)).toBe(olds[0]);
+        expect(
+          leftovers
+            .filter((name) => name.startsWith('.depeche-old-'))
+            .sort()
+            .at(-1),
+        ).toBe(olds[0]);
         outcome = 'between the renames';
       }
       outcomes.push(outcome);
@@ -171,8 +180,16 @@ describe('a build killed at any moment', () => {
         current = next;
       }
     }
-    const counts = Object.fromEntries(['before writing', 'while writing', 'after the swap', 'between the renames'].map((name) => [name, outcomes.filter((outcome) => outcome === name).length]));
-    console.log(`kill test: ${outcomes.length} kills survived (${ARTICLES} articles, a build takes ${Math.round(duration)} ms, its writing ${Math.round(writeDuration)} ms):`, counts);
+    const counts = Object.fromEntries(
+      ['before writing', 'while writing', 'after the swap', 'between the renames'].map((name) => [
+        name,
+        outcomes.filter((outcome) => outcome === name).length,
+      ]),
+    );
+    console.log(
+      `kill test: ${outcomes.length} kills survived (${ARTICLES} articles, a build takes ${Math.round(duration)} ms, its writing ${Math.round(writeDuration)} ms):`,
+      counts,
+    );
     expect(outcomes).toHaveLength(KILLS);
     // The kills must have reached the writer, or the test proved nothing about it.
     expect(counts['while writing']).toBeGreaterThan(0);
@@ -190,9 +207,28 @@ describe('a build killed at its swap, by strace', () => {
   function buildKilledAtRename(content: string, out: string, rename: number): number | null {
     const inject = `inject=rename,renameat,renameat2:error=ENOENT:signal=KILL:when=${rename}`;
     // strace counts calls per thread: with one libuv thread, every rename of the build is on it.
-    const run = spawnSync('strace', ['-f', '-qq', '-o', '/dev/null', '-e', 'trace=rename,renameat,renameat2', '-e', inject, process.execPath, '--import', tsx, child, content, out], {
-      env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
-    });
+    const run = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-o',
+        '/dev/null',
+        '-e',
+        'trace=rename,renameat,renameat2',
+        '-e',
+        inject,
+        process.execPath,
+        '--import',
+        tsx,
+        child,
+        content,
+        out,
+      ],
+      {
+        env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
+      },
+    );
     return run.status;
   }
 
@@ -218,24 +254,30 @@ describe('a build killed at its swap, by strace', () => {
     expect(temporaryFolders(parent)).toEqual([]);
   });
 
-  it.skipIf(!strace)('between its two renames: no dist/, the previous site whole beside it; the next build puts it back', async () => {
-    const [a, b] = small as [Version, Version];
-    const parent = mkdtempSync(join(scratch, 'swap-'));
-    const out = join(parent, 'dist');
-    await writeSite(out, a.files);
-    expect(buildKilledAtRename(b.content, out, 2)).not.toBe(0);
-    expect(readdirSync(parent).includes('dist')).toBe(false);
-    const leftovers = temporaryFolders(parent);
-    expect(leftovers.map((name) => name.slice(0, '.depeche-xxx-'.length)).sort()).toEqual(['.depeche-new-', '.depeche-old-']);
-    expect(treeOf(join(parent, leftovers.find((name) => name.startsWith('.depeche-old-')) ?? ''))).toEqual(a.tree);
-    // The next build, even one that fails on a broken record, starts by putting the previous site back.
-    const broken = join(parent, 'broken');
-    cpSync(a.content, broken, { recursive: true });
-    writeFileSync(join(broken, 'articles/article-0.md'), '---\ntitle: Sans date\ndescription: x\n---\n');
-    await expect(build({ contentDir: broken, outDir: out })).rejects.toThrow(/datePublished/);
-    expect(treeOf(out)).toEqual(a.tree);
-    await writeSite(out, b.files);
-    expect(treeOf(out)).toEqual(b.tree);
-    expect(temporaryFolders(parent)).toEqual([]);
-  });
+  it.skipIf(!strace)(
+    'between its two renames: no dist/, the previous site whole beside it; the next build puts it back',
+    async () => {
+      const [a, b] = small as [Version, Version];
+      const parent = mkdtempSync(join(scratch, 'swap-'));
+      const out = join(parent, 'dist');
+      await writeSite(out, a.files);
+      expect(buildKilledAtRename(b.content, out, 2)).not.toBe(0);
+      expect(readdirSync(parent).includes('dist')).toBe(false);
+      const leftovers = temporaryFolders(parent);
+      expect(leftovers.map((name) => name.slice(0, '.depeche-xxx-'.length)).sort()).toEqual([
+        '.depeche-new-',
+        '.depeche-old-',
+      ]);
+      expect(treeOf(join(parent, leftovers.find((name) => name.startsWith('.depeche-old-')) ?? ''))).toEqual(a.tree);
+      // The next build, even one that fails on a broken record, starts by putting the previous site back.
+      const broken = join(parent, 'broken');
+      cpSync(a.content, broken, { recursive: true });
+      writeFileSync(join(broken, 'articles/article-0.md'), '---\ntitle: Sans date\ndescription: x\n---\n');
+      await expect(build({ contentDir: broken, outDir: out })).rejects.toThrow(/datePublished/);
+      expect(treeOf(out)).toEqual(a.tree);
+      await writeSite(out, b.files);
+      expect(treeOf(out)).toEqual(b.tree);
+      expect(temporaryFolders(parent)).toEqual([]);
+    },
+  );
 });

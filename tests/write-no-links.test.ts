@@ -40,7 +40,10 @@ describe('builds on a file system without hard links', () => {
       await build({ contentDir: content, outDir: reference, keepFiles: false });
       expect(treeOf(dist)).toEqual(treeOf(reference));
       expect(result.reused).toBe(0);
-      appendFileSync(join(content, 'articles', readdirSync(join(content, 'articles')).sort()[run] ?? ''), '\nUne phrase de plus.\n');
+      appendFileSync(
+        join(content, 'articles', readdirSync(join(content, 'articles')).sort()[run] ?? ''),
+        '\nUne phrase de plus.\n',
+      );
     }
     expect(links.refused).toBeGreaterThan(0);
   });

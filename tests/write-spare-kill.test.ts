@@ -20,7 +20,7 @@ import { STATE_FOLDER } from '../src/write-spare.js';
 import { writeKillContent } from './helpers/kill-content.js';
 import { treeOf } from './helpers/tree.js';
 
-const KILLS = Number(process.env['DEPECHE_KILLS'] ?? 12);
+const KILLS = Number(process.env.DEPECHE_KILLS ?? 12);
 const ARTICLES = 400;
 
 const root = join(import.meta.dirname, '..');
@@ -47,17 +47,22 @@ async function referenceTree(content: string, label: string): Promise<Record<str
 }
 
 function runChild(content: string, out: string): { exited: Promise<number | null>; kill: () => void } {
-  const process_ = spawn(process.execPath, ['--import', tsx, child, content, out, 'incremental'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const process_ = spawn(process.execPath, ['--import', tsx, child, content, out, 'incremental'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve, reject) => {
     process_.on('error', reject);
-    process_.on('exit', (code, signal) => (code !== 0 && signal === null ? reject(new Error(`the build failed (${code}): ${stderr}`)) : resolve(code)));
+    process_.on('exit', (code, signal) =>
+      code !== 0 && signal === null ? reject(new Error(`the build failed (${code}): ${stderr}`)) : resolve(code),
+    );
   });
   return { exited, kill: () => process_.kill('SIGKILL') };
 }
 
-const incremental = (content: string): Promise<unknown> => build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true });
+const incremental = (content: string): Promise<unknown> =>
+  build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true });
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'depeche-spare-kill-'));
@@ -86,7 +91,10 @@ describe('an incremental build killed at any moment', () => {
       const to = current === a ? b : a;
       const running = runChild(to.content, dist);
       const delay = (1.1 * duration * (kill + Math.random())) / KILLS;
-      const finished = await Promise.race([running.exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), delay))]);
+      const finished = await Promise.race([
+        running.exited.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), delay)),
+      ]);
       if (!finished) {
         running.kill();
         await running.exited;
@@ -105,7 +113,10 @@ describe('an incremental build killed at any moment', () => {
       expect(treeOf(dist)).toEqual(next.tree);
       current = next;
     }
-    console.log(`spare kill test: ${KILLS} kills (${ARTICLES} articles, a build takes ${Math.round(duration)} ms):`, outcomes.join(', '));
+    console.log(
+      `spare kill test: ${KILLS} kills (${ARTICLES} articles, a build takes ${Math.round(duration)} ms):`,
+      outcomes.join(', '),
+    );
   }, 600_000);
 });
 
@@ -115,26 +126,49 @@ describe('an incremental build killed at each rename of its swap, by strace', ()
 
   function killedAtRename(content: string, rename: number): number | null {
     const inject = `inject=rename,renameat,renameat2:error=ENOENT:signal=KILL:when=${rename}`;
-    return spawnSync('strace', ['-f', '-qq', '-o', '/dev/null', '-e', 'trace=rename,renameat,renameat2', '-e', inject, process.execPath, '--import', tsx, child, content, dist, 'incremental'], {
-      env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
-    }).status;
+    return spawnSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-o',
+        '/dev/null',
+        '-e',
+        'trace=rename,renameat,renameat2',
+        '-e',
+        inject,
+        process.execPath,
+        '--import',
+        tsx,
+        child,
+        content,
+        dist,
+        'incremental',
+      ],
+      {
+        env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
+      },
+    ).status;
   }
 
-  it.skipIf(!strace).each([1, 2, 3, 4])('at rename %i: dist/ is a whole site, and the next build is exact', async (rename) => {
-    const [a, b] = versions as [Version, Version];
-    await incremental(a.content);
-    expect(killedAtRename(b.content, rename)).not.toBe(0);
-    const now = treeOf(dist);
-    if (rename === 2) {
-      // Between `out → swap` and `spare → out`: no dist/, the previous site whole in swap.
-      expect(now).toBeUndefined();
-      expect(treeOf(join(scratch, STATE_FOLDER, 'swap-dist'))).toEqual(a.tree);
-    } else {
-      expect(now).toEqual(rename === 1 ? a.tree : b.tree);
-    }
-    await incremental(b.content);
-    expect(treeOf(dist)).toEqual(b.tree);
-    await incremental(a.content);
-    expect(treeOf(dist)).toEqual(a.tree);
-  });
+  it.skipIf(!strace).each([1, 2, 3, 4])(
+    'at rename %i: dist/ is a whole site, and the next build is exact',
+    async (rename) => {
+      const [a, b] = versions as [Version, Version];
+      await incremental(a.content);
+      expect(killedAtRename(b.content, rename)).not.toBe(0);
+      const now = treeOf(dist);
+      if (rename === 2) {
+        // Between `out → swap` and `spare → out`: no dist/, the previous site whole in swap.
+        expect(now).toBeUndefined();
+        expect(treeOf(join(scratch, STATE_FOLDER, 'swap-dist'))).toEqual(a.tree);
+      } else {
+        expect(now).toEqual(rename === 1 ? a.tree : b.tree);
+      }
+      await incremental(b.content);
+      expect(treeOf(dist)).toEqual(b.tree);
+      await incremental(a.content);
+      expect(treeOf(dist)).toEqual(a.tree);
+    },
+  );
 });

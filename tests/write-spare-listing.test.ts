@@ -39,13 +39,19 @@ function nodeListing(dir: string): { files: string[]; folders: string[] } {
   const files: string[] = [];
   const folders: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name).slice(dir.length + 1).split(sep).join('/');
+    const path = join(entry.parentPath, entry.name)
+      .slice(dir.length + 1)
+      .split(sep)
+      .join('/');
     (entry.isDirectory() ? folders : files).push(path);
   }
   return { files: files.sort(), folders: folders.sort() };
 }
 
-const sorted = (entries: { files: string[]; folders: string[] }) => ({ files: [...entries.files].sort(), folders: [...entries.folders].sort() });
+const sorted = (entries: { files: string[]; folders: string[] }) => ({
+  files: [...entries.files].sort(),
+  folders: [...entries.folders].sort(),
+});
 
 /** A stand-in worker file: `code` runs in the worker thread. */
 function standIn(name: string, code: string): URL {
@@ -70,24 +76,42 @@ describe('the listing of a spare', () => {
   });
 
   it('takes the answer of a worker', async () => {
-    const listing = startListing(spare, standIn('answers', "parentPort.postMessage({ files: ['a'], folders: [workerData] });"));
+    const listing = startListing(
+      spare,
+      standIn('answers', "parentPort.postMessage({ files: ['a'], folders: [workerData] });"),
+    );
     expect(listing.inWorker).toBe(true);
     expect(await listing.entries()).toEqual({ files: ['a'], folders: [spare] });
   });
 
   it('rejects with the listing’s error, its code kept', async () => {
-    const listing = startListing(spare, standIn('refused', "parentPort.postMessage({ error: 'EACCES: permission denied', code: 'EACCES' });"));
-    await expect(listing.entries()).rejects.toMatchObject({ message: expect.stringMatching(/^listing the spare .*spare failed: EACCES/), code: 'EACCES' });
+    const listing = startListing(
+      spare,
+      standIn('refused', "parentPort.postMessage({ error: 'EACCES: permission denied', code: 'EACCES' });"),
+    );
+    await expect(listing.entries()).rejects.toMatchObject({
+      message: expect.stringMatching(/^listing the spare .*spare failed: EACCES/),
+      code: 'EACCES',
+    });
   });
 
   it('rejects, never hangs, when its worker throws or stops before answering', async () => {
-    await expect(startListing(spare, standIn('throws', "throw new Error('boom');")).entries()).rejects.toThrow(/the worker listing the spare .* failed: boom/);
-    await expect(startListing(spare, standIn('exits', 'process.exit(3);')).entries()).rejects.toThrow(/stopped \(exit code 3\) before it answered/);
-    await expect(startListing(spare, standIn('silent', '')).entries()).rejects.toThrow(/stopped \(exit code 0\) before it answered/);
+    await expect(startListing(spare, standIn('throws', "throw new Error('boom');")).entries()).rejects.toThrow(
+      /the worker listing the spare .* failed: boom/,
+    );
+    await expect(startListing(spare, standIn('exits', 'process.exit(3);')).entries()).rejects.toThrow(
+      /stopped \(exit code 3\) before it answered/,
+    );
+    await expect(startListing(spare, standIn('silent', '')).entries()).rejects.toThrow(
+      /stopped \(exit code 0\) before it answered/,
+    );
   });
 
   it('never takes an answer once discarded (the spare was emptied)', async () => {
-    const listing = startListing(spare, standIn('late', "setTimeout(() => parentPort.postMessage({ files: ['stale'], folders: [] }), 50);"));
+    const listing = startListing(
+      spare,
+      standIn('late', "setTimeout(() => parentPort.postMessage({ files: ['stale'], folders: [] }), 50);"),
+    );
     listing.discard();
     await new Promise((resolve) => setTimeout(resolve, 150));
     await expect(listing.entries()).rejects.toThrow(/discarded/);
@@ -97,7 +121,10 @@ describe('the listing of a spare', () => {
     const answers = standIn('answers', "parentPort.postMessage({ files: ['a'], folders: [] });");
     const script = `import { startListing } from ${JSON.stringify(pathToFileURL(join(root, 'src/write-spare-listing.ts')).href)};
 console.log(JSON.stringify(await startListing(${JSON.stringify(spare)}, new URL(${JSON.stringify(answers.href)})).entries()));`;
-    const child = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { timeout: 20_000, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
+      timeout: 20_000,
+      encoding: 'utf8',
+    });
     expect(child.stderr).toBe('');
     expect(JSON.parse(child.stdout)).toEqual({ files: ['a'], folders: [] });
   });

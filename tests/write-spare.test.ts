@@ -4,7 +4,17 @@
  * SOURCE_DATE_EPOCH, a folder of the previous site that became a file, an empty folder left in the
  * spare, and the feeds' whole articles in the cache as the newest change.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,7 +36,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-const incremental = (options: Partial<BuildOptions> = {}) => build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true, ...options });
+const incremental = (options: Partial<BuildOptions> = {}) =>
+  build({ contentDir: content, outDir: dist, keepFiles: false, incremental: true, ...options });
 
 /** The tree (files by SHA-256) a full build of the content writes, and its folders. */
 async function fullBuild(options: Partial<BuildOptions> = {}): Promise<{ tree: unknown; folders: string[] }> {
@@ -93,10 +104,12 @@ describe('the spare of incremental builds', () => {
     await incremental({ mtime: first });
     writeFileSync(join(content, 'articles', 'zz-casse.md'), '---\ntitle: Sans date\n---\n');
     await expect(incremental({ mtime: new Date(1_800_000_000_000) })).rejects.toThrow(/datePublished/);
-    for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' })) expect(statSync(join(dist, path)).mtimeMs).toBe(first.getTime());
+    for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' }))
+      expect(statSync(join(dist, path)).mtimeMs).toBe(first.getTime());
     rmSync(join(content, 'articles', 'zz-casse.md'));
     await incremental({ mtime: new Date(1_800_000_000_000) });
-    for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' })) expect(statSync(join(dist, path)).mtimeMs).toBe(1_800_000_000_000);
+    for (const path of readdirSync(dist, { recursive: true, encoding: 'utf8' }))
+      expect(statSync(join(dist, path)).mtimeMs).toBe(1_800_000_000_000);
     await expectFullBuild({ mtime: new Date(1_800_000_000_000) });
   });
 
@@ -131,12 +144,18 @@ describe('the spare of incremental builds', () => {
   it('keeps whole in its cache only the feeds’ newest articles, as they change', async () => {
     const settings = join(content, 'site.yaml');
     writeFileSync(settings, readFileSync(settings, 'utf8').replace(/limit: 50/, 'limit: 3'));
-    const template = readFileSync(join(content, 'articles', readdirSync(join(content, 'articles')).sort()[0] ?? ''), 'utf8')
+    const template = readFileSync(
+      join(content, 'articles', readdirSync(join(content, 'articles')).sort()[0] ?? ''),
+      'utf8',
+    )
       .replace(/^slug: .*\n/m, '')
       .replace(/^id: .*\n/m, '')
       .replace(/^dateModified: .*\n/m, '');
     for (let day = 1; day <= 6; day++) {
-      writeFileSync(join(content, 'articles', `zz-nouveau-${day}.md`), template.replace(/^datePublished: .*$/m, `datePublished: 2025-01-0${day}T09:00:00+01:00`));
+      writeFileSync(
+        join(content, 'articles', `zz-nouveau-${day}.md`),
+        template.replace(/^datePublished: .*$/m, `datePublished: 2025-01-0${day}T09:00:00+01:00`),
+      );
       await incremental();
       const lines = readFileSync(cacheFile(dist), 'utf8').trim().split('\n').slice(1);
       expect(lines.filter((line) => line.includes('"whole":true'))).toHaveLength(3);

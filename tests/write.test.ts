@@ -17,14 +17,23 @@ function newScratch(): string {
 
 /** A site of `count` pages of `size` bytes each, in nested folders. */
 function site(label: string, count = 20, size = 100): OutputFile[] {
-  return Array.from({ length: count }, (_, i) => ({ path: `articles/a-${i}/index.html`, contents: `${label} ${i} `.padEnd(size, label) }));
+  return Array.from({ length: count }, (_, i) => ({
+    path: `articles/a-${i}/index.html`,
+    contents: `${label} ${i} `.padEnd(size, label),
+  }));
 }
 
 describe('writeSite', () => {
   it('writes every file and replaces the previous site whole', async () => {
     const out = join(newScratch(), 'dist');
-    await writeSite(out, [{ path: 'a/index.html', contents: 'one' }, { path: 'old.txt', contents: 'x' }]);
-    await writeSite(out, [{ path: 'a/index.html', contents: 'two' }, { path: 'b.bin', contents: new Uint8Array([1, 2]) }]);
+    await writeSite(out, [
+      { path: 'a/index.html', contents: 'one' },
+      { path: 'old.txt', contents: 'x' },
+    ]);
+    await writeSite(out, [
+      { path: 'a/index.html', contents: 'two' },
+      { path: 'b.bin', contents: new Uint8Array([1, 2]) },
+    ]);
     expect(readFileSync(join(out, 'a/index.html'), 'utf8')).toBe('two');
     expect([...readFileSync(join(out, 'b.bin'))]).toEqual([1, 2]);
     expect(readdirSync(out).sort()).toEqual(['a', 'b.bin']);
@@ -34,7 +43,12 @@ describe('writeSite', () => {
   it('leaves the previous site untouched when a path would leave the folder, and no temporary folder', async () => {
     const out = join(newScratch(), 'dist');
     await writeSite(out, [{ path: 'index.html', contents: 'old' }]);
-    await expect(writeSite(out, [{ path: 'index.html', contents: 'new' }, { path: '../escape.txt', contents: 'x' }])).rejects.toThrow(/outside the output folder/);
+    await expect(
+      writeSite(out, [
+        { path: 'index.html', contents: 'new' },
+        { path: '../escape.txt', contents: 'x' },
+      ]),
+    ).rejects.toThrow(/outside the output folder/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
     expect(readdirSync(scratch)).toEqual(['dist']);
   });
@@ -134,7 +148,9 @@ describe('the output folder is replaced whole, so the writer refuses folders it 
     const content = join(parent, 'site/content');
     mkdirSync(content, { recursive: true });
     for (const out of [content, join(parent, 'site'), join(content, 'public/dist')]) {
-      await expect(writeSite(out, site('x'), { protect: [content] })).rejects.toThrow(/refusing to replace .* (holds|is inside) /);
+      await expect(writeSite(out, site('x'), { protect: [content] })).rejects.toThrow(
+        /refusing to replace .* (holds|is inside) /,
+      );
     }
     expect(readdirSync(join(parent, 'site'))).toEqual(['content']);
     expect(readdirSync(content)).toEqual([]);

@@ -53,13 +53,17 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
   const build = async (): Promise<Sample> => {
     const started = Date.now();
     const hadDist = readdirSync(workDir).includes('dist');
-    const usage = await runNode(join(root, 'lib/cli.js'), ['build', '--content', corpus.dir, '--out', dist], { cwd: root, timeoutMs });
+    const usage = await runNode(join(root, 'lib/cli.js'), ['build', '--content', corpus.dir, '--out', dist], {
+      cwd: root,
+      timeoutMs,
+    });
     if (hadDist) noteDeletion(); // the writer removes the previous site once the new one is in place
     return buildSample(usage, dist, started);
   };
   /** Build state other than the output (a cache the build may keep beside `dist/` one day). */
   const clearBuildState = (): void => {
-    for (const name of readdirSync(workDir)) if (name !== 'dist' && !name.startsWith('floor-')) removeTree(join(workDir, name));
+    for (const name of readdirSync(workDir))
+      if (name !== 'dist' && !name.startsWith('floor-')) removeTree(join(workDir, name));
   };
   const floor = async (args: string[]): Promise<Sample> => {
     const usage: ChildUsage = await runNode(floorScript, args, { cwd: root, nodeFlags: tsx, timeoutMs });
@@ -144,7 +148,20 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
     watch.missing = 'n/a (no watch mode yet)';
   }
 
-  return [quietCold, rm, coldRm, coldBeside, unchanged, edited, watch, startup, readFloor, markdownFloor, writeQuiet, writeAfterRm];
+  return [
+    quietCold,
+    rm,
+    coldRm,
+    coldBeside,
+    unchanged,
+    edited,
+    watch,
+    startup,
+    readFloor,
+    markdownFloor,
+    writeQuiet,
+    writeAfterRm,
+  ];
 }
 
 /**

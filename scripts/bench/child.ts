@@ -113,7 +113,8 @@ export function startNode(script: string, args: readonly string[], options: RunO
     for (const listener of listeners) listener();
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+  const timer =
+    options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
   // A child that dies (out of memory, killed) never reports its usage: watch its peak RSS from here.
   let peakKiB = 0;
   const peakRssBytes = (): number => {
@@ -132,7 +133,9 @@ export function startNode(script: string, args: readonly string[], options: RunO
       const wallMs = performance.now() - started;
       clearTimeout(timer);
       clearInterval(watcher);
-      await new Promise((resolve) => (child.stdout.readableEnded ? resolve(undefined) : child.stdout.on('end', resolve)));
+      await new Promise((resolve) =>
+        child.stdout.readableEnded ? resolve(undefined) : child.stdout.on('end', resolve),
+      );
       if (code !== 0) {
         const cause = /heap out of memory/.test(stderr)
           ? 'out of memory (V8 heap limit)'
@@ -168,7 +171,12 @@ export function startNode(script: string, args: readonly string[], options: RunO
           done();
           resolve(match);
         };
-        const expire = setTimeout(() => (done(), reject(new ChildFailed(command, `no ${pattern} in its output after ${timeoutMs / 1000} s`, stderr))), timeoutMs);
+        const expire = setTimeout(
+          () => (
+            done(), reject(new ChildFailed(command, `no ${pattern} in its output after ${timeoutMs / 1000} s`, stderr))
+          ),
+          timeoutMs,
+        );
         const done = (): void => {
           clearTimeout(expire);
           listeners.delete(check);

@@ -83,7 +83,11 @@ export function ensureCorpus(cacheDir: string, options: CorpusOptions): Corpus {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { values } = parseArgs({
-    options: { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '1000' }, out: { type: 'string' } },
+    options: {
+      seed: { type: 'string', default: '1' },
+      count: { type: 'string', default: '1000' },
+      out: { type: 'string' },
+    },
   });
   const options = { seed: Number(values.seed), count: Number(values.count) };
   if (values.out !== undefined) {
@@ -91,6 +95,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(p
     process.stdout.write(`wrote ${options.count} articles (${bytes} bytes) into ${values.out}\n`);
   } else {
     const corpus = ensureCorpus('.bench/corpus', options);
-    process.stdout.write(`${corpus.reused ? 'reused' : 'generated'} ${corpus.dir}: ${corpus.count} articles, ${corpus.bytes} bytes\n`);
+    process.stdout.write(
+      `${corpus.reused ? 'reused' : 'generated'} ${corpus.dir}: ${corpus.count} articles, ${corpus.bytes} bytes\n`,
+    );
   }
 }

@@ -49,7 +49,10 @@ function baselineFeed(site: Site): Feed {
       published: new Date(article.datePublished.epochMs),
       description: article.description,
       content: article.contentHtml,
-      author: article.authors.map((person) => ({ name: person.name, ...(person.url !== undefined && { link: person.url }) })),
+      author: article.authors.map((person) => ({
+        name: person.name,
+        ...(person.url !== undefined && { link: person.url }),
+      })),
       category: article.tags.map((tag) => ({ name: tag })),
       ...(article.image !== undefined && { image: article.image.url }),
     });
@@ -57,7 +60,8 @@ function baselineFeed(site: Site): Feed {
   return feed;
 }
 
-const byteLength = (contents: string | Uint8Array): number => (typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength);
+const byteLength = (contents: string | Uint8Array): number =>
+  typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
 
 function time(iterations: number, work: () => string | Uint8Array): { ms: number; bytes: number } {
   let bytes = 0;

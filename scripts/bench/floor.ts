@@ -94,7 +94,8 @@ function write(templateDir: string, outDir: string): FloorResult {
 const [task, first, second] = process.argv.slice(2);
 if (task === 'read' && first !== undefined) process.stdout.write(`${JSON.stringify(read(first))}\n`);
 else if (task === 'markdown' && first !== undefined) process.stdout.write(`${JSON.stringify(markdown(first))}\n`);
-else if (task === 'write' && first !== undefined && second !== undefined) process.stdout.write(`${JSON.stringify(write(first, second))}\n`);
+else if (task === 'write' && first !== undefined && second !== undefined)
+  process.stdout.write(`${JSON.stringify(write(first, second))}\n`);
 else {
   process.stderr.write('usage: floor.ts read CONTENT_DIR | markdown CONTENT_DIR | write TEMPLATE_DIR OUT_DIR\n');
   process.exitCode = 2;

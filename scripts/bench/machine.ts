@@ -30,7 +30,9 @@ export function describeMachine(root: string, benchDir: string): string[] {
   const filesystem = output('findmnt', ['-no', 'FSTYPE,OPTIONS', '-T', benchDir]);
   return [
     `- CPU: ${cpuModel()}, nproc ${availableParallelism()}`,
-    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
     `- OS: ${type()} ${release()}; file system of ${benchDir}: ${filesystem ?? 'unknown'}`,
     `- Node ${process.version}; code measured: ${code(root)}`,
   ];

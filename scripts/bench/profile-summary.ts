@@ -127,7 +127,12 @@ export function formatSummary(summary: ProfileSummary, top = 15): string {
     '',
     markdownTable(
       ['package', 'self', 'share', 'of which built-ins it called'],
-      summary.byPackage.map((row) => [row.name, time(row.ms), share(row.ms), row.nativeMs > 0 ? time(row.nativeMs) : '']),
+      summary.byPackage.map((row) => [
+        row.name,
+        time(row.ms),
+        share(row.ms),
+        row.nativeMs > 0 ? time(row.nativeMs) : '',
+      ]),
       new Set([1, 2, 3]),
     ),
     '',
@@ -141,7 +146,11 @@ export function formatSummary(summary: ProfileSummary, top = 15): string {
     '',
     `Our functions by inclusive time (themselves and what they call synchronously; time after an await is not charged to the caller), top ${top}:`,
     '',
-    markdownTable(['function', 'inclusive', 'share'], summary.oursInclusive.slice(0, top).map((row) => [`\`${row.name}\``, time(row.ms), share(row.ms)]), right),
+    markdownTable(
+      ['function', 'inclusive', 'share'],
+      summary.oursInclusive.slice(0, top).map((row) => [`\`${row.name}\``, time(row.ms), share(row.ms)]),
+      right,
+    ),
     '',
   ].join('\n');
 }

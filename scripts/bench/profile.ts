@@ -15,7 +15,11 @@ import { formatSummary, summarise, type CpuProfile } from './profile-summary.js'
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, 'skip-compile': { type: 'boolean', default: false } },
+  options: {
+    size: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    'skip-compile': { type: 'boolean', default: false },
+  },
 });
 if (!values['skip-compile']) execFileSync('npm', ['run', '--silent', 'compile'], { cwd: root, stdio: 'inherit' });
 const corpus = ensureCorpus(join(root, '.bench/corpus'), { seed: Number(values.seed), count: Number(values.size) });

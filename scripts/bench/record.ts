@@ -18,7 +18,15 @@ import {
   subheading,
 } from './french.js';
 import { createRandom, type Random } from './prng.js';
-import { CITATION_TYPES, citation, entity, organizationName, SECTIONS, TAG_POOL, type CitationRecord } from './sources.js';
+import {
+  CITATION_TYPES,
+  citation,
+  entity,
+  organizationName,
+  SECTIONS,
+  TAG_POOL,
+  type CitationRecord,
+} from './sources.js';
 import { mappingLines, type YamlValue } from './yaml-text.js';
 
 /** The words of an article body, as `countWords` counts them. */
@@ -146,7 +154,8 @@ function body(r: Random, seed: number, index: number, self: Identity, citations:
     else if (r.chance(0.1)) push(Array.from({ length: r.int(3, 5) }, () => `- ${sentence(r)}`).join('\n'));
     else push(paragraph(r, r.chance(0.3) ? linkedSentence(r, citations) : undefined));
   }
-  if (words < WORDS.min || words > WORDS.max) throw new Error(`article ${index}: ${words} words, outside ${WORDS.min}–${WORDS.max}`);
+  if (words < WORDS.min || words > WORDS.max)
+    throw new Error(`article ${index}: ${words} words, outside ${WORDS.min}–${WORDS.max}`);
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -172,7 +181,12 @@ export function articleRecord(seed: number, index: number): { fileName: string; 
     section: r.pick(SECTIONS),
     tags: r.sample(TAG_POOL, r.int(2, 6)),
     image: r.chance(0.85)
-      ? { src: `/images/${formatParis(self.publishedMs).slice(0, 7).replace('-', '/')}/${self.slug.slice(0, 40)}-une.jpg`, alt: headline(r), width: 1200, height: 675 }
+      ? {
+          src: `/images/${formatParis(self.publishedMs).slice(0, 7).replace('-', '/')}/${self.slug.slice(0, 40)}-une.jpg`,
+          alt: headline(r),
+          width: 1200,
+          height: 675,
+        }
       : undefined,
     isBasedOn: basedOn ? citations.find((source) => source.type === 'NewsArticle')?.url : undefined,
     citations: citations.map((source) => ({ ...source })),
@@ -181,7 +195,11 @@ export function articleRecord(seed: number, index: number): { fileName: string; 
     quotes: [
       {
         text: quotation(r),
-        spokenBy: { name: personName(r), jobTitle: r.chance(0.8) ? jobTitle(r) : undefined, affiliation: r.chance(0.5) ? organizationName(r) : undefined },
+        spokenBy: {
+          name: personName(r),
+          jobTitle: r.chance(0.8) ? jobTitle(r) : undefined,
+          affiliation: r.chance(0.5) ? organizationName(r) : undefined,
+        },
       },
     ],
   };

@@ -13,7 +13,19 @@ const figure = (samples: readonly Sample[], pick: (sample: Sample) => number | u
 };
 
 export function resultsTable(rows: readonly Row[]): string {
-  const header = ['N', 'what', 'runs', 'wall (median)', 'wall min–max', 'CPU user+sys', 'of which sys', 'peak RSS (max)', 'files written', 'written', 'articles/s'];
+  const header = [
+    'N',
+    'what',
+    'runs',
+    'wall (median)',
+    'wall min–max',
+    'CPU user+sys',
+    'of which sys',
+    'peak RSS (max)',
+    'files written',
+    'written',
+    'articles/s',
+  ];
   const lines = rows.map((row) => {
     const { samples } = row;
     if (samples.length === 0) return [count(row.size), row.name, '0', row.missing ?? 'n/a', '', '', '', '', '', '', ''];
@@ -26,7 +38,12 @@ export function resultsTable(rows: readonly Row[]): string {
       String(samples.length),
       seconds(wall),
       samples.length > 1 ? `${seconds(Math.min(...walls))} – ${seconds(Math.max(...walls))}` : '',
-      seconds(figure(samples, (sample) => sample.cpuMs ?? (sample.userMs === undefined ? undefined : sample.userMs + (sample.sysMs ?? 0)))),
+      seconds(
+        figure(
+          samples,
+          (sample) => sample.cpuMs ?? (sample.userMs === undefined ? undefined : sample.userMs + (sample.sysMs ?? 0)),
+        ),
+      ),
       seconds(figure(samples, (sample) => sample.sysMs)),
       mebibytes(rss),
       count(figure(samples, (sample) => sample.filesWritten)),
@@ -46,13 +63,18 @@ function wallOf(rows: readonly Row[], size: number, prefix: string): number {
 export function summary(rows: readonly Row[]): string[] {
   const lines: string[] = [];
   for (const size of [...new Set(rows.map((row) => row.size))]) {
-    const floor = wallOf(rows, size, 'floor: read') + wallOf(rows, size, 'floor: markdown') + wallOf(rows, size, 'floor: write the same files (paths, sizes), quiet');
+    const floor =
+      wallOf(rows, size, 'floor: read') +
+      wallOf(rows, size, 'floor: markdown') +
+      wallOf(rows, size, 'floor: write the same files (paths, sizes), quiet');
     const quiet = wallOf(rows, size, 'cold build, fresh folder');
     const afterRm = wallOf(rows, size, 'cold build right after');
     const edit = wallOf(rows, size, 'rebuild after editing');
     if (!Number.isFinite(quiet)) {
       const failed = rows.find((row) => row.size === size && row.name.startsWith('cold build, fresh folder'));
-      lines.push(`- N=${count(size)}: floor (read + markdown-it) ${seconds(wallOf(rows, size, 'floor: read') + wallOf(rows, size, 'floor: markdown'))}; the cold build ${failed?.missing ?? 'did not run'}.`);
+      lines.push(
+        `- N=${count(size)}: floor (read + markdown-it) ${seconds(wallOf(rows, size, 'floor: read') + wallOf(rows, size, 'floor: markdown'))}; the cold build ${failed?.missing ?? 'did not run'}.`,
+      );
       continue;
     }
     lines.push(
@@ -61,7 +83,11 @@ export function summary(rows: readonly Row[]): string[] {
         `one edit rebuilt in ${seconds(edit)} = ${((edit / afterRm) * 100).toFixed(0)} % of that cold build.`,
     );
     if (size === 10_000) {
-      const rss = Math.max(...rows.filter((row) => row.size === size && row.name.startsWith('cold build')).flatMap((row) => row.samples.map((sample) => sample.maxRssBytes ?? 0)));
+      const rss = Math.max(
+        ...rows
+          .filter((row) => row.size === size && row.name.startsWith('cold build'))
+          .flatMap((row) => row.samples.map((sample) => sample.maxRssBytes ?? 0)),
+      );
       lines.push(
         `- Against issue 4 at N=10,000: Hugo's cold build ${seconds(HUGO_10K.coldMs)} → ours ${seconds(afterRm)} after \`rm -rf\` (${(afterRm / HUGO_10K.coldMs).toFixed(1)}× Hugo's time; ` +
           `goal ≤ ${seconds(HUGO_10K.coldMs * GOALS.coldOfHugo)}); peak RSS ${mebibytes(rss)} (Hugo ${HUGO_10K.rssMiB} MiB; goal < ${GOALS.rssMiB} MiB); ` +

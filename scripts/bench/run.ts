@@ -46,20 +46,35 @@ function options() {
   });
   const sizes = values.sizes.split(',').map((size) => Number(size.replace(/[_\s]/g, '')));
   if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes expects whole numbers, found ${values.sizes}`);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error(`--sizes expects whole numbers, found ${values.sizes}`);
   const runs = values.runs === undefined ? undefined : Number(values.runs);
-  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs expects a whole number, found ${values.runs}`);
-  return { sizes, runs, seed: Number(values.seed), settle: !values['no-settle'], keep: values.keep, compile: !values['skip-compile'] };
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1))
+    throw new Error(`--runs expects a whole number, found ${values.runs}`);
+  return {
+    sizes,
+    runs,
+    seed: Number(values.seed),
+    settle: !values['no-settle'],
+    keep: values.keep,
+    compile: !values['skip-compile'],
+  };
 }
 
 function compile(): void {
   log('npm run compile');
   try {
-    execFileSync('npm', ['run', '--silent', 'compile'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    execFileSync('npm', ['run', '--silent', 'compile'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     process.stderr.write(`${stdout}${stderr}`);
-    throw new Error('`npm run compile` failed: the bench measures the compiled lib/ (pass --skip-compile to measure lib/ as it is)');
+    throw new Error(
+      '`npm run compile` failed: the bench measures the compiled lib/ (pass --skip-compile to measure lib/ as it is)',
+    );
   }
 }
 
@@ -67,7 +82,10 @@ function compile(): void {
 async function feeds(seed: number): Promise<{ items: number; rows: FeedRow[] }> {
   const corpus = ensureCorpus(join(benchDir, 'corpus'), { seed, count: 1000 });
   log(`feeds: our renderers against the feed package, on the newest items of N=${corpus.count}`);
-  const usage = await runNode(join(root, 'scripts/bench/feeds.ts'), [corpus.dir, '50'], { cwd: root, nodeFlags: ['--import', 'tsx'] });
+  const usage = await runNode(join(root, 'scripts/bench/feeds.ts'), [corpus.dir, '50'], {
+    cwd: root,
+    nodeFlags: ['--import', 'tsx'],
+  });
   return JSON.parse(usage.stdout) as { items: number; rows: FeedRow[] };
 }
 
@@ -80,7 +98,9 @@ async function main(): Promise<void> {
   for (const size of settings.sizes) {
     const generated = performance.now();
     const corpus = ensureCorpus(join(benchDir, 'corpus'), { seed: settings.seed, count: size });
-    log(`N=${size}: corpus ${corpus.reused ? 'reused' : 'generated'} (${(corpus.bytes / 1e6).toFixed(1)} MB of records, ${((performance.now() - generated) / 1000).toFixed(1)} s) in ${corpus.dir}`);
+    log(
+      `N=${size}: corpus ${corpus.reused ? 'reused' : 'generated'} (${(corpus.bytes / 1e6).toFixed(1)} MB of records, ${((performance.now() - generated) / 1000).toFixed(1)} s) in ${corpus.dir}`,
+    );
     const workDir = join(benchDir, 'work', `n${size}`);
     const runs = settings.runs ?? (size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3);
     rows.push(...(await benchSize(corpus, { root, workDir, runs, settle: settings.settle, log })));
@@ -95,9 +115,11 @@ async function main(): Promise<void> {
     resultsTable(rows),
     '',
     'Builds are `node lib/cli.js build`, one child process each: wall time from spawn to exit (node start-up included), CPU and peak RSS ' +
-      'from the child\'s `process.resourceUsage()`. Floor rows are timed inside their process (no start-up); their peak RSS includes the tsx ' +
+      "from the child's `process.resourceUsage()`. Floor rows are timed inside their process (no start-up); their peak RSS includes the tsx " +
       'loader (about 30 MiB above bare node). Files written: files of dist/ with a new modification time; written: bytes passed to write(2) ' +
-      `(/proc/self/io). The machine is shared: compare ratios within one run, and CPU time rather than wall time. Load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(' ')}.`,
+      `(/proc/self/io). The machine is shared: compare ratios within one run, and CPU time rather than wall time. Load average at the end: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}.`,
     '',
     ...summary(rows),
     '',
@@ -109,7 +131,10 @@ async function main(): Promise<void> {
   mkdirSync(results, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   writeFileSync(join(results, `${stamp}.md`), report);
-  writeFileSync(join(results, `${stamp}.json`), `${JSON.stringify({ settings, machine, rows, feeds: feedResult }, null, 2)}\n`);
+  writeFileSync(
+    join(results, `${stamp}.json`),
+    `${JSON.stringify({ settings, machine, rows, feeds: feedResult }, null, 2)}\n`,
+  );
   log(`saved in ${join(results, stamp)}.{md,json}`);
 }
 

@@ -99,7 +99,10 @@ export function benchSite(n: number): Site {
   const site = createSite(config, articles);
   for (const [position, article] of site.articles.slice(0, site.feedLimit).entries()) {
     const index = Number(/-(\d+)\.md$/.exec(article.sourcePath)?.[1]);
-    site.articles[position] = structuredClone({ ...article, contentHtml: renderMarkdown(checkSource(index, schema).body, article.url) });
+    site.articles[position] = structuredClone({
+      ...article,
+      contentHtml: renderMarkdown(checkSource(index, schema).body, article.url),
+    });
   }
   return site;
 }
@@ -135,7 +138,8 @@ export function cachedSite(n: number): Site {
     return deserialize(bytes);
   };
   const site = read() as Site;
-  for (let chunk = read() as Article[] | undefined; chunk !== undefined; chunk = read() as Article[] | undefined) site.articles.push(...chunk);
+  for (let chunk = read() as Article[] | undefined; chunk !== undefined; chunk = read() as Article[] | undefined)
+    site.articles.push(...chunk);
   closeSync(fd);
   return site;
 }
@@ -147,7 +151,8 @@ function checkSource(index: number, schema: ReturnType<typeof articleSchema>) {
   return { ...checked, name: fileName };
 }
 
-const byteLength = (contents: string | Uint8Array): number => (typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength);
+const byteLength = (contents: string | Uint8Array): number =>
+  typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
 
 function child(n: number, target: Target, runs: number): Row {
   gc();
@@ -207,7 +212,8 @@ function fieldCosts(n: number): Record<string, number> {
   };
   measure('(the Article objects, shallow)', (article) => ({ ...article }));
   const fields = new Set(site.articles.flatMap((article) => Object.keys(article)));
-  for (const field of fields) measure(field, (article) => structuredClone((article as unknown as Record<string, unknown>)[field]));
+  for (const field of fields)
+    measure(field, (article) => structuredClone((article as unknown as Record<string, unknown>)[field]));
   measure('= the whole Article, as the model holds it', (article) => structuredClone(article));
   measure('= the whole Article, every string one byte a character when it can be', (article) => compact(article));
   measure('= what renderSiteFiles reads of an article past the feed', (article) => structuredClone(listed(article)));
@@ -218,7 +224,15 @@ function fieldCosts(n: number): Record<string, number> {
 /** The fields the home page and the sitemaps read of every article (the feeds read the newest 50 whole). */
 function listed(article: Article): Partial<Article> {
   const { url, title, description, datePublished, dateModified, lang, section } = article;
-  return { url, title, description, datePublished, ...(dateModified && { dateModified }), lang, ...(section !== undefined && { section }) };
+  return {
+    url,
+    title,
+    description,
+    datePublished,
+    ...(dateModified && { dateModified }),
+    lang,
+    ...(section !== undefined && { section }),
+  };
 }
 
 /**
@@ -229,7 +243,8 @@ function listed(article: Article): Partial<Article> {
 function compact(value: unknown): unknown {
   if (typeof value === 'string') return Buffer.from(value).toString();
   if (Array.isArray(value)) return value.map(compact);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, compact(item)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, compact(item)]));
   return value;
 }
 
@@ -257,7 +272,9 @@ function main(): void {
   const fieldsOf = flag('--fields');
   if (fieldsOf !== undefined) {
     const costs = Object.entries(fieldCosts(Number(fieldsOf))).sort((a, b) => b[1] - a[1]);
-    process.stdout.write(`| field | bytes per article |\n|---|---:|\n${costs.map(([field, bytes]) => `| ${field} | ${fixed(bytes)} |`).join('\n')}\n`);
+    process.stdout.write(
+      `| field | bytes per article |\n|---|---:|\n${costs.map(([field, bytes]) => `| ${field} | ${fixed(bytes)} |`).join('\n')}\n`,
+    );
     return;
   }
   const childTarget = flag('--child');
@@ -273,7 +290,18 @@ function main(): void {
     for (const target of targets) {
       const spawned = spawnSync(
         process.execPath,
-        ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', target, '--n', String(n), '--runs', String(runs)],
+        [
+          '--expose-gc',
+          '--import',
+          'tsx',
+          fileURLToPath(import.meta.url),
+          '--child',
+          target,
+          '--n',
+          String(n),
+          '--runs',
+          String(runs),
+        ],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * MiB },
       );
       if (spawned.status !== 0) throw new Error(`${target} at ${n}: exit ${spawned.status}`);

@@ -7,18 +7,89 @@ import { CITIES, headline, NBSP, nounPhrase, personName, placeName, slugify } fr
 import type { Random } from './prng.js';
 
 export const TAG_POOL = [
-  'Intelligence artificielle', 'Union européenne', 'Assemblée nationale', 'Budget', 'Retraites', 'Énergie', 'Nucléaire',
-  'Climat', 'Agriculture', 'Logement', 'Transports', 'SNCF', 'Santé', 'Hôpital', 'Éducation', 'Université', 'Justice',
-  'Police', 'Immigration', 'Élections', 'Municipales', 'Européennes', 'Sénat', 'Emploi', 'Chômage', 'Inflation', 'Impôts',
-  'Numérique', 'Cybersécurité', 'Données personnelles', 'Start-up', 'Industrie', 'Automobile', 'Aéronautique', 'Banques',
-  'Bourse', 'Médias', 'Culture', 'Cinéma', 'Musique', 'Football', 'Rugby', 'Cyclisme', 'Jeux olympiques', 'Météo',
-  'Océans', 'Biodiversité', 'Eau', 'Montagne', 'Tourisme', 'Commerce', 'Grande distribution', 'Syndicats', 'Grève',
-  'Défense', 'Diplomatie', 'Ukraine', 'Afrique', 'Outre-mer', 'R&D',
+  'Intelligence artificielle',
+  'Union européenne',
+  'Assemblée nationale',
+  'Budget',
+  'Retraites',
+  'Énergie',
+  'Nucléaire',
+  'Climat',
+  'Agriculture',
+  'Logement',
+  'Transports',
+  'SNCF',
+  'Santé',
+  'Hôpital',
+  'Éducation',
+  'Université',
+  'Justice',
+  'Police',
+  'Immigration',
+  'Élections',
+  'Municipales',
+  'Européennes',
+  'Sénat',
+  'Emploi',
+  'Chômage',
+  'Inflation',
+  'Impôts',
+  'Numérique',
+  'Cybersécurité',
+  'Données personnelles',
+  'Start-up',
+  'Industrie',
+  'Automobile',
+  'Aéronautique',
+  'Banques',
+  'Bourse',
+  'Médias',
+  'Culture',
+  'Cinéma',
+  'Musique',
+  'Football',
+  'Rugby',
+  'Cyclisme',
+  'Jeux olympiques',
+  'Météo',
+  'Océans',
+  'Biodiversité',
+  'Eau',
+  'Montagne',
+  'Tourisme',
+  'Commerce',
+  'Grande distribution',
+  'Syndicats',
+  'Grève',
+  'Défense',
+  'Diplomatie',
+  'Ukraine',
+  'Afrique',
+  'Outre-mer',
+  'R&D',
 ] as const;
 
-export const SECTIONS = ['Politique', 'Économie', 'International', 'Société', 'Culture', 'Sports', 'Sciences', 'Numérique', 'Environnement', 'Santé'];
+export const SECTIONS = [
+  'Politique',
+  'Économie',
+  'International',
+  'Société',
+  'Culture',
+  'Sports',
+  'Sciences',
+  'Numérique',
+  'Environnement',
+  'Santé',
+];
 
-export const CITATION_TYPES = ['NewsArticle', 'Report', 'Legislation', 'ScholarlyArticle', 'WebPage', 'Dataset'] as const;
+export const CITATION_TYPES = [
+  'NewsArticle',
+  'Report',
+  'Legislation',
+  'ScholarlyArticle',
+  'WebPage',
+  'Dataset',
+] as const;
 type CitationType = (typeof CITATION_TYPES)[number];
 
 export type CitationRecord = {
@@ -37,14 +108,34 @@ export type EntityRecord = {
   sameAs?: string[];
 };
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 const digits = (r: Random, count: number): string => Array.from({ length: count }, () => String(r.int(0, 9))).join('');
 
 /** Publisher, host, and a path for a source of each type. */
-const SOURCES: Record<CitationType, readonly (readonly [publisher: string, host: string, path: (r: Random, slug: string, date: string) => string])[]> = {
+const SOURCES: Record<
+  CitationType,
+  readonly (readonly [publisher: string, host: string, path: (r: Random, slug: string, date: string) => string])[]
+> = {
   NewsArticle: [
-    ['Le Monde', 'www.lemonde.fr', (r, slug, date) => `economie/article/${date.replaceAll('-', '/')}/${slug}_${digits(r, 7)}_3234.html`],
+    [
+      'Le Monde',
+      'www.lemonde.fr',
+      (r, slug, date) => `economie/article/${date.replaceAll('-', '/')}/${slug}_${digits(r, 7)}_3234.html`,
+    ],
     ['Les Échos', 'www.lesechos.fr', (r, slug) => `politique-societe/${slug}-${digits(r, 7)}`],
     ['Ouest-France', 'www.ouest-france.fr', (r, slug) => `bretagne/${slug}-${digits(r, 8)}.html`],
     ['Reuters', 'www.reuters.com', (_r, slug, date) => `world/europe/${slug}-${date}/`],

@@ -26,7 +26,9 @@ export interface WatchOptions {
 /** True when the compiled CLI has a `dev` command. */
 export function hasDevServer(root: string): boolean {
   try {
-    return /^\s+dev\b/m.test(execFileSync(process.execPath, [join(root, 'lib/cli.js'), '--help'], { encoding: 'utf8' }));
+    return /^\s+dev\b/m.test(
+      execFileSync(process.execPath, [join(root, 'lib/cli.js'), '--help'], { encoding: 'utf8' }),
+    );
   } catch {
     return false;
   }
@@ -51,7 +53,11 @@ async function pageContains(url: string, marker: string): Promise<boolean> {
 export async function watchLatency(options: WatchOptions): Promise<Sample[]> {
   const { root, runs, edit, timeoutMs } = options;
   options.edit(undefined);
-  const server = startNode(join(root, 'lib/cli.js'), ['dev', '--content', options.contentDir, '--port', '0', '--host', '127.0.0.1'], { cwd: root });
+  const server = startNode(
+    join(root, 'lib/cli.js'),
+    ['dev', '--content', options.contentDir, '--port', '0', '--host', '127.0.0.1'],
+    { cwd: root },
+  );
   const samples: Sample[] = [];
   try {
     const [, base = ''] = await server.waitFor(/ at (http:\/\/\S+)/, timeoutMs);
@@ -62,7 +68,8 @@ export async function watchLatency(options: WatchOptions): Promise<Sample[]> {
       const started = performance.now();
       edit(marker);
       while (!(await pageContains(page, marker))) {
-        if (performance.now() - started > timeoutMs) throw new Error(`the edit did not show on ${page} within ${timeoutMs / 1000} s`);
+        if (performance.now() - started > timeoutMs)
+          throw new Error(`the edit did not show on ${page} within ${timeoutMs / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       const wallMs = performance.now() - started;

@@ -18,19 +18,39 @@ export const ATOM = 'http://www.w3.org/2005/Atom';
 const SCHEMA = new URL('../../data/schemas/atom-rfc4287.rng', import.meta.url);
 let schemaText: string | undefined;
 
-export function checkAtom(context: SiteContext, path: string, document: XmlDocument, feed: XmlNode): { findings: Finding[]; feed: FeedItems } {
+export function checkAtom(
+  context: SiteContext,
+  path: string,
+  document: XmlDocument,
+  feed: XmlNode,
+): { findings: Finding[]; feed: FeedItems } {
   const file = context.files.shown(path);
   const at = (node: XmlNode, field: string): Place => ({ file, field, line: node.line });
   schemaText ??= readFileSync(SCHEMA, 'utf8');
   const findings: Finding[] = validateRelaxNg(document, schemaText).map((diagnostic) =>
-    error('atom-schema', { file, field: diagnostic.path ?? '', line: diagnostic.line }, `${diagnostic.message} (RFC 4287 schema)`),
+    error(
+      'atom-schema',
+      { file, field: diagnostic.path ?? '', line: diagnostic.line },
+      `${diagnostic.message} (RFC 4287 schema)`,
+    ),
   );
   const items: FeedItems = { format: 'Atom', shown: file, items: [] };
   const feedUrl = context.urlOf(path);
   const feedBase = feed.attributes.has('xml:base');
-  for (const [name, kind] of [['icon', 'image'], ['logo', 'image']] as const) {
+  for (const [name, kind] of [
+    ['icon', 'image'],
+    ['logo', 'image'],
+  ] as const) {
     const element = childNamed(feed, name, ATOM);
-    if (element !== undefined) findings.push(...checkReference(context, { url: element.text.trim(), kind, where: `<${name}>` }, feedUrl, at(element, `/feed/${name}`)));
+    if (element !== undefined)
+      findings.push(
+        ...checkReference(
+          context,
+          { url: element.text.trim(), kind, where: `<${name}>` },
+          feedUrl,
+          at(element, `/feed/${name}`),
+        ),
+      );
   }
   findings.push(...links(context, feed, '/feed', feedUrl, at));
   const feedHasAuthor = childNamed(feed, 'author', ATOM) !== undefined;
@@ -38,17 +58,37 @@ export function checkAtom(context: SiteContext, path: string, document: XmlDocum
   childrenNamed(feed, 'entry', ATOM).forEach((entry, index) => {
     const base = `/feed/entry[${index + 1}]`;
     const id = childNamed(entry, 'id', ATOM)?.text.trim();
-    if (!feedHasAuthor && childNamed(entry, 'author', ATOM) === undefined && childNamed(childNamed(entry, 'source', ATOM) ?? entry, 'author', ATOM) === undefined) {
-      findings.push(error('atom', at(entry, `${base}/author`), 'expected an <author> in the entry, since the feed has none (RFC 4287 §4.1.1)'));
+    if (
+      !feedHasAuthor &&
+      childNamed(entry, 'author', ATOM) === undefined &&
+      childNamed(childNamed(entry, 'source', ATOM) ?? entry, 'author', ATOM) === undefined
+    ) {
+      findings.push(
+        error(
+          'atom',
+          at(entry, `${base}/author`),
+          'expected an <author> in the entry, since the feed has none (RFC 4287 §4.1.1)',
+        ),
+      );
     }
     if (id !== undefined) {
       const first = seen.get(id);
-      if (first !== undefined) findings.push(error('atom', at(entry, `${base}/id`), `expected a unique id, found ${JSON.stringify(id)} again (first in entry ${first})`));
+      if (first !== undefined)
+        findings.push(
+          error(
+            'atom',
+            at(entry, `${base}/id`),
+            `expected a unique id, found ${JSON.stringify(id)} again (first in entry ${first})`,
+          ),
+        );
       else seen.set(id, index + 1);
     }
-    const alternate = childrenNamed(entry, 'link', ATOM).find((link) => (link.attributes.get('rel') ?? 'alternate') === 'alternate');
+    const alternate = childrenNamed(entry, 'link', ATOM).find(
+      (link) => (link.attributes.get('rel') ?? 'alternate') === 'alternate',
+    );
     const entryUrl = alternate?.attributes.get('href');
-    const itemUrl = entryUrl !== undefined && URL.canParse(entryUrl, feedUrl) ? new URL(entryUrl, feedUrl).href : feedUrl;
+    const itemUrl =
+      entryUrl !== undefined && URL.canParse(entryUrl, feedUrl) ? new URL(entryUrl, feedUrl).href : feedUrl;
     findings.push(...links(context, entry, base, feedUrl, at));
     for (const name of ['content', 'summary']) {
       const element = childNamed(entry, name, ATOM);
@@ -75,9 +115,22 @@ function entryItem(entry: XmlNode, id: string, place: Place, url: string | undef
 }
 
 /** Internal `<link href>`s must resolve (external ones are not fetched). */
-function links(context: SiteContext, parent: XmlNode, base: string, feedUrl: string, at: (node: XmlNode, field: string) => Place): Finding[] {
+function links(
+  context: SiteContext,
+  parent: XmlNode,
+  base: string,
+  feedUrl: string,
+  at: (node: XmlNode, field: string) => Place,
+): Finding[] {
   return childrenNamed(parent, 'link', ATOM).flatMap((link, index) => {
     const href = link.attributes.get('href');
-    return href === undefined ? [] : checkReference(context, { url: href, kind: 'link', where: `link rel="${link.attributes.get('rel') ?? 'alternate'}"` }, feedUrl, at(link, `${base}/link[${index + 1}]/@href`));
+    return href === undefined
+      ? []
+      : checkReference(
+          context,
+          { url: href, kind: 'link', where: `link rel="${link.attributes.get('rel') ?? 'alternate'}"` },
+          feedUrl,
+          at(link, `${base}/link[${index + 1}]/@href`),
+        );
   });
 }

@@ -50,7 +50,8 @@ export function siteContext(files: SiteFiles, baseUrl?: string): SiteContext {
       } catch {
         // A malformed escape: look for the path as written.
       }
-      const candidates = path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
+      const candidates =
+        path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
       const hit = candidates.find((candidate) => files.has(candidate));
       return hit === undefined ? { kind: 'missing', path: candidates[0] ?? path } : { kind: 'found', path: hit };
     },

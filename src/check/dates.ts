@@ -5,7 +5,19 @@
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ZONES: Readonly<Record<string, number>> = { UT: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
+const ZONES: Readonly<Record<string, number>> = {
+  UT: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+};
 
 const RFC822 =
   /^\s*(?:([A-Za-z]{3}),\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]{1,3})\s*$/;
@@ -24,8 +36,11 @@ export function parseRfc822(text: string): Rfc822Date | undefined {
   if (match === null) return undefined;
   const [, weekday, day, monthName, yearText = '', hours, minutes, seconds = '00', zone = ''] = match;
   const month = MONTHS.indexOf(capitalised(monthName ?? ''));
-  const offset = /^[+-]\d{4}$/.test(zone) ? sign(zone) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) : ZONES[zone.toUpperCase()];
-  if (month < 0 || offset === undefined || (weekday !== undefined && !DAYS.includes(capitalised(weekday)))) return undefined;
+  const offset = /^[+-]\d{4}$/.test(zone)
+    ? sign(zone) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)))
+    : ZONES[zone.toUpperCase()];
+  if (month < 0 || offset === undefined || (weekday !== undefined && !DAYS.includes(capitalised(weekday))))
+    return undefined;
   const year = yearText.length === 2 ? 1900 + Number(yearText) + (Number(yearText) < 50 ? 100 : 0) : Number(yearText);
   const [h, m, s, d] = [Number(hours), Number(minutes), Number(seconds), Number(day)];
   if (h > 23 || m > 59 || s > 60) return undefined;
@@ -47,7 +62,14 @@ export function parseRfc3339(text: string): number | undefined {
   if (match === null) return undefined;
   const [, year, month, day, hours, minutes, seconds] = match.map(Number);
   const check = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== (month ?? 0) - 1 || (hours ?? 0) > 23 || (minutes ?? 0) > 59 || (seconds ?? 0) > 60) return undefined;
+  if (
+    check.getUTCDate() !== day ||
+    check.getUTCMonth() !== (month ?? 0) - 1 ||
+    (hours ?? 0) > 23 ||
+    (minutes ?? 0) > 59 ||
+    (seconds ?? 0) > 60
+  )
+    return undefined;
   const epochMs = Date.parse(text.replace(' ', 'T'));
   return Number.isNaN(epochMs) ? undefined : epochMs;
 }

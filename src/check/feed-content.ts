@@ -14,12 +14,22 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * Findings for the HTML `html` of a feed item at `place`; `itemUrl` is the item's page, against which
  * a reader would (at best) resolve a relative URL. `hasBase`: an `xml:base` applies, so relative URLs are defined.
  */
-export function checkFeedHtml(context: SiteContext, html: string, place: Place, itemUrl: string, hasBase = false): Finding[] {
+export function checkFeedHtml(
+  context: SiteContext,
+  html: string,
+  place: Place,
+  itemUrl: string,
+  hasBase = false,
+): Finding[] {
   const findings: Finding[] = [];
   for (const reference of readHtmlFragment(html).references) {
     if (!hasBase && !SCHEME.test(reference.url)) {
       findings.push(
-        error('feed-relative-url', place, `${reference.where}="${reference.url}": expected an absolute URL in feed content, found a relative one (readers resolve it against the feed, or not at all)`),
+        error(
+          'feed-relative-url',
+          place,
+          `${reference.where}="${reference.url}": expected an absolute URL in feed content, found a relative one (readers resolve it against the feed, or not at all)`,
+        ),
       );
       continue;
     }

@@ -40,7 +40,13 @@ export function compareFeeds(feeds: readonly FeedItems[]): Finding[] {
     const present = feeds.filter((_, index) => byFeed[index]?.has(id));
     feeds.forEach((feed, index) => {
       if (byFeed[index]?.has(id)) return;
-      findings.push(error('feeds-agree', { file: feed.shown, field: '' }, `item ${JSON.stringify(id)} is in ${present.map((other) => other.shown).join(' and ')} but not in ${feed.shown}`));
+      findings.push(
+        error(
+          'feeds-agree',
+          { file: feed.shown, field: '' },
+          `item ${JSON.stringify(id)} is in ${present.map((other) => other.shown).join(' and ')} but not in ${feed.shown}`,
+        ),
+      );
     });
     const items = feeds.map((_, index) => byFeed[index]?.get(id));
     for (const [field, name] of FIELDS) findings.push(...disagreements(feeds, items, field, name));
@@ -48,18 +54,28 @@ export function compareFeeds(feeds: readonly FeedItems[]): Finding[] {
   return findings;
 }
 
-function disagreements(feeds: readonly FeedItems[], items: ReadonlyArray<FeedItem | undefined>, field: Field, name: string): Finding[] {
+function disagreements(
+  feeds: readonly FeedItems[],
+  items: ReadonlyArray<FeedItem | undefined>,
+  field: Field,
+  name: string,
+): Finding[] {
   const values = items.map((item) => (item === undefined ? undefined : normalise(item[field])));
   const stated = values.filter((value): value is string => value !== undefined);
   if (new Set(stated).size <= 1) return [];
-  const majority = stated.find((value) => stated.filter((other) => other === value).length * 2 > stated.length) ?? stated[0];
+  const majority =
+    stated.find((value) => stated.filter((other) => other === value).length * 2 > stated.length) ?? stated[0];
   const findings: Finding[] = [];
   items.forEach((item, index) => {
     const value = values[index];
     if (item === undefined || value === undefined || value === majority) return;
     const agreeing = feeds.filter((_, other) => values[other] === majority).map((feed) => feed.shown);
     findings.push(
-      error('feeds-agree', item.place, `item ${JSON.stringify(item.id)}: ${name} ${shown(item[field], field)} differs from ${agreeing.join(' and ')} (${shown(original(items, values, majority, field), field)})`),
+      error(
+        'feeds-agree',
+        item.place,
+        `item ${JSON.stringify(item.id)}: ${name} ${shown(item[field], field)} differs from ${agreeing.join(' and ')} (${shown(original(items, values, majority, field), field)})`,
+      ),
     );
   });
   return findings;
@@ -72,7 +88,12 @@ function normalise(value: string | number | undefined): string | undefined {
   return value.replace(/\s+/g, ' ').trim();
 }
 
-function original(items: ReadonlyArray<FeedItem | undefined>, values: ReadonlyArray<string | undefined>, wanted: string | undefined, field: Field): string | number | undefined {
+function original(
+  items: ReadonlyArray<FeedItem | undefined>,
+  values: ReadonlyArray<string | undefined>,
+  wanted: string | undefined,
+  field: Field,
+): string | number | undefined {
   const index = values.indexOf(wanted);
   return index < 0 ? undefined : items[index]?.[field];
 }

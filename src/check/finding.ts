@@ -40,7 +40,15 @@ export interface Place {
 
 function finding(severity: Severity, rule: string, place: Place, message: string, hint?: string): Finding {
   const { file, field, line } = place;
-  return { file, field, message, severity, rule, ...(line === undefined || line <= 0 ? {} : { line }), ...(hint === undefined ? {} : { hint }) };
+  return {
+    file,
+    field,
+    message,
+    severity,
+    rule,
+    ...(line === undefined || line <= 0 ? {} : { line }),
+    ...(hint === undefined ? {} : { hint }),
+  };
 }
 
 export function error(rule: string, place: Place, message: string, hint?: string): Finding {

@@ -31,7 +31,12 @@ const RATIOS: ReadonlyArray<readonly [number, string]> = [
 export function checkGoogleArticle(context: SiteContext, document: unknown, place: (path: string) => Place): Finding[] {
   if (!isObject(document)) return [];
   const graph = Array.isArray(document['@graph']) ? document['@graph'] : undefined;
-  const roots: Array<[JsonObject, string]> = graph === undefined ? [[document, '$']] : graph.flatMap((node, index) => (isObject(node) ? [[node, indexPath("$['@graph']", index)] as [JsonObject, string]] : []));
+  const roots: Array<[JsonObject, string]> =
+    graph === undefined
+      ? [[document, '$']]
+      : graph.flatMap((node, index) =>
+          isObject(node) ? [[node, indexPath("$['@graph']", index)] as [JsonObject, string]] : [],
+        );
   const byId = new Map<string, JsonObject>();
   for (const [node] of roots) {
     const id = nodeId(node);
@@ -55,59 +60,134 @@ function articleFindings(
   place: (path: string) => Place,
 ): Finding[] {
   const findings: Finding[] = [];
-  const note = (rule: string, at: string, message: string, hint?: string): void => void findings.push(warning(rule, place(at), message, hint));
-  if (typeof article['headline'] !== 'string' || article['headline'].trim() === '') note('google-article', memberPath(path, 'headline'), 'expected a headline, found none');
+  const note = (rule: string, at: string, message: string, hint?: string): void =>
+    void findings.push(warning(rule, place(at), message, hint));
+  if (typeof article.headline !== 'string' || article.headline.trim() === '')
+    note('google-article', memberPath(path, 'headline'), 'expected a headline, found none');
 
-  const images = list(article['image']);
+  const images = list(article.image);
   if (images.length === 0) {
-    note('google-article-image', memberPath(path, 'image'), 'expected an image: Google shows articles with one more prominently', 'give the record an image at least 1200 px wide, in 16:9, 4:3 or 1:1');
+    note(
+      'google-article-image',
+      memberPath(path, 'image'),
+      'expected an image: Google shows articles with one more prominently',
+      'give the record an image at least 1200 px wide, in 16:9, 4:3 or 1:1',
+    );
   }
-  images.forEach((image, index) => findings.push(...imageFindings(context, image, Array.isArray(article['image']) ? indexPath(memberPath(path, 'image'), index) : memberPath(path, 'image'), place)));
+  images.forEach((image, index) =>
+    findings.push(
+      ...imageFindings(
+        context,
+        image,
+        Array.isArray(article.image) ? indexPath(memberPath(path, 'image'), index) : memberPath(path, 'image'),
+        place,
+      ),
+    ),
+  );
 
   for (const name of ['datePublished', 'dateModified']) {
     const value = article[name];
-    if (value === undefined && name === 'datePublished') note('google-article', memberPath(path, name), 'expected datePublished, found none');
-    if (typeof value === 'string' && isDate(value)) note('google-article', memberPath(path, name), `expected a date-time with its time zone, found the date ${JSON.stringify(value)} alone`);
+    if (value === undefined && name === 'datePublished')
+      note('google-article', memberPath(path, name), 'expected datePublished, found none');
+    if (typeof value === 'string' && isDate(value))
+      note(
+        'google-article',
+        memberPath(path, name),
+        `expected a date-time with its time zone, found the date ${JSON.stringify(value)} alone`,
+      );
   }
 
-  const authors = list(article['author']);
+  const authors = list(article.author);
   if (authors.length === 0) note('google-article-author', memberPath(path, 'author'), 'expected an author, found none');
   authors.forEach((value, index) => {
-    const at = Array.isArray(article['author']) ? indexPath(memberPath(path, 'author'), index) : memberPath(path, 'author');
+    const at = Array.isArray(article.author)
+      ? indexPath(memberPath(path, 'author'), index)
+      : memberPath(path, 'author');
     const author = resolve(value);
-    if (author === undefined) return note('google-article-author', at, 'expected the author as a Person or Organization node with name and url, found a bare value');
-    if (typeof author['name'] !== 'string') note('google-article-author', at, 'expected the author\'s name, found none');
-    if (typeof author['url'] !== 'string') {
-      note('google-article-author', memberPath(at, 'url'), `expected a url for the author ${typeof author['name'] === 'string' ? JSON.stringify(author['name']) : ''}: a page that identifies them`, 'give the author a url in site.yaml or in the record');
+    if (author === undefined)
+      return note(
+        'google-article-author',
+        at,
+        'expected the author as a Person or Organization node with name and url, found a bare value',
+      );
+    if (typeof author.name !== 'string') note('google-article-author', at, "expected the author's name, found none");
+    if (typeof author.url !== 'string') {
+      note(
+        'google-article-author',
+        memberPath(at, 'url'),
+        `expected a url for the author ${typeof author.name === 'string' ? JSON.stringify(author.name) : ''}: a page that identifies them`,
+        'give the author a url in site.yaml or in the record',
+      );
     }
   });
 
-  const publisher = resolve(article['publisher']);
-  if (publisher === undefined) note('google-article', memberPath(path, 'publisher'), 'expected a publisher, found none');
-  else if (list(publisher['logo']).length === 0) note('google-article', memberPath(memberPath(path, 'publisher'), 'logo'), 'expected a logo for the publisher, found none');
+  const publisher = resolve(article.publisher);
+  if (publisher === undefined)
+    note('google-article', memberPath(path, 'publisher'), 'expected a publisher, found none');
+  else if (list(publisher.logo).length === 0)
+    note(
+      'google-article',
+      memberPath(memberPath(path, 'publisher'), 'logo'),
+      'expected a logo for the publisher, found none',
+    );
   return findings;
 }
 
 /** An image's size (the file's own, when it is in the site; else the declared one) against Google's guidance. */
 function imageFindings(context: SiteContext, image: unknown, path: string, place: (path: string) => Place): Finding[] {
-  const url = typeof image === 'string' ? image : isObject(image) && typeof image['url'] === 'string' ? image['url'] : undefined;
-  const declared = isObject(image) ? { width: pixels(image['width']), height: pixels(image['height']) } : undefined;
+  const url =
+    typeof image === 'string' ? image : isObject(image) && typeof image.url === 'string' ? image.url : undefined;
+  const declared = isObject(image) ? { width: pixels(image.width), height: pixels(image.height) } : undefined;
   const located = url !== undefined && URL.canParse(url) ? context.locate(new URL(url)) : undefined;
   const bytes = located?.kind === 'found' ? context.files.bytes(located.path) : undefined;
   const actual = bytes === undefined ? undefined : imageSize(bytes);
   const findings: Finding[] = [];
-  if (actual !== undefined && declared?.width !== undefined && declared.height !== undefined && (actual.width !== declared.width || actual.height !== declared.height)) {
-    findings.push(warning('image-size', place(path), `declares ${declared.width} × ${declared.height} pixels, but ${url} is ${actual.width} × ${actual.height}`));
+  if (
+    actual !== undefined &&
+    declared?.width !== undefined &&
+    declared.height !== undefined &&
+    (actual.width !== declared.width || actual.height !== declared.height)
+  ) {
+    findings.push(
+      warning(
+        'image-size',
+        place(path),
+        `declares ${declared.width} × ${declared.height} pixels, but ${url} is ${actual.width} × ${actual.height}`,
+      ),
+    );
   }
   const size: { width: number; height: number } | undefined =
-    actual ?? (declared?.width !== undefined && declared.height !== undefined ? { width: declared.width, height: declared.height } : undefined);
+    actual ??
+    (declared?.width !== undefined && declared.height !== undefined
+      ? { width: declared.width, height: declared.height }
+      : undefined);
   if (size === undefined) return findings;
   const { width, height } = size;
-  if (width * height < MIN_PIXELS) findings.push(warning('google-article-image', place(path), `expected at least 50,000 pixels (width × height), found ${width} × ${height}`));
-  if (width < DISCOVER_WIDTH) findings.push(warning('google-article-image', place(path), `expected a width of at least ${DISCOVER_WIDTH} pixels for large previews (Google Discover), found ${width}`));
+  if (width * height < MIN_PIXELS)
+    findings.push(
+      warning(
+        'google-article-image',
+        place(path),
+        `expected at least 50,000 pixels (width × height), found ${width} × ${height}`,
+      ),
+    );
+  if (width < DISCOVER_WIDTH)
+    findings.push(
+      warning(
+        'google-article-image',
+        place(path),
+        `expected a width of at least ${DISCOVER_WIDTH} pixels for large previews (Google Discover), found ${width}`,
+      ),
+    );
   const ratio = width / height;
   if (!RATIOS.some(([wanted]) => Math.abs(ratio - wanted) / wanted < 0.01)) {
-    findings.push(warning('google-article-image', place(path), `expected an aspect ratio of 16:9, 4:3 or 1:1, found ${width} × ${height}`));
+    findings.push(
+      warning(
+        'google-article-image',
+        place(path),
+        `expected an aspect ratio of 16:9, 4:3 or 1:1, found ${width} × ${height}`,
+      ),
+    );
   }
   return findings;
 }
@@ -115,7 +195,12 @@ function imageFindings(context: SiteContext, image: unknown, path: string, place
 /** A width or height: a number, or a QuantitativeValue in pixels (`{"value": 1200, "unitCode": "E37"}`). */
 function pixels(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (isObject(value) && typeof value['value'] === 'number' && (value['unitCode'] === undefined || value['unitCode'] === 'E37')) return value['value'];
+  if (
+    isObject(value) &&
+    typeof value.value === 'number' &&
+    (value.unitCode === undefined || value.unitCode === 'E37')
+  )
+    return value.value;
   if (typeof value === 'string' && /^\d+(?:\s*px)?$/.test(value)) return Number.parseInt(value, 10);
   return undefined;
 }

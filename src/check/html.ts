@@ -72,7 +72,11 @@ function collect(root: ParentNode): HtmlFacts {
     for (const child of node.childNodes) {
       if (!('tagName' in child)) continue;
       readElement(child, facts);
-      visit('content' in child && child.tagName === 'template' ? (child as DefaultTreeAdapterTypes.Template).content : child);
+      visit(
+        'content' in child && child.tagName === 'template'
+          ? (child as DefaultTreeAdapterTypes.Template).content
+          : child,
+      );
     }
   };
   visit(root);

@@ -15,7 +15,18 @@ import { checkReference } from './links.js';
 
 const VERSION = 'https://jsonfeed.org/version/1.1';
 
-type Kind = 'string' | 'url' | 'date' | 'boolean' | 'number' | 'strings' | 'authors' | 'hubs' | 'attachments' | 'items' | 'object';
+type Kind =
+  | 'string'
+  | 'url'
+  | 'date'
+  | 'boolean'
+  | 'number'
+  | 'strings'
+  | 'authors'
+  | 'hubs'
+  | 'attachments'
+  | 'items'
+  | 'object';
 
 const TOP: Readonly<Record<string, Kind>> = {
   version: 'string',
@@ -57,28 +68,51 @@ const ITEM: Readonly<Record<string, Kind>> = {
 /** A JSON Feed by its version, or by its name (`feed.json`) when the version is what is wrong. */
 export function looksLikeJsonFeed(value: unknown, path: string): value is JsonObject {
   if (!isObject(value)) return false;
-  const version = value['version'];
-  return (typeof version === 'string' && version.startsWith('https://jsonfeed.org/version/')) || /(?:^|\/)feed\.json$/.test(path);
+  const version = value.version;
+  return (
+    (typeof version === 'string' && version.startsWith('https://jsonfeed.org/version/')) ||
+    /(?:^|\/)feed\.json$/.test(path)
+  );
 }
 
-export function checkJsonFeed(context: SiteContext, path: string, feed: JsonObject): { findings: Finding[]; feed: FeedItems } {
+export function checkJsonFeed(
+  context: SiteContext,
+  path: string,
+  feed: JsonObject,
+): { findings: Finding[]; feed: FeedItems } {
   const file = context.files.shown(path);
   const at = (field: string): Place => ({ file, field });
   const feedUrl = context.urlOf(path);
   const findings: Finding[] = [];
   const items: FeedItems = { format: 'JSON Feed', shown: file, items: [] };
-  const version = feed['version'];
+  const version = feed.version;
   if (typeof version !== 'string' || !version.startsWith('https://jsonfeed.org/version/')) {
-    findings.push(error('jsonfeed', at('$.version'), `expected ${JSON.stringify(VERSION)}, found ${describeValue(version)}`));
+    findings.push(
+      error('jsonfeed', at('$.version'), `expected ${JSON.stringify(VERSION)}, found ${describeValue(version)}`),
+    );
   } else if (version !== VERSION) {
-    findings.push(warning('jsonfeed', at('$.version'), `expected ${JSON.stringify(VERSION)}, found ${JSON.stringify(version)} (an older version)`));
+    findings.push(
+      warning(
+        'jsonfeed',
+        at('$.version'),
+        `expected ${JSON.stringify(VERSION)}, found ${JSON.stringify(version)} (an older version)`,
+      ),
+    );
   }
   for (const required of ['title', 'items']) {
-    if (!(required in feed)) findings.push(error('jsonfeed', at(memberPath('$', required)), `expected a ${required === 'items' ? 'list of items' : 'string'}, found nothing`));
+    if (!(required in feed))
+      findings.push(
+        error(
+          'jsonfeed',
+          at(memberPath('$', required)),
+          `expected a ${required === 'items' ? 'list of items' : 'string'}, found nothing`,
+        ),
+      );
   }
   findings.push(...fields(context, feed, TOP, '$', feedUrl, at));
-  if (feed['author'] !== undefined) findings.push(warning('jsonfeed', at('$.author'), 'expected "authors" (a list), found the JSON Feed 1.0 "author"'));
-  const list = Array.isArray(feed['items']) ? feed['items'] : [];
+  if (feed.author !== undefined)
+    findings.push(warning('jsonfeed', at('$.author'), 'expected "authors" (a list), found the JSON Feed 1.0 "author"'));
+  const list = Array.isArray(feed.items) ? feed.items : [];
   const seen = new Map<string, string>();
   list.forEach((item, index) => {
     const base = indexPath('$.items', index);
@@ -87,39 +121,78 @@ export function checkJsonFeed(context: SiteContext, path: string, feed: JsonObje
       return;
     }
     findings.push(...checkItem(context, item, base, feedUrl, at));
-    const id = item['id'];
+    const id = item.id;
     if (typeof id !== 'string' && typeof id !== 'number') return;
     const key = String(id);
     const first = seen.get(key);
-    if (first !== undefined) findings.push(error('jsonfeed', at(`${base}.id`), `expected a unique id, found ${JSON.stringify(key)} again (first at ${first})`));
+    if (first !== undefined)
+      findings.push(
+        error(
+          'jsonfeed',
+          at(`${base}.id`),
+          `expected a unique id, found ${JSON.stringify(key)} again (first at ${first})`,
+        ),
+      );
     else seen.set(key, base);
     items.items.push(feedItem(item, key, at(base)));
   });
   return { findings, feed: items };
 }
 
-function checkItem(context: SiteContext, item: JsonObject, base: string, feedUrl: string, at: (field: string) => Place): Finding[] {
+function checkItem(
+  context: SiteContext,
+  item: JsonObject,
+  base: string,
+  feedUrl: string,
+  at: (field: string) => Place,
+): Finding[] {
   const findings: Finding[] = [];
-  if (!('id' in item)) findings.push(error('jsonfeed', at(`${base}.id`), 'expected an id (a string that never changes), found nothing'));
-  else if (typeof item['id'] === 'number') findings.push(warning('jsonfeed', at(`${base}.id`), `expected the id as a string, found the number ${item['id']} (readers coerce it)`));
-  if (typeof item['content_html'] !== 'string' && typeof item['content_text'] !== 'string') {
+  if (!('id' in item))
+    findings.push(error('jsonfeed', at(`${base}.id`), 'expected an id (a string that never changes), found nothing'));
+  else if (typeof item.id === 'number')
+    findings.push(
+      warning(
+        'jsonfeed',
+        at(`${base}.id`),
+        `expected the id as a string, found the number ${item.id} (readers coerce it)`,
+      ),
+    );
+  if (typeof item.content_html !== 'string' && typeof item.content_text !== 'string') {
     findings.push(error('jsonfeed', at(base), 'expected content_html or content_text, found neither'));
   }
-  const itemUrl = typeof item['url'] === 'string' && URL.canParse(item['url']) ? item['url'] : feedUrl;
+  const itemUrl = typeof item.url === 'string' && URL.canParse(item.url) ? item.url : feedUrl;
   findings.push(...fields(context, item, ITEM, base, itemUrl, at));
-  if (item['author'] !== undefined) findings.push(warning('jsonfeed', at(`${base}.author`), 'expected "authors" (a list), found the JSON Feed 1.0 "author"'));
-  if (typeof item['content_html'] === 'string') findings.push(...checkFeedHtml(context, item['content_html'], at(`${base}.content_html`), itemUrl));
+  if (item.author !== undefined)
+    findings.push(
+      warning('jsonfeed', at(`${base}.author`), 'expected "authors" (a list), found the JSON Feed 1.0 "author"'),
+    );
+  if (typeof item.content_html === 'string')
+    findings.push(...checkFeedHtml(context, item.content_html, at(`${base}.content_html`), itemUrl));
   return findings;
 }
 
 /** Checks each known member's type; a member the spec does not define must start with `_`. */
-function fields(context: SiteContext, object: JsonObject, known: Readonly<Record<string, Kind>>, base: string, documentUrl: string, at: (field: string) => Place): Finding[] {
+function fields(
+  context: SiteContext,
+  object: JsonObject,
+  known: Readonly<Record<string, Kind>>,
+  base: string,
+  documentUrl: string,
+  at: (field: string) => Place,
+): Finding[] {
   const findings: Finding[] = [];
   for (const [key, value] of Object.entries(object)) {
     const path = memberPath(base, key);
     const kind = Object.hasOwn(known, key) ? known[key] : undefined;
     if (kind === undefined) {
-      if (!key.startsWith('_')) findings.push(warning('jsonfeed', at(path), `unknown member ${JSON.stringify(key)}: extensions start with "_" (JSON Feed 1.1)`));
+      if (!key.startsWith('_'))
+        findings.push(
+          warning(
+            'jsonfeed',
+            at(path),
+            `unknown member ${JSON.stringify(key)}: extensions start with "_" (JSON Feed 1.1)`,
+          ),
+        );
       continue;
     }
     if (key === 'id' && typeof value === 'number') continue;
@@ -130,10 +203,18 @@ function fields(context: SiteContext, object: JsonObject, known: Readonly<Record
     }
     if (kind === 'url' && typeof value === 'string') {
       const imageKeys = ['icon', 'favicon', 'image', 'banner_image'];
-      findings.push(...checkReference(context, { url: value, kind: imageKeys.includes(key) ? 'image' : 'link', where: key }, documentUrl, at(path)));
+      findings.push(
+        ...checkReference(
+          context,
+          { url: value, kind: imageKeys.includes(key) ? 'image' : 'link', where: key },
+          documentUrl,
+          at(path),
+        ),
+      );
     }
     if (kind === 'authors' && Array.isArray(value)) findings.push(...authors(value, path, at));
-    if (kind === 'attachments' && Array.isArray(value)) findings.push(...attachments(context, value, path, documentUrl, at));
+    if (kind === 'attachments' && Array.isArray(value))
+      findings.push(...attachments(context, value, path, documentUrl, at));
   }
   return findings;
 }
@@ -144,15 +225,21 @@ function valueProblem(value: unknown, kind: Kind): string | undefined {
     case 'string':
       return typeof value === 'string' ? undefined : `expected a string, found ${found}`;
     case 'url':
-      return typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value) ? undefined : `expected an absolute http(s) URL, found ${found}`;
+      return typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value)
+        ? undefined
+        : `expected an absolute http(s) URL, found ${found}`;
     case 'date':
-      return typeof value === 'string' && parseRfc3339(value) !== undefined ? undefined : `expected an RFC 3339 date-time such as "2024-02-28T09:00:00+01:00", found ${found}`;
+      return typeof value === 'string' && parseRfc3339(value) !== undefined
+        ? undefined
+        : `expected an RFC 3339 date-time such as "2024-02-28T09:00:00+01:00", found ${found}`;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `expected true or false, found ${found}`;
     case 'number':
       return typeof value === 'number' ? undefined : `expected a number, found ${found}`;
     case 'strings':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : `expected a list of strings, found ${found}`;
+      return Array.isArray(value) && value.every((item) => typeof item === 'string')
+        ? undefined
+        : `expected a list of strings, found ${found}`;
     case 'object':
       return isObject(value) ? undefined : `expected an object, found ${found}`;
     default:
@@ -164,29 +251,61 @@ function authors(list: readonly unknown[], path: string, at: (field: string) => 
   return list.flatMap((author, index) => {
     const record = author as JsonObject;
     const fields = ['name', 'url', 'avatar'].filter((name) => typeof record[name] === 'string');
-    return fields.length > 0 ? [] : [error('jsonfeed', at(indexPath(path, index)), 'expected an author with a name, url or avatar, found none of them')];
+    return fields.length > 0
+      ? []
+      : [
+          error(
+            'jsonfeed',
+            at(indexPath(path, index)),
+            'expected an author with a name, url or avatar, found none of them',
+          ),
+        ];
   });
 }
 
-function attachments(context: SiteContext, list: readonly unknown[], path: string, documentUrl: string, at: (field: string) => Place): Finding[] {
+function attachments(
+  context: SiteContext,
+  list: readonly unknown[],
+  path: string,
+  documentUrl: string,
+  at: (field: string) => Place,
+): Finding[] {
   return list.flatMap((attachment, index) => {
     const record = attachment as JsonObject;
     const base = indexPath(path, index);
     const findings: Finding[] = [];
-    if (typeof record['url'] !== 'string') findings.push(error('jsonfeed', at(`${base}.url`), `expected the attachment's URL, found ${describeValue(record['url'])}`));
-    else findings.push(...checkReference(context, { url: record['url'], kind: 'link', where: 'attachment url' }, documentUrl, at(`${base}.url`)));
-    if (typeof record['mime_type'] !== 'string') findings.push(error('jsonfeed', at(`${base}.mime_type`), `expected the attachment's media type, found ${describeValue(record['mime_type'])}`));
+    if (typeof record.url !== 'string')
+      findings.push(
+        error('jsonfeed', at(`${base}.url`), `expected the attachment's URL, found ${describeValue(record.url)}`),
+      );
+    else
+      findings.push(
+        ...checkReference(
+          context,
+          { url: record.url, kind: 'link', where: 'attachment url' },
+          documentUrl,
+          at(`${base}.url`),
+        ),
+      );
+    if (typeof record.mime_type !== 'string')
+      findings.push(
+        error(
+          'jsonfeed',
+          at(`${base}.mime_type`),
+          `expected the attachment's media type, found ${describeValue(record.mime_type)}`,
+        ),
+      );
     return findings;
   });
 }
 
 function feedItem(item: JsonObject, id: string, place: Place): FeedItem {
-  const published = typeof item['date_published'] === 'string' ? parseRfc3339(item['date_published']) : undefined;
+  const published = typeof item.date_published === 'string' ? parseRfc3339(item.date_published) : undefined;
   return {
     id,
     place,
-    ...(typeof item['title'] === 'string' ? { title: item['title'] } : {}),
-    ...(typeof item['url'] === 'string' ? { url: item['url'] } : {}),
+    ...(typeof item.title === 'string' ? { title: item.title } : {}),
+    ...(typeof item.url === 'string' ? { url: item.url } : {}),
     ...(published === undefined ? {} : { published }),
   };
 }

@@ -53,11 +53,17 @@ export function validateNode(node: JsonObject, path: string, walk: Walk): void {
     const definition = name === undefined ? undefined : property(name);
     if (name === undefined || definition === undefined) {
       const suggestion = name === undefined ? undefined : suggestProperty(name, types);
-      walk.findings.push({ path: valuePath, message: `unknown property ${JSON.stringify(key)}${didYouMean(suggestion)}` });
+      walk.findings.push({
+        path: valuePath,
+        message: `unknown property ${JSON.stringify(key)}${didYouMean(suggestion)}`,
+      });
       continue;
     }
     if (definition.supersededBy !== undefined) {
-      walk.findings.push({ path: valuePath, message: `${JSON.stringify(name)} is superseded by ${quoted(definition.supersededBy)}` });
+      walk.findings.push({
+        path: valuePath,
+        message: `${JSON.stringify(name)} is superseded by ${quoted(definition.supersededBy)}`,
+      });
     }
     if (types.length > 0 && definition.domain.length > 0 && !types.some((type) => isPropertyOf(definition, type))) {
       const message = `${JSON.stringify(name)} is not a property of ${types.join(' / ')}: its domain is ${definition.domain.join(', ')}`;
@@ -73,13 +79,20 @@ function checkTypes(node: JsonObject, path: string, walk: Walk): string[] {
   const id = nodeId(node);
   if (typeKey === undefined) {
     const described = id === undefined ? undefined : walk.typesById.get(id);
-    if (described === undefined || described.length === 0) walk.findings.push({ path, message: 'expected an @type on this node' });
+    if (described === undefined || described.length === 0)
+      walk.findings.push({ path, message: 'expected an @type on this node' });
     return (described ?? []).filter((type) => isType(type) && !isDataType(type));
   }
   const value = node[typeKey];
   const typePath = memberPath(path, typeKey);
-  if (typeof value !== 'string' && !(Array.isArray(value) && value.length > 0 && value.every((t) => typeof t === 'string'))) {
-    walk.findings.push({ path: typePath, message: `expected a type name or a list of them, found ${describeValue(value)}` });
+  if (
+    typeof value !== 'string' &&
+    !(Array.isArray(value) && value.length > 0 && value.every((t) => typeof t === 'string'))
+  ) {
+    walk.findings.push({
+      path: typePath,
+      message: `expected a type name or a list of them, found ${describeValue(value)}`,
+    });
     return [];
   }
   const types = declaredTypes(node);
@@ -92,7 +105,11 @@ function checkTypes(node: JsonObject, path: string, walk: Walk): string[] {
     } else if (isDataType(type)) {
       walk.findings.push({ path: at, message: `${JSON.stringify(type)} is a data type, not a type of node` });
     } else {
-      if (replacements !== undefined) walk.findings.push({ path: at, message: `type ${JSON.stringify(type)} is superseded by ${quoted(replacements)}` });
+      if (replacements !== undefined)
+        walk.findings.push({
+          path: at,
+          message: `type ${JSON.stringify(type)} is superseded by ${quoted(replacements)}`,
+        });
       known.push(type);
     }
   });
@@ -129,7 +146,10 @@ function checkReference(id: string, range: readonly string[], path: string, walk
   if (described !== undefined) {
     const types = described.filter(isType);
     if (types.length > 0 && !fitsRange(types, range)) {
-      walk.findings.push({ path, message: `expected ${describeRange(range)}, found a reference to a ${types.join(' / ')} (${JSON.stringify(id)})` });
+      walk.findings.push({
+        path,
+        message: `expected ${describeRange(range)}, found a reference to a ${types.join(' / ')} (${JSON.stringify(id)})`,
+      });
     }
     return;
   }
@@ -142,7 +162,10 @@ function checkReference(id: string, range: readonly string[], path: string, walk
 
 /** The known node types of a node: declared, or those of the node elsewhere with the same `@id`. */
 function nodeTypes(node: JsonObject, walk: Walk): string[] {
-  const declared = keywordValue(node, '@type') === undefined ? [...(walk.typesById.get(nodeId(node) ?? '') ?? [])] : declaredTypes(node);
+  const declared =
+    keywordValue(node, '@type') === undefined
+      ? [...(walk.typesById.get(nodeId(node) ?? '') ?? [])]
+      : declaredTypes(node);
   return declared.filter(isType);
 }
 

@@ -27,7 +27,10 @@ function validateDocument(document: unknown, path: string): JsonLdFinding[] {
   const findings: JsonLdFinding[] = [];
   const context = document['@context'];
   if (!isSchemaOrgContext(context)) {
-    findings.push({ path: memberPath(path, '@context'), message: `expected "https://schema.org", found ${describeValue(context)}` });
+    findings.push({
+      path: memberPath(path, '@context'),
+      message: `expected "https://schema.org", found ${describeValue(context)}`,
+    });
   }
   const roots = rootNodes(document, path, findings);
   const walk: Walk = { ...describedNodes(roots.map(([node]) => node)), findings };
@@ -35,7 +38,12 @@ function validateDocument(document: unknown, path: string): JsonLdFinding[] {
   return findings;
 }
 
-const schemaOrgContexts = new Set(['https://schema.org', 'https://schema.org/', 'http://schema.org', 'http://schema.org/']);
+const schemaOrgContexts = new Set([
+  'https://schema.org',
+  'https://schema.org/',
+  'http://schema.org',
+  'http://schema.org/',
+]);
 
 function isSchemaOrgContext(context: unknown): boolean {
   if (typeof context === 'string') return schemaOrgContexts.has(context);
@@ -58,7 +66,9 @@ function rootNodes(document: JsonObject, path: string, findings: JsonLdFinding[]
     if (isObject(node) && !isReference(node)) roots.push([node, nodePath]);
     else findings.push({ path: nodePath, message: `expected a node object, found ${describeValue(node)}` });
   }
-  const describesItself = Object.keys(document).some((key) => keywordOf(key) === undefined || keywordOf(key) === '@type');
+  const describesItself = Object.keys(document).some(
+    (key) => keywordOf(key) === undefined || keywordOf(key) === '@type',
+  );
   if (describesItself) roots.push([document, path]);
   return roots;
 }

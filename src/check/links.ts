@@ -19,7 +19,12 @@ export interface Reference {
  * Checks one reference found at `place`, written in a document whose URL is `documentUrl`
  * (relative URLs resolve against it). External and non-http URLs pass.
  */
-export function checkReference(context: SiteContext, reference: Reference, documentUrl: string, place: Place): Finding[] {
+export function checkReference(
+  context: SiteContext,
+  reference: Reference,
+  documentUrl: string,
+  place: Place,
+): Finding[] {
   if (/^(?:mailto|tel|data|javascript|about|urn|tag):/i.test(reference.url)) return [];
   if (!URL.canParse(reference.url, documentUrl)) {
     return [error('broken-link', place, `${reference.where}: expected a URL, found ${JSON.stringify(reference.url)}`)];
@@ -31,13 +36,25 @@ export function checkReference(context: SiteContext, reference: Reference, docum
   if (located.kind === 'external') return [];
   if (located.kind === 'missing') {
     const [rule, what] = reference.kind === 'image' ? ['missing-image', 'an image'] : ['broken-link', 'a page or file'];
-    return [error(rule, place, `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, found none`)];
+    return [
+      error(
+        rule,
+        place,
+        `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, found none`,
+      ),
+    ];
   }
   if (url.hash.length > 1) {
     const ids = context.page(located.path)?.ids;
     const fragment = safeDecode(url.hash.slice(1));
     if (ids !== undefined && !ids.has(fragment)) {
-      return [warning('broken-fragment', place, `${reference.where} points at ${reference.url}: expected an element with id ${JSON.stringify(fragment)} in ${context.files.shown(located.path)}, found none`)];
+      return [
+        warning(
+          'broken-fragment',
+          place,
+          `${reference.where} points at ${reference.url}: expected an element with id ${JSON.stringify(fragment)} in ${context.files.shown(located.path)}, found none`,
+        ),
+      ];
     }
   }
   return [];

@@ -19,7 +19,13 @@ export function isDate(value: string): boolean {
 /** A date-time `YYYY-MM-DDThh:mm[:ss[.fff]]` with its UTC offset, `Z` or `±HH:MM`. */
 export function isDateTime(value: string): boolean {
   const match = dateTime.exec(value);
-  return match !== null && match[5] !== undefined && isDate(match[1] ?? '') && isClock(match[2], match[3], match[4]) && isOffset(match[6], match[7]);
+  return (
+    match !== null &&
+    match[5] !== undefined &&
+    isDate(match[1] ?? '') &&
+    isClock(match[2], match[3], match[4]) &&
+    isOffset(match[6], match[7])
+  );
 }
 
 /** A date-time that would be valid but for its missing UTC offset (`2024-02-28T09:00:00`). */

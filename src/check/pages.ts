@@ -15,18 +15,32 @@ export function checkPage(context: SiteContext, path: string): Finding[] {
   const facts = context.page(path);
   if (facts === undefined) return [];
   const file = context.files.shown(path);
-  const pageUrl = facts.base !== undefined && URL.canParse(facts.base, context.urlOf(path)) ? new URL(facts.base, context.urlOf(path)).href : context.urlOf(path);
+  const pageUrl =
+    facts.base !== undefined && URL.canParse(facts.base, context.urlOf(path))
+      ? new URL(facts.base, context.urlOf(path)).href
+      : context.urlOf(path);
   const findings: Finding[] = [];
   for (const block of facts.jsonLd) {
-    const place = (field: string): Place => ({ file, field, ...(block.line === undefined ? {} : { line: block.line }) });
+    const place = (field: string): Place => ({
+      file,
+      field,
+      ...(block.line === undefined ? {} : { line: block.line }),
+    });
     const document = parseJson(block.text);
     findings.push(...checkJsonLd(block.text, document, place));
     if (document === undefined) continue;
     findings.push(...checkGoogleArticle(context, document, place));
-    for (const [reference, path] of jsonLdReferences(document, '$')) findings.push(...checkReference(context, reference, pageUrl, place(path)));
+    for (const [reference, path] of jsonLdReferences(document, '$'))
+      findings.push(...checkReference(context, reference, pageUrl, place(path)));
   }
   for (const reference of facts.references) {
-    findings.push(...checkReference(context, reference, pageUrl, { file, field: reference.where, ...(reference.line === undefined ? {} : { line: reference.line }) }));
+    findings.push(
+      ...checkReference(context, reference, pageUrl, {
+        file,
+        field: reference.where,
+        ...(reference.line === undefined ? {} : { line: reference.line }),
+      }),
+    );
   }
   return findings;
 }
@@ -40,19 +54,30 @@ export function checkJsonLdFile(context: SiteContext, path: string): Finding[] {
 
 /** `document` is `text` parsed, or undefined when it does not parse. */
 function checkJsonLd(text: string, document: unknown, place: (field: string) => Place): Finding[] {
-  if (document === undefined) return [error('jsonld-syntax', place(''), `expected JSON, found text that does not parse: ${jsonError(text)}`)];
+  if (document === undefined)
+    return [error('jsonld-syntax', place(''), `expected JSON, found text that does not parse: ${jsonError(text)}`)];
   return validateJsonLd(document).map((finding) =>
     // schema.org keeps superseded terms working; a newer term is advice, not a failure.
-    finding.message.includes(' is superseded by ') ? warning('jsonld', place(finding.path), finding.message) : error('jsonld', place(finding.path), finding.message),
+    finding.message.includes(' is superseded by ')
+      ? warning('jsonld', place(finding.path), finding.message)
+      : error('jsonld', place(finding.path), finding.message),
   );
 }
 
 /** Properties whose string values are URLs a reader or a crawler fetches. */
-const URL_PROPERTIES: Readonly<Record<string, Reference['kind']>> = { url: 'link', contentUrl: 'link', embedUrl: 'link', thumbnailUrl: 'image', logo: 'image', image: 'image' };
+const URL_PROPERTIES: Readonly<Record<string, Reference['kind']>> = {
+  url: 'link',
+  contentUrl: 'link',
+  embedUrl: 'link',
+  thumbnailUrl: 'image',
+  logo: 'image',
+  image: 'image',
+};
 
 /** Every URL under a fetchable property, with its JSON path; an `image` or `logo` node's `url` is an image. */
 function jsonLdReferences(value: unknown, path: string, imageNode = false): Array<[Reference, string]> {
-  if (Array.isArray(value)) return value.flatMap((item, index) => jsonLdReferences(item, indexPath(path, index), imageNode));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => jsonLdReferences(item, indexPath(path, index), imageNode));
   if (!isObject(value)) return [];
   return Object.entries(value).flatMap(([key, child]): Array<[Reference, string]> => {
     const childPath = memberPath(path, key);

@@ -21,28 +21,56 @@ export function checkRss(context: SiteContext, path: string, rss: XmlNode): { fi
   const findings: Finding[] = [];
   const feed: FeedItems = { format: 'RSS', shown: file, items: [] };
   const version = rss.attributes.get('version');
-  if (version !== '2.0') findings.push(warning('rss', at(rss, '/rss/@version'), `expected version "2.0", found ${version === undefined ? 'none' : JSON.stringify(version)}`));
+  if (version !== '2.0')
+    findings.push(
+      warning(
+        'rss',
+        at(rss, '/rss/@version'),
+        `expected version "2.0", found ${version === undefined ? 'none' : JSON.stringify(version)}`,
+      ),
+    );
   const channels = childrenNamed(rss, 'channel');
   const channel = channels[0];
-  if (channel === undefined) return { findings: [...findings, error('rss', at(rss, '/rss'), 'expected a <channel> element, found none')], feed };
+  if (channel === undefined)
+    return { findings: [...findings, error('rss', at(rss, '/rss'), 'expected a <channel> element, found none')], feed };
   const feedUrl = context.urlOf(path);
 
   for (const name of ['title', 'link', 'description']) {
     const element = childNamed(channel, name);
-    if (element === undefined) findings.push(error('rss', at(channel, `/rss/channel/${name}`), `expected a <${name}> in the channel, found none`));
-    else if (element.text.trim() === '') findings.push(error('rss', at(element, `/rss/channel/${name}`), `expected a <${name}> with text, found an empty one`));
+    if (element === undefined)
+      findings.push(
+        error('rss', at(channel, `/rss/channel/${name}`), `expected a <${name}> in the channel, found none`),
+      );
+    else if (element.text.trim() === '')
+      findings.push(
+        error('rss', at(element, `/rss/channel/${name}`), `expected a <${name}> with text, found an empty one`),
+      );
   }
   const link = childNamed(channel, 'link');
-  if (link !== undefined && link.text.trim() !== '') findings.push(...url(context, link, '/rss/channel/link', feedUrl, at));
+  if (link !== undefined && link.text.trim() !== '')
+    findings.push(...url(context, link, '/rss/channel/link', feedUrl, at));
   for (const name of ['pubDate', 'lastBuildDate']) {
     const element = childNamed(channel, name);
     if (element !== undefined) findings.push(...date(element, at(element, `/rss/channel/${name}`)));
   }
   const self = childrenNamed(channel, 'link', ATOM).find((element) => element.attributes.get('rel') === 'self');
   if (self === undefined) {
-    findings.push(warning('rss-profile', at(channel, '/rss/channel/atom:link'), 'expected an <atom:link rel="self"> naming the feed\'s own URL, found none (RSS profile)'));
+    findings.push(
+      warning(
+        'rss-profile',
+        at(channel, '/rss/channel/atom:link'),
+        'expected an <atom:link rel="self"> naming the feed\'s own URL, found none (RSS profile)',
+      ),
+    );
   } else {
-    findings.push(...checkReference(context, { url: self.attributes.get('href') ?? '', kind: 'link', where: 'atom:link href' }, feedUrl, at(self, '/rss/channel/atom:link/@href')));
+    findings.push(
+      ...checkReference(
+        context,
+        { url: self.attributes.get('href') ?? '', kind: 'link', where: 'atom:link href' },
+        feedUrl,
+        at(self, '/rss/channel/atom:link/@href'),
+      ),
+    );
   }
   const image = childNamed(channel, 'image');
   if (image !== undefined) findings.push(...channelImage(context, image, feedUrl, at));
@@ -66,29 +94,63 @@ function checkItem(
   const findings: Finding[] = [];
   const title = childNamed(item, 'title');
   const description = childNamed(item, 'description');
-  if (title === undefined && description === undefined) findings.push(error('rss', at(item, base), 'expected a <title> or a <description> in the item, found neither'));
+  if (title === undefined && description === undefined)
+    findings.push(error('rss', at(item, base), 'expected a <title> or a <description> in the item, found neither'));
   const link = childNamed(item, 'link');
   if (link !== undefined) findings.push(...url(context, link, `${base}/link`, feedUrl, at));
   const guid = childNamed(item, 'guid');
   if (guid === undefined) {
-    findings.push(warning('rss-profile', at(item, `${base}/guid`), 'expected a <guid> that identifies the item forever, found none (readers fall back on the link or title, and show the item again when it changes)'));
+    findings.push(
+      warning(
+        'rss-profile',
+        at(item, `${base}/guid`),
+        'expected a <guid> that identifies the item forever, found none (readers fall back on the link or title, and show the item again when it changes)',
+      ),
+    );
   } else if ((guid.attributes.get('isPermaLink') ?? 'true') === 'true' && !isAbsoluteHttpUrl(guid.text.trim())) {
-    findings.push(error('rss', at(guid, `${base}/guid`), `expected a URL in a guid with isPermaLink="true" (the default), found ${JSON.stringify(guid.text.trim())}`));
+    findings.push(
+      error(
+        'rss',
+        at(guid, `${base}/guid`),
+        `expected a URL in a guid with isPermaLink="true" (the default), found ${JSON.stringify(guid.text.trim())}`,
+      ),
+    );
   }
   const pubDate = childNamed(item, 'pubDate');
   const parsedDate = pubDate === undefined ? undefined : parseRfc822(pubDate.text);
   if (pubDate !== undefined) findings.push(...date(pubDate, at(pubDate, `${base}/pubDate`)));
   for (const enclosure of childrenNamed(item, 'enclosure')) {
     for (const attribute of ['url', 'length', 'type']) {
-      if (!enclosure.attributes.has(attribute)) findings.push(error('rss', at(enclosure, `${base}/enclosure/@${attribute}`), `expected a ${attribute} attribute on <enclosure>, found none`));
+      if (!enclosure.attributes.has(attribute))
+        findings.push(
+          error(
+            'rss',
+            at(enclosure, `${base}/enclosure/@${attribute}`),
+            `expected a ${attribute} attribute on <enclosure>, found none`,
+          ),
+        );
     }
     const href = enclosure.attributes.get('url');
-    if (href !== undefined) findings.push(...checkReference(context, { url: href, kind: 'link', where: 'enclosure url' }, feedUrl, at(enclosure, `${base}/enclosure/@url`)));
+    if (href !== undefined)
+      findings.push(
+        ...checkReference(
+          context,
+          { url: href, kind: 'link', where: 'enclosure url' },
+          feedUrl,
+          at(enclosure, `${base}/enclosure/@url`),
+        ),
+      );
   }
   const itemUrl = link?.text.trim() || feedUrl;
   const encoded = childNamed(item, 'encoded', CONTENT);
-  if (encoded !== undefined) findings.push(...checkFeedHtml(context, encoded.text, at(encoded, `${base}/content:encoded`), safeUrl(itemUrl, feedUrl)));
-  if (description !== undefined) findings.push(...checkFeedHtml(context, description.text, at(description, `${base}/description`), safeUrl(itemUrl, feedUrl)));
+  if (encoded !== undefined)
+    findings.push(
+      ...checkFeedHtml(context, encoded.text, at(encoded, `${base}/content:encoded`), safeUrl(itemUrl, feedUrl)),
+    );
+  if (description !== undefined)
+    findings.push(
+      ...checkFeedHtml(context, description.text, at(description, `${base}/description`), safeUrl(itemUrl, feedUrl)),
+    );
   const id = guid?.text.trim() || link?.text.trim();
   if (id === undefined || id === '') return { findings };
   return {
@@ -105,31 +167,76 @@ function checkItem(
 
 function date(element: XmlNode, place: Place): Finding[] {
   const parsed = parseRfc822(element.text);
-  if (parsed === undefined) return [error('rss-date', place, `expected an RFC 822 date-time such as "Wed, 28 Feb 2024 09:00:00 +0100", found ${JSON.stringify(element.text)}`)];
+  if (parsed === undefined)
+    return [
+      error(
+        'rss-date',
+        place,
+        `expected an RFC 822 date-time such as "Wed, 28 Feb 2024 09:00:00 +0100", found ${JSON.stringify(element.text)}`,
+      ),
+    ];
   const findings: Finding[] = [];
-  if (parsed.twoDigitYear) findings.push(warning('rss-profile', place, `expected a four-digit year, found ${JSON.stringify(element.text)} (RSS profile)`));
-  if (parsed.wrongWeekday) findings.push(warning('rss-date', place, `the day of the week does not match the date in ${JSON.stringify(element.text)}`));
+  if (parsed.twoDigitYear)
+    findings.push(
+      warning('rss-profile', place, `expected a four-digit year, found ${JSON.stringify(element.text)} (RSS profile)`),
+    );
+  if (parsed.wrongWeekday)
+    findings.push(
+      warning('rss-date', place, `the day of the week does not match the date in ${JSON.stringify(element.text)}`),
+    );
   return findings;
 }
 
-function url(context: SiteContext, element: XmlNode, field: string, feedUrl: string, at: (node: XmlNode, field: string) => Place): Finding[] {
+function url(
+  context: SiteContext,
+  element: XmlNode,
+  field: string,
+  feedUrl: string,
+  at: (node: XmlNode, field: string) => Place,
+): Finding[] {
   const value = element.text.trim();
-  if (!isAbsoluteHttpUrl(value)) return [error('rss', at(element, field), `expected an absolute http(s) URL, found ${JSON.stringify(value)}`)];
+  if (!isAbsoluteHttpUrl(value))
+    return [error('rss', at(element, field), `expected an absolute http(s) URL, found ${JSON.stringify(value)}`)];
   return checkReference(context, { url: value, kind: 'link', where: `<${element.name}>` }, feedUrl, at(element, field));
 }
 
 /** Profile: the channel image needs url, title and link, and fits in 144 × 400 pixels. */
-function channelImage(context: SiteContext, image: XmlNode, feedUrl: string, at: (node: XmlNode, field: string) => Place): Finding[] {
+function channelImage(
+  context: SiteContext,
+  image: XmlNode,
+  feedUrl: string,
+  at: (node: XmlNode, field: string) => Place,
+): Finding[] {
   const findings: Finding[] = [];
   for (const name of ['url', 'title', 'link']) {
-    if (childNamed(image, name) === undefined) findings.push(error('rss', at(image, `/rss/channel/image/${name}`), `expected a <${name}> in the channel image, found none`));
+    if (childNamed(image, name) === undefined)
+      findings.push(
+        error('rss', at(image, `/rss/channel/image/${name}`), `expected a <${name}> in the channel image, found none`),
+      );
   }
   const source = childNamed(image, 'url');
-  if (source !== undefined) findings.push(...checkReference(context, { url: source.text.trim(), kind: 'image', where: 'image url' }, feedUrl, at(source, '/rss/channel/image/url')));
-  for (const [name, limit] of [['width', 144], ['height', 400]] as const) {
+  if (source !== undefined)
+    findings.push(
+      ...checkReference(
+        context,
+        { url: source.text.trim(), kind: 'image', where: 'image url' },
+        feedUrl,
+        at(source, '/rss/channel/image/url'),
+      ),
+    );
+  for (const [name, limit] of [
+    ['width', 144],
+    ['height', 400],
+  ] as const) {
     const element = childNamed(image, name);
     if (element !== undefined && !(Number(element.text) > 0 && Number(element.text) <= limit)) {
-      findings.push(warning('rss-profile', at(element, `/rss/channel/image/${name}`), `expected a ${name} of at most ${limit} pixels, found ${JSON.stringify(element.text)} (RSS profile)`));
+      findings.push(
+        warning(
+          'rss-profile',
+          at(element, `/rss/channel/image/${name}`),
+          `expected a ${name} of at most ${limit} pixels, found ${JSON.stringify(element.text)} (RSS profile)`,
+        ),
+      );
     }
   }
   return findings;

@@ -68,7 +68,11 @@ function checkXml(context: SiteContext, path: string): { findings: Finding[]; fe
   const file = context.files.shown(path);
   const parsed = parseXml(context.files.text(path) ?? '');
   if ('errors' in parsed) {
-    return { findings: parsed.errors.map((diagnostic) => error('xml', { file, field: '', line: diagnostic.line }, `expected well-formed XML: ${diagnostic.message}`)) };
+    return {
+      findings: parsed.errors.map((diagnostic) =>
+        error('xml', { file, field: '', line: diagnostic.line }, `expected well-formed XML: ${diagnostic.message}`),
+      ),
+    };
   }
   try {
     const { root, document } = parsed;
@@ -86,7 +90,11 @@ function checkJson(context: SiteContext, path: string): { findings: Finding[]; f
   try {
     value = JSON.parse(context.files.text(path) ?? '');
   } catch (caught) {
-    return { findings: [error('json', { file: context.files.shown(path), field: '' }, `expected JSON: ${(caught as Error).message}`)] };
+    return {
+      findings: [
+        error('json', { file: context.files.shown(path), field: '' }, `expected JSON: ${(caught as Error).message}`),
+      ],
+    };
   }
   return looksLikeJsonFeed(value, path) ? checkJsonFeed(context, path, value) : { findings: [] };
 }

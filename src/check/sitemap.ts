@@ -24,13 +24,32 @@ export function checkSitemap(context: SiteContext, path: string, root: XmlNode):
     const loc = childNamed(node, 'loc', SITEMAP);
     const place = (element: XmlNode, field: string): Place => ({ file, field, line: element.line });
     if (loc === undefined || !isAbsoluteHttpUrl(loc.text.trim())) {
-      findings.push(error('sitemap', place(loc ?? node, `${base}/loc`), `expected an absolute URL in <loc>, found ${JSON.stringify(loc?.text.trim() ?? 'nothing')}`));
+      findings.push(
+        error(
+          'sitemap',
+          place(loc ?? node, `${base}/loc`),
+          `expected an absolute URL in <loc>, found ${JSON.stringify(loc?.text.trim() ?? 'nothing')}`,
+        ),
+      );
     } else {
-      findings.push(...checkReference(context, { url: loc.text.trim(), kind: 'link', where: '<loc>' }, context.urlOf(path), place(loc, `${base}/loc`)));
+      findings.push(
+        ...checkReference(
+          context,
+          { url: loc.text.trim(), kind: 'link', where: '<loc>' },
+          context.urlOf(path),
+          place(loc, `${base}/loc`),
+        ),
+      );
     }
     const lastmod = childNamed(node, 'lastmod', SITEMAP);
     if (lastmod !== undefined && !W3C_DATETIME.test(lastmod.text.trim())) {
-      findings.push(error('sitemap', place(lastmod, `${base}/lastmod`), `expected a W3C Datetime such as "2024-02-28T09:00:00+01:00", found ${JSON.stringify(lastmod.text.trim())}`));
+      findings.push(
+        error(
+          'sitemap',
+          place(lastmod, `${base}/lastmod`),
+          `expected a W3C Datetime such as "2024-02-28T09:00:00+01:00", found ${JSON.stringify(lastmod.text.trim())}`,
+        ),
+      );
     }
     return findings;
   });
@@ -44,7 +63,8 @@ export function checkRobots(context: SiteContext, path: string): Finding[] {
     if (match === null) return [];
     const url = match[1] ?? '';
     const place: Place = { file, field: 'Sitemap', line: index + 1 };
-    if (!isAbsoluteHttpUrl(url)) return [error('robots', place, `expected an absolute URL after "Sitemap:", found ${JSON.stringify(url)}`)];
+    if (!isAbsoluteHttpUrl(url))
+      return [error('robots', place, `expected an absolute URL after "Sitemap:", found ${JSON.stringify(url)}`)];
     return checkReference(context, { url, kind: 'link', where: 'Sitemap' }, context.urlOf(path), place);
   });
 }

@@ -78,7 +78,14 @@ function toNode(element: XmlElement): XmlNode {
   for (let child = element.firstChild; child !== null; child = child.next) {
     if (child instanceof XmlElement) children.push(toNode(child));
   }
-  return { name: element.name, namespace: element.namespaceUri, attributes, text: element.content, line: element.line, children };
+  return {
+    name: element.name,
+    namespace: element.namespaceUri,
+    attributes,
+    text: element.content,
+    line: element.line,
+    children,
+  };
 }
 
 /** The child elements named `name` in namespace `namespace`. */

@@ -62,7 +62,9 @@ export async function run(values: OptionValues, _positionals: readonly string[],
       const colours = coloursFor(io.stderr, io.env);
       const files = new Set(problems.map((problem) => problem.file)).size;
       io.stderr.write(formatProblems(problems, colours));
-      io.stderr.write(`depeche: ${colours.red(count(problems.length, 'problem'))} in ${count(files, 'file')}; ${outDir}/ was left as it was\n`);
+      io.stderr.write(
+        `depeche: ${colours.red(count(problems.length, 'problem'))} in ${count(files, 'file')}; ${outDir}/ was left as it was\n`,
+      );
     }
     return 1;
   }
@@ -85,7 +87,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
 
 /** `SOURCE_DATE_EPOCH` (seconds), when set, as the time of every file written: nothing else in a build needs "now". */
 function sourceDate(env: Io['env']): { mtime?: Date } {
-  const epoch = env['SOURCE_DATE_EPOCH'];
+  const epoch = env.SOURCE_DATE_EPOCH;
   return epoch !== undefined && /^\d+$/.test(epoch) ? { mtime: new Date(Number(epoch) * 1000) } : {};
 }
 
@@ -102,8 +104,12 @@ function formatSummary(summary: BuildSummary, io: Io): string {
   return (
     `depeche: ${colours.green('built')} ${count(summary.articles, 'article')} into ${colours.bold(`${out}/`)} in ${formatSeconds(summary.durationMs)}\n` +
     `  ${count(summary.files, 'file')}, ${formatBytes(summary.bytes)}` +
-    (summary.reused === 0 ? '\n' : `; ${count(summary.articles - summary.reused, 'article')} rendered, ${summary.reused} unchanged\n`) +
+    (summary.reused === 0
+      ? '\n'
+      : `; ${count(summary.articles - summary.reused, 'article')} rendered, ${summary.reused} unchanged\n`) +
     (feeds === '' ? '' : `  feeds: ${feeds}\n`) +
-    (summary.drafts.length === 0 ? '' : `  ${colours.dim(`${count(summary.drafts.length, 'draft')} left out (--drafts to include)`)}\n`)
+    (summary.drafts.length === 0
+      ? ''
+      : `  ${colours.dim(`${count(summary.drafts.length, 'draft')} left out (--drafts to include)`)}\n`)
   );
 }

@@ -17,7 +17,8 @@ export async function run(values: OptionValues, positionals: readonly string[], 
   const baseUrl = baseUrlOption(values);
   const path = resolve(io.cwd, dir);
   const folder = await stat(path).catch(() => undefined);
-  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`expected a built site in ${dir}/, found no such folder (run depeche build first)`);
+  if (folder === undefined || !folder.isDirectory())
+    throw new UsageError(`expected a built site in ${dir}/, found no such folder (run depeche build first)`);
   const started = performance.now();
   const result = checkFiles(await readSite(path), { folder: dir, ...(baseUrl === undefined ? {} : { baseUrl }) });
   const ok = result.errors === 0 && (!flag(values, 'strict') || result.warnings === 0);

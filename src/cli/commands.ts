@@ -46,7 +46,15 @@ Options:
 
 ${EXIT_CODES}
 `,
-    options: { content: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' }, json, quiet, help },
+    options: {
+      content: { type: 'string' },
+      out: { type: 'string' },
+      'base-url': { type: 'string' },
+      drafts: { type: 'boolean' },
+      json,
+      quiet,
+      help,
+    },
     positionals: { min: 0, max: 0 },
     load: async () => (await import('./build.js')).run,
   },
@@ -136,7 +144,13 @@ Options:
 
 ${EXIT_CODES}
 `,
-    options: { url: { type: 'string' }, content: { type: 'string' }, slug: { type: 'string' }, print: { type: 'boolean' }, help },
+    options: {
+      url: { type: 'string' },
+      content: { type: 'string' },
+      slug: { type: 'string' },
+      print: { type: 'boolean' },
+      help,
+    },
     positionals: { min: 1, max: 1 },
     load: async () => (await import('./import.js')).run,
   },

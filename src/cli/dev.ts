@@ -12,11 +12,20 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   const { startDevServer } = await import('../dev/server.js');
   let server;
   try {
-    server = await startDevServer({ contentDir: resolve(io.cwd, contentDir), port, host, onEvent: (event) => report(event, io) });
+    server = await startDevServer({
+      contentDir: resolve(io.cwd, contentDir),
+      port,
+      host,
+      onEvent: (event) => report(event, io),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') io.stderr.write(`depeche dev: port ${port} is already in use (try --port ${port + 1}, or --port 0 for any free port)\n`);
-    else if (code === 'ENOENT') io.stderr.write(`depeche dev: expected a content folder at ${contentDir}/, found none\n`);
+    if (code === 'EADDRINUSE')
+      io.stderr.write(
+        `depeche dev: port ${port} is already in use (try --port ${port + 1}, or --port 0 for any free port)\n`,
+      );
+    else if (code === 'ENOENT')
+      io.stderr.write(`depeche dev: expected a content folder at ${contentDir}/, found none\n`);
     else throw error;
     return 1;
   }
@@ -30,7 +39,8 @@ export async function run(values: OptionValues, _positionals: readonly string[],
 
 function portOption(text: string): number {
   const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(port >= 0 && port <= 65_535)) throw new UsageError(`--port expects a number from 0 to 65535, found ${JSON.stringify(text)}`);
+  if (!(port >= 0 && port <= 65_535))
+    throw new UsageError(`--port expects a number from 0 to 65535, found ${JSON.stringify(text)}`);
   return port;
 }
 
@@ -38,12 +48,17 @@ function report(event: DevEvent, io: Io): void {
   const because = event.trigger.length === 0 ? '' : ` (${event.trigger.join(', ')})`;
   if (event.type === 'built') {
     const colours = coloursFor(io.stdout, io.env);
-    const what = event.trigger.length === 0 ? `built ${count(event.articles, 'article')}` : `rebuilt: ${count(event.changed.length, 'file')} changed`;
+    const what =
+      event.trigger.length === 0
+        ? `built ${count(event.articles, 'article')}`
+        : `rebuilt: ${count(event.changed.length, 'file')} changed`;
     io.stdout.write(`depeche dev: ${colours.green(what)} in ${event.durationMs} ms${because}\n`);
   } else if (event.type === 'problems') {
     const colours = coloursFor(io.stderr, io.env);
     io.stderr.write(formatProblems(event.problems, colours));
-    io.stderr.write(`depeche dev: ${colours.red(count(event.problems.length, 'problem'))}${because}; the last good site is still served\n`);
+    io.stderr.write(
+      `depeche dev: ${colours.red(count(event.problems.length, 'problem'))}${because}; the last good site is still served\n`,
+    );
   } else {
     io.stderr.write(`depeche dev: the build failed: ${event.error.message}${because}\n`);
   }

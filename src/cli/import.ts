@@ -9,7 +9,8 @@ import { coloursFor, count } from './output.js';
 export async function run(values: OptionValues, positionals: readonly string[], io: Io): Promise<number> {
   const file = positionals[0] ?? '';
   const url = stringOption(values, 'url');
-  if (url !== undefined && !/^https?:\/\/[^/\s]+\S*$/i.test(url)) throw new UsageError(`--url expects an absolute http(s) URL, found ${JSON.stringify(url)}`);
+  if (url !== undefined && !/^https?:\/\/[^/\s]+\S*$/i.test(url))
+    throw new UsageError(`--url expects an absolute http(s) URL, found ${JSON.stringify(url)}`);
   let raw: string;
   try {
     raw = await readFile(resolve(io.cwd, file), 'utf8');
@@ -19,7 +20,10 @@ export async function run(values: OptionValues, positionals: readonly string[], 
   const epochMs = io.clock.now();
   let article: ImportedArticle;
   try {
-    article = importArticle(raw, { now: { epochMs, offsetMinutes: io.clock.offsetMinutes(epochMs) }, ...(url === undefined ? {} : { url }) });
+    article = importArticle(raw, {
+      now: { epochMs, offsetMinutes: io.clock.offsetMinutes(epochMs) },
+      ...(url === undefined ? {} : { url }),
+    });
   } catch (error) {
     io.stderr.write(`depeche import: ${file}: ${(error as Error).message}\n`);
     return 1;
@@ -40,13 +44,25 @@ export async function run(values: OptionValues, positionals: readonly string[], 
 
 /** What the importer decided, for the editor to check. */
 function describe(article: ImportedArticle): string[] {
-  const titleFrom = { headline: 'the first line', url: 'the source URL (check its spelling)', 'first sentence': 'the first sentence (write a better one)' }[article.titleFrom];
+  const titleFrom = {
+    headline: 'the first line',
+    url: 'the source URL (check its spelling)',
+    'first sentence': 'the first sentence (write a better one)',
+  }[article.titleFrom];
   return [
     `title from ${titleFrom}: ${article.title}`,
     article.sourceUrl === undefined ? 'no source URL found (give one with --url)' : `source: ${article.sourceUrl}`,
     `${count(article.quotes.length, 'quote')}${article.quotes.length === 0 ? '' : `: ${article.quotes.map((quote) => quote.spokenBy.name).join(', ')}`}`,
-    ...(article.repeated.length === 0 ? [] : [`${count(article.repeated.length, 'repeated line')} dropped (${JSON.stringify(short(article.repeated[0] ?? ''))}…)`]),
-    ...(article.dates.length === 0 ? [] : [`dates in the text: ${article.dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}; datePublished is set to now`]),
+    ...(article.repeated.length === 0
+      ? []
+      : [
+          `${count(article.repeated.length, 'repeated line')} dropped (${JSON.stringify(short(article.repeated[0] ?? ''))}…)`,
+        ]),
+    ...(article.dates.length === 0
+      ? []
+      : [
+          `dates in the text: ${article.dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}; datePublished is set to now`,
+        ]),
   ];
 }
 

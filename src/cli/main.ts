@@ -25,9 +25,16 @@ export async function main(argv: readonly string[], io: Io, version: () => strin
   if (first === 'help') return help(rest[0], io);
   const command = COMMANDS.find((candidate) => candidate.name === first);
   if (command === undefined) {
-    const suggestion = first.startsWith('-') ? undefined : closestName(first, COMMANDS.map((candidate) => candidate.name));
+    const suggestion = first.startsWith('-')
+      ? undefined
+      : closestName(
+          first,
+          COMMANDS.map((candidate) => candidate.name),
+        );
     const hint = suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`;
-    io.stderr.write(`depeche: unknown ${first.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(first)}${hint}\n\n${USAGE}`);
+    io.stderr.write(
+      `depeche: unknown ${first.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(first)}${hint}\n\n${USAGE}`,
+    );
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
@@ -40,7 +47,9 @@ export async function main(argv: readonly string[], io: Io, version: () => strin
     return await run(values, positionals, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`depeche ${command.name}: ${error.message}\nRun "depeche ${command.name} --help" for the options.\n`);
+    io.stderr.write(
+      `depeche ${command.name}: ${error.message}\nRun "depeche ${command.name} --help" for the options.\n`,
+    );
     return 2;
   }
 }
@@ -55,7 +64,10 @@ function help(name: string | undefined, io: Io): number {
   return 0;
 }
 
-function parseCommand(command: Command, args: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+function parseCommand(
+  command: Command,
+  args: string[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });

@@ -16,18 +16,26 @@ export async function run(values: OptionValues, positionals: readonly string[], 
   const written = await writeRecord(io, stringOption(values, 'content') ?? 'content', slug, text);
   if (written === undefined) return 1;
   const colours = coloursFor(io.stdout, io.env);
-  io.stdout.write(`depeche: wrote ${colours.bold(written)}\n  fill in its description and body, then remove "draft: true" to publish it\n`);
+  io.stdout.write(
+    `depeche: wrote ${colours.bold(written)}\n  fill in its description and body, then remove "draft: true" to publish it\n`,
+  );
   return 0;
 }
 
 /** `--slug`, checked, or the slug of the title. */
 export function chosenSlug(option: string | undefined, title: string): string {
   if (option !== undefined) {
-    if (!SLUG.test(option)) throw new UsageError(`--slug expects lowercase letters, digits and single hyphens, found ${JSON.stringify(option)}`);
+    if (!SLUG.test(option))
+      throw new UsageError(
+        `--slug expects lowercase letters, digits and single hyphens, found ${JSON.stringify(option)}`,
+      );
     return option;
   }
   const slug = slugify(title);
-  if (slug === '') throw new UsageError(`expected a title with letters or digits to make a slug from, found ${JSON.stringify(title)} (or give --slug)`);
+  if (slug === '')
+    throw new UsageError(
+      `expected a title with letters or digits to make a slug from, found ${JSON.stringify(title)} (or give --slug)`,
+    );
   return slug;
 }
 

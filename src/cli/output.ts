@@ -27,7 +27,7 @@ function same(text: string): string {
 
 /** The colours for text written to `stream`: ANSI on a terminal, none when `NO_COLOR` is set and not empty. */
 export function coloursFor(stream: OutputStream, env: Io['env']): Colours {
-  const noColor = env['NO_COLOR'];
+  const noColor = env.NO_COLOR;
   return stream.isTTY && (noColor === undefined || noColor === '') ? ansi : plain;
 }
 

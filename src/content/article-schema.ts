@@ -61,7 +61,7 @@ const quote = z.strictObject(
     text,
     spokenBy: z.strictObject(
       { name: text, jobTitle: optionalText, affiliation: optionalText },
-      { error: 'expected a mapping with the speaker\'s name' },
+      { error: "expected a mapping with the speaker's name" },
     ),
   },
   { error: 'expected a mapping with text and spokenBy' },
@@ -92,20 +92,36 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
         datePublished: dateTimeWithOffset,
         dateModified: dateTimeWithOffset.optional(),
         authors: z
-          .array(z.union([authorId, inlineAuthor], { error: 'expected an author id from site.yaml or a mapping with name and url' }), {
-            error: 'expected a list of authors',
-          })
+          .array(
+            z.union([authorId, inlineAuthor], {
+              error: 'expected an author id from site.yaml or a mapping with name and url',
+            }),
+            {
+              error: 'expected a list of authors',
+            },
+          )
           .min(1, { error: 'expected at least one author' })
           .optional(),
-        slug: z.string({ error: 'expected a slug' }).regex(SLUG, { error: 'expected a slug of lowercase letters, digits and single hyphens' }).optional(),
+        slug: z
+          .string({ error: 'expected a slug' })
+          .regex(SLUG, { error: 'expected a slug of lowercase letters, digits and single hyphens' })
+          .optional(),
         id: absoluteUri.optional(),
         lang: languageTag.optional(),
         section: text.optional(),
         tags: z.array(text, { error: 'expected a list of tags' }).optional(),
         image: z
-          .strictObject({ src: siteUrl, alt: z.string({ error: 'expected a text alternative (may be empty)' }), width: positiveInteger, height: positiveInteger }, {
-            error: 'expected a mapping with src, alt, width and height',
-          })
+          .strictObject(
+            {
+              src: siteUrl,
+              alt: z.string({ error: 'expected a text alternative (may be empty)' }),
+              width: positiveInteger,
+              height: positiveInteger,
+            },
+            {
+              error: 'expected a mapping with src, alt, width and height',
+            },
+          )
           .optional(),
         citations: z.array(citation, { error: 'expected a list of citations' }).optional(),
         isBasedOn: httpUrl.optional(),
@@ -122,10 +138,13 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
       const published = parseDateTime(record.datePublished);
       const modified = parseDateTime(record.dateModified);
       if (published && modified && modified.epochMs < published.epochMs) {
-        context.addIssue({ code: 'custom', path: ['dateModified'], message: `expected a date-time not before datePublished (${record.datePublished})` });
+        context.addIssue({
+          code: 'custom',
+          path: ['dateModified'],
+          message: `expected a date-time not before datePublished (${record.datePublished})`,
+        });
       }
     });
 }
 
 export type ArticleRecord = z.infer<ReturnType<typeof articleSchema>>;
-

@@ -14,7 +14,9 @@ const expected = (what: string) => ({ error: `expected ${what}` });
  * A string with at least one visible character that every output keeps: a title of control
  * characters or zero-width spaces alone would be empty in the feeds (src/characters.ts).
  */
-export const text = z.string(expected('a non-empty string')).refine((value) => VISIBLE.test(stripForOutputs(value)), expected('a non-empty string'));
+export const text = z
+  .string(expected('a non-empty string'))
+  .refine((value) => VISIBLE.test(stripForOutputs(value)), expected('a non-empty string'));
 
 /** A character that shows: not white space, not a format character (zero-width space, bidi control). */
 const VISIBLE = /[^\s\p{Cf}]/u;
@@ -36,7 +38,10 @@ export const positiveInteger = z
 function url(what: string, accepts: (value: string) => boolean) {
   return z.string(expected(what)).superRefine((value, context) => {
     if (INVISIBLE_IN_URL.test(value)) {
-      context.addIssue({ code: 'custom', message: `expected ${what} without white space or invisible characters (write a space as %20)` });
+      context.addIssue({
+        code: 'custom',
+        message: `expected ${what} without white space or invisible characters (write a space as %20)`,
+      });
     } else if (!accepts(value)) {
       context.addIssue({ code: 'custom', message: `expected ${what}` });
     }
@@ -54,21 +59,28 @@ export const siteUrl = url('a URL, absolute http(s) or relative to the site', is
 export const absoluteUri = url('an absolute URI (https:…, urn:…, tag:…)', isAbsoluteUri);
 
 /** A BCP 47 language tag (`fr`, `fr-CA`, `en-GB`). */
-export const languageTag = z.string(expected('a BCP 47 language tag such as "fr"')).refine(isLanguageTag, expected('a BCP 47 language tag such as "fr"'));
+export const languageTag = z
+  .string(expected('a BCP 47 language tag such as "fr"'))
+  .refine(isLanguageTag, expected('a BCP 47 language tag such as "fr"'));
 
-export const dateTimeWithOffset = z.string(expected('an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00"')).superRefine((value, context) => {
-  if (parseDateTime(value) === undefined) {
-    context.addIssue({
-      code: 'custom',
-      message: `expected an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00" (${describeDateTimeProblem(value)})`,
-    });
-  }
-});
+export const dateTimeWithOffset = z
+  .string(expected('an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00"'))
+  .superRefine((value, context) => {
+    if (parseDateTime(value) === undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `expected an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00" (${describeDateTimeProblem(value)})`,
+      });
+    }
+  });
 
 /** A calendar date (`2024-02-27`) or a date-time with its offset. */
 export const dateOrDateTime = z
   .string(expected('a date ("2024-02-27") or a date-time with a UTC offset'))
-  .refine((value) => isDate(value) || parseDateTime(value) !== undefined, expected('a date ("2024-02-27") or a date-time with a UTC offset'));
+  .refine(
+    (value) => isDate(value) || parseDateTime(value) !== undefined,
+    expected('a date ("2024-02-27") or a date-time with a UTC offset'),
+  );
 
 export const urlList = z.array(httpUrl, expected('a list of absolute http(s) URLs'));
 

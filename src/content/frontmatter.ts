@@ -26,10 +26,24 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 export function parseFrontMatter(file: string, text: string): FrontMatter | Problem[] {
   const parts = splitFrontMatter(text);
   if (parts === 'no opening') {
-    return [{ file, line: 1, field: '(front matter)', message: 'expected the file to start with a "---" line, found ' + JSON.stringify(text.split('\n', 1)[0] ?? '') }];
+    return [
+      {
+        file,
+        line: 1,
+        field: '(front matter)',
+        message: `expected the file to start with a "---" line, found ${JSON.stringify(text.split('\n', 1)[0] ?? '')}`,
+      },
+    ];
   }
   if (parts === 'no closing') {
-    return [{ file, line: 1, field: '(front matter)', message: 'expected a closing "---" line after the front matter, found none' }];
+    return [
+      {
+        file,
+        line: 1,
+        field: '(front matter)',
+        message: 'expected a closing "---" line after the front matter, found none',
+      },
+    ];
   }
   const { yamlText, body } = parts;
   const lineCounter = new LineCounter();

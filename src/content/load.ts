@@ -82,7 +82,11 @@ export async function openContent(contentDir: string): Promise<OpenedContent> {
   const publicFiles = await readPublicFiles(root, join(contentDir, 'public'), problems);
   const names = await readdir(articlesDir).catch(() => undefined);
   if (names === undefined) {
-    problems.push({ file: shown(articlesDir), field: '(folder)', message: 'expected a folder of article records, found none' });
+    problems.push({
+      file: shown(articlesDir),
+      field: '(folder)',
+      message: 'expected a folder of article records, found none',
+    });
     return { siteConfig, publicFiles, articleNames: [], problems, root, articlesDir };
   }
   // A hidden record (`.draft.md`, an editor's `.#x.md`) is neither published nor silently skipped.
@@ -96,7 +100,11 @@ export async function openContent(contentDir: string): Promise<OpenedContent> {
   }
   const articleNames = names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
   if (articleNames.length === 0) {
-    problems.push({ file: shown(articlesDir), field: '(folder)', message: 'expected at least one article record (*.md), found none' });
+    problems.push({
+      file: shown(articlesDir),
+      field: '(folder)',
+      message: 'expected at least one article record (*.md), found none',
+    });
   }
   return { siteConfig, publicFiles, articleNames, problems, root, articlesDir };
 }
@@ -111,7 +119,10 @@ export function readArticle(content: OpenedContent, name: string): Promise<Sourc
  * path is looked up once, so that a record that is a plain file costs two calls (`lstat`, read);
  * only a link is resolved. Same checks and messages as `readArticle`.
  */
-export function recordReader(root: string, articlesDir: string): (name: string, problems: Problem[]) => SourceFile | undefined {
+export function recordReader(
+  root: string,
+  articlesDir: string,
+): (name: string, problems: Problem[]) => SourceFile | undefined {
   const inside = articlesInside(root, articlesDir);
   return (name, problems) => {
     const path = join(articlesDir, name);
@@ -158,7 +169,11 @@ async function readPublicFiles(root: string, publicDir: string, problems: Proble
     const file = shown(path);
     const real = await realpath(path).catch(() => undefined);
     if (real === undefined || !real.startsWith(root + sep)) {
-      problems.push({ file, field: '(file)', message: `expected a file inside the content folder, found a link to ${real ?? 'nothing'}` });
+      problems.push({
+        file,
+        field: '(file)',
+        message: `expected a file inside the content folder, found a link to ${real ?? 'nothing'}`,
+      });
       continue;
     }
     const kind = await stat(real);
@@ -180,13 +195,21 @@ function readSource(root: string, path: string, name: string, problems: Problem[
     return undefined;
   }
   if (real !== root && !real.startsWith(root + sep)) {
-    problems.push({ file, field: '(file)', message: `expected a file inside the content folder, found a link to ${real}` });
+    problems.push({
+      file,
+      field: '(file)',
+      message: `expected a file inside the content folder, found a link to ${real}`,
+    });
     return undefined;
   }
   // A folder named `x.md` failed with EISDIR, and a named pipe would have blocked the build forever.
   const kind = statSync(real);
   if (!kind.isFile()) {
-    problems.push({ file, field: '(file)', message: `expected a file, found ${kind.isDirectory() ? 'a folder' : 'a device, socket or pipe'}` });
+    problems.push({
+      file,
+      field: '(file)',
+      message: `expected a file, found ${kind.isDirectory() ? 'a folder' : 'a device, socket or pipe'}`,
+    });
     return undefined;
   }
   return decodeSource(readFileSync(real), file, name, problems);
@@ -197,7 +220,12 @@ function decodeSource(bytes: Uint8Array, file: string, name: string, problems: P
   try {
     text = decoder.decode(bytes);
   } catch {
-    problems.push({ file, line: lineOfFirstInvalidByte(bytes), field: '(file)', message: 'expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)' });
+    problems.push({
+      file,
+      line: lineOfFirstInvalidByte(bytes),
+      field: '(file)',
+      message: 'expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)',
+    });
     return undefined;
   }
   return { file, name, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };

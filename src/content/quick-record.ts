@@ -30,14 +30,22 @@ const schema = CORE_SCHEMA.extend({
   implicit: [
     new Type('tag:yaml.org,2002:int', {
       kind: 'scalar',
-      resolve: (source: unknown) => typeof source === 'string' && (INT.test(source) || INT_OCTAL.test(source) || INT_HEX.test(source)),
-      construct: (source: string) => (INT.test(source) ? parseInt(source, 10) : parseInt(source.slice(2), INT_OCTAL.test(source) ? 8 : 16)),
+      resolve: (source: unknown) =>
+        typeof source === 'string' && (INT.test(source) || INT_OCTAL.test(source) || INT_HEX.test(source)),
+      construct: (source: string) =>
+        INT.test(source) ? parseInt(source, 10) : parseInt(source.slice(2), INT_OCTAL.test(source) ? 8 : 16),
     }),
     new Type('tag:yaml.org,2002:float', {
       kind: 'scalar',
       resolve: (source: unknown) => typeof source === 'string' && (FLOAT_SPECIAL.test(source) || FLOAT.test(source)),
       construct: (source: string) =>
-        FLOAT_SPECIAL.test(source) ? (source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? -Infinity : Infinity) : parseFloat(source),
+        FLOAT_SPECIAL.test(source)
+          ? source.slice(-3).toLowerCase() === 'nan'
+            ? NaN
+            : source[0] === '-'
+              ? -Infinity
+              : Infinity
+          : parseFloat(source),
     }),
   ],
 });
@@ -49,7 +57,10 @@ const schema = CORE_SCHEMA.extend({
 const UNUSUAL = /(?:^|[\s,[\]{}:"'])[&*!][^\s,[\]{}]|\t|__proto__/;
 
 /** The record's valid front matter and its body, or undefined: then take the slow path. */
-export function quickRecord<Schema extends z.ZodType>(text: string, recordSchema: Schema): { value: z.infer<Schema>; body: string } | undefined {
+export function quickRecord<Schema extends z.ZodType>(
+  text: string,
+  recordSchema: Schema,
+): { value: z.infer<Schema>; body: string } | undefined {
   const parts = splitFrontMatter(text);
   if (typeof parts === 'string') return undefined;
   const data = readYamlQuickly(parts.yamlText);

@@ -13,11 +13,19 @@ import { resolveArticle } from './resolve.js';
 import { validateYaml } from './validate.js';
 import { offsetOf } from './yaml-position.js';
 
-export function readArticles(config: SiteConfig, sources: readonly SourceFile[]): { articles: Article[]; problems: Problem[] } {
+export function readArticles(
+  config: SiteConfig,
+  sources: readonly SourceFile[],
+): { articles: Article[]; problems: Problem[] } {
   const articles: Article[] = [];
-  const problems = checkRecords(articleSchema(new Set(config.authors.keys())), config.url, sources, (source, slug, record, body) => {
-    articles.push(resolveArticle(config, source.file, slug, record, body));
-  });
+  const problems = checkRecords(
+    articleSchema(new Set(config.authors.keys())),
+    config.url,
+    sources,
+    (source, slug, record, body) => {
+      articles.push(resolveArticle(config, source.file, slug, record, body));
+    },
+  );
   return { articles, problems };
 }
 
@@ -62,7 +70,10 @@ export interface CheckedRecord {
 }
 
 /** One record alone: its front matter, its schema, and a file name usable as a slug when it has none. */
-export function checkRecord(source: SourceFile, schema: ReturnType<typeof articleSchema>): CheckedRecord | { problems: Problem[] } {
+export function checkRecord(
+  source: SourceFile,
+  schema: ReturnType<typeof articleSchema>,
+): CheckedRecord | { problems: Problem[] } {
   const result = readRecord(source, schema);
   if ('problems' in result) return result;
   const defaultSlug = source.name.slice(0, -'.md'.length);
@@ -86,7 +97,9 @@ export function checkRecord(source: SourceFile, schema: ReturnType<typeof articl
  * with one slug or one id. Returns the problems of the record given. The source's `text` is read
  * only to find the line of a clash.
  */
-export function crossRecordChecks(siteUrl: string): (source: SourceFile, record: Pick<ArticleRecord, 'slug' | 'id'>) => Problem[] {
+export function crossRecordChecks(
+  siteUrl: string,
+): (source: SourceFile, record: Pick<ArticleRecord, 'slug' | 'id'>) => Problem[] {
   const bySlug = new Map<string, string>();
   const byId = new Map<string, string>();
   return (source, record) => {
@@ -96,12 +109,22 @@ export function crossRecordChecks(siteUrl: string): (source: SourceFile, record:
     const id = record.id ?? `${siteUrl}articles/${slug}/`;
     const slugOwner = bySlug.get(slug);
     if (slugOwner !== undefined) {
-      problems.push({ file: source.file, line: lineOfField(source, 'slug'), field: 'slug', message: `expected a slug no other article has, found ${JSON.stringify(slug)}, already used by ${slugOwner}` });
+      problems.push({
+        file: source.file,
+        line: lineOfField(source, 'slug'),
+        field: 'slug',
+        message: `expected a slug no other article has, found ${JSON.stringify(slug)}, already used by ${slugOwner}`,
+      });
     }
     const idOwner = byId.get(id);
     // An id derived from a duplicate slug is the same problem, already reported.
     if (idOwner !== undefined && slugOwner === undefined) {
-      problems.push({ file: source.file, line: lineOfField(source, 'id'), field: 'id', message: `expected an id no other article has, found ${JSON.stringify(id)}, already used by ${idOwner}` });
+      problems.push({
+        file: source.file,
+        line: lineOfField(source, 'id'),
+        field: 'id',
+        message: `expected an id no other article has, found ${JSON.stringify(id)}, already used by ${idOwner}`,
+      });
     }
     bySlug.set(slug, source.file);
     byId.set(id, source.file);
@@ -110,7 +133,10 @@ export function crossRecordChecks(siteUrl: string): (source: SourceFile, record:
 }
 
 /** One record's valid front matter and body, or its problems: the quick path first, then the slow one. */
-function readRecord(source: SourceFile, schema: ReturnType<typeof articleSchema>): { value: ArticleRecord; body: string } | { problems: Problem[] } {
+function readRecord(
+  source: SourceFile,
+  schema: ReturnType<typeof articleSchema>,
+): { value: ArticleRecord; body: string } | { problems: Problem[] } {
   const quick = quickRecord(source.text, schema);
   if (quick !== undefined) return quick;
   const frontMatter = parseFrontMatter(source.file, source.text);

@@ -9,7 +9,13 @@ import type { ArticleRecord } from './article-schema.js';
 import { isDate, parseDateTime } from './datetime.js';
 import { resolveHttpUrl } from './url.js';
 
-export function resolveArticle(config: SiteConfig, file: string, defaultSlug: string, record: ArticleRecord, body: string): Article {
+export function resolveArticle(
+  config: SiteConfig,
+  file: string,
+  defaultSlug: string,
+  record: ArticleRecord,
+  body: string,
+): Article {
   const slug = record.slug ?? defaultSlug;
   const path = `articles/${slug}/`;
   const url = config.url + path;
@@ -31,19 +37,40 @@ export function resolveArticle(config: SiteConfig, file: string, defaultSlug: st
     tags: [...new Set(record.tags ?? [])],
     ...(record.image === undefined
       ? {}
-      : { image: { url: resolve(record.image.src), alt: record.image.alt, width: record.image.width, height: record.image.height } }),
+      : {
+          image: {
+            url: resolve(record.image.src),
+            alt: record.image.alt,
+            width: record.image.width,
+            height: record.image.height,
+          },
+        }),
     citations: (record.citations ?? []).map((citation) =>
-      citation.datePublished === undefined ? { ...citation } : { ...citation, datePublished: dateOrDateTime(citation.datePublished) },
+      citation.datePublished === undefined
+        ? { ...citation }
+        : { ...citation, datePublished: dateOrDateTime(citation.datePublished) },
     ),
     ...(record.isBasedOn === undefined ? {} : { isBasedOn: record.isBasedOn }),
-    mentions: (record.mentions ?? []).map((entity) => ({ type: entity.type, name: entity.name, sameAs: entity.sameAs ?? [] })),
-    about: (record.about ?? []).map((entity) => ({ type: entity.type, name: entity.name, sameAs: entity.sameAs ?? [] })),
+    mentions: (record.mentions ?? []).map((entity) => ({
+      type: entity.type,
+      name: entity.name,
+      sameAs: entity.sameAs ?? [],
+    })),
+    about: (record.about ?? []).map((entity) => ({
+      type: entity.type,
+      name: entity.name,
+      sameAs: entity.sameAs ?? [],
+    })),
     quotes: (record.quotes ?? []).map((quote) => ({ text: quote.text, spokenBy: { ...quote.spokenBy } })),
     contentHtml: renderMarkdown(body, url),
   };
 }
 
-function resolveAuthors(config: SiteConfig, authors: ArticleRecord['authors'], resolve: (reference: string) => string): Person[] {
+function resolveAuthors(
+  config: SiteConfig,
+  authors: ArticleRecord['authors'],
+  resolve: (reference: string) => string,
+): Person[] {
   if (authors === undefined) {
     const { publisher } = config;
     return [{ type: 'Organization', name: publisher.name, url: publisher.url, sameAs: [] }];
@@ -54,7 +81,11 @@ function resolveAuthors(config: SiteConfig, authors: ArticleRecord['authors'], r
       if (known === undefined) throw new Error(`author id ${author} was not validated`);
       return known;
     }
-    return { name: author.name, ...(author.url === undefined ? {} : { url: resolve(author.url) }), sameAs: author.sameAs ?? [] };
+    return {
+      name: author.name,
+      ...(author.url === undefined ? {} : { url: resolve(author.url) }),
+      sameAs: author.sameAs ?? [],
+    };
   });
 }
 

@@ -57,7 +57,11 @@ function toPlainData(file: string, yaml: ParsedYaml): { data: unknown } | { prob
     const message = found.startsWith('Excessive alias count')
       ? `expected aliases (*name) that expand to at most ${MAX_ALIAS_COUNT} nodes, found more`
       : `expected every alias (*name) to follow its anchor (&name), found ${found.replace(/^.*: /, '*')} without one`;
-    return { problems: [{ file, line: yaml.lineAt(alias?.range?.[0] ?? offsetOf(yaml.document, [])), field: '(front matter)', message }] };
+    return {
+      problems: [
+        { file, line: yaml.lineAt(alias?.range?.[0] ?? offsetOf(yaml.document, [])), field: '(front matter)', message },
+      ],
+    };
   }
 }
 
@@ -82,7 +86,13 @@ export function normaliseLineEnds(value: unknown): unknown {
   return value;
 }
 
-function problemsOf(file: string, yaml: ParsedYaml, schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): Problem[] {
+function problemsOf(
+  file: string,
+  yaml: ParsedYaml,
+  schema: z.ZodType,
+  data: unknown,
+  issue: z.core.$ZodIssue,
+): Problem[] {
   const path = issue.path as FieldPath;
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, path);
@@ -97,7 +107,7 @@ function problemsOf(file: string, yaml: ParsedYaml, schema: z.ZodType, data: unk
       };
     });
   }
-  const hint = issue.code === 'custom' && typeof issue.params?.['hint'] === 'string' ? issue.params['hint'] : undefined;
+  const hint = issue.code === 'custom' && typeof issue.params?.hint === 'string' ? issue.params.hint : undefined;
   return [
     {
       file,
@@ -112,7 +122,11 @@ function problemsOf(file: string, yaml: ParsedYaml, schema: z.ZodType, data: unk
 /** `citations[0].type` */
 export function fieldName(path: FieldPath): string {
   if (path.length === 0) return '(front matter)';
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`)).join('');
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`,
+    )
+    .join('');
 }
 
 /** The field names the schema accepts in the mapping at `path`. */
@@ -134,7 +148,8 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
   for (;;) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
-    else if (current instanceof z.ZodUnion) current = (current.options as z.ZodType[]).find((option) => unwrap(option) instanceof z.ZodObject);
+    else if (current instanceof z.ZodUnion)
+      current = (current.options as z.ZodType[]).find((option) => unwrap(option) instanceof z.ZodObject);
     else return current;
   }
 }

@@ -40,17 +40,23 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
       continue;
     }
     valid.set(name, outcome.article);
-    if (publicPaths.size > 0) for (const page of outcome.pages) if (publicPaths.has(page.path)) collisions.add(page.path);
+    if (publicPaths.size > 0)
+      for (const page of outcome.pages) if (publicPaths.has(page.path)) collisions.add(page.path);
   }
   // Two records with one slug or id: their problems again, in file-name order with the others.
   if (sharesSlugOrId(valid.values())) problems = acrossRecords(model);
   const all = [...unreadable, ...problems];
   if (all.length === 0 && valid.size === 0) {
-    all.push({ file: model.content.articlesDir, field: '(folder)', message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)' });
+    all.push({
+      file: model.content.articlesDir,
+      field: '(folder)',
+      message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
+    });
   }
   if (all.length > 0) return { ok: false, problems: all };
   const site = createSite(model.config, inLastOrder(model, valid));
-  if (site.updated.iso.slice(0, 4) !== model.pageSite.updated.iso.slice(0, 4)) return { ok: 'full', updated: site.updated };
+  if (site.updated.iso.slice(0, 4) !== model.pageSite.updated.iso.slice(0, 4))
+    return { ok: 'full', updated: site.updated };
   model.order = site.articles.map((article) => model.lightArticles.get(article) ?? '');
   // The feeds carry the HTML of the newest articles; the model keeps it for those only.
   const newest = new Set<RecordRead>();
@@ -72,7 +78,11 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
       ok: false,
       problems: model.publicFiles
         .filter((file) => collisions.has(file.path))
-        .map((file) => ({ file: file.file, field: '(file)', message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}` })),
+        .map((file) => ({
+          file: file.file,
+          field: '(file)',
+          message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}`,
+        })),
     };
   }
   return { ok: true, site, siteFiles: files };

@@ -44,13 +44,20 @@ export interface IncrementalSite {
   rendered: Map<RecordRead, Map<string, Uint8Array>>;
 }
 
-export type RecordsUpdate = { ok: true; site: Site; changed: string[] } | { ok: false; problems: Problem[] } | { ok: 'full' };
+export type RecordsUpdate =
+  | { ok: true; site: Site; changed: string[] }
+  | { ok: false; problems: Problem[] }
+  | { ok: 'full' };
 
 /** How many records' rendered pages are kept for the requests that follow. */
 const RENDERED_KEPT = 16;
 
 /** The site of `model`, whose records are read and whose site-wide files were rendered with `siteFilesMemo` into `siteFiles`. */
-export function createIncrementalSite(model: RecordModel, siteFilesMemo: SiteFilesMemo, siteFiles: readonly OutputFile[]): IncrementalSite {
+export function createIncrementalSite(
+  model: RecordModel,
+  siteFilesMemo: SiteFilesMemo,
+  siteFiles: readonly OutputFile[],
+): IncrementalSite {
   const site: IncrementalSite = {
     model,
     siteFiles: new Map(),
@@ -67,7 +74,10 @@ export function createIncrementalSite(model: RecordModel, siteFilesMemo: SiteFil
   for (const [name, entry] of model.entries) {
     if (entry.kind !== 'record' || !('pages' in entry.outcome)) continue;
     for (const page of entry.outcome.pages) site.pages.set(page.path, { entry, hash: page.hash });
-    site.pagesOf.set(name, entry.outcome.pages.map((page) => page.path));
+    site.pagesOf.set(
+      name,
+      entry.outcome.pages.map((page) => page.path),
+    );
   }
   return site;
 }
@@ -99,7 +109,11 @@ export async function updateRecords(state: IncrementalSite, names: readonly stri
       keepRendered(state, entry, new Map(entry.files.map((file) => [file.path, toBytes(file.contents)] as const)));
       delete entry.files;
     }
-    if (summaries.length > 0) state.pagesOf.set(name, summaries.map((page) => page.path));
+    if (summaries.length > 0)
+      state.pagesOf.set(
+        name,
+        summaries.map((page) => page.path),
+      );
     else state.pagesOf.delete(name);
   }
   for (const [path, page] of pages) {
@@ -122,7 +136,11 @@ export async function updateRecords(state: IncrementalSite, names: readonly stri
     } else if (served?.from !== contents) {
       const bytes = toBytes(contents);
       state.siteFiles.set(path, { from: contents, bytes });
-      if (served === undefined || !Buffer.from(served.bytes.buffer, served.bytes.byteOffset, served.bytes.byteLength).equals(bytes)) changed.push(path);
+      if (
+        served === undefined ||
+        !Buffer.from(served.bytes.buffer, served.bytes.byteOffset, served.bytes.byteLength).equals(bytes)
+      )
+        changed.push(path);
     }
   }
   state.pending.clear();
@@ -137,7 +155,9 @@ export function servedBytes(state: IncrementalSite, path: string): Uint8Array | 
   if (page === undefined) return undefined;
   let rendered = state.rendered.get(page.entry);
   if (rendered === undefined) {
-    rendered = new Map(renderPages(state.model, page.entry).map((file) => [file.path, toBytes(file.contents)] as const));
+    rendered = new Map(
+      renderPages(state.model, page.entry).map((file) => [file.path, toBytes(file.contents)] as const),
+    );
     keepRendered(state, page.entry, rendered);
   }
   return rendered.get(path);

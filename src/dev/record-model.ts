@@ -80,7 +80,11 @@ export interface RecordModel {
  * the year the records' date lines give (`guessLastUpdated`); `settleYear` renders again those
  * that the site's real update puts in another year.
  */
-export async function readModel(contentDir: string, baseUrl: string, previous: RecordModel | undefined): Promise<RecordModel | 'build'> {
+export async function readModel(
+  contentDir: string,
+  baseUrl: string,
+  previous: RecordModel | undefined,
+): Promise<RecordModel | 'build'> {
   const content = await openContent(contentDir);
   if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
   const config = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
@@ -137,7 +141,8 @@ export async function readModel(contentDir: string, baseUrl: string, previous: R
 export function settleYear(model: RecordModel, updated: DateTime): void {
   if (updated.iso.slice(0, 4) !== yearOf(model)) model.pageSite = siteForPages(model.config, updated);
   for (const [name, entry] of model.entries) {
-    if (entry.kind === 'record' && entry.year !== yearOf(model)) model.entries.set(name, renderEntry(model, sourceOf(entry), entry.textHash, false));
+    if (entry.kind === 'record' && entry.year !== yearOf(model))
+      model.entries.set(name, renderEntry(model, sourceOf(entry), entry.textHash, false));
   }
 }
 
@@ -150,7 +155,7 @@ export async function readRecordAgain(model: RecordModel, name: string): Promise
   const path = join(model.content.articlesDir, name);
   const exists = await lstat(path).then(
     () => true,
-    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : true),
+    (error: NodeJS.ErrnoException) => (error.code !== 'ENOENT'),
   );
   if (!exists) {
     if (before !== undefined) {
@@ -203,7 +208,15 @@ function yearOf(model: RecordModel): string {
 /** Checks and renders a record; keeps its text, its listed article, its pages' paths and hashes, and when `keepWhole` its whole article. */
 function renderEntry(model: RecordModel, source: SourceFile, textHash: string, keepWhole: boolean): RecordRead {
   const { outcome, whole, files } = renderKept(model.config, model.schema, model.pageSite, source);
-  const entry: RecordRead = { kind: 'record', file: source.file, name: source.name, textHash, text: keepText(source.text), year: yearOf(model), outcome };
+  const entry: RecordRead = {
+    kind: 'record',
+    file: source.file,
+    name: source.name,
+    textHash,
+    text: keepText(source.text),
+    year: yearOf(model),
+    outcome,
+  };
   if ('article' in outcome) model.lightArticles.set(outcome.article, source.name);
   if (keepWhole && whole !== undefined) {
     entry.whole = whole;
@@ -214,7 +227,12 @@ function renderEntry(model: RecordModel, source: SourceFile, textHash: string, k
 }
 
 /** What is kept of a record's outcome (copies: the strings parsed from the text are slices of it, and would keep it alive), with its whole article and pages. */
-function renderKept(config: SiteConfig, schema: ReturnType<typeof articleSchema>, pageSite: Site, source: SourceFile): { outcome: KeptOutcome; whole?: Article; files?: OutputFile[] } {
+function renderKept(
+  config: SiteConfig,
+  schema: ReturnType<typeof articleSchema>,
+  pageSite: Site,
+  source: SourceFile,
+): { outcome: KeptOutcome; whole?: Article; files?: OutputFile[] } {
   const rendered = renderRecord(config, schema, pageSite, source);
   if ('problems' in rendered) return { outcome: rendered };
   const { slug, id } = structuredClone({ slug: rendered.record.slug, id: rendered.record.id });

@@ -13,7 +13,8 @@ export function recordsChanged(paths: readonly string[]): string[] | 'full' {
   for (const path of paths) {
     const parts = path.split(/[\\/]/);
     const [folder, name] = parts;
-    if (parts.length !== 2 || folder !== 'articles' || name === undefined || name === '' || name.startsWith('.')) return 'full';
+    if (parts.length !== 2 || folder !== 'articles' || name === undefined || name === '' || name.startsWith('.'))
+      return 'full';
     if (name.endsWith('.md')) names.add(name);
   }
   return [...names].sort();

@@ -26,7 +26,11 @@ export function incrementalFiles(site: IncrementalSite): ServedFiles {
 
 /** The files of a build that is not kept as a model (a site whose problems a full build reports, then fixed meanwhile). */
 export function fixedFiles(list: readonly OutputFile[]): ServedFiles {
-  const map = new Map(list.map((file) => [file.path, typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents] as const));
+  const map = new Map(
+    list.map(
+      (file) => [file.path, typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents] as const,
+    ),
+  );
   return filesOf({
     get: (path) => map.get(path),
     has: (path) => map.has(path),

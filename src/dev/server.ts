@@ -63,7 +63,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (closed) return;
     if (outcome.ok) {
       hub.send('built', { version: outcome.version, changed: outcome.changed });
-      onEvent({ type: 'built', version: outcome.version, durationMs: outcome.durationMs, articles: outcome.articles, changed: outcome.changed, trigger });
+      onEvent({
+        type: 'built',
+        version: outcome.version,
+        durationMs: outcome.durationMs,
+        articles: outcome.articles,
+        changed: outcome.changed,
+        trigger,
+      });
       return;
     }
     hub.send('problems', { problems: state.problems });
@@ -85,7 +92,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     });
   };
 
-  const watcher = watchFolder(options.contentDir, options.debounceMs ?? 25, schedule, (error) => onEvent({ type: 'failed', error, trigger: [] }));
+  const watcher = watchFolder(options.contentDir, options.debounceMs ?? 25, schedule, (error) =>
+    onEvent({ type: 'failed', error, trigger: [] }),
+  );
   const server = createServer((request, response) => {
     if (state === undefined) return void response.writeHead(503).end();
     handle(request, response, state, prefix, hub);
@@ -128,19 +137,32 @@ function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-function handle(request: IncomingMessage, response: ServerResponse, state: SiteState, prefix: string, hub: EventHub): void {
+function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  state: SiteState,
+  prefix: string,
+  hub: EventHub,
+): void {
   const { pathname } = new URL(request.url ?? '/', 'http://dev.invalid');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  if (pathname === EVENTS_PATH) return hub.connect(request, response, { version: state.version, problems: state.problems });
+  if (pathname === EVENTS_PATH)
+    return hub.connect(request, response, { version: state.version, problems: state.problems });
   if (pathname === CLIENT_PATH) return send(request, response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
   let path: string;
   try {
     path = decodeURIComponent(pathname);
   } catch {
-    return send(request, response, 400, 'text/plain; charset=utf-8', 'Bad request: the path is not valid percent-encoding\n');
+    return send(
+      request,
+      response,
+      400,
+      'text/plain; charset=utf-8',
+      'Bad request: the path is not valid percent-encoding\n',
+    );
   }
   if (!path.startsWith(prefix)) return notFound(request, response, state);
   serveFile(request, response, path.slice(prefix.length), state);
@@ -160,14 +182,30 @@ function serveFile(request: IncomingMessage, response: ServerResponse, relative:
     return notFound(request, response, state);
   }
   const type = mediaType(file);
-  const body = type.startsWith('text/html') ? injectClient(Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('utf8'), file, state.version) : contents;
+  const body = type.startsWith('text/html')
+    ? injectClient(
+        Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('utf8'),
+        file,
+        state.version,
+      )
+    : contents;
   send(request, response, 200, type, body);
 }
 
 function notFound(request: IncomingMessage, response: ServerResponse, state: SiteState): void {
   const page = state.files.get('404.html');
   if (page === undefined) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found\n');
-  send(request, response, 404, 'text/html; charset=utf-8', injectClient(Buffer.from(page.buffer, page.byteOffset, page.byteLength).toString('utf8'), '404.html', state.version));
+  send(
+    request,
+    response,
+    404,
+    'text/html; charset=utf-8',
+    injectClient(
+      Buffer.from(page.buffer, page.byteOffset, page.byteLength).toString('utf8'),
+      '404.html',
+      state.version,
+    ),
+  );
 }
 
 /** Before the first good build: the problems, in a page that reloads once the content builds. */
@@ -177,7 +215,13 @@ function waiting(request: IncomingMessage, response: ServerResponse, state: Site
   send(request, response, 503, 'text/html; charset=utf-8', injectClient(page, '*', state.version));
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+): void {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   response.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.byteLength, 'Cache-Control': 'no-store' });
   response.end(request.method === 'HEAD' ? undefined : bytes);

@@ -53,13 +53,18 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
     const built = await buildInFull(contentDir, baseUrl, previous);
     if ('model' in built) previous = built.model;
     const next = 'model' in built ? incrementalFiles(built.site) : fixedFiles(built.files);
-    const changed = [...new Set([...files.keys(), ...next.keys()])].filter((path) => !files.has(path) || !next.has(path) || files.hash(path) !== next.hash(path)).sort();
+    const changed = [...new Set([...files.keys(), ...next.keys()])]
+      .filter((path) => !files.has(path) || !next.has(path) || files.hash(path) !== next.hash(path))
+      .sort();
     files = next;
     if ('model' in built) incremental = built.site;
     return { articles: built.articles, changed, scope: 'full' };
   };
 
-  const records = async (site: IncrementalSite, names: string[]): Promise<{ articles: number; changed: string[]; scope: RebuildScope }> => {
+  const records = async (
+    site: IncrementalSite,
+    names: string[],
+  ): Promise<{ articles: number; changed: string[]; scope: RebuildScope }> => {
     const update = await updateRecords(site, names);
     if (update.ok === 'full') return full();
     if (!update.ok) throw new ContentError(update.problems);
@@ -109,7 +114,9 @@ async function buildInFull(
   contentDir: string,
   baseUrl: string,
   previous: RecordModel | undefined,
-): Promise<{ model: RecordModel; site: IncrementalSite; articles: number } | { files: OutputFile[]; articles: number }> {
+): Promise<
+  { model: RecordModel; site: IncrementalSite; articles: number } | { files: OutputFile[]; articles: number }
+> {
   const model = await readModel(contentDir, baseUrl, previous);
   if (model !== 'build') {
     const memo = createSiteFilesMemo();
@@ -124,7 +131,8 @@ async function buildInFull(
       const site = createIncrementalSite(model, memo, assembled.siteFiles);
       // The oldest record read again, unchanged: the code of an edit is compiled before the first edit.
       const oldest = model.order.at(-1);
-      const warm = oldest === undefined ? { ok: true as const, site: assembled.site } : await updateRecords(site, [oldest]);
+      const warm =
+        oldest === undefined ? { ok: true as const, site: assembled.site } : await updateRecords(site, [oldest]);
       if (warm.ok === false) throw new ContentError(warm.problems);
       // The records changed meanwhile, moving the pages' year: read them all again.
       if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model);

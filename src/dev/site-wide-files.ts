@@ -62,7 +62,14 @@ export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile
   if (memo.home === undefined || !sameInputs(memo.home.inputs, homeInputs)) {
     memo.home = { inputs: homeInputs, file: asBytes(renderHomePage(site, { items: memo.items })) };
   }
-  return [memo.home.file, ...memo.feeds.files, ...memo.sitemaps.files, renderRobots(site), renderNotFoundPage(site), memo.headers.file];
+  return [
+    memo.home.file,
+    ...memo.feeds.files,
+    ...memo.sitemaps.files,
+    renderRobots(site),
+    renderNotFoundPage(site),
+    memo.headers.file,
+  ];
 }
 
 /**

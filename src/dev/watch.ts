@@ -23,7 +23,12 @@ const IGNORED = /(^|[/\\])(\.[^/\\]*|[^/\\]*~|4913|[^/\\]*\.sw[a-p])$/;
  * `onChange` receives the changed paths (relative to `dir`) of a burst, once no change has come for
  * `debounceMs`. Throws when `dir` cannot be watched (it does not exist).
  */
-export function watchFolder(dir: string, debounceMs: number, onChange: (paths: string[]) => void, onError: (error: Error) => void): Watcher {
+export function watchFolder(
+  dir: string,
+  debounceMs: number,
+  onChange: (paths: string[]) => void,
+  onError: (error: Error) => void,
+): Watcher {
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
   const changedAt = (path: string): void => {
@@ -36,7 +41,8 @@ export function watchFolder(dir: string, debounceMs: number, onChange: (paths: s
       onChange(paths);
     }, debounceMs);
   };
-  const watchers = process.platform === 'linux' ? watchEachFolder(dir, changedAt, onError) : watchTree(dir, changedAt, onError);
+  const watchers =
+    process.platform === 'linux' ? watchEachFolder(dir, changedAt, onError) : watchTree(dir, changedAt, onError);
   return {
     close() {
       clearTimeout(timer);
@@ -46,14 +52,24 @@ export function watchFolder(dir: string, debounceMs: number, onChange: (paths: s
   };
 }
 
-function watchTree(dir: string, changedAt: (path: string) => void, onError: (error: Error) => void): Map<string, FSWatcher> {
-  const watcher = watch(dir, { recursive: true }, (_event, filename) => changedAt(filename === null ? '' : filename.toString()));
+function watchTree(
+  dir: string,
+  changedAt: (path: string) => void,
+  onError: (error: Error) => void,
+): Map<string, FSWatcher> {
+  const watcher = watch(dir, { recursive: true }, (_event, filename) =>
+    changedAt(filename === null ? '' : filename.toString()),
+  );
   watcher.on('error', onError);
   return new Map([[dir, watcher]]);
 }
 
 /** One watcher a folder, by folder; a folder that appears is watched, one that goes is forgotten. */
-function watchEachFolder(dir: string, changedAt: (path: string) => void, onError: (error: Error) => void): Map<string, FSWatcher> {
+function watchEachFolder(
+  dir: string,
+  changedAt: (path: string) => void,
+  onError: (error: Error) => void,
+): Map<string, FSWatcher> {
   const watchers = new Map<string, FSWatcher>();
   const add = (folder: string): void => {
     if (watchers.has(folder)) return;

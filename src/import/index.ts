@@ -46,11 +46,25 @@ export function importArticle(raw: string, options: ImportOptions): ImportedArti
   const description = first.replace(/\s+/g, ' ');
   const fromUrl = sourceUrl === undefined ? undefined : titleFromUrl(sourceUrl, prose);
   const [title, titleFrom]: [string, ImportedArticle['titleFrom']] =
-    text.headline !== undefined ? [text.headline, 'headline'] : fromUrl !== undefined ? [fromUrl, 'url'] : [firstSentence(description), 'first sentence'];
+    text.headline !== undefined
+      ? [text.headline, 'headline']
+      : fromUrl !== undefined
+        ? [fromUrl, 'url']
+        : [firstSentence(description), 'first sentence'];
   const body = `${[first, ...rest].map(proseToMarkdown).join('\n\n')}\n`;
   const quotes = findQuotes(text.paragraphs);
   const dates = frenchDates(prose);
-  const article = { slug: slugify(title), title, titleFrom, description, body, quotes, dates, repeated: text.repeated, ...(sourceUrl === undefined ? {} : { sourceUrl }) };
+  const article = {
+    slug: slugify(title),
+    title,
+    titleFrom,
+    description,
+    body,
+    quotes,
+    dates,
+    repeated: text.repeated,
+    ...(sourceUrl === undefined ? {} : { sourceUrl }),
+  };
   return { ...article, record: recordText(article, options.now, looksFrench(prose)) };
 }
 
@@ -58,7 +72,9 @@ function recordText(article: Omit<ImportedArticle, 'record'>, now: LocalTime, fr
   const { title, description, sourceUrl, quotes, dates, body } = article;
   const lines = ['---', `title: ${yamlScalar(title)}`, `description: ${yamlScalar(description)}`];
   if (dates.length > 0) {
-    lines.push(`# Dates in the text: ${dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}. Set datePublished to when the article was published.`);
+    lines.push(
+      `# Dates in the text: ${dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}. Set datePublished to when the article was published.`,
+    );
   }
   lines.push(`datePublished: ${formatLocalDateTime(now)}`);
   if (sourceUrl !== undefined) {
@@ -82,7 +98,11 @@ function recordText(article: Omit<ImportedArticle, 'record'>, now: LocalTime, fr
       if (affiliation !== undefined) lines.push(`      affiliation: ${yamlScalar(affiliation)}`);
     }
   }
-  lines.push('# Imported: check the title, the description, the quotes and the date, then remove the next line to publish.', 'draft: true', '---');
+  lines.push(
+    '# Imported: check the title, the description, the quotes and the date, then remove the next line to publish.',
+    'draft: true',
+    '---',
+  );
   return `${lines.join('\n')}\n${body}`;
 }
 
@@ -91,7 +111,27 @@ function firstSentence(text: string): string {
   return sentence.replace(/[.]$/, '');
 }
 
-const FRENCH_WORDS = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'que', 'qui', 'dans', 'pour', 'pas', 'sur', 'au', 'aux', 'avec']);
+const FRENCH_WORDS = new Set([
+  'le',
+  'la',
+  'les',
+  'des',
+  'du',
+  'de',
+  'et',
+  'est',
+  'une',
+  'un',
+  'que',
+  'qui',
+  'dans',
+  'pour',
+  'pas',
+  'sur',
+  'au',
+  'aux',
+  'avec',
+]);
 
 /** Whether the text reads as French: a tenth of its words or more are common French function words. */
 function looksFrench(text: string): boolean {

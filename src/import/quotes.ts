@@ -15,10 +15,11 @@ export interface ImportedQuote {
 const QUOTATIONS = /«\s*([^«»]+?)\s*»|“\s*([^“”]+?)\s*”/gu;
 
 /** Adverbs that sit between the auxiliary and the verb: `a ainsi affirmé`, `a même assené`. */
-const ADVERBS = '(?:(?:ainsi|même|encore|alors|aussi|également|notamment|d[’\']ailleurs|pourtant|toutefois|enfin|déjà|bien|aussitôt|simplement|pour sa part|de son côté)\\s+)*';
+const ADVERBS =
+  "(?:(?:ainsi|même|encore|alors|aussi|également|notamment|d[’']ailleurs|pourtant|toutefois|enfin|déjà|bien|aussitôt|simplement|pour sa part|de son côté)\\s+)*";
 /** Verbs of saying, in the present or the past historic (`explique`, `déclara`). */
 const SAYS =
-  '(?:affirm|déclar|expliqu|estim|ajout|indiqu|soulign|précis|insist|résum|tranch|martèl|rappell|rappel|regrett|déplor|comment|racont|confi|lanc|not|observ|poursui|conclu|prévien|prévin|reconna[iî]|assur|avou|admet|admi|assèn|assén|dénonc|fustig|s[’\']inquièt|s[’\']interrog|interrog|répond|répliqu|tacl|ironis|avert|avertiss|dit|écri|sout)\\p{L}*';
+  "(?:affirm|déclar|expliqu|estim|ajout|indiqu|soulign|précis|insist|résum|tranch|martèl|rappell|rappel|regrett|déplor|comment|racont|confi|lanc|not|observ|poursui|conclu|prévien|prévin|reconna[iî]|assur|avou|admet|admi|assèn|assén|dénonc|fustig|s[’']inquièt|s[’']interrog|interrog|répond|répliqu|tacl|ironis|avert|avertiss|dit|écri|sout)\\p{L}*";
 /** A past participle after `a`/`ont`: `affirmé`, `dit`, `écrit`, `prévenu`, `admis`. */
 const PARTICIPLE = '\\p{Ll}+(?:é|ée|és|i|it|is|u|us|t)';
 const PARTICLES = '(?:van|von|der|den|de|du|da|di|del|della|le|la|ten|ter|bin|al|el|mac)';
@@ -37,7 +38,10 @@ const RELATIVE = /\s+(?:qui|que|qu[’']|dont|où|lors|depuis)\b.*$/isu;
 
 /** Affiliations that a job title states: a guess for the editor to check. */
 const AFFILIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?<!\p{L})(?:eurodéputée?s?|députée?s? européen(?:ne)?s?|parlementaires? européen(?:ne)?s?)(?!\p{L})/iu, 'Parlement européen'],
+  [
+    /(?<!\p{L})(?:eurodéputée?s?|députée?s? européen(?:ne)?s?|parlementaires? européen(?:ne)?s?)(?!\p{L})/iu,
+    'Parlement européen',
+  ],
   [/(?<!\p{L})commissaires? européen(?:ne)?s?(?!\p{L})/iu, 'Commission européenne'],
 ];
 
@@ -52,10 +56,15 @@ export function findQuotes(paragraphs: readonly string[]): ImportedQuote[] {
       const name = after?.[1] ?? before?.[1];
       if (name === undefined || text === '') continue;
       const jobTitle = after?.[2] === undefined ? undefined : apposition(after[2]);
-      const affiliation = jobTitle === undefined ? undefined : AFFILIATIONS.find(([pattern]) => pattern.test(jobTitle))?.[1];
+      const affiliation =
+        jobTitle === undefined ? undefined : AFFILIATIONS.find(([pattern]) => pattern.test(jobTitle))?.[1];
       quotes.push({
         text,
-        spokenBy: { name: name.trim(), ...(jobTitle === undefined ? {} : { jobTitle }), ...(affiliation === undefined ? {} : { affiliation }) },
+        spokenBy: {
+          name: name.trim(),
+          ...(jobTitle === undefined ? {} : { jobTitle }),
+          ...(affiliation === undefined ? {} : { affiliation }),
+        },
       });
     }
   }
@@ -64,6 +73,10 @@ export function findQuotes(paragraphs: readonly string[]): ImportedQuote[] {
 
 /** `, une eurodéputée néerlandaise qui a travaillé sur l’AI Act` → `eurodéputée néerlandaise`. */
 function apposition(text: string): string | undefined {
-  const title = text.replace(/^\s*,\s*/, '').replace(ARTICLE, '').replace(RELATIVE, '').replace(/[\s,;:]+$/u, '');
+  const title = text
+    .replace(/^\s*,\s*/, '')
+    .replace(ARTICLE, '')
+    .replace(RELATIVE, '')
+    .replace(/[\s,;:]+$/u, '');
   return title === '' ? undefined : title;
 }

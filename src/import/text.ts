@@ -44,7 +44,12 @@ export function readArticleText(raw: string): ArticleText {
     headline = first.trim();
     blocks = blocks.slice(1);
   }
-  return { paragraphs: blocks, repeated, ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(headline === undefined ? {} : { headline }) };
+  return {
+    paragraphs: blocks,
+    repeated,
+    ...(sourceUrl === undefined ? {} : { sourceUrl }),
+    ...(headline === undefined ? {} : { headline }),
+  };
 }
 
 /**

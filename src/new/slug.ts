@@ -5,7 +5,17 @@
  * (`l’Europe s’inquiète` → `leurope-sinquiete`), and every other run of signs becomes one hyphen.
  */
 
-const LETTERS: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th', ð: 'd' };
+const LETTERS: Readonly<Record<string, string>> = {
+  œ: 'oe',
+  æ: 'ae',
+  ß: 'ss',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+};
 
 /** Straight and curly apostrophes, the modifier letter apostrophe, and the accents typed in their place. */
 const APOSTROPHES = /['’‘ʼ`´]/g;

@@ -3,7 +3,17 @@
  * `articles/<slug>/index.jsonld`, the same JSON-LD the page embeds, byte for byte.
  */
 import type { Article, Citation, OutputFile, Person, Quote, Site } from '../model.js';
-import { type Labels, type SafeHtml, html, labelsFor, ogLocale, raw, renderPage, timeElement, typeset } from './html.js';
+import {
+  type Labels,
+  type SafeHtml,
+  html,
+  labelsFor,
+  ogLocale,
+  raw,
+  renderPage,
+  timeElement,
+  typeset,
+} from './html.js';
 import { articleGraph, serializeJsonLd } from './jsonld.js';
 import { bindPunctuation } from './typography.js';
 
@@ -64,21 +74,21 @@ function articleBody(site: Site, article: Article): SafeHtml {
 <header>
 ${article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`}<h1>${typeset(article.title)}</h1>
 ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
-    article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
-  }<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
+  article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
+}<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
     article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
   }</p>
 </header>
 ${image && html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`}<div class="body${lead && ' lead'}">
 ${raw(bindPunctuation(article.contentHtml))}</div>
 ${article.quotes.length > 0 && quotes(article, labels)}${
-    article.tags.length > 0 &&
-    html`<footer>
+  article.tags.length > 0 &&
+  html`<footer>
 <p class="meta">${labels.tags}</p>
 <ul class="tags">${article.tags.map((tag) => html`<li>${tag}</li>`)}</ul>
 </footer>
 `
-  }${article.citations.length > 0 && sources(site, article, labels)}</article>
+}${article.citations.length > 0 && sources(site, article, labels)}</article>
 `;
 }
 
@@ -93,14 +103,21 @@ export function opensWithStandfirst(article: Article): boolean {
   // Most bodies open otherwise: their first letters differ (an entity is the one letter that may change).
   const opening = first.trimStart().charAt(0);
   if (opening !== '&' && opening !== article.description.trimStart().charAt(0)) return false;
-  const text = first.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '');
+  const text = first.replace(
+    /&(amp|lt|gt|quot);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '',
+  );
   return text.replace(/\s+/g, ' ').trim() === article.description.replace(/\s+/g, ' ').trim();
 }
 
 function byline(authors: readonly Person[], labels: Labels): SafeHtml {
-  const names = authors.map((a) => (a.url === undefined ? html`${a.name}` : html`<a href="${a.url}" rel="author">${a.name}</a>`));
+  const names = authors.map((a) =>
+    a.url === undefined ? html`${a.name}` : html`<a href="${a.url}" rel="author">${a.name}</a>`,
+  );
   const last = names.pop();
-  return names.length === 0 ? html`${last}` : html`${names.map((n, i) => html`${i > 0 && ', '}${n}`)} ${labels.and} ${last}`;
+  return names.length === 0
+    ? html`${last}`
+    : html`${names.map((n, i) => html`${i > 0 && ', '}${n}`)} ${labels.and} ${last}`;
 }
 
 /** The quotations, each a figure whose `id` is the fragment of the JSON-LD Quotation's `@id`. */

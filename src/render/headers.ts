@@ -26,7 +26,11 @@ export function headerRules(site: Site): HeaderRule[] {
   const path = (url: string): string => new URL(url).pathname;
   const feed = (url: string, type: string): HeaderRule => ({
     path: path(url),
-    headers: [['Content-Type', `${type}; charset=utf-8`], ['Cache-Control', DATA], ['Access-Control-Allow-Origin', '*']],
+    headers: [
+      ['Content-Type', `${type}; charset=utf-8`],
+      ['Cache-Control', DATA],
+      ['Access-Control-Allow-Origin', '*'],
+    ],
   });
   // Article pages live at `<folder>/<slug>/`: one pair of rules per folder (`articles/`).
   const folders = [...new Set(site.articles.map((article) => article.path.replace(/[^/]+\/$/, '')))].sort();
@@ -38,7 +42,11 @@ export function headerRules(site: Site): HeaderRule[] {
       { path: `${base}${folder}:slug/`, headers: [['Cache-Control', PAGE]] },
       {
         path: `${base}${folder}:slug/index.jsonld`,
-        headers: [['Content-Type', 'application/ld+json; charset=utf-8'], ['Cache-Control', DATA], ['Access-Control-Allow-Origin', '*']],
+        headers: [
+          ['Content-Type', 'application/ld+json; charset=utf-8'],
+          ['Cache-Control', DATA],
+          ['Access-Control-Allow-Origin', '*'],
+        ],
       },
     ]),
     feed(site.feeds.rss, 'application/rss+xml'),

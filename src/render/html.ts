@@ -74,8 +74,34 @@ export interface Labels {
   date: (wall: Date) => string;
 }
 
-const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FR_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const NBSP = '\u00a0';
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -94,11 +120,13 @@ const LABELS: Record<string, Labels> = {
     quotes: 'Citations',
     sources: 'Sources',
     subscribe: 'S’abonner',
-    subscribeHint: 'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
+    subscribeHint:
+      'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
     latest: 'Derniers articles',
     notFound: {
       title: 'Page introuvable',
-      text: (site) => `Aucune page de ${site} ne se trouve à cette adresse. L’article a peut-être changé d’adresse, ou le lien contient une faute de frappe.`,
+      text: (site) =>
+        `Aucune page de ${site} ne se trouve à cette adresse. L’article a peut-être changé d’adresse, ou le lien contient une faute de frappe.`,
       home: 'Revenir à l’accueil',
     },
     feeds: { rss: 'Flux RSS', atom: 'Flux Atom', json: 'JSON Feed' },
@@ -147,7 +175,17 @@ export function timeElement(dateTime: DateTime, labels: Labels): SafeHtml {
   return html`<time datetime="${dateTime.iso}">${labels.dateTime(wallClock(dateTime))}</time>`;
 }
 
-const LOCALES: Record<string, string> = { en: 'en_US', pt: 'pt_PT', zh: 'zh_CN', ja: 'ja_JP', ko: 'ko_KR', sv: 'sv_SE', da: 'da_DK', cs: 'cs_CZ', el: 'el_GR' };
+const LOCALES: Record<string, string> = {
+  en: 'en_US',
+  pt: 'pt_PT',
+  zh: 'zh_CN',
+  ja: 'ja_JP',
+  ko: 'ko_KR',
+  sv: 'sv_SE',
+  da: 'da_DK',
+  cs: 'cs_CZ',
+  el: 'el_GR',
+};
 
 /** Open Graph locale (`fr` → `fr_FR`, `fr-CA` → `fr_CA`, `en` → `en_US`). */
 export function ogLocale(language: string): string {
@@ -199,8 +237,8 @@ export function renderPage(parts: PageParts): string {
 <title>${parts.title}</title>
 <meta name="description" content="${parts.description}">
 ${parts.canonical !== undefined && html`<link rel="canonical" href="${parts.canonical}">\n`}${feeds.map(
-    (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
-  )}${parts.meta}<style>${raw(PAGE_STYLE)}</style>
+  (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
+)}${parts.meta}<style>${raw(PAGE_STYLE)}</style>
 ${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`}</head>
 <body>
 <a class="skip" href="#content">${labels.skip}</a>

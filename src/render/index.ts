@@ -40,7 +40,13 @@ export function renderSiteFiles(site: Site): OutputFile[] {
  * page, the sitemaps, robots.txt, the 404 page and the headers, home page first.
  */
 export function renderListings(site: Site): OutputFile[] {
-  return [renderHomePage(site), ...renderSitemaps(site), renderRobots(site), renderNotFoundPage(site), renderHeaders(site)];
+  return [
+    renderHomePage(site),
+    ...renderSitemaps(site),
+    renderRobots(site),
+    renderNotFoundPage(site),
+    renderHeaders(site),
+  ];
 }
 
 /** The feeds: they read the newest `site.feedLimit` articles whole, with their HTML. */

@@ -258,7 +258,9 @@ function newsArticleNode(site: Site, article: Article): NewsArticleNode {
     datePublished: withOffset(article.datePublished),
     ...(article.dateModified === undefined ? {} : { dateModified: withOffset(article.dateModified) }),
     inLanguage: article.lang,
-    author: article.authors.map((author) => (author.type === 'Organization' ? { '@id': site.publisher.id } : personNode(author))),
+    author: article.authors.map((author) =>
+      author.type === 'Organization' ? { '@id': site.publisher.id } : personNode(author),
+    ),
     publisher: { '@id': site.publisher.id },
     ...(article.image === undefined ? {} : { image: imageNode(article.image) }),
     mainEntityOfPage: { '@type': 'WebPage', '@id': `${article.url}#webpage`, url: article.url },
@@ -313,7 +315,7 @@ export function siteGraph(site: Site): Graph {
  * the HTML parser reports as errors inside a `<script>` (DEL, the C1 controls, noncharacters;
  * `JSON.stringify` already escapes the C0 controls and lone surrogates).
  */
-const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
+const _UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
 
 /** `\uXXXX` for each UTF-16 code unit of `char` (two for an astral noncharacter). */
 function jsonEscape(char: string): string {

@@ -15,7 +15,8 @@ export interface SitemapOptions {
 
 export function renderSitemaps(site: Site, options: SitemapOptions = {}): OutputFile[] {
   const maxUrls = options.maxUrls ?? 50_000;
-  if (!Number.isInteger(maxUrls) || maxUrls < 1) throw new RangeError(`maxUrls must be a positive integer, got ${maxUrls}`);
+  if (!Number.isInteger(maxUrls) || maxUrls < 1)
+    throw new RangeError(`maxUrls must be a positive integer, got ${maxUrls}`);
   // The home page, then every article: URL i of the site is the article i - 1.
   const count = site.articles.length + 1;
   if (count <= maxUrls) return [{ path: 'sitemap.xml', contents: urlset(site, 0, count) }];
@@ -25,7 +26,12 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
   for (let start = 0, i = 1; start < count; start += maxUrls, i++) {
     const end = Math.min(start + maxUrls, count);
     files.push({ path: `sitemap-${i}.xml`, contents: urlset(site, start, end) });
-    sitemaps.push(el('sitemap', [el('loc', new URL(`sitemap-${i}.xml`, site.url).href), el('lastmod', newest(site, start, end).iso)]));
+    sitemaps.push(
+      el('sitemap', [
+        el('loc', new URL(`sitemap-${i}.xml`, site.url).href),
+        el('lastmod', newest(site, start, end).iso),
+      ]),
+    );
   }
   return [{ path: 'sitemap.xml', contents: renderXml(el('sitemapindex', sitemaps, { xmlns: NS })) }, ...files];
 }
@@ -33,7 +39,9 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
 /** URL `index` of the site: its address and its last update. */
 function entry(site: Site, index: number): { loc: string; lastmod: DateTime } {
   const article = site.articles[index - 1];
-  return index === 0 || article === undefined ? { loc: site.url, lastmod: site.updated } : { loc: article.url, lastmod: lastUpdated(article) };
+  return index === 0 || article === undefined
+    ? { loc: site.url, lastmod: site.updated }
+    : { loc: article.url, lastmod: lastUpdated(article) };
 }
 
 /**

@@ -133,11 +133,15 @@ const BATCH = 1000;
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 function openTag(parts: string[], name: string, attrs: XmlAttrs, root: boolean): void {
-  if (!PLAIN_NAME.test(name)) throw new Error(`renderXmlList writes plain element names only, got ${JSON.stringify(name)}`);
+  if (!PLAIN_NAME.test(name))
+    throw new Error(`renderXmlList writes plain element names only, got ${JSON.stringify(name)}`);
   parts.push(`<${name}`);
   for (const [attr, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    if (!PLAIN_NAME.test(attr) || (attr === 'xmlns' && !root)) throw new Error(`renderXmlList writes plain attribute names only (xmlns on the root), got ${JSON.stringify(attr)}`);
+    if (!PLAIN_NAME.test(attr) || (attr === 'xmlns' && !root))
+      throw new Error(
+        `renderXmlList writes plain attribute names only (xmlns on the root), got ${JSON.stringify(attr)}`,
+      );
     parts.push(` ${attr}="${escapeAttribute(value)}"`);
   }
 }
@@ -163,7 +167,15 @@ function serialize(parts: string[], element: XmlElement, indent: string): void {
 
 const TEXT_SPECIAL = /[&<>\r]/g;
 const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/g;
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 const escapeChar = (char: string): string => ESCAPES[char] ?? char;
 
 function escapeText(value: string): string {

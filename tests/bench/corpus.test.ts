@@ -101,7 +101,9 @@ describe('the generated corpus', () => {
     }
     const types = new Set(site.articles.flatMap((article) => article.citations.map((citation) => citation.type)));
     expect([...types].sort()).toEqual([...CITATION_TYPES].sort());
-    expect(site.articles.some((article) => article.citations.some((citation) => citation.url.startsWith('http:')))).toBe(true);
+    expect(
+      site.articles.some((article) => article.citations.some((citation) => citation.url.startsWith('http:'))),
+    ).toBe(true);
     expect(site.articles.some((article) => article.isBasedOn !== undefined)).toBe(true);
   });
 

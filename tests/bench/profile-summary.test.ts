@@ -31,7 +31,11 @@ describe('summarise', () => {
       { name: 'depeche (our code)', ms: 1, nativeMs: 0 },
       { name: '(garbage collector)', ms: 1, nativeMs: 0 },
     ]);
-    expect(summary.byFunction[0]).toEqual({ name: 'exec (built-in) ← parse yaml/dist/index.js:5', package: 'yaml', ms: 4 });
+    expect(summary.byFunction[0]).toEqual({
+      name: 'exec (built-in) ← parse yaml/dist/index.js:5',
+      package: 'yaml',
+      ms: 4,
+    });
     expect(summary.oursInclusive).toEqual([{ name: 'build lib/build.js:10', ms: 7 }]);
   });
 

@@ -26,7 +26,9 @@ describe('compareFeeds', () => {
   it('names the feed that differs from the two others', () => {
     const found = compareFeeds([
       feed('feed.xml', 'RSS', [item('feed.xml')]),
-      feed('atom.xml', 'Atom', [item('atom.xml', { url: 'https://depeche.example/b/', published: Date.parse('2024-02-28T09:00:00Z') })]),
+      feed('atom.xml', 'Atom', [
+        item('atom.xml', { url: 'https://depeche.example/b/', published: Date.parse('2024-02-28T09:00:00Z') }),
+      ]),
       feed('feed.json', 'JSON Feed', [item('feed.json')]),
     ]);
     expect(found.map((finding) => `${finding.file}: ${finding.message}`)).toEqual([

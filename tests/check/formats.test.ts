@@ -18,8 +18,16 @@ describe('imageSize', () => {
   });
 
   it('reads real files: the seed logo and the fixture photo', () => {
-    expect(imageSize(readFileSync(join(root, 'content/public/logo.png')))).toEqual({ width: 600, height: 60, format: 'png' });
-    expect(imageSize(readFileSync(join(root, 'tests/fixtures/valid/public/images/une.jpg')))).toEqual({ width: 1200, height: 675, format: 'jpeg' });
+    expect(imageSize(readFileSync(join(root, 'content/public/logo.png')))).toEqual({
+      width: 600,
+      height: 60,
+      format: 'png',
+    });
+    expect(imageSize(readFileSync(join(root, 'tests/fixtures/valid/public/images/une.jpg')))).toEqual({
+      width: 1200,
+      height: 675,
+      format: 'jpeg',
+    });
   });
 
   it('knows nothing of other formats', () => {
@@ -30,7 +38,11 @@ describe('imageSize', () => {
 
 describe('RFC 822 dates (RSS)', () => {
   it('reads the instant with its numeric or named zone', () => {
-    expect(parseRfc822('Wed, 28 Feb 2024 09:00:00 +0100')).toEqual({ epochMs: Date.parse('2024-02-28T08:00:00Z'), twoDigitYear: false, wrongWeekday: false });
+    expect(parseRfc822('Wed, 28 Feb 2024 09:00:00 +0100')).toEqual({
+      epochMs: Date.parse('2024-02-28T08:00:00Z'),
+      twoDigitYear: false,
+      wrongWeekday: false,
+    });
     expect(parseRfc822('28 Feb 2024 09:00 GMT')?.epochMs).toBe(Date.parse('2024-02-28T09:00:00Z'));
     expect(parseRfc822('Thu, 29 Feb 2024 01:00:00 EST')?.epochMs).toBe(Date.parse('2024-02-29T06:00:00Z'));
   });
@@ -41,7 +53,13 @@ describe('RFC 822 dates (RSS)', () => {
   });
 
   it('refuses other formats and impossible dates', () => {
-    for (const text of ['2024-02-28T09:00:00+01:00', 'Wed, 30 Feb 2024 09:00:00 +0100', 'Wed, 28 Fev 2024 09:00:00 +0100', 'Wed, 28 Feb 2024 25:00:00 +0100', 'Wed, 28 Feb 2024 09:00:00']) {
+    for (const text of [
+      '2024-02-28T09:00:00+01:00',
+      'Wed, 30 Feb 2024 09:00:00 +0100',
+      'Wed, 28 Fev 2024 09:00:00 +0100',
+      'Wed, 28 Feb 2024 25:00:00 +0100',
+      'Wed, 28 Feb 2024 09:00:00',
+    ]) {
       expect(parseRfc822(text), text).toBeUndefined();
     }
   });
@@ -51,17 +69,32 @@ describe('RFC 3339 dates (Atom, JSON Feed)', () => {
   it('needs seconds and a zone', () => {
     expect(parseRfc3339('2024-02-28T09:00:00+01:00')).toBe(Date.parse('2024-02-28T08:00:00Z'));
     expect(parseRfc3339('2024-02-28T09:00:00.250Z')).toBe(Date.parse('2024-02-28T09:00:00.250Z'));
-    for (const text of ['2024-02-28T09:00+01:00', '2024-02-28T09:00:00', '2024-02-30T09:00:00Z', '28/02/2024']) expect(parseRfc3339(text), text).toBeUndefined();
+    for (const text of ['2024-02-28T09:00+01:00', '2024-02-28T09:00:00', '2024-02-30T09:00:00Z', '28/02/2024'])
+      expect(parseRfc3339(text), text).toBeUndefined();
   });
 });
 
 describe('formatFinding', () => {
   it('prints file, line, path, severity, message and rule on one line', () => {
-    expect(formatFinding({ file: 'dist/feed.xml', line: 16, field: '/rss/channel/item[1]/pubDate', severity: 'error', rule: 'rss-date', message: 'expected an RFC 822 date-time' })).toBe(
-      'dist/feed.xml:16 /rss/channel/item[1]/pubDate: error: expected an RFC 822 date-time [rss-date]',
-    );
-    expect(formatFinding({ file: 'dist/feed.json', field: '$.items[0].id', severity: 'warning', rule: 'jsonfeed', message: 'expected a string', hint: 'readers coerce it' })).toBe(
-      'dist/feed.json $.items[0].id: warning: expected a string (readers coerce it) [jsonfeed]',
-    );
+    expect(
+      formatFinding({
+        file: 'dist/feed.xml',
+        line: 16,
+        field: '/rss/channel/item[1]/pubDate',
+        severity: 'error',
+        rule: 'rss-date',
+        message: 'expected an RFC 822 date-time',
+      }),
+    ).toBe('dist/feed.xml:16 /rss/channel/item[1]/pubDate: error: expected an RFC 822 date-time [rss-date]');
+    expect(
+      formatFinding({
+        file: 'dist/feed.json',
+        field: '$.items[0].id',
+        severity: 'warning',
+        rule: 'jsonfeed',
+        message: 'expected a string',
+        hint: 'readers coerce it',
+      }),
+    ).toBe('dist/feed.json $.items[0].id: warning: expected a string (readers coerce it) [jsonfeed]');
   });
 });

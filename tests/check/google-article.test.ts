@@ -8,7 +8,11 @@ import { jpegHeader, pngHeader } from './images.js';
 
 const BASE = 'https://depeche.example/';
 
-function findings(article: Record<string, unknown>, files: OutputFile[] = [], publisher: Record<string, unknown> = { logo: { '@type': 'ImageObject', url: `${BASE}logo.png` } }) {
+function findings(
+  article: Record<string, unknown>,
+  files: OutputFile[] = [],
+  publisher: Record<string, unknown> = { logo: { '@type': 'ImageObject', url: `${BASE}logo.png` } },
+) {
   const document = {
     '@context': 'https://schema.org',
     '@graph': [
@@ -27,7 +31,12 @@ const complete = {
   headline: 'Un titre',
   datePublished: '2024-02-28T09:00:00+01:00',
   author: [{ '@type': 'Person', name: 'Camille Dupont', url: `${BASE}auteurs/camille/` }],
-  image: { '@type': 'ImageObject', url: `${BASE}une.jpg`, width: { '@type': 'QuantitativeValue', value: 1200, unitCode: 'E37' }, height: { '@type': 'QuantitativeValue', value: 675, unitCode: 'E37' } },
+  image: {
+    '@type': 'ImageObject',
+    url: `${BASE}une.jpg`,
+    width: { '@type': 'QuantitativeValue', value: 1200, unitCode: 'E37' },
+    height: { '@type': 'QuantitativeValue', value: 675, unitCode: 'E37' },
+  },
 };
 
 describe('Google Article recommendations', () => {
@@ -44,13 +53,13 @@ describe('Google Article recommendations', () => {
     ]);
   });
 
-  it('asks for the author\'s URL, following an @id to the node it names', () => {
-    expect(findings({ ...complete, author: [{ '@type': 'Person', name: 'Jean' }, { '@id': `${BASE}#publisher` }] })).toEqual([
-      '$[\'@graph\'][0].author[0].url: expected a url for the author "Jean": a page that identifies them',
-    ]);
+  it("asks for the author's URL, following an @id to the node it names", () => {
+    expect(
+      findings({ ...complete, author: [{ '@type': 'Person', name: 'Jean' }, { '@id': `${BASE}#publisher` }] }),
+    ).toEqual(['$[\'@graph\'][0].author[0].url: expected a url for the author "Jean": a page that identifies them']);
   });
 
-  it('asks for the time and zone of a date given alone, and for the publisher\'s logo', () => {
+  it("asks for the time and zone of a date given alone, and for the publisher's logo", () => {
     expect(findings({ ...complete, datePublished: '2024-02-28' }, [], {})).toEqual([
       '$[\'@graph\'][0].datePublished: expected a date-time with its time zone, found the date "2024-02-28" alone',
       "$['@graph'][0].publisher.logo: expected a logo for the publisher, found none",
@@ -58,14 +67,19 @@ describe('Google Article recommendations', () => {
   });
 
   it('measures a declared image: 50,000 pixels, 1200 px wide, 16:9, 4:3 or 1:1', () => {
-    const image = (width: number, height: number) => ({ ...complete, image: { '@type': 'ImageObject', url: `${BASE}x.jpg`, width, height } });
+    const image = (width: number, height: number) => ({
+      ...complete,
+      image: { '@type': 'ImageObject', url: `${BASE}x.jpg`, width, height },
+    });
     expect(findings(image(1200, 900))).toEqual([]);
     expect(findings(image(1600, 1600))).toEqual([]);
     expect(findings(image(200, 200))).toEqual([
       "$['@graph'][0].image: expected at least 50,000 pixels (width × height), found 200 × 200",
       "$['@graph'][0].image: expected a width of at least 1200 pixels for large previews (Google Discover), found 200",
     ]);
-    expect(findings(image(1200, 600))).toEqual(["$['@graph'][0].image: expected an aspect ratio of 16:9, 4:3 or 1:1, found 1200 × 600"]);
+    expect(findings(image(1200, 600))).toEqual([
+      "$['@graph'][0].image: expected an aspect ratio of 16:9, 4:3 or 1:1, found 1200 × 600",
+    ]);
   });
 
   it('measures the image file itself when the site has it, and says when the declared size is wrong', () => {
@@ -77,7 +91,9 @@ describe('Google Article recommendations', () => {
     expect(findings(complete, [{ path: 'une.jpg', contents: pngHeader(1200, 675) }])).toEqual([]);
   });
 
-  it('leaves nested articles alone: a cited NewsArticle is not the page\'s article', () => {
-    expect(findings({ ...complete, citation: [{ '@type': 'NewsArticle', name: 'Source', url: 'https://source.example/' }] })).toEqual([]);
+  it("leaves nested articles alone: a cited NewsArticle is not the page's article", () => {
+    expect(
+      findings({ ...complete, citation: [{ '@type': 'NewsArticle', name: 'Source', url: 'https://source.example/' }] }),
+    ).toEqual([]);
   });
 });

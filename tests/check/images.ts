@@ -11,7 +11,9 @@ export function pngHeader(width: number, height: number): Uint8Array {
 
 /** SOI, an APP0 segment to skip, then a baseline SOF0 with the size. */
 export function jpegHeader(width: number, height: number): Uint8Array {
-  const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 0, 0, 0, 1, 1, 0x11, 0, 0xff, 0xd9]);
+  const bytes = new Uint8Array([
+    0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 0, 0, 0, 1, 1, 0x11, 0, 0xff, 0xd9,
+  ]);
   const view = new DataView(bytes.buffer);
   view.setUint16(13, height);
   view.setUint16(15, width);
@@ -30,8 +32,14 @@ export function gifHeader(width: number, height: number): Uint8Array {
 /** A lossless WebP (`VP8L`): 14-bit width − 1 and height − 1 packed after the signature byte. */
 export function webpLosslessHeader(width: number, height: number): Uint8Array {
   const bytes = new Uint8Array(30);
-  bytes.set([...'RIFF'].map((c) => c.charCodeAt(0)), 0);
-  bytes.set([...'WEBPVP8L'].map((c) => c.charCodeAt(0)), 8);
+  bytes.set(
+    [...'RIFF'].map((c) => c.charCodeAt(0)),
+    0,
+  );
+  bytes.set(
+    [...'WEBPVP8L'].map((c) => c.charCodeAt(0)),
+    8,
+  );
   bytes[20] = 0x2f;
   const bits = (width - 1) | ((height - 1) << 14);
   bytes[21] = bits & 0xff;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { validateJsonLd } from '../../src/check/jsonld.js';
@@ -127,7 +127,12 @@ describe('validateJsonLd on a correct graph', () => {
 
   it('finds nothing in a single node with its @context', () => {
     const { '@graph': graph } = newsArticleGraph();
-    const quotation = { '@context': 'https://schema.org', ...graph[3], isPartOf: page, isBasedOn: 'https://news.example.de/haushalt-2024' };
+    const quotation = {
+      '@context': 'https://schema.org',
+      ...graph[3],
+      isPartOf: page,
+      isBasedOn: 'https://news.example.de/haushalt-2024',
+    };
     expect(validateJsonLd(quotation)).toEqual([]);
   });
 
@@ -179,7 +184,12 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     node(document, 2)['@type'] = ['Organization', 'NewsMediaOrganisation'];
     expect(validateJsonLd(document)).toEqual([
-      { path: "$['@graph'][2]['@type'][1]", message: expect.stringMatching(/^unknown type "NewsMediaOrganisation" \(did you mean "NewsMediaOrganization"\?\)$/) },
+      {
+        path: "$['@graph'][2]['@type'][1]",
+        message: expect.stringMatching(
+          /^unknown type "NewsMediaOrganisation" \(did you mean "NewsMediaOrganization"\?\)$/,
+        ),
+      },
     ]);
   });
 
@@ -188,7 +198,10 @@ describe('validateJsonLd finds', () => {
     const { headline, ...rest } = node(document, 0);
     document['@graph'][0] = { ...rest, headlin: headline };
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.headlin`, message: expect.stringMatching(/^unknown property "headlin" \(did you mean "headline"\?\)$/) },
+      {
+        path: `${article}.headlin`,
+        message: expect.stringMatching(/^unknown property "headlin" \(did you mean "headline"\?\)$/),
+      },
     ]);
   });
 
@@ -206,7 +219,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     item(node(document, 0).author, 0).headline = 'Une journaliste';
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.author[0].headline`, message: expect.stringMatching(/^"headline" is not a property of Person: its domain is CreativeWork$/) },
+      {
+        path: `${article}.author[0].headline`,
+        message: expect.stringMatching(/^"headline" is not a property of Person: its domain is CreativeWork$/),
+      },
     ]);
   });
 
@@ -222,7 +238,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     node(document, 0).publisher = 'Dépêche';
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.publisher`, message: expect.stringMatching(/^expected Organization or Person .*found "Dépêche"$/) },
+      {
+        path: `${article}.publisher`,
+        message: expect.stringMatching(/^expected Organization or Person .*found "Dépêche"$/),
+      },
     ]);
   });
 
@@ -230,7 +249,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     item(node(document, 0).citation, 0).publisher = { '@type': 'Place', name: 'Berlin' };
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.citation[0].publisher`, message: expect.stringMatching(/^expected Organization or Person.*found a Place node$/) },
+      {
+        path: `${article}.citation[0].publisher`,
+        message: expect.stringMatching(/^expected Organization or Person.*found a Place node$/),
+      },
     ]);
   });
 
@@ -246,7 +268,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     node(document, 0).datePublished = '2024-02-28T09:00:00';
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.datePublished`, message: expect.stringMatching(/UTC offset.*found "2024-02-28T09:00:00" without a UTC offset$/) },
+      {
+        path: `${article}.datePublished`,
+        message: expect.stringMatching(/UTC offset.*found "2024-02-28T09:00:00" without a UTC offset$/),
+      },
     ]);
   });
 
@@ -254,7 +279,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     item(node(document, 0).citation, 1).legislationDate = value;
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.citation[1].legislationDate`, message: expect.stringMatching(/^expected a Date \(YYYY-MM-DD\), found/) },
+      {
+        path: `${article}.citation[1].legislationDate`,
+        message: expect.stringMatching(/^expected a Date \(YYYY-MM-DD\), found/),
+      },
     ]);
   });
 
@@ -262,7 +290,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     item(node(document, 0).author, 0).url = '/auteurs/claire-martin/';
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.author[0].url`, message: 'expected an absolute http(s) URL, found "/auteurs/claire-martin/"' },
+      {
+        path: `${article}.author[0].url`,
+        message: 'expected an absolute http(s) URL, found "/auteurs/claire-martin/"',
+      },
     ]);
   });
 
@@ -270,7 +301,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     node(document, 0).publisher = { '@id': `${site}/#editeur` };
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.publisher`, message: expect.stringMatching(/^dangling @id "https:\/\/depeche\.example\/#editeur"/) },
+      {
+        path: `${article}.publisher`,
+        message: expect.stringMatching(/^dangling @id "https:\/\/depeche\.example\/#editeur"/),
+      },
     ]);
   });
 
@@ -286,7 +320,10 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     (node(document, 0).image as Node).width = 1200;
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.image.width`, message: expect.stringMatching(/^expected .*QuantitativeValue.*found the number 1200$/) },
+      {
+        path: `${article}.image.width`,
+        message: expect.stringMatching(/^expected .*QuantitativeValue.*found the number 1200$/),
+      },
     ]);
   });
 
@@ -302,14 +339,21 @@ describe('validateJsonLd finds', () => {
     const document = newsArticleGraph();
     node(document, 0).mentions = { '@type': 'Event', name: 'Vote', eventStatus: 'https://schema.org/InStock' };
     expect(validateJsonLd(document)).toEqual([
-      { path: `${article}.mentions.eventStatus`, message: expect.stringMatching(/^expected a member of EventStatusType.*found "https:\/\/schema\.org\/InStock"$/) },
+      {
+        path: `${article}.mentions.eventStatus`,
+        message: expect.stringMatching(
+          /^expected a member of EventStatusType.*found "https:\/\/schema\.org\/InStock"$/,
+        ),
+      },
     ]);
   });
 
   it('a node without @type', () => {
     const document = newsArticleGraph();
     delete item(node(document, 0).mentions, 1)['@type'];
-    expect(validateJsonLd(document)).toEqual([{ path: `${article}.mentions[1]`, message: 'expected an @type on this node' }]);
+    expect(validateJsonLd(document)).toEqual([
+      { path: `${article}.mentions[1]`, message: 'expected an @type on this node' },
+    ]);
   });
 
   it('a context other than schema.org, or none', () => {
@@ -318,7 +362,9 @@ describe('validateJsonLd finds', () => {
       { path: "$['@context']", message: 'expected "https://schema.org", found "https://example.org/vocab"' },
     ]);
     const { '@context': _context, ...none } = newsArticleGraph();
-    expect(validateJsonLd(none)).toEqual([{ path: "$['@context']", message: 'expected "https://schema.org", found nothing' }]);
+    expect(validateJsonLd(none)).toEqual([
+      { path: "$['@context']", message: 'expected "https://schema.org", found nothing' },
+    ]);
   });
 
   it('every problem of a document, each at its own path', () => {
@@ -331,7 +377,9 @@ describe('validateJsonLd finds', () => {
   });
 
   it('something that is not a JSON-LD object', () => {
-    expect(validateJsonLd('NewsArticle')).toEqual([{ path: '$', message: 'expected a JSON-LD object, found "NewsArticle"' }]);
+    expect(validateJsonLd('NewsArticle')).toEqual([
+      { path: '$', message: 'expected a JSON-LD object, found "NewsArticle"' },
+    ]);
   });
 });
 

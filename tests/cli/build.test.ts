@@ -16,7 +16,9 @@ describe('depeche build', () => {
   it('ends with a summary: articles, files, size, time, feeds', async () => {
     const result = await depeche(['build'], { cwd: scratch.dir });
     expect(result).toMatchObject({ status: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^depeche: built 1 article into dist\/ in \d+\.\d\d s\n {2}\d+ files, \d+\.\d+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist\/feed\.json\n$/);
+    expect(result.stdout).toMatch(
+      /^depeche: built 1 article into dist\/ in \d+\.\d\d s\n {2}\d+ files, \d+\.\d+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist\/feed\.json\n$/,
+    );
   });
 
   it('prints the summary as JSON with --json, and nothing else', async () => {
@@ -27,24 +29,49 @@ describe('depeche build', () => {
       command: 'build',
       ok: true,
       problems: [],
-      summary: { outDir: 'public_html', articles: 1, files: expect.any(Number), bytes: expect.any(Number), feeds: ['feed.xml', 'atom.xml', 'feed.json'], drafts: [] },
+      summary: {
+        outDir: 'public_html',
+        articles: 1,
+        files: expect.any(Number),
+        bytes: expect.any(Number),
+        feeds: ['feed.xml', 'atom.xml', 'feed.json'],
+        drafts: [],
+      },
     });
-    expect(readFileSync(join(scratch.dir, 'public_html/feed.json'), 'utf8')).toContain('"version": "https://jsonfeed.org/version/1.1"');
+    expect(readFileSync(join(scratch.dir, 'public_html/feed.json'), 'utf8')).toContain(
+      '"version": "https://jsonfeed.org/version/1.1"',
+    );
   });
 
   it('prints the problems as JSON with --json, and exits 1', async () => {
-    writeFileSync(join(scratch.dir, 'content/articles/bad.md'), '---\ntitle: T\ndescription: D\ndatePublished: 2024-02-28\n---\n');
+    writeFileSync(
+      join(scratch.dir, 'content/articles/bad.md'),
+      '---\ntitle: T\ndescription: D\ndatePublished: 2024-02-28\n---\n',
+    );
     const result = await depeche(['build', '--json'], { cwd: scratch.dir });
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { ok: boolean; summary: unknown; problems: Array<Record<string, unknown>> };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      summary: unknown;
+      problems: Array<Record<string, unknown>>;
+    };
     expect(report.ok).toBe(false);
     expect(report.summary).toBeNull();
-    expect(report.problems).toEqual([expect.objectContaining({ line: 4, field: 'datePublished', file: expect.stringMatching(/content\/articles\/bad\.md$/) })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        line: 4,
+        field: 'datePublished',
+        file: expect.stringMatching(/content\/articles\/bad\.md$/),
+      }),
+    ]);
   });
 
   it('is silent with --quiet on success, and still lists the problems on failure', async () => {
     expect(await depeche(['build', '--quiet'], { cwd: scratch.dir })).toEqual({ status: 0, stdout: '', stderr: '' });
-    writeFileSync(join(scratch.dir, 'content/articles/bad.md'), '---\ntitle: T\ndescription: D\ndatePublished: 2024-02-28\n---\n');
+    writeFileSync(
+      join(scratch.dir, 'content/articles/bad.md'),
+      '---\ntitle: T\ndescription: D\ndatePublished: 2024-02-28\n---\n',
+    );
     const failed = await depeche(['build', '-q'], { cwd: scratch.dir });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/bad\.md:4 datePublished: expected an ISO 8601 date-time/);
@@ -69,15 +96,23 @@ describe('depeche build', () => {
     const withDrafts = await depeche(['build', '--drafts'], { cwd: scratch.dir });
     expect(withDrafts.status).toBe(1);
     expect(withDrafts.stderr).toMatch(/brouillon\.md:3 description: expected a non-empty string/);
-    writeFileSync(join(scratch.dir, 'content/articles/brouillon.md'), DRAFT.replace('description: ""', 'description: Un chapeau.'));
+    writeFileSync(
+      join(scratch.dir, 'content/articles/brouillon.md'),
+      DRAFT.replace('description: ""', 'description: Un chapeau.'),
+    );
     expect((await depeche(['build', '--drafts'], { cwd: scratch.dir })).stdout).toContain('built 2 articles');
   });
 
   it('refuses a site of drafts only', async () => {
-    const seed = join(scratch.dir, 'content/articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement.md');
+    const seed = join(
+      scratch.dir,
+      'content/articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement.md',
+    );
     writeFileSync(seed, readFileSync(seed, 'utf8').replace('\n---\n', '\ndraft: true\n---\n'));
     const result = await depeche(['build'], { cwd: scratch.dir });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('expected at least one article that is not a draft, found only drafts (build them with --drafts)');
+    expect(result.stderr).toContain(
+      'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
+    );
   });
 });

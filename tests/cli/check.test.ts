@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { depeche, scratchWithSeed } from './fake-io.js';
 
 let scratch: { dir: string; remove: () => void };
-const PAGE = 'dist/articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement/index.html';
+const PAGE =
+  'dist/articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement/index.html';
 
 beforeAll(async () => {
   scratch = scratchWithSeed();
@@ -18,21 +19,37 @@ describe('depeche check', () => {
     const result = await depeche(['check'], { cwd: scratch.dir });
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^${PAGE.replaceAll('.', '\\.')}:\\d+ \\$\\['@graph'\\]\\[0\\]\\.image: warning: expected an image: .* \\[google-article-image\\]$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${PAGE.replaceAll('.', '\\.')}:\\d+ \\$\\['@graph'\\]\\[0\\]\\.image: warning: expected an image: .* \\[google-article-image\\]$`,
+      ),
+    );
     expect(lines[1]).toMatch(/^depeche: checked \d+ files in dist\/ in \d+\.\d\d s: 0 errors, 1 warning$/);
     expect(lines).toHaveLength(3);
   });
 
   it('fails on warnings with --strict, prints errors only with --quiet', async () => {
     expect((await depeche(['check', '--strict'], { cwd: scratch.dir })).status).toBe(1);
-    expect(await depeche(['check', 'dist', '--quiet'], { cwd: scratch.dir })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await depeche(['check', 'dist', '--quiet'], { cwd: scratch.dir })).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 
   it('prints the findings as JSON with --json', async () => {
     const result = await depeche(['check', '--json'], { cwd: scratch.dir });
     const report = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({ command: 'check', ok: true, errors: 0, warnings: 1, baseUrl: 'https://depeche.example/' });
-    expect(report['findings']).toEqual([expect.objectContaining({ file: PAGE, severity: 'warning', rule: 'google-article-image' })]);
+    expect(report).toMatchObject({
+      command: 'check',
+      ok: true,
+      errors: 0,
+      warnings: 1,
+      baseUrl: 'https://depeche.example/',
+    });
+    expect(report.findings).toEqual([
+      expect.objectContaining({ file: PAGE, severity: 'warning', rule: 'google-article-image' }),
+    ]);
   });
 
   it('exits 1 on an error', async () => {
@@ -40,7 +57,9 @@ describe('depeche check', () => {
     try {
       const result = await depeche(['check', '--quiet'], { cwd: scratch.dir });
       expect(result.status).toBe(1);
-      expect(result.stdout).toMatch(/^dist\/broken\.xml:1: error: expected well-formed XML: .* \[xml\]\ndepeche: checked \d+ files in dist\/ in [\d.]+ s: 1 error, 1 warning\n$/);
+      expect(result.stdout).toMatch(
+        /^dist\/broken\.xml:1: error: expected well-formed XML: .* \[xml\]\ndepeche: checked \d+ files in dist\/ in [\d.]+ s: 1 error, 1 warning\n$/,
+      );
     } finally {
       rmSync(join(scratch.dir, 'dist/broken.xml'));
     }
@@ -49,6 +68,8 @@ describe('depeche check', () => {
   it('says when there is no built site (exit 2)', async () => {
     const result = await depeche(['check', 'nowhere'], { cwd: scratch.dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('expected a built site in nowhere/, found no such folder (run depeche build first)');
+    expect(result.stderr).toContain(
+      'expected a built site in nowhere/, found no such folder (run depeche build first)',
+    );
   });
 });

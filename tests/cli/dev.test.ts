@@ -13,7 +13,9 @@ describe('depeche dev', () => {
   it('serves the site until interrupted', async () => {
     const { io, out, interrupt } = fakeIo({ cwd: scratch.dir });
     const running = main(['dev', '--port', '0', '--host', '127.0.0.1'], io, () => '0');
-    await expect.poll(() => out.stdout, { timeout: 10_000 }).toMatch(/serving content\/ at (http:\/\/127\.0\.0\.1:\d+\/)/);
+    await expect
+      .poll(() => out.stdout, { timeout: 10_000 })
+      .toMatch(/serving content\/ at (http:\/\/127\.0\.0\.1:\d+\/)/);
     const url = /at (http:\S+\/)/.exec(out.stdout)?.[1] ?? '';
     const page = await fetch(url);
     expect(page.status).toBe(200);

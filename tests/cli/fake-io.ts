@@ -21,7 +21,11 @@ export interface Run {
   stderr: string;
 }
 
-export function fakeIo(options: FakeOptions): { io: Io; out: { stdout: string; stderr: string }; interrupt: () => void } {
+export function fakeIo(options: FakeOptions): {
+  io: Io;
+  out: { stdout: string; stderr: string };
+  interrupt: () => void;
+} {
   const out = { stdout: '', stderr: '' };
   let interrupt: () => void = () => {};
   const interrupted = new Promise<void>((resolve) => {
@@ -31,7 +35,10 @@ export function fakeIo(options: FakeOptions): { io: Io; out: { stdout: string; s
     stdout: { write: (text) => void (out.stdout += text), isTTY: options.tty ?? false },
     stderr: { write: (text) => void (out.stderr += text), isTTY: options.tty ?? false },
     env: options.env ?? {},
-    clock: { now: () => options.now ?? Date.parse('2024-02-28T08:00:00Z'), offsetMinutes: () => options.offsetMinutes ?? 60 },
+    clock: {
+      now: () => options.now ?? Date.parse('2024-02-28T08:00:00Z'),
+      offsetMinutes: () => options.offsetMinutes ?? 60,
+    },
     cwd: options.cwd,
     untilInterrupted: () => interrupted,
   };

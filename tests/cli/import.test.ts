@@ -17,7 +17,9 @@ describe('depeche import', () => {
   it('refuses to replace the record it would write', async () => {
     const result = await depeche(['import', 'article.txt'], { cwd: scratch.dir });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`depeche: content/articles/${SLUG}.md already exists; it was left as it was (choose another title or --slug)\n`);
+    expect(result.stderr).toBe(
+      `depeche: content/articles/${SLUG}.md already exists; it was left as it was (choose another title or --slug)\n`,
+    );
   });
 
   it('writes a draft that builds, and says what it found', async () => {
@@ -36,7 +38,10 @@ describe('depeche import', () => {
   });
 
   it('prints the record with --print and writes nothing', async () => {
-    const result = await depeche(['import', 'article.txt', '--print', '--url', 'https://exemple.fr/2024/02/bruxelles-s-agace'], { cwd: scratch.dir });
+    const result = await depeche(
+      ['import', 'article.txt', '--print', '--url', 'https://exemple.fr/2024/02/bruxelles-s-agace'],
+      { cwd: scratch.dir },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^---\ntitle: Bruxelles s’agace\n/);
     expect(result.stdout).toContain('isBasedOn: https://exemple.fr/2024/02/bruxelles-s-agace\n');
@@ -45,7 +50,9 @@ describe('depeche import', () => {
   });
 
   it('answers a missing file and a bad --url with exit code 2', async () => {
-    expect((await depeche(['import', 'nowhere.txt'], { cwd: scratch.dir })).stderr).toContain('expected a text file to import, found nothing readable at nowhere.txt');
+    expect((await depeche(['import', 'nowhere.txt'], { cwd: scratch.dir })).stderr).toContain(
+      'expected a text file to import, found nothing readable at nowhere.txt',
+    );
     expect((await depeche(['import', 'article.txt', '--url', 'exemple.fr'], { cwd: scratch.dir })).status).toBe(2);
   });
 });

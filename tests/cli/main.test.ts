@@ -9,7 +9,8 @@ describe('depeche', () => {
   it('lists the commands with --help, and without a command (exit 2, on stderr)', async () => {
     const help = await depeche(['--help'], { cwd });
     expect(help.status).toBe(0);
-    for (const name of ['build', 'dev', 'check', 'new', 'import']) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['build', 'dev', 'check', 'new', 'import'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(help.stdout).toContain('Exit codes: 0 ok, 1 content problems or check errors, 2 usage.');
     const none = await depeche([], { cwd });
     expect(none).toMatchObject({ status: 2, stdout: '', stderr: help.stdout });
@@ -20,12 +21,13 @@ describe('depeche', () => {
     expect(await depeche(['-v'], { cwd })).toMatchObject({ status: 0, stdout: '9.9.9\n' });
   });
 
-  it('prints each command\'s help, with every option it accepts', async () => {
+  it("prints each command's help, with every option it accepts", async () => {
     for (const command of COMMANDS) {
       const viaFlag = await depeche([command.name, '--help'], { cwd });
       expect(viaFlag).toEqual({ status: 0, stdout: command.help, stderr: '' });
       expect(await depeche(['help', command.name], { cwd })).toEqual(viaFlag);
-      for (const option of Object.keys(command.options)) expect(command.help, `${command.name} --${option}`).toContain(`--${option}`);
+      for (const option of Object.keys(command.options))
+        expect(command.help, `${command.name} --${option}`).toContain(`--${option}`);
     }
   });
 
@@ -38,8 +40,12 @@ describe('depeche', () => {
   it('answers unknown options, missing and extra arguments with exit code 2 and a pointer to the help', async () => {
     const unknown = await depeche(['build', '--nope'], { cwd });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('depeche build: Unknown option \'--nope\'\nRun "depeche build --help" for the options.\n');
-    expect((await depeche(['new'], { cwd })).stderr).toBe('depeche new: missing argument\nRun "depeche new --help" for the options.\n');
+    expect(unknown.stderr).toBe(
+      'depeche build: Unknown option \'--nope\'\nRun "depeche build --help" for the options.\n',
+    );
+    expect((await depeche(['new'], { cwd })).stderr).toBe(
+      'depeche new: missing argument\nRun "depeche new --help" for the options.\n',
+    );
     expect((await depeche(['check', 'a', 'b'], { cwd })).stderr).toMatch(/^depeche check: unexpected argument "b"/);
     expect((await depeche(['build', '--base-url', 'staging.example'], { cwd })).status).toBe(2);
     expect((await depeche(['dev', '--port', 'http'], { cwd })).status).toBe(2);

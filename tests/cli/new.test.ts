@@ -12,9 +12,15 @@ afterEach(() => scratch.remove());
 
 describe('depeche new', () => {
   it('writes content/articles/<slug>.md, a draft dated now with the local offset', async () => {
-    const result = await depeche(['new', 'L’Europe s’inquiète'], { cwd: scratch.dir, now: Date.parse('2024-07-14T10:30:00Z'), offsetMinutes: 120 });
+    const result = await depeche(['new', 'L’Europe s’inquiète'], {
+      cwd: scratch.dir,
+      now: Date.parse('2024-07-14T10:30:00Z'),
+      offsetMinutes: 120,
+    });
     expect(result).toMatchObject({ status: 0, stderr: '' });
-    expect(result.stdout).toBe('depeche: wrote content/articles/leurope-sinquiete.md\n  fill in its description and body, then remove "draft: true" to publish it\n');
+    expect(result.stdout).toBe(
+      'depeche: wrote content/articles/leurope-sinquiete.md\n  fill in its description and body, then remove "draft: true" to publish it\n',
+    );
     const text = readFileSync(join(scratch.dir, 'content/articles/leurope-sinquiete.md'), 'utf8');
     expect(text).toMatch(/^---\ntitle: L’Europe s’inquiète\n/);
     expect(text).toContain('\ndatePublished: 2024-07-14T12:30:00+02:00\n');
@@ -35,12 +41,18 @@ describe('depeche new', () => {
     expect((await depeche(['new', 'Titre'], { cwd: scratch.dir })).status).toBe(0);
     const again = await depeche(['new', 'Titre'], { cwd: scratch.dir });
     expect(again).toMatchObject({ status: 1, stdout: '' });
-    expect(again.stderr).toBe('depeche: content/articles/titre.md already exists; it was left as it was (choose another title or --slug)\n');
-    expect((await depeche(['new', 'Titre', '--slug', 'titre-2'], { cwd: scratch.dir })).stdout).toContain('content/articles/titre-2.md');
+    expect(again.stderr).toBe(
+      'depeche: content/articles/titre.md already exists; it was left as it was (choose another title or --slug)\n',
+    );
+    expect((await depeche(['new', 'Titre', '--slug', 'titre-2'], { cwd: scratch.dir })).stdout).toContain(
+      'content/articles/titre-2.md',
+    );
   });
 
   it('refuses a title without letters, and a bad --slug (exit 2)', async () => {
     expect((await depeche(['new', '« ! »'], { cwd: scratch.dir })).status).toBe(2);
-    expect((await depeche(['new', 'Titre', '--slug', 'Titre'], { cwd: scratch.dir })).stderr).toContain('--slug expects lowercase letters, digits and single hyphens');
+    expect((await depeche(['new', 'Titre', '--slug', 'Titre'], { cwd: scratch.dir })).stderr).toContain(
+      '--slug expects lowercase letters, digits and single hyphens',
+    );
   });
 });

@@ -36,7 +36,10 @@ describe('the progress line', () => {
   });
 
   it('never draws when not on a terminal, or when disabled (--json, --quiet)', () => {
-    for (const [isTTY, enabled] of [[false, true], [true, false]] as const) {
+    for (const [isTTY, enabled] of [
+      [false, true],
+      [true, false],
+    ] as const) {
       let time = 0;
       const out = stream(isTTY);
       const progress = progressLine(out, enabled, { now: () => time, refresh: false });
@@ -62,6 +65,10 @@ describe('the progress line while waiting on I/O', () => {
 describe('sizes and counts', () => {
   it('says sizes in decimal units and counts with plurals', () => {
     expect([formatBytes(532), formatBytes(45_213), formatBytes(3_100_000)]).toEqual(['532 B', '45.2 kB', '3.10 MB']);
-    expect([count(1, 'article'), count(0, 'article'), count(2, 'entry', 'entries')]).toEqual(['1 article', '0 articles', '2 entries']);
+    expect([count(1, 'article'), count(0, 'article'), count(2, 'entry', 'entries')]).toEqual([
+      '1 article',
+      '0 articles',
+      '2 entries',
+    ]);
   });
 });

@@ -17,10 +17,18 @@ describe('parseFrontMatter', () => {
   it('reports a YAML syntax error with its line and column', () => {
     // The parser reports where it noticed the problem: the end of the unclosed quote.
     expect(parseFrontMatter('x.md', '---\ntitle: "open\n---\n')).toEqual([
-      expect.objectContaining({ file: 'x.md', line: 3, column: 1, field: '(front matter)', message: 'expected valid YAML, found Missing closing "quote (column 1)' }),
+      expect.objectContaining({
+        file: 'x.md',
+        line: 3,
+        column: 1,
+        field: '(front matter)',
+        message: 'expected valid YAML, found Missing closing "quote (column 1)',
+      }),
     ]);
   });
   it('reports a missing closing fence', () => {
-    expect(parseFrontMatter('x.md', '---\ntitle: x\n')).toEqual([expect.objectContaining({ line: 1, message: 'expected a closing "---" line after the front matter, found none' })]);
+    expect(parseFrontMatter('x.md', '---\ntitle: x\n')).toEqual([
+      expect.objectContaining({ line: 1, message: 'expected a closing "---" line after the front matter, found none' }),
+    ]);
   });
 });

@@ -41,7 +41,7 @@ async function reportFor(name: string, content: string): Promise<string> {
     (thrown: unknown) => thrown,
   );
   expect(error).toBeInstanceOf(ContentError);
-  return (error as ContentError).message.split(join(scratch, name) + '/').join('');
+  return (error as ContentError).message.split(`${join(scratch, name)}/`).join('');
 }
 
 describe('broken records are refused with every problem, exactly worded', () => {
@@ -63,7 +63,10 @@ describe('cases made at run time', () => {
     const content = join(scratch, 'backslash', 'content');
     mkdirSync(join(content, 'articles'), { recursive: true });
     cpSync(join(fixtures, 'valid/site.yaml'), join(content, 'site.yaml'));
-    writeFileSync(join(content, 'articles', 'actu\\article.md'), '---\ntitle: Un titre\ndescription: Un chapeau.\ndatePublished: 2024-02-28T09:00:00+01:00\n---\n');
+    writeFileSync(
+      join(content, 'articles', 'actu\\article.md'),
+      '---\ntitle: Un titre\ndescription: Un chapeau.\ndatePublished: 2024-02-28T09:00:00+01:00\n---\n',
+    );
     expect(await reportFor('backslash', content)).toBe(
       'content/articles/actu\\article.md:1 slug: expected a file name of lowercase letters, digits and single hyphens, or a slug field, found "actu\\\\article"',
     );

@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
-const RECORD = '---\ntitle: Un titre\ndescription: Un chapeau.\ndatePublished: 2024-02-28T09:00:00+01:00\n---\nCorps.\n';
+const RECORD =
+  '---\ntitle: Un titre\ndescription: Un chapeau.\ndatePublished: 2024-02-28T09:00:00+01:00\n---\nCorps.\n';
 let scratch: string;
 let content: string;
 let outside: string;
@@ -35,7 +36,13 @@ describe('loadContent', () => {
     const loaded = await loadContent(content);
     expect(loaded.articles.map((article) => article.name)).toEqual(['ok.md']);
     expect(loaded.problems).toEqual([
-      expect.objectContaining({ file: expect.stringMatching(/content\/articles\/lien\.md$/), field: '(file)', message: expect.stringMatching(/^expected a file inside the content folder, found a link to .*outside\/secret\.md$/) }),
+      expect.objectContaining({
+        file: expect.stringMatching(/content\/articles\/lien\.md$/),
+        field: '(file)',
+        message: expect.stringMatching(
+          /^expected a file inside the content folder, found a link to .*outside\/secret\.md$/,
+        ),
+      }),
     ]);
   });
 
@@ -46,7 +53,12 @@ describe('loadContent', () => {
     const loaded = await loadContent(content);
     expect(loaded.publicFiles.map((file) => file.path)).toEqual(['logo.png']);
     expect(loaded.publicFiles.some((file) => Buffer.from(file.bytes).toString().includes('mot de passe'))).toBe(false);
-    expect(loaded.problems.map((problem) => [problem.file.replace(/.*content\//, 'content/'), problem.message.replace(/found a link to .*/, 'found a link')])).toEqual([
+    expect(
+      loaded.problems.map((problem) => [
+        problem.file.replace(/.*content\//, 'content/'),
+        problem.message.replace(/found a link to .*/, 'found a link'),
+      ]),
+    ).toEqual([
       ['content/public/dossier', 'expected a file inside the content folder, found a link'],
       ['content/public/secret.txt', 'expected a file inside the content folder, found a link'],
     ]);
@@ -73,7 +85,9 @@ describe('loadContent', () => {
     const made = spawnSync('mkfifo', [join(content, 'articles/tube.md'), join(content, 'public/tube.txt')]);
     if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
     const loaded = await loadContent(content);
-    expect(loaded.problems.map((problem) => [problem.file.replace(/.*content\//, 'content/'), problem.message])).toEqual([
+    expect(
+      loaded.problems.map((problem) => [problem.file.replace(/.*content\//, 'content/'), problem.message]),
+    ).toEqual([
       ['content/public/tube.txt', 'expected a regular file, found a device, socket or pipe'],
       ['content/articles/tube.md', 'expected a file, found a device, socket or pipe'],
     ]);

@@ -13,10 +13,52 @@ import { NOT_READ, readYamlQuickly } from '../../src/content/quick-record.js';
 const slow = (text: string): unknown => parse(text, { schema: 'core', uniqueKeys: true });
 
 const SCALARS = [
-  '12', '-7', '+3', '0', '-0', '00', '012', '0o17', '0x1F', '0b101', '1_000', '0o8', '0xG',
-  '1e3', '1.5', '.5', '5.', '+.5e-3', '1e', '1.2.3', '.inf', '-.Inf', '+.INF', '.NaN', '.nan',
-  'null', 'Null', 'NULL', '~', '', 'true', 'True', 'TRUE', 'false', 'yes', 'no', 'on', 'off', 'y',
-  '2013-01-03', '2013-01-03T23:33:00+01:00', '12:30:00', '1:2', '"12"', "'x'", '9'.repeat(400),
+  '12',
+  '-7',
+  '+3',
+  '0',
+  '-0',
+  '00',
+  '012',
+  '0o17',
+  '0x1F',
+  '0b101',
+  '1_000',
+  '0o8',
+  '0xG',
+  '1e3',
+  '1.5',
+  '.5',
+  '5.',
+  '+.5e-3',
+  '1e',
+  '1.2.3',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.NaN',
+  '.nan',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  '',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  '2013-01-03',
+  '2013-01-03T23:33:00+01:00',
+  '12:30:00',
+  '1:2',
+  '"12"',
+  "'x'",
+  '9'.repeat(400),
 ];
 
 describe('the quick path’s YAML', () => {
@@ -24,7 +66,10 @@ describe('the quick path’s YAML', () => {
     for (const scalar of SCALARS) {
       const text = `value: ${scalar}\n`;
       expect(readYamlQuickly(text), scalar).toEqual(slow(text));
-      expect(Object.is((readYamlQuickly(text) as { value: unknown }).value, (slow(text) as { value: unknown }).value), scalar).toBe(true);
+      expect(
+        Object.is((readYamlQuickly(text) as { value: unknown }).value, (slow(text) as { value: unknown }).value),
+        scalar,
+      ).toBe(true);
     }
   });
 
@@ -43,7 +88,14 @@ describe('the quick path’s YAML', () => {
 
   it('reads generated documents as the slow path does, or declines them', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
-    const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.constantFrom(...SCALARS));
+    const scalar = fc.oneof(
+      text,
+      fc.integer(),
+      fc.double({ noNaN: true }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom(...SCALARS),
+    );
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
       list: fc.array(tie('node'), { maxLength: 4 }),

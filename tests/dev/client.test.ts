@@ -11,7 +11,9 @@ describe('injectClient', () => {
   });
 
   it('appends it to a document without </body>', () => {
-    expect(injectClient('<p>x</p>', '*', 'v.0')).toBe('<p>x</p><script src="/__depeche/client.js" data-path="*" data-version="v.0" defer></script>\n');
+    expect(injectClient('<p>x</p>', '*', 'v.0')).toBe(
+      '<p>x</p><script src="/__depeche/client.js" data-path="*" data-version="v.0" defer></script>\n',
+    );
   });
 });
 

@@ -8,13 +8,25 @@ export const SLUG = 'le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelle
 export const TITLE = 'Le partenariat entre Microsoft et Mistral AI agace Bruxelles mais ravit le gouvernement';
 
 /** Copies `content/` into a fresh temporary folder; returns the copy and a way to edit its record. */
-export function copySeed(): { dir: string; contentDir: string; record: string; original: string; edit: (change: (text: string) => string) => void } {
+export function copySeed(): {
+  dir: string;
+  contentDir: string;
+  record: string;
+  original: string;
+  edit: (change: (text: string) => string) => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'depeche-dev-'));
   const contentDir = join(dir, 'content');
   cpSync(join(root, 'content'), contentDir, { recursive: true });
   const record = join(contentDir, 'articles', `${SLUG}.md`);
   const original = readFileSync(record, 'utf8');
-  return { dir, contentDir, record, original, edit: (change) => writeFileSync(record, change(readFileSync(record, 'utf8'))) };
+  return {
+    dir,
+    contentDir,
+    record,
+    original,
+    edit: (change) => writeFileSync(record, change(readFileSync(record, 'utf8'))),
+  };
 }
 
 export interface ServerEvent {
@@ -34,10 +46,13 @@ export async function until<T>(what: string, test: () => T | undefined, timeoutM
 }
 
 /** Opens the server-sent event stream at `url` and collects its events as they come. */
-export async function openEvents(url: string): Promise<{ events: ServerEvent[]; next: (name: string, after?: number) => Promise<ServerEvent>; close: () => void }> {
+export async function openEvents(
+  url: string,
+): Promise<{ events: ServerEvent[]; next: (name: string, after?: number) => Promise<ServerEvent>; close: () => void }> {
   const abort = new AbortController();
   const response = await fetch(url, { signal: abort.signal });
-  if (response.headers.get('content-type') !== 'text/event-stream; charset=utf-8') throw new Error('not an event stream');
+  if (response.headers.get('content-type') !== 'text/event-stream; charset=utf-8')
+    throw new Error('not an event stream');
   const events: ServerEvent[] = [];
   const reader = response.body?.getReader();
   if (reader === undefined) throw new Error('no body');
@@ -55,7 +70,8 @@ export async function openEvents(url: string): Promise<{ events: ServerEvent[]; 
           buffer = buffer.slice(end + 2);
           const name = /^event: (.*)$/m.exec(frame)?.[1];
           const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (name !== undefined && data !== undefined) events.push({ name, data: JSON.parse(data) as Record<string, unknown> });
+          if (name !== undefined && data !== undefined)
+            events.push({ name, data: JSON.parse(data) as Record<string, unknown> });
         }
       }
     } catch {
@@ -65,7 +81,8 @@ export async function openEvents(url: string): Promise<{ events: ServerEvent[]; 
   return {
     events,
     /** The first event named `name` at index `after` or later. */
-    next: (name, after = 0) => until(`a "${name}" event`, () => events.slice(after).find((event) => event.name === name)),
+    next: (name, after = 0) =>
+      until(`a "${name}" event`, () => events.slice(after).find((event) => event.name === name)),
     close: () => abort.abort(),
   };
 }

@@ -28,12 +28,17 @@ const write = (name: string, text: string): void => writeFileSync(recordPath(nam
 const setField = (text: string, field: string, value: string | undefined): string => {
   const line = new RegExp(`^${field}:.*\\n`, 'm');
   if (value === undefined) return text.replace(line, '');
-  return line.test(text) ? text.replace(line, `${field}: ${value}\n`) : text.replace(/^---\n/, `---\n${field}: ${value}\n`);
+  return line.test(text)
+    ? text.replace(line, `${field}: ${value}\n`)
+    : text.replace(/^---\n/, `---\n${field}: ${value}\n`);
 };
-const isoAfter = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const isoAfter = (iso: string, ms: number): string =>
+  new Date(Date.parse(iso) + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A full build of the content as it is now: its files, or its problems. */
-async function fullBuild(): Promise<{ files: Files; newest: { datePublished: string; updated: string } } | { problems: string[] }> {
+async function fullBuild(): Promise<
+  { files: Files; newest: { datePublished: string; updated: string } } | { problems: string[] }
+> {
   try {
     const result = await build({ contentDir, baseUrl: BASE_URL, write: false });
     const first = result.site.articles[0];
@@ -117,7 +122,9 @@ describe('incremental rebuilds of the dev server', () => {
     write(name, setField(setField(read(name), 'dateModified', undefined), 'datePublished', newest));
     const up = await rebuildAndCompare([changedPath(name)]);
     expect(up.scope).toBe('records');
-    expect(up.changed).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'index.html', 'sitemap.xml']));
+    expect(up.changed).toEqual(
+      expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'index.html', 'sitemap.xml']),
+    );
     write(name, setField(read(name), 'datePublished', '1999-01-01T00:00:00+01:00'));
     expect((await rebuildAndCompare([changedPath(name)])).scope).toBe('records');
   });
@@ -139,14 +146,20 @@ describe('incremental rebuilds of the dev server', () => {
   it('adds a record, moves its slug, and deletes another', async () => {
     const source = names[30] ?? '';
     const added = 'zz-un-nouvel-article.md';
-    const text = setField(setField(setField(read(source), 'slug', undefined), 'id', undefined), 'title', 'Un nouvel article');
+    const text = setField(
+      setField(setField(read(source), 'slug', undefined), 'id', undefined),
+      'title',
+      'Un nouvel article',
+    );
     write(added, text);
     const add = await rebuildAndCompare([changedPath(added)]);
     expect(add).toMatchObject({ scope: 'records', articles: 61 });
     expect(add.changed).toContain('articles/zz-un-nouvel-article/index.html');
     write(added, setField(read(added), 'slug', 'un-autre-chemin'));
     const moved = await rebuildAndCompare([changedPath(added)]);
-    expect(moved.changed).toEqual(expect.arrayContaining(['articles/zz-un-nouvel-article/index.html', 'articles/un-autre-chemin/index.html']));
+    expect(moved.changed).toEqual(
+      expect.arrayContaining(['articles/zz-un-nouvel-article/index.html', 'articles/un-autre-chemin/index.html']),
+    );
     const gone = names[31] ?? '';
     unlinkSync(recordPath(gone));
     expect(await rebuildAndCompare([changedPath(gone)])).toMatchObject({ scope: 'records', articles: 60 });
@@ -165,7 +178,9 @@ describe('incremental rebuilds of the dev server', () => {
     write(broken, saved);
     const fixed = await rebuildAndCompare([changedPath(broken)]);
     expect(fixed.scope).toBe('records');
-    expect(fixed.changed).toEqual(expect.arrayContaining([`articles/${/^slug: (\S+)$/m.exec(read(other))?.[1] ?? other.slice(0, -3)}/index.html`]));
+    expect(fixed.changed).toEqual(
+      expect.arrayContaining([`articles/${/^slug: (\S+)$/m.exec(read(other))?.[1] ?? other.slice(0, -3)}/index.html`]),
+    );
     expect(state.problems).toEqual([]);
   });
 
@@ -208,15 +223,25 @@ describe('incremental rebuilds of the dev server', () => {
     expect(hidden.changed.some((path) => path.startsWith('articles/'))).toBe(true);
     write(name, saved);
     expect(await rebuildAndCompare([changedPath(name)])).toMatchObject({ scope: 'records', articles: 60 });
-    write('zz-brouillon.md', setField(setField(setField(saved, 'slug', 'brouillon'), 'id', undefined), 'draft', 'true'));
-    expect(await rebuildAndCompare([changedPath('zz-brouillon.md')])).toMatchObject({ scope: 'records', articles: 60, changed: [] });
+    write(
+      'zz-brouillon.md',
+      setField(setField(setField(saved, 'slug', 'brouillon'), 'id', undefined), 'draft', 'true'),
+    );
+    expect(await rebuildAndCompare([changedPath('zz-brouillon.md')])).toMatchObject({
+      scope: 'records',
+      articles: 60,
+      changed: [],
+    });
   });
 
   it('ignores a file of articles/ that is not a record; builds in full for site.yaml and public/', async () => {
     writeFileSync(recordPath('notes.txt'), 'pas un article');
     expect(await rebuildAndCompare([changedPath('notes.txt')])).toMatchObject({ scope: 'records', changed: [] });
     appendFileSync(join(contentDir, 'site.yaml'), '');
-    writeFileSync(join(contentDir, 'site.yaml'), readFileSync(join(contentDir, 'site.yaml'), 'utf8').replace(/^title: .*$/m, 'title: Dépêche du soir'));
+    writeFileSync(
+      join(contentDir, 'site.yaml'),
+      readFileSync(join(contentDir, 'site.yaml'), 'utf8').replace(/^title: .*$/m, 'title: Dépêche du soir'),
+    );
     expect((await rebuildAndCompare(['site.yaml'])).scope).toBe('full');
     writeFileSync(join(contentDir, 'public', 'nouveau.txt'), 'bonjour');
     const added = await rebuildAndCompare([join('public', 'nouveau.txt')]);

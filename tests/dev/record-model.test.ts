@@ -39,7 +39,9 @@ describe('the dev server’s record model', () => {
     expect([...state.files.keys()].sort()).toEqual(expected.files.map((file) => file.path).sort());
     for (const file of expected.files) {
       const served = state.files.get(file.path);
-      expect(served === undefined ? undefined : Buffer.from(served).equals(Buffer.from(file.contents)), file.path).toBe(true);
+      expect(served === undefined ? undefined : Buffer.from(served).equals(Buffer.from(file.contents)), file.path).toBe(
+        true,
+      );
       expect(state.files.hash(file.path)).toBe(createHash('sha1').update(file.contents).digest('base64'));
     }
   });
@@ -57,7 +59,9 @@ describe('the dev server’s record model', () => {
     }
     const assembled = assembleSite(model, createSiteFilesMemo());
     if (assembled.ok !== true) throw new Error('expected a site');
-    expect([...model.wholes].map((entry) => entry.name).sort()).toEqual(model.order.slice(0, model.config.feedLimit).sort());
+    expect([...model.wholes].map((entry) => entry.name).sort()).toEqual(
+      model.order.slice(0, model.config.feedLimit).sort(),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     for (const entry of records) {
       expect(entry.text.deflated).toBe(true);

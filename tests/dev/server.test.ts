@@ -14,11 +14,17 @@ const seed = copySeed();
 const events: DevEvent[] = [];
 let server: DevServer;
 let stream: Awaited<ReturnType<typeof openEvents>>;
-const get = (path: string, init?: RequestInit): Promise<Response> => fetch(new URL(path, server.url), { redirect: 'manual', ...init });
+const get = (path: string, init?: RequestInit): Promise<Response> =>
+  fetch(new URL(path, server.url), { redirect: 'manual', ...init });
 const titleOf = (html: string): string | undefined => /<h1>(.*?)<\/h1>/s.exec(html)?.[1]?.replace(/<[^>]+>/g, '');
 
 beforeAll(async () => {
-  server = await startDevServer({ contentDir: seed.contentDir, port: 0, host: '127.0.0.1', onEvent: (event) => events.push(event) });
+  server = await startDevServer({
+    contentDir: seed.contentDir,
+    port: 0,
+    host: '127.0.0.1',
+    onEvent: (event) => events.push(event),
+  });
   stream = await openEvents(new URL('/__depeche/events', server.url).href);
 });
 afterAll(async () => {
@@ -46,17 +52,25 @@ describe('startDevServer', () => {
     const html = await response.text();
     expect(titleOf(html)).toBe(TITLE);
     expect(html).toContain(`<link rel="canonical" href="${server.url}articles/${SLUG}/">`);
-    expect(html).toMatch(new RegExp(`<script src="/__depeche/client.js" data-path="articles/${SLUG}/index.html" data-version="[^"]+" defer></script>\\n</body>`));
+    expect(html).toMatch(
+      new RegExp(
+        `<script src="/__depeche/client.js" data-path="articles/${SLUG}/index.html" data-version="[^"]+" defer></script>\\n</body>`,
+      ),
+    );
     const home = await get('/');
     expect(await home.text()).toContain(`href="${server.url}articles/${SLUG}/"`);
     const script = await get('/__depeche/client.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await script.text()).toContain("new EventSource(\"/__depeche/events\")");
+    expect(await script.text()).toContain('new EventSource("/__depeche/events")');
   });
 
   it('serves the feeds and the JSON-LD with the media types _headers gives them in production', async () => {
     const { site } = await loadSite(seed.contentDir, server.url);
-    const production = new Map(headerRules(site).flatMap((rule) => rule.headers.filter(([name]) => name === 'Content-Type').map(([, value]) => [rule.path, value] as const)));
+    const production = new Map(
+      headerRules(site).flatMap((rule) =>
+        rule.headers.filter(([name]) => name === 'Content-Type').map(([, value]) => [rule.path, value] as const),
+      ),
+    );
     const cases: [string, string][] = [
       ['/feed.xml', '/feed.xml'],
       ['/atom.xml', '/atom.xml'],
@@ -75,7 +89,11 @@ describe('startDevServer', () => {
     expect((await get('/robots.txt')).headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const logo = await get('/logo.png');
     expect(logo.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await logo.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await logo.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('answers like a static host: 404 page, folder redirect, HEAD, no _headers, GET only', async () => {
@@ -105,8 +123,10 @@ describe('startDevServer', () => {
     seed.edit((text) => text.replace(`title: ${TITLE}`, 'title: Un titre « modifié »'));
     const built = await stream.next('built', seen);
     const latency = performance.now() - started;
-    const changed = built.data['changed'] as string[];
-    expect(changed).toEqual(expect.arrayContaining([`articles/${SLUG}/index.html`, 'index.html', 'feed.xml', 'atom.xml', 'feed.json']));
+    const changed = built.data.changed as string[];
+    expect(changed).toEqual(
+      expect.arrayContaining([`articles/${SLUG}/index.html`, 'index.html', 'feed.xml', 'atom.xml', 'feed.json']),
+    );
     expect(changed).not.toContain('logo.png');
     expect(changed).not.toContain('robots.txt');
     expect(titleOf(await (await get(`/articles/${SLUG}/`)).text())).toBe('Un titre « modifié »');
@@ -115,7 +135,7 @@ describe('startDevServer', () => {
     const event = events.at(-1) as Extract<DevEvent, { type: 'built' }>;
     expect(event.type).toBe('built');
     expect(event.trigger).toEqual([join('articles', `${SLUG}.md`)]);
-    expect(event.version).toBe(built.data['version']);
+    expect(event.version).toBe(built.data.version);
     console.info(`dev server: edit → built event in ${latency.toFixed(0)} ms (build ${event.durationMs} ms)`);
   });
 
@@ -124,7 +144,7 @@ describe('startDevServer', () => {
     const before = events.length;
     seed.edit((text) => text.replace('datePublished: 2024-02-28T09:00:00+01:00', 'datePublished: 2024-02-28'));
     const problems = await stream.next('problems', seen);
-    const lines = problems.data['problems'] as string[];
+    const lines = problems.data.problems as string[];
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`articles/${SLUG}\\.md:\\d+ datePublished: expected .*found "2024-02-28"`));
     await until('the problems event', () => events.length > before);
@@ -137,8 +157,8 @@ describe('startDevServer', () => {
     const late = await openEvents(new URL('/__depeche/events', server.url).href);
     try {
       const hello = await late.next('hello');
-      expect(hello.data['problems']).toEqual(lines);
-      expect(page).toContain(`data-version="${String(hello.data['version'])}"`);
+      expect(hello.data.problems).toEqual(lines);
+      expect(page).toContain(`data-version="${String(hello.data.version)}"`);
     } finally {
       late.close();
     }
@@ -148,12 +168,12 @@ describe('startDevServer', () => {
     const seen = stream.events.length;
     writeFileSync(seed.record, seed.original);
     const built = await stream.next('built', seen);
-    expect(built.data['changed']).toContain(`articles/${SLUG}/index.html`);
+    expect(built.data.changed).toContain(`articles/${SLUG}/index.html`);
     expect(titleOf(await (await get(`/articles/${SLUG}/`)).text())).toBe(TITLE);
     expect(events.at(-1)?.type).toBe('built');
     const late = await openEvents(new URL('/__depeche/events', server.url).href);
     try {
-      expect((await late.next('hello')).data['problems']).toEqual([]);
+      expect((await late.next('hello')).data.problems).toEqual([]);
     } finally {
       late.close();
     }
@@ -178,7 +198,12 @@ describe('startDevServer on content that does not build', () => {
     const broken = copySeed();
     broken.edit((text) => text.replace(`title: ${TITLE}\n`, ''));
     const seen: DevEvent[] = [];
-    const dev = await startDevServer({ contentDir: broken.contentDir, port: 0, host: '127.0.0.1', onEvent: (event) => seen.push(event) });
+    const dev = await startDevServer({
+      contentDir: broken.contentDir,
+      port: 0,
+      host: '127.0.0.1',
+      onEvent: (event) => seen.push(event),
+    });
     try {
       expect(seen.map((event) => event.type)).toEqual(['problems']);
       const waiting = await fetch(dev.url);
@@ -199,6 +224,8 @@ describe('startDevServer on content that does not build', () => {
   });
 
   it('refuses a content folder that does not exist', async () => {
-    await expect(startDevServer({ contentDir: join(seed.dir, 'nowhere'), port: 0, host: '127.0.0.1' })).rejects.toThrow(/ENOENT/);
+    await expect(startDevServer({ contentDir: join(seed.dir, 'nowhere'), port: 0, host: '127.0.0.1' })).rejects.toThrow(
+      /ENOENT/,
+    );
   });
 });

@@ -7,7 +7,8 @@ import { createSiteFilesMemo, renderSiteWideFiles } from '../../src/dev/site-wid
 import { root } from './helpers.js';
 
 /** The files as paths and bytes (the dev server keeps some as bytes, the build as strings). */
-const bytes = (files: OutputFile[]): { path: string; contents: Buffer }[] => files.map((file) => ({ path: file.path, contents: Buffer.from(file.contents) }));
+const bytes = (files: OutputFile[]): { path: string; contents: Buffer }[] =>
+  files.map((file) => ({ path: file.path, contents: Buffer.from(file.contents) }));
 
 describe('renderSiteWideFiles', () => {
   it('gives what renderSiteFiles gives, first with an empty memo, then with a filled one, then with an article changed', async () => {

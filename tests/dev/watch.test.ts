@@ -48,9 +48,14 @@ beforeEach(() => {
   mkdirSync(join(dir, 'articles'));
   writeFileSync(record(), '---\ntitle: x\n---\ntexte\n');
   bursts = [];
-  watcher = watchFolder(dir, DEBOUNCE_MS, (paths) => bursts.push(paths), (error) => {
-    throw error;
-  });
+  watcher = watchFolder(
+    dir,
+    DEBOUNCE_MS,
+    (paths) => bursts.push(paths),
+    (error) => {
+      throw error;
+    },
+  );
 });
 afterEach(() => {
   watcher?.close();

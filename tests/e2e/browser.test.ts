@@ -32,7 +32,11 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function open(path: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; external: string[] }> {
+async function open(
+  path: string,
+  width: number,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; external: string[] }> {
   const opened = await openPage(browser, width, colorScheme);
   const response = await opened.page.goto(new URL(path, site.url).href);
   expect(response?.ok() || path === 'nulle-part/', path).toBe(true);
@@ -48,7 +52,12 @@ function columns(page: Page): Promise<{ header: Edges; main: Edges; subscribe: E
       if (!box) throw new Error(`no ${selector}`);
       return [Math.round(box.left), Math.round(box.right)];
     };
-    return { header: edges('.site-header .wrap'), main: edges('main'), subscribe: edges('.subscribe'), footer: edges('.site-footer .wrap') };
+    return {
+      header: edges('.site-header .wrap'),
+      main: edges('main'),
+      subscribe: edges('.subscribe'),
+      footer: edges('.site-footer .wrap'),
+    };
   });
 }
 
@@ -57,7 +66,10 @@ describe('the article page in chromium', () => {
     it(`at ${width} px: screenshot, one column, no horizontal scroll, nothing from the network`, async () => {
       const { page, external } = await open(ARTICLE, width);
       await page.screenshot({ path: join(artifacts, `article-${width}.png`), fullPage: true });
-      const layout = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+      const layout = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+      }));
       expect(layout.scroll).toBeLessThanOrEqual(layout.viewport);
       const edges = await columns(page);
       expect(new Set(Object.values(edges).map((edge) => edge.join()))).toHaveProperty('size', 1);
@@ -77,9 +89,15 @@ describe('the article page in chromium', () => {
       const lineHeight = parseFloat(style.lineHeight);
       const lines = paragraphs.reduce((sum, p) => sum + Math.round(p.getBoundingClientRect().height / lineHeight), 0);
       const characters = paragraphs.reduce((sum, p) => sum + (p.textContent ?? '').length, 0);
-      return { perLine: characters / lines, ratio: lineHeight / parseFloat(style.fontSize), fontSize: parseFloat(style.fontSize) };
+      return {
+        perLine: characters / lines,
+        ratio: lineHeight / parseFloat(style.fontSize),
+        fontSize: parseFloat(style.fontSize),
+      };
     });
-    console.info(`article body: ${text.fontSize} px, line height ${text.ratio.toFixed(2)}, ${text.perLine.toFixed(0)} characters a line`);
+    console.info(
+      `article body: ${text.fontSize} px, line height ${text.ratio.toFixed(2)}, ${text.perLine.toFixed(0)} characters a line`,
+    );
     expect(text.ratio).toBeCloseTo(1.6, 2);
     expect(text.perLine).toBeGreaterThan(55);
     expect(text.perLine).toBeLessThan(85);
@@ -90,7 +108,9 @@ describe('the article page in chromium', () => {
     const { page } = await open(ARTICLE, 1280);
     const read = await page.evaluate(() => {
       const scripts = [...document.querySelectorAll('script')];
-      const data = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null') as { '@graph': { '@type': string; headline?: string }[] };
+      const data = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null') as {
+        '@graph': { '@type': string; headline?: string }[];
+      };
       return { other: scripts.filter((s) => s.type !== 'application/ld+json').length, graph: data['@graph'] };
     });
     expect(read.other).toBe(0);
@@ -101,7 +121,9 @@ describe('the article page in chromium', () => {
   it('keeps « » with their words when lines wrap', async () => {
     const { page } = await open(ARTICLE, 390);
     const broken = await page.evaluate(() =>
-      [...document.querySelectorAll('.body span.nb')].filter((span) => span.getClientRects().length > 1).map((span) => span.textContent),
+      [...document.querySelectorAll('.body span.nb')]
+        .filter((span) => span.getClientRects().length > 1)
+        .map((span) => span.textContent),
     );
     expect(broken).toEqual([]);
     await page.context().close();
@@ -111,8 +133,10 @@ describe('the article page in chromium', () => {
     for (const path of [ARTICLE, '', 'nulle-part/']) {
       it(`has no axe-core violations: /${path} in the ${colorScheme} scheme`, async () => {
         const { page } = await open(path, path === ARTICLE ? 390 : 1280, colorScheme);
-        if (path === ARTICLE) await page.screenshot({ path: join(artifacts, `article-390-${colorScheme}.png`), fullPage: true });
-        if (path === '') await page.screenshot({ path: join(artifacts, `home-1280-${colorScheme}.png`), fullPage: true });
+        if (path === ARTICLE)
+          await page.screenshot({ path: join(artifacts, `article-390-${colorScheme}.png`), fullPage: true });
+        if (path === '')
+          await page.screenshot({ path: join(artifacts, `home-1280-${colorScheme}.png`), fullPage: true });
         expect(await axe(page)).toEqual([]);
         await page.context().close();
       });
@@ -138,7 +162,11 @@ describe('the dev server in chromium', () => {
 
     const started = performance.now();
     seed.edit((text) => text.replace(`title: ${TITLE}`, 'title: Un titre modifié dans le navigateur'));
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Un titre modifié dans le navigateur', undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'Un titre modifié dans le navigateur',
+      undefined,
+      { timeout: 10_000 },
+    );
     const latency = performance.now() - started;
     console.info(`dev server: edit → page reloaded with the new title in ${latency.toFixed(0)} ms`);
     expect(latency).toBeLessThan(5_000);
@@ -147,12 +175,16 @@ describe('the dev server in chromium', () => {
     const panel = page.locator('depeche-problems');
     await panel.waitFor({ timeout: 10_000 });
     // Playwright's CSS selectors reach into the panel's open shadow root.
-    expect(await page.locator('depeche-problems [role=alert]').textContent()).toMatch(/datePublished: expected .*found "demain"/);
+    expect(await page.locator('depeche-problems [role=alert]').textContent()).toMatch(
+      /datePublished: expected .*found "demain"/,
+    );
     await page.screenshot({ path: join(artifacts, 'dev-problems-1280.png') });
     expect(await page.locator('h1').textContent()).toBe('Un titre modifié dans le navigateur');
 
     writeFileSync(seed.record, seed.original);
-    await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, TITLE, { timeout: 10_000 });
+    await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, TITLE, {
+      timeout: 10_000,
+    });
     expect(await panel.count()).toBe(0);
     expect(external).toEqual([]);
     await page.context().close();

@@ -15,13 +15,22 @@ export const root = join(import.meta.dirname, '../..');
 /** Screenshots land here (git-ignored), for people and CI to look at. */
 export const artifacts = join(root, 'artifacts');
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launch(): Promise<Browser> {
   mkdirSync(artifacts, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -35,7 +44,9 @@ export async function serveFolder(dir: string): Promise<{ url: string; close: ()
       const body = await readFile(join(dir, file));
       response.writeHead(200, { 'Content-Type': mediaType(file) }).end(body);
     } catch {
-      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(await readFile(join(dir, '404.html')));
+      response
+        .writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(await readFile(join(dir, '404.html')));
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,7 +65,11 @@ export async function serveFolder(dir: string): Promise<{ url: string; close: ()
  * A page of `width` CSS pixels in a fresh context; any request that leaves 127.0.0.1 is refused and
  * recorded in `external`, so a test can say the page needs nothing from the network.
  */
-export async function openPage(browser: Browser, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; external: string[] }> {
+export async function openPage(
+  browser: Browser,
+  width: number,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; external: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const external: string[] = [];
@@ -79,7 +94,22 @@ export async function axe(page: Page): Promise<Violation[]> {
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve('axe-core') });
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
 }

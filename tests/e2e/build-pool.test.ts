@@ -25,7 +25,8 @@ let buildWithWorkers: typeof buildInThread;
 
 beforeAll(async () => {
   const lib = join(root, 'lib/build.js');
-  if (!existsSync(join(root, 'lib/build-worker.js'))) throw new Error('lib/ is missing: run `npm run build` (or `npm run compile`) first');
+  if (!existsSync(join(root, 'lib/build-worker.js')))
+    throw new Error('lib/ is missing: run `npm run build` (or `npm run compile`) first');
   ({ build: buildWithWorkers } = (await import(lib)) as { build: typeof buildInThread });
   scratch = mkdtempSync(join(tmpdir(), 'depeche-pool-'));
   content = join(scratch, 'content');
@@ -34,14 +35,20 @@ beforeAll(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A copy of the corpus with `edit` applied, built both ways into folders; returns both trees. */
-async function bothWays(label: string, edit: (dir: string) => void = () => undefined): Promise<{ workers: unknown; thread: unknown }> {
+async function bothWays(
+  label: string,
+  edit: (dir: string) => void = () => undefined,
+): Promise<{ workers: unknown; thread: unknown }> {
   const dir = join(scratch, `content-${label}`);
   cpSync(content, dir, { recursive: true });
   edit(dir);
   const settle = async (run: () => Promise<unknown>): Promise<unknown> =>
     run().then(
       () => undefined,
-      (error: unknown) => (error instanceof ContentError || (error instanceof Error && error.name === 'ContentError') ? (error as ContentError).problems : error),
+      (error: unknown) =>
+        error instanceof ContentError || (error instanceof Error && error.name === 'ContentError')
+          ? (error as ContentError).problems
+          : error,
     );
   const workersOut = join(scratch, `dist-${label}-workers`);
   const threadOut = join(scratch, `dist-${label}-thread`);
@@ -89,7 +96,16 @@ describe('the build with its worker pool (lib/)', () => {
     expect(Array.isArray(workers)).toBe(false);
     expect(workers).toEqual(thread);
     // Every page shows the year the guess missed: the pages were rendered again.
-    const oldest = readFileSync(join(scratch, 'dist-guess-workers', 'articles', readdirSync(join(scratch, 'dist-guess-workers', 'articles')).sort()[0] ?? '', 'index.html'), 'utf8');
+    const oldest = readFileSync(
+      join(
+        scratch,
+        'dist-guess-workers',
+        'articles',
+        readdirSync(join(scratch, 'dist-guess-workers', 'articles')).sort()[0] ?? '',
+        'index.html',
+      ),
+      'utf8',
+    );
     expect(oldest).toMatch(/2031/);
   });
 

@@ -58,10 +58,16 @@ describe('feedparser', () => {
     expect(parsed.version).toBe(version);
     expect(parsed.title).toBe('Dépêche');
     expect(parsed.entries).toBe(1);
-    expect(parsed.entry_title).toBe('Le partenariat entre Microsoft et Mistral AI agace Bruxelles mais ravit le gouvernement');
-    expect(parsed.link).toBe('https://depeche.example/articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement/');
+    expect(parsed.entry_title).toBe(
+      'Le partenariat entre Microsoft et Mistral AI agace Bruxelles mais ravit le gouvernement',
+    );
+    expect(parsed.link).toBe(
+      'https://depeche.example/articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement/',
+    );
     expect(parsed.id).toBe(parsed.link);
-    expect(parsed.summary).toBe('Le rapprochement de la jeune pousse française et du géant américain a provoqué un tollé à Bruxelles.');
+    expect(parsed.summary).toBe(
+      'Le rapprochement de la jeune pousse française et du géant américain a provoqué un tollé à Bruxelles.',
+    );
     expect(parsed.published).toEqual([2024, 2, 28, 8, 0, 0]);
     expect(parsed.tags).toEqual(['Intelligence artificielle', 'Mistral AI', 'Microsoft', 'AI Act', 'Union européenne']);
     expect(parsed.author).toBe('Dépêche');

@@ -14,16 +14,25 @@ beforeAll(async () => {
 
 describe('Debian validators', () => {
   it('jing finds atom.xml valid against the RFC 4287 compact schema', () => {
-    const result = execFileSync('jing', ['-c', join(root, 'data/schemas/atom-rfc4287.rnc'), join(out, 'atom.xml')], { encoding: 'utf8' });
+    const result = execFileSync('jing', ['-c', join(root, 'data/schemas/atom-rfc4287.rnc'), join(out, 'atom.xml')], {
+      encoding: 'utf8',
+    });
     expect(result).toBe('');
   });
 
   it('xmllint finds atom.xml valid against the RELAX NG schema', () => {
-    execFileSync('xmllint', ['--noout', '--relaxng', join(root, 'data/schemas/atom-rfc4287.rng'), join(out, 'atom.xml')], { stdio: 'pipe' });
+    execFileSync(
+      'xmllint',
+      ['--noout', '--relaxng', join(root, 'data/schemas/atom-rfc4287.rng'), join(out, 'atom.xml')],
+      { stdio: 'pipe' },
+    );
   });
 
   it.each(['feed.xml', 'atom.xml', 'sitemap.xml'])('xmllint finds %s well formed', (file) => {
-    const result = execFileSync('xmllint', ['--noout', '--nonet', join(out, file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = execFileSync('xmllint', ['--noout', '--nonet', join(out, file)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(result).toBe('');
   });
 });

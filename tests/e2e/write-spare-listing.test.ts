@@ -25,11 +25,14 @@ let startListing: typeof startListingType;
 let scratch: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'lib/write-spare-listing-worker.js'))) throw new Error('lib/ is missing: run `npm run build` (or `npm run compile`) first');
+  if (!existsSync(join(root, 'lib/write-spare-listing-worker.js')))
+    throw new Error('lib/ is missing: run `npm run build` (or `npm run compile`) first');
   ({ build } = (await import(join(root, 'lib/build.js'))) as { build: typeof buildInThread });
   ({ openOutput } = (await import(join(root, 'lib/write.js'))) as { openOutput: typeof openOutputType });
   ({ placeFiles } = (await import(join(root, 'lib/write-place.js'))) as { placeFiles: typeof placeFilesType });
-  ({ startListing } = (await import(join(root, 'lib/write-spare-listing.js'))) as { startListing: typeof startListingType });
+  ({ startListing } = (await import(join(root, 'lib/write-spare-listing.js'))) as {
+    startListing: typeof startListingType;
+  });
 });
 beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'depeche-spare-listing-'));
@@ -70,7 +73,8 @@ function newSite(count: number): OutputFile[] {
 
 function expectedTree(files: readonly OutputFile[]): { paths: string[]; folders: string[] } {
   const folders = new Set<string>();
-  for (const { path } of files) for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) folders.add(path.slice(0, at));
+  for (const { path } of files)
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) folders.add(path.slice(0, at));
   return { paths: files.map((file) => file.path).sort(), folders: [...folders].sort() };
 }
 
@@ -122,7 +126,8 @@ describe('the spare listed in a worker (lib/)', () => {
           // A folder of the old site becomes a file (all it held goes with it).
           rmSync(join(spare, 'articles', `a-${next}`), { recursive: true });
           writeFileSync(join(spare, 'articles', `a-${next}`), 'now a file');
-          for (const path of [`articles/a-${next}`, `articles/a-${next}/index.html`, `articles/a-${next}/image.png`]) touched.add(path);
+          for (const path of [`articles/a-${next}`, `articles/a-${next}/index.html`, `articles/a-${next}/image.png`])
+            touched.add(path);
         }
       }
       await new Promise((resolve) => setImmediate(resolve));

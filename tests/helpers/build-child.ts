@@ -7,7 +7,8 @@
 import { build } from '../../src/build.js';
 
 const [contentDir, outDir, mode] = process.argv.slice(2);
-if (contentDir === undefined || outDir === undefined) throw new Error('usage: build-child.ts <content> <out> [incremental]');
+if (contentDir === undefined || outDir === undefined)
+  throw new Error('usage: build-child.ts <content> <out> [incremental]');
 await build({
   contentDir,
   outDir,

@@ -11,11 +11,16 @@ export function treeOf(dir: string): Record<string, string> | undefined {
     .filter((path) => statSync(join(dir, path)).isFile())
     .map((path) => path.split('\\').join('/'))
     .sort();
-  for (const path of paths) tree[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
+  for (const path of paths)
+    tree[path] = createHash('sha256')
+      .update(readFileSync(join(dir, path)))
+      .digest('hex');
   return tree;
 }
 
 /** The names in `dir` that the writer uses for its temporary folders. */
 export function temporaryFolders(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.startsWith('.depeche-')).sort();
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('.depeche-'))
+    .sort();
 }

@@ -31,19 +31,19 @@ describe('importing the seed', () => {
 
   it('gives the body and the quotes of the record in content/ exactly', () => {
     expect(written.body).toBe(record.body);
-    expect(written.front['quotes']).toEqual(record.front['quotes']);
+    expect(written.front.quotes).toEqual(record.front.quotes);
   });
 
   it('takes the first paragraph as the description, the trailing URL as the source', () => {
-    expect(written.front['description']).toBe(record.front['description']);
-    expect(written.front['isBasedOn']).toBe(record.front['isBasedOn']);
-    expect(written.front['citations']).toEqual([
-      { type: 'NewsArticle', name: record.front['title'], url: record.front['isBasedOn'], inLanguage: 'fr' },
+    expect(written.front.description).toBe(record.front.description);
+    expect(written.front.isBasedOn).toBe(record.front.isBasedOn);
+    expect(written.front.citations).toEqual([
+      { type: 'NewsArticle', name: record.front.title, url: record.front.isBasedOn, inLanguage: 'fr' },
     ]);
   });
 
   it('spells the title from the URL as the body does, and makes the same slug', () => {
-    expect(imported).toMatchObject({ title: record.front['title'], titleFrom: 'url', slug: SLUG });
+    expect(imported).toMatchObject({ title: record.front.title, titleFrom: 'url', slug: SLUG });
   });
 
   it('drops the newsletter box copied twice, and offers the dates of the text as hints', () => {
@@ -57,23 +57,38 @@ describe('importing the seed', () => {
       { date: '2024-02-27', text: 'le 27 février 2024' },
       { date: '2024-02-26', text: 'le 26 février 2024' },
     ]);
-    expect(imported.record).toContain('# Dates in the text: 2024-02-27 (le 27 février 2024), 2024-02-26 (le 26 février 2024).');
+    expect(imported.record).toContain(
+      '# Dates in the text: 2024-02-27 (le 27 février 2024), 2024-02-26 (le 26 février 2024).',
+    );
   });
 
   it('writes a draft dated now, with the local offset', () => {
-    expect(written.front['datePublished']).toBe('2024-02-28T09:00:00+01:00');
-    expect(written.front['draft']).toBe(true);
+    expect(written.front.datePublished).toBe('2024-02-28T09:00:00+01:00');
+    expect(written.front.draft).toBe(true);
   });
 });
 
 describe('quotes', () => {
   it('takes the speaker named after the quotation, with the apposition as job title', () => {
-    expect(findQuotes(['« Nous sommes prêts », a déclaré Marie Curie, directrice du laboratoire, lors d’une conférence.'])).toEqual([
+    expect(
+      findQuotes(['« Nous sommes prêts », a déclaré Marie Curie, directrice du laboratoire, lors d’une conférence.']),
+    ).toEqual([
       { text: 'Nous sommes prêts', spokenBy: { name: 'Marie Curie', jobTitle: 'directrice du laboratoire' } },
     ]);
-    expect(findQuotes(['“C’est fini”, explique Jean de La Fontaine.'])).toEqual([{ text: 'C’est fini', spokenBy: { name: 'Jean de La Fontaine' } }]);
-    expect(findQuotes(['« Trop tard », selon Ursula von der Leyen, une commissaire européenne qui préside la Commission.'])).toEqual([
-      { text: 'Trop tard', spokenBy: { name: 'Ursula von der Leyen', jobTitle: 'commissaire européenne', affiliation: 'Commission européenne' } },
+    expect(findQuotes(['“C’est fini”, explique Jean de La Fontaine.'])).toEqual([
+      { text: 'C’est fini', spokenBy: { name: 'Jean de La Fontaine' } },
+    ]);
+    expect(
+      findQuotes(['« Trop tard », selon Ursula von der Leyen, une commissaire européenne qui préside la Commission.']),
+    ).toEqual([
+      {
+        text: 'Trop tard',
+        spokenBy: {
+          name: 'Ursula von der Leyen',
+          jobTitle: 'commissaire européenne',
+          affiliation: 'Commission européenne',
+        },
+      },
     ]);
   });
 
@@ -84,7 +99,12 @@ describe('quotes', () => {
   });
 
   it('ignores words quoted in passing', () => {
-    expect(findQuotes(['Elle allait « examiner » le partenariat, « qui pourra être converti ».', 'Une IA « 100 % open source ».'])).toEqual([]);
+    expect(
+      findQuotes([
+        'Elle allait « examiner » le partenariat, « qui pourra être converti ».',
+        'Une IA « 100 % open source ».',
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -95,8 +115,14 @@ describe('the text', () => {
   });
 
   it('takes a short first line without a full stop as the headline', () => {
-    const text = readArticleText('Bruxelles s’inquiète\n\nPremier paragraphe.\n\nSecond paragraphe.\n\nhttps://exemple.fr/a\n');
-    expect(text).toMatchObject({ headline: 'Bruxelles s’inquiète', paragraphs: ['Premier paragraphe.', 'Second paragraphe.'], sourceUrl: 'https://exemple.fr/a' });
+    const text = readArticleText(
+      'Bruxelles s’inquiète\n\nPremier paragraphe.\n\nSecond paragraphe.\n\nhttps://exemple.fr/a\n',
+    );
+    expect(text).toMatchObject({
+      headline: 'Bruxelles s’inquiète',
+      paragraphs: ['Premier paragraphe.', 'Second paragraphe.'],
+      sourceUrl: 'https://exemple.fr/a',
+    });
   });
 
   it('finds French dates, once each, and only real ones', () => {
@@ -107,23 +133,33 @@ describe('the text', () => {
   });
 
   it('guesses a title from the URL slug, joining elided articles', () => {
-    expect(titleFromUrl('https://exemple.fr/2024/l-europe-s-inquiete-de-l-integration-1234567.html', 'L’Europe s’inquiète. L’intégration de Mistral inquiète l’Europe.')).toBe(
-      'L’Europe s’inquiète de l’intégration',
-    );
+    expect(
+      titleFromUrl(
+        'https://exemple.fr/2024/l-europe-s-inquiete-de-l-integration-1234567.html',
+        'L’Europe s’inquiète. L’intégration de Mistral inquiète l’Europe.',
+      ),
+    ).toBe('L’Europe s’inquiète de l’intégration');
     expect(titleFromUrl('https://exemple.fr/article?id=3', '')).toBeUndefined();
   });
 
   it('without a headline or a URL, takes the first sentence as the title', () => {
     const imported = importArticle('Mistral AI lève des fonds. Beaucoup.\n\nSuite.\n', { now });
-    expect(imported).toMatchObject({ title: 'Mistral AI lève des fonds', titleFrom: 'first sentence', slug: 'mistral-ai-leve-des-fonds' });
+    expect(imported).toMatchObject({
+      title: 'Mistral AI lève des fonds',
+      titleFrom: 'first sentence',
+      slug: 'mistral-ai-leve-des-fonds',
+    });
     expect(imported.record).not.toContain('isBasedOn');
   });
 
   it('uses --url when the text does not end with one, and escapes what Markdown would read as markup', () => {
-    const imported = importArticle('Un *astérisque* et un `code`.\n\n# pas un titre\n', { now, url: 'https://exemple.fr/articles/un-exemple' });
+    const imported = importArticle('Un *astérisque* et un `code`.\n\n# pas un titre\n', {
+      now,
+      url: 'https://exemple.fr/articles/un-exemple',
+    });
     expect(imported.sourceUrl).toBe('https://exemple.fr/articles/un-exemple');
     expect(imported.body).toBe('Un \\*astérisque\\* et un \\`code\\`.\n\n\\# pas un titre\n');
-    expect(splitRecord(imported.record).front['description']).toBe('Un *astérisque* et un `code`.');
+    expect(splitRecord(imported.record).front.description).toBe('Un *astérisque* et un `code`.');
   });
 
   it('refuses a text with no paragraph', () => {

@@ -31,13 +31,21 @@ describe('slugify', () => {
 
 describe('the record depeche new writes', () => {
   it('dates it now at the local offset, to the second', () => {
-    expect(formatLocalDateTime({ epochMs: Date.parse('2024-02-28T08:00:00.900Z'), offsetMinutes: 60 })).toBe('2024-02-28T09:00:00+01:00');
-    expect(formatLocalDateTime({ epochMs: Date.parse('2024-02-28T08:00:00Z'), offsetMinutes: -330 })).toBe('2024-02-28T02:30:00-05:30');
-    expect(formatLocalDateTime({ epochMs: Date.parse('2024-02-28T23:30:00Z'), offsetMinutes: 0 })).toBe('2024-02-28T23:30:00+00:00');
+    expect(formatLocalDateTime({ epochMs: Date.parse('2024-02-28T08:00:00.900Z'), offsetMinutes: 60 })).toBe(
+      '2024-02-28T09:00:00+01:00',
+    );
+    expect(formatLocalDateTime({ epochMs: Date.parse('2024-02-28T08:00:00Z'), offsetMinutes: -330 })).toBe(
+      '2024-02-28T02:30:00-05:30',
+    );
+    expect(formatLocalDateTime({ epochMs: Date.parse('2024-02-28T23:30:00Z'), offsetMinutes: 0 })).toBe(
+      '2024-02-28T23:30:00+00:00',
+    );
   });
 
   it('quotes a title only when YAML needs it', () => {
-    expect(newRecord('Un titre : deux-points', { epochMs: 0, offsetMinutes: 0 })).toContain('title: "Un titre : deux-points"\n');
+    expect(newRecord('Un titre : deux-points', { epochMs: 0, offsetMinutes: 0 })).toContain(
+      'title: "Un titre : deux-points"\n',
+    );
     expect(newRecord('L’Europe', { epochMs: 0, offsetMinutes: 0 })).toContain('title: L’Europe\n');
   });
 });

@@ -19,22 +19,132 @@ export const XML_FORBIDDEN_CHARS: readonly string[] = [
 
 /** Markup, YAML, Markdown and JSON syntax that has broken publishers. */
 const SYNTAX = [
-  '&', '<', '>', '"', "'", ']]>', ']]>]]>]]>', '</script>', '</SCRIPT >', '<!--', '-->', '--', '<![CDATA[', '<?xml', '<b>', '</p>',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '&amp;', '&nbsp;', '&#60;', '&#x3C;', '&lt;', '&copy', '&#0;', '&#xD800;',
-  ':', ': ', '#', ' #', '- ', '---', '...', '|', '>', '*', '**', '_', '__', '~', '`', '```', '\\', '\\n', '[', ']', '](', '![', '{', '}',
-  ',', '?', '!', '%', '@', '&a', '*a', '!!str', 'null', '~', 'yes', 'no', 'NaN', '0x1F', '1e3', '0o17', '.inf', '=', '+',
-  '\u2028', '\u2029', '\\u2028', '${x}', '{{x}}', 'javascript:alert(1)', 'data:text/html,<script>x</script>',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  ']]>',
+  ']]>]]>]]>',
+  '</script>',
+  '</SCRIPT >',
+  '<!--',
+  '-->',
+  '--',
+  '<![CDATA[',
+  '<?xml',
+  '<b>',
+  '</p>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '&amp;',
+  '&nbsp;',
+  '&#60;',
+  '&#x3C;',
+  '&lt;',
+  '&copy',
+  '&#0;',
+  '&#xD800;',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '- ',
+  '---',
+  '...',
+  '|',
+  '>',
+  '*',
+  '**',
+  '_',
+  '__',
+  '~',
+  '`',
+  '```',
+  '\\',
+  '\\n',
+  '[',
+  ']',
+  '](',
+  '![',
+  '{',
+  '}',
+  ',',
+  '?',
+  '!',
+  '%',
+  '@',
+  '&a',
+  '*a',
+  '!!str',
+  'null',
+  '~',
+  'yes',
+  'no',
+  'NaN',
+  '0x1F',
+  '1e3',
+  '0o17',
+  '.inf',
+  '=',
+  '+',
+  '\u2028',
+  '\u2029',
+  '\\u2028',
+  '${x}',
+  '{{x}}',
+  'javascript:alert(1)',
+  'data:text/html,<script>x</script>',
 ];
 
 /** Bidi controls, joiners and invisibles. */
-const INVISIBLE = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
+const INVISIBLE = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200E',
+  '\u200F',
+  '\u061C',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+  '\u00AD',
+];
 
 /** Emoji (with joiners, flags, skin tones, variation selectors) and combining marks. */
 const EMOJI = ['😀', '👩‍👩‍👧‍👦', '🇫🇷', '👍🏽', '❤️', '🏳️‍🌈', '\u{1F9D1}\u200D\u{1F4BB}', '\u{10FFFD}', '\u{E0041}'];
-const COMBINING = ['\u0301', 'e\u0301', 'a\u0308\u0304', 'Z\u0336\u0335\u0334\u0333\u0332', '\u20DD', 'ก\u0E33', 'क\u094D\u0937'];
+const COMBINING = [
+  '\u0301',
+  'e\u0301',
+  'a\u0308\u0304',
+  'Z\u0336\u0335\u0334\u0333\u0332',
+  '\u20DD',
+  'ก\u0E33',
+  'क\u094D\u0937',
+];
 
 /** The same words in NFC and NFD (and forms that normalisation would change). */
-const NORMALISATION = ['é', 'é'.normalize('NFD'), 'Ångström', 'Ångström'.normalize('NFD'), '\u212B', 'ﬁ', '한국어', '한국어'.normalize('NFD'), 'ṩ', 'ṩ'.normalize('NFD'), 'Œuvre'];
+const NORMALISATION = [
+  'é',
+  'é'.normalize('NFD'),
+  'Ångström',
+  'Ångström'.normalize('NFD'),
+  '\u212B',
+  'ﬁ',
+  '한국어',
+  '한국어'.normalize('NFD'),
+  'ṩ',
+  'ṩ'.normalize('NFD'),
+  'Œuvre',
+];
 
 /** White space of every kind. */
 const SPACE = [' ', '  ', '\t', '\n', '\r', '\r\n', '\u00A0', '\u202F', '\u3000', '\u0085', '\u000C', '\u000B'];
@@ -43,11 +153,51 @@ const SPACE = [' ', '  ', '\t', '\n', '\r', '\r\n', '\u00A0', '\u202F', '\u3000'
 const HTML_ONLY_FORBIDDEN = ['\u007F', '\u0080', '\u0085', '\u009F', '\uFDD0', '\uFDEF', '\u{1FFFE}', '\u{10FFFF}'];
 
 /** Ordinary words, so that values also look like news. */
-const WORDS = ['Mistral AI', 'Bruxelles', 'l’Europe', 'R&D', '« citation »', '100 %', 'Zoë', 'Ελλάδα', 'Москва', 'القاهرة', 'ירושלים', '東京', 'naïve café', 'x', '0', 'A'];
+const WORDS = [
+  'Mistral AI',
+  'Bruxelles',
+  'l’Europe',
+  'R&D',
+  '« citation »',
+  '100 %',
+  'Zoë',
+  'Ελλάδα',
+  'Москва',
+  'القاهرة',
+  'ירושלים',
+  '東京',
+  'naïve café',
+  'x',
+  '0',
+  'A',
+];
 
 /** A character no output drops and that is not white space: what makes a text visible. */
 export const visibleChar: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('a', 'Z', '7', 'é', '&', '<', '>', '"', "'", '*', '_', '\\', '[', '`', '#', '-', '😀', '東', 'ß', 'Ω', '»', '«'),
+  fc.constantFrom(
+    'a',
+    'Z',
+    '7',
+    'é',
+    '&',
+    '<',
+    '>',
+    '"',
+    "'",
+    '*',
+    '_',
+    '\\',
+    '[',
+    '`',
+    '#',
+    '-',
+    '😀',
+    '東',
+    'ß',
+    'Ω',
+    '»',
+    '«',
+  ),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).filter((char) => isVisible(char)),
 );
 
@@ -90,7 +240,13 @@ const piece: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...SPACE) },
   // Anything at all: every code point, lone surrogates included.
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)), maxLength: 2 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+      maxLength: 2,
+    }),
+  },
 );
 
 /** Any text, possibly empty: hostile pieces joined. */
@@ -115,7 +271,45 @@ export const blankText: fc.Arbitrary<string> = fc
 const urlSegment = fc
   .array(
     fc.oneof(
-      fc.constantFrom('a', 'b', '1', '-', '_', '.', '~', '%20', '%3C', 'é', '東', '😀', '&', '<', '>', '"', "'", ']]>', '(', ')', '*', '!', '$', ',', ';', '=', '+', '@', ':', '[', ']', '{', '}', '|', '^', '`', '\\'),
+      fc.constantFrom(
+        'a',
+        'b',
+        '1',
+        '-',
+        '_',
+        '.',
+        '~',
+        '%20',
+        '%3C',
+        'é',
+        '東',
+        '😀',
+        '&',
+        '<',
+        '>',
+        '"',
+        "'",
+        ']]>',
+        '(',
+        ')',
+        '*',
+        '!',
+        '$',
+        ',',
+        ';',
+        '=',
+        '+',
+        '@',
+        ':',
+        '[',
+        ']',
+        '{',
+        '}',
+        '|',
+        '^',
+        '`',
+        '\\',
+      ),
       fc.constantFrom('&amp;', '&lt;', '</script>', '<!--', '-->'),
     ),
     { minLength: 1, maxLength: 6 },
@@ -126,12 +320,22 @@ const urlSegment = fc
 export const httpUrl: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom('https', 'http', 'HTTPS'),
-    fc.constantFrom('source.example', 'xn--caf-dma.example', 'café.example', 'sub.source.example:8443', '[::1]', '192.0.2.1'),
+    fc.constantFrom(
+      'source.example',
+      'xn--caf-dma.example',
+      'café.example',
+      'sub.source.example:8443',
+      '[::1]',
+      '192.0.2.1',
+    ),
     fc.array(urlSegment, { maxLength: 3 }),
     fc.option(urlSegment, { nil: undefined }),
     fc.option(urlSegment, { nil: undefined }),
   )
-  .map(([scheme, host, path, query, fragment]) => `${scheme}://${host}/${path.join('/')}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`)
+  .map(
+    ([scheme, host, path, query, fragment]) =>
+      `${scheme}://${host}/${path.join('/')}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`,
+  )
   .filter((url) => URL.canParse(url));
 
 /** A reference relative to the site, or an absolute URL. */
@@ -156,7 +360,9 @@ export const dateTime: fc.Arbitrary<string> = fc
     fraction: fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined }),
     zone: fc.oneof(
       fc.constant('Z'),
-      fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 13 }), fc.constantFrom(0, 15, 30, 45)).map(([sign, hours, minutes]) => `${sign}${pad(hours)}:${pad(minutes)}`),
+      fc
+        .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 13 }), fc.constantFrom(0, 15, 30, 45))
+        .map(([sign, hours, minutes]) => `${sign}${pad(hours)}:${pad(minutes)}`),
       fc.constantFrom('+14:00', '-00:00', '+00:00'),
     ),
   })
@@ -173,8 +379,27 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-const CREATIVE_WORK_TYPES = ['NewsArticle', 'Report', 'ScholarlyArticle', 'Legislation', 'WebPage', 'Dataset', 'BlogPosting', 'VideoObject', 'CreativeWork'];
-const THING_TYPES = ['Organization', 'GovernmentOrganization', 'Person', 'Place', 'Product', 'SoftwareApplication', 'Legislation', 'Event'];
+const CREATIVE_WORK_TYPES = [
+  'NewsArticle',
+  'Report',
+  'ScholarlyArticle',
+  'Legislation',
+  'WebPage',
+  'Dataset',
+  'BlogPosting',
+  'VideoObject',
+  'CreativeWork',
+];
+const THING_TYPES = [
+  'Organization',
+  'GovernmentOrganization',
+  'Person',
+  'Place',
+  'Product',
+  'SoftwareApplication',
+  'Legislation',
+  'Event',
+];
 const LANGUAGES = ['fr', 'fr-CA', 'en', 'en-GB', 'de', 'ar', 'he', 'zh-Hant', 'ja'];
 
 /** An optional text that may be empty (`publisher`, `jobTitle`, an image's `alt`). */
@@ -232,7 +457,9 @@ export interface ArticleRecord {
  * reader sees is the paragraph's, exactly), or hostile Markdown (raw HTML, scripts, links of every
  * scheme) of which only safety can be asserted.
  */
-export type GeneratedBody = { kind: 'paragraphs'; paragraphs: string[]; markdown: string } | { kind: 'hostile'; markdown: string };
+export type GeneratedBody =
+  | { kind: 'paragraphs'; paragraphs: string[]; markdown: string }
+  | { kind: 'hostile'; markdown: string };
 
 export interface GeneratedArticle {
   /** The file name in `articles/`. */
@@ -264,11 +491,13 @@ export function escapeMarkdown(text: string): string {
 /** A paragraph line: visible at both ends (Markdown trims a paragraph), hostile inside. */
 const paragraph = fc.tuple(visibleChar, lineText, visibleChar).map(([first, middle, last]) => first + middle + last);
 
-export const paragraphsBody: fc.Arbitrary<GeneratedBody> = fc.array(paragraph, { minLength: 1, maxLength: 4 }).map((paragraphs) => ({
-  kind: 'paragraphs',
-  paragraphs,
-  markdown: paragraphs.map(escapeMarkdown).join('\n\n') + '\n',
-}));
+export const paragraphsBody: fc.Arbitrary<GeneratedBody> = fc
+  .array(paragraph, { minLength: 1, maxLength: 4 })
+  .map((paragraphs) => ({
+    kind: 'paragraphs',
+    paragraphs,
+    markdown: `${paragraphs.map(escapeMarkdown).join('\n\n')}\n`,
+  }));
 
 /** Markdown that tries to inject markup, scripts and dangerous links. */
 const HOSTILE_MARKDOWN = [
@@ -310,8 +539,15 @@ const HOSTILE_MARKDOWN = [
 
 export const hostileBody: fc.Arbitrary<GeneratedBody> = fc
   .array(fc.oneof(fc.constantFrom(...HOSTILE_MARKDOWN), hostileText), { minLength: 1, maxLength: 6 })
-  .chain((parts) => fc.array(fc.constantFrom('\n', '\n\n', ' '), { minLength: parts.length, maxLength: parts.length }).map((separators) => ({ parts, separators })))
-  .map(({ parts, separators }) => ({ kind: 'hostile', markdown: parts.map((part, i) => part + (separators[i] ?? '')).join('') }));
+  .chain((parts) =>
+    fc
+      .array(fc.constantFrom('\n', '\n\n', ' '), { minLength: parts.length, maxLength: parts.length })
+      .map((separators) => ({ parts, separators })),
+  )
+  .map(({ parts, separators }) => ({
+    kind: 'hostile',
+    markdown: parts.map((part, i) => part + (separators[i] ?? '')).join(''),
+  }));
 
 const inlineAuthor: fc.Arbitrary<InlineAuthor> = fc.record(
   { name: requiredText, url: siteUrl, sameAs: fc.array(httpUrl, { maxLength: 2 }) },
@@ -339,7 +575,10 @@ const entity: fc.Arbitrary<EntityRecord> = fc.record(
 const quote: fc.Arbitrary<QuoteRecord> = fc.record(
   {
     text: requiredText,
-    spokenBy: fc.record({ name: requiredText, jobTitle: emptyOrText, affiliation: emptyOrText }, { noNullPrototype: true, requiredKeys: ['name'] }),
+    spokenBy: fc.record(
+      { name: requiredText, jobTitle: emptyOrText, affiliation: emptyOrText },
+      { noNullPrototype: true, requiredKeys: ['name'] },
+    ),
   },
   { noNullPrototype: true },
 );
@@ -375,7 +614,15 @@ export function articleRecord(index: number): fc.Arbitrary<DraftRecord> {
         lang: fc.constantFrom(...LANGUAGES),
         section: requiredText,
         tags: fc.array(requiredText, { maxLength: 4 }),
-        image: fc.record({ src: siteUrl, alt: emptyOrText, width: fc.integer({ min: 1, max: 5000 }), height: fc.integer({ min: 1, max: 5000 }) }, { noNullPrototype: true }),
+        image: fc.record(
+          {
+            src: siteUrl,
+            alt: emptyOrText,
+            width: fc.integer({ min: 1, max: 5000 }),
+            height: fc.integer({ min: 1, max: 5000 }),
+          },
+          { noNullPrototype: true },
+        ),
         citations: fc.array(citation, { maxLength: 3 }),
         isBasedOn: httpUrl,
         mentions: fc.array(entity, { maxLength: 2 }),
@@ -414,7 +661,13 @@ function dropUndefined<T extends object>(value: T): T {
 export const siteSettings: fc.Arbitrary<SiteSettings> = fc
   .record(
     {
-      url: fc.constantFrom('https://depeche.example/', 'https://news.example/fr/', 'http://localhost:8080/a%20b/', 'https://café.example/actu', 'https://x.example/a&amp;b/'),
+      url: fc.constantFrom(
+        'https://depeche.example/',
+        'https://news.example/fr/',
+        'http://localhost:8080/a%20b/',
+        'https://café.example/actu',
+        'https://x.example/a&amp;b/',
+      ),
       title: requiredText,
       description: requiredText,
       language: fc.constantFrom(...LANGUAGES),
@@ -422,11 +675,17 @@ export const siteSettings: fc.Arbitrary<SiteSettings> = fc
         {
           name: requiredText,
           url: httpUrl,
-          logo: fc.record({ src: siteUrl, width: fc.integer({ min: 1, max: 1000 }), height: fc.integer({ min: 1, max: 1000 }) }, { noNullPrototype: true }),
+          logo: fc.record(
+            { src: siteUrl, width: fc.integer({ min: 1, max: 1000 }), height: fc.integer({ min: 1, max: 1000 }) },
+            { noNullPrototype: true },
+          ),
         },
         { noNullPrototype: true },
       ),
-      authors: fc.dictionary(fc.constantFrom('camille', 'jean-2', 'é', 'a b', 'null', 'x:y'), inlineAuthor, { maxKeys: 3, noNullPrototype: true }),
+      authors: fc.dictionary(fc.constantFrom('camille', 'jean-2', 'é', 'a b', 'null', 'x:y'), inlineAuthor, {
+        maxKeys: 3,
+        noNullPrototype: true,
+      }),
       feed: fc.record({ limit: fc.integer({ min: 1, max: 3 }) }, { noNullPrototype: true }),
     },
     { noNullPrototype: true, requiredKeys: ['url', 'title', 'description', 'language', 'publisher'] },
@@ -434,13 +693,22 @@ export const siteSettings: fc.Arbitrary<SiteSettings> = fc
   .map(dropUndefined);
 
 /** A body: mostly plain paragraphs, whose text can be checked exactly; else hostile Markdown. */
-export const body: fc.Arbitrary<GeneratedBody> = fc.oneof({ weight: 3, arbitrary: paragraphsBody }, { weight: 2, arbitrary: hostileBody });
+export const body: fc.Arbitrary<GeneratedBody> = fc.oneof(
+  { weight: 3, arbitrary: paragraphsBody },
+  { weight: 2, arbitrary: hostileBody },
+);
 
 const records = [articleRecord(0), articleRecord(1), articleRecord(2)] as const;
 
 /** A site of 1 to 3 articles: small, so that a thousand of them build in well under a minute. */
 export const generatedSite: fc.Arbitrary<GeneratedSite> = fc
-  .tuple(siteSettings, fc.integer({ min: 1, max: 3 }), fc.tuple(...records), fc.tuple(body, body, body), fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()))
+  .tuple(
+    siteSettings,
+    fc.integer({ min: 1, max: 3 }),
+    fc.tuple(...records),
+    fc.tuple(body, body, body),
+    fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+  )
   .map(([settings, count, generated, bodies, basedOnCitation]) => {
     const ids = Object.keys(settings.authors ?? {});
     return {
@@ -456,21 +724,33 @@ export const generatedSite: fc.Arbitrary<GeneratedSite> = fc
 /** Explicit large cases: a 1 MB body, a 10,000-character title. */
 export function largeSite(): GeneratedSite {
   const line = 'Une phrase & <une autre> « citée » \u0001 ]]> 😀 e\u0301 ';
-  const paragraphs = Array.from({ length: 100 }, (_, i) => `P${i} ${line.repeat(Math.ceil(10_240 / line.length))}`.trimEnd() + '.');
-  const title = `T ${'Titre très long & <hostile> ]]> \u000B '.repeat(300)}`.slice(0, 9_999) + '!';
+  const paragraphs = Array.from(
+    { length: 100 },
+    (_, i) => `${`P${i} ${line.repeat(Math.ceil(10_240 / line.length))}`.trimEnd()}.`,
+  );
+  const title = `${`T ${'Titre très long & <hostile> ]]> \u000B '.repeat(300)}`.slice(0, 9_999)}!`;
   return {
     settings: {
       url: 'https://depeche.example/',
       title: 'Dépêche',
       description: 'Un site.',
       language: 'fr',
-      publisher: { name: 'Dépêche', url: 'https://depeche.example/', logo: { src: '/logo.png', width: 60, height: 60 } },
+      publisher: {
+        name: 'Dépêche',
+        url: 'https://depeche.example/',
+        logo: { src: '/logo.png', width: 60, height: 60 },
+      },
     },
     articles: [
       {
         fileName: 'long.md',
-        record: { title, description: 'Un corps d’un mégaoctet.', datePublished: '2024-02-28T09:00:00+01:00', tags: [title] },
-        body: { kind: 'paragraphs', paragraphs, markdown: paragraphs.map(escapeMarkdown).join('\n\n') + '\n' },
+        record: {
+          title,
+          description: 'Un corps d’un mégaoctet.',
+          datePublished: '2024-02-28T09:00:00+01:00',
+          tags: [title],
+        },
+        body: { kind: 'paragraphs', paragraphs, markdown: `${paragraphs.map(escapeMarkdown).join('\n\n')}\n` },
       },
     ],
   };

@@ -19,8 +19,28 @@ import { strict as assert } from 'node:assert';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import type { BuildResult } from '../../src/build.js';
 import type { OutputFile } from '../../src/model.js';
-import { isHtmlForbidden, isXmlForbidden, type ArticleRecord, type GeneratedArticle, type GeneratedSite } from './arbitraries.js';
-import { attribute, attributes, findAll, hasClass, htmlText, libxml2Reads, parseHtmlFragment, parsePage, textOf, texts, withXml, type HtmlElement, type HtmlNode } from './read-back.js';
+import {
+  isHtmlForbidden,
+  isXmlForbidden,
+  type ArticleRecord,
+  type GeneratedArticle,
+  type GeneratedSite,
+} from './arbitraries.js';
+import {
+  attribute,
+  attributes,
+  findAll,
+  hasClass,
+  htmlText,
+  libxml2Reads,
+  parseHtmlFragment,
+  parsePage,
+  textOf,
+  texts,
+  withXml,
+  type HtmlElement,
+  type HtmlNode,
+} from './read-back.js';
 
 const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -77,7 +97,9 @@ export function instantOf(text: string): number {
   const [, y, mo, d, h, mi, s = '0', fraction = '', zone, sign, zh = '0', zm = '0'] = match;
   const offset = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm));
   const ms = Number(`0.${fraction || '0'}`) * 1000;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Math.floor(ms)) - offset * 60_000;
+  return (
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Math.floor(ms)) - offset * 60_000
+  );
 }
 
 function expectations(site: GeneratedSite): Expected[] {
@@ -130,7 +152,9 @@ export function checkBuiltSite(site: GeneratedSite, result: BuildResult): void {
   checkJsonFeed(site, feed, contentsOf(files, 'feed.json'));
   for (const article of expected) checkArticlePage(site, article, files);
   checkHomePage(site, expected, contentsOf(files, 'index.html'));
-  const locs = withXml(contentsOf(files, 'sitemap.xml'), (document) => texts(document, '//s:loc', { s: 'http://www.sitemaps.org/schemas/sitemap/0.9' }));
+  const locs = withXml(contentsOf(files, 'sitemap.xml'), (document) =>
+    texts(document, '//s:loc', { s: 'http://www.sitemaps.org/schemas/sitemap/0.9' }),
+  );
   assert.deepEqual(locs.sort(), [siteBase(site), ...expected.map((article) => article.url)].sort(), 'sitemap URLs');
 }
 
@@ -142,42 +166,83 @@ export function checkFormats(files: readonly OutputFile[]): void {
     assert.ok(!/\p{Cs}/u.test(contents), `${file.path} holds no lone surrogate`);
     if (file.path.endsWith('.xml')) withXml(contents, () => undefined);
     else if (file.path.endsWith('.json') || file.path.endsWith('.jsonld')) JSON.parse(contents);
-    else if (file.path.endsWith('.html')) assert.deepEqual(parsePage(contents).errors, [], `${file.path} parses without HTML errors`);
+    else if (file.path.endsWith('.html'))
+      assert.deepEqual(parsePage(contents).errors, [], `${file.path} parses without HTML errors`);
   }
 }
 
 function checkRss(site: GeneratedSite, feed: Expected[], xml: string): void {
   withXml(xml, (document) => {
     assert.deepEqual(texts(document, '/rss/channel/title'), [readInXml(site.settings.title)], 'RSS channel title');
-    assert.deepEqual(texts(document, '/rss/channel/description'), [readInXml(site.settings.description)], 'RSS channel description');
+    assert.deepEqual(
+      texts(document, '/rss/channel/description'),
+      [readInXml(site.settings.description)],
+      'RSS channel description',
+    );
     const items = document.find('/rss/channel/item');
-    assert.deepEqual(items.map((item) => texts(item, 'guid')[0]), feed.map((article) => article.id), 'RSS items: the newest, newest first');
+    assert.deepEqual(
+      items.map((item) => texts(item, 'guid')[0]),
+      feed.map((article) => article.id),
+      'RSS items: the newest, newest first',
+    );
     items.forEach((item, index) => {
       const article = feed[index] as Expected;
       const { record } = article;
       assert.deepEqual(texts(item, 'title'), [readInXml(record.title)], 'RSS item title');
       assert.deepEqual(texts(item, 'link'), [article.url], 'RSS item link');
       // The profile reads `description` as HTML: the reader decodes XML, then HTML.
-      assert.deepEqual(texts(item, 'description').map(htmlText), [htmlText(libxml2Reads(asHtmlText(inXml(record.description))))], 'RSS item description');
+      assert.deepEqual(
+        texts(item, 'description').map(htmlText),
+        [htmlText(libxml2Reads(asHtmlText(inXml(record.description))))],
+        'RSS item description',
+      );
       assert.deepEqual(texts(item, 'dc:creator', NS), article.authorNames.map(readInXml), 'RSS dc:creator');
       assert.deepEqual(texts(item, 'category'), article.tags.map(readInXml), 'RSS categories');
-      assert.deepEqual(texts(item, 'dc:source', NS), record.isBasedOn === undefined ? [] : [record.isBasedOn], 'RSS dc:source');
-      assert.equal(Date.parse(texts(item, 'pubDate')[0] ?? ''), Math.floor(article.instant / 1000) * 1000, 'RSS pubDate');
+      assert.deepEqual(
+        texts(item, 'dc:source', NS),
+        record.isBasedOn === undefined ? [] : [record.isBasedOn],
+        'RSS dc:source',
+      );
+      assert.equal(
+        Date.parse(texts(item, 'pubDate')[0] ?? ''),
+        Math.floor(article.instant / 1000) * 1000,
+        'RSS pubDate',
+      );
       checkBody(article, texts(item, 'content:encoded', NS)[0] ?? '', inXml, 'RSS content:encoded');
     });
   });
   const parsed = parseRssFeed(xml);
   assert.equal(parsed.title, trimmed(inXml(site.settings.title)), 'feedsmith: RSS title');
-  assert.deepEqual(parsed.items?.map((item) => item.title), feed.map((article) => trimmed(inXml(article.record.title))), 'feedsmith: RSS item titles');
-  assert.deepEqual(parsed.items?.map((item) => item.categories?.map((category) => category.name) ?? []), feed.map((article) => article.tags.map((tag) => trimmed(inXml(tag))).filter((tag) => tag !== undefined)), 'feedsmith: RSS categories');
+  assert.deepEqual(
+    parsed.items?.map((item) => item.title),
+    feed.map((article) => trimmed(inXml(article.record.title))),
+    'feedsmith: RSS item titles',
+  );
+  assert.deepEqual(
+    parsed.items?.map((item) => item.categories?.map((category) => category.name) ?? []),
+    feed.map((article) => article.tags.map((tag) => trimmed(inXml(tag))).filter((tag) => tag !== undefined)),
+    'feedsmith: RSS categories',
+  );
 }
 
 function checkAtom(site: GeneratedSite, feed: Expected[], xml: string): void {
   withXml(xml, (document) => {
-    assert.deepEqual(texts(document, '/a:feed/a:title', { a: NS.atom }), [readInXml(site.settings.title)], 'Atom title');
-    assert.deepEqual(texts(document, '/a:feed/a:subtitle', { a: NS.atom }), [readInXml(site.settings.description)], 'Atom subtitle');
+    assert.deepEqual(
+      texts(document, '/a:feed/a:title', { a: NS.atom }),
+      [readInXml(site.settings.title)],
+      'Atom title',
+    );
+    assert.deepEqual(
+      texts(document, '/a:feed/a:subtitle', { a: NS.atom }),
+      [readInXml(site.settings.description)],
+      'Atom subtitle',
+    );
     const entries = document.find('/a:feed/a:entry', { a: NS.atom });
-    assert.deepEqual(entries.map((entry) => texts(entry, 'a:id', { a: NS.atom })[0]), feed.map((article) => article.id), 'Atom entries');
+    assert.deepEqual(
+      entries.map((entry) => texts(entry, 'a:id', { a: NS.atom })[0]),
+      feed.map((article) => article.id),
+      'Atom entries',
+    );
     entries.forEach((entry, index) => {
       const article = feed[index] as Expected;
       const { record } = article;
@@ -187,32 +252,63 @@ function checkAtom(site: GeneratedSite, feed: Expected[], xml: string): void {
       assert.deepEqual(texts(entry, 'a:author/a:name', a), article.authorNames.map(readInXml), 'Atom author names');
       assert.deepEqual(attributes(entry, 'a:category', 'term', a), article.tags.map(readInXml), 'Atom category terms');
       assert.equal(instantOf(texts(entry, 'a:published', a)[0] ?? ''), article.instant, 'Atom published');
-      const related = (record.citations ?? []).filter((citation, i, all) => citation.url !== record.isBasedOn && all.findIndex((other) => other.url === citation.url) === i);
-      assert.deepEqual(attributes(entry, "a:link[@rel='related']", 'href', a), related.map((citation) => citation.url), 'Atom related links');
-      assert.deepEqual(attributes(entry, "a:link[@rel='related']", 'title', a), related.map((citation) => readInXml(citation.name)), 'Atom related link titles');
+      const related = (record.citations ?? []).filter(
+        (citation, i, all) =>
+          citation.url !== record.isBasedOn && all.findIndex((other) => other.url === citation.url) === i,
+      );
+      assert.deepEqual(
+        attributes(entry, "a:link[@rel='related']", 'href', a),
+        related.map((citation) => citation.url),
+        'Atom related links',
+      );
+      assert.deepEqual(
+        attributes(entry, "a:link[@rel='related']", 'title', a),
+        related.map((citation) => readInXml(citation.name)),
+        'Atom related link titles',
+      );
       const via = (record.citations ?? []).find((citation) => citation.url === record.isBasedOn);
-      assert.deepEqual(attributes(entry, "a:link[@rel='via']", 'title', a), record.isBasedOn === undefined ? [] : [via === undefined ? undefined : readInXml(via.name)], 'Atom via link title');
+      assert.deepEqual(
+        attributes(entry, "a:link[@rel='via']", 'title', a),
+        record.isBasedOn === undefined ? [] : [via === undefined ? undefined : readInXml(via.name)],
+        'Atom via link title',
+      );
       checkBody(article, texts(entry, 'a:content', a)[0] ?? '', inXml, 'Atom content');
     });
   });
   const parsed = parseAtomFeed(xml);
-  assert.deepEqual(parsed.entries?.map((entry) => entry.title?.value), feed.map((article) => trimmed(inXml(article.record.title))), 'feedsmith: Atom titles');
-  assert.deepEqual(parsed.entries?.map((entry) => entry.summary?.value), feed.map((article) => trimmed(inXml(article.record.description))), 'feedsmith: Atom summaries');
+  assert.deepEqual(
+    parsed.entries?.map((entry) => entry.title?.value),
+    feed.map((article) => trimmed(inXml(article.record.title))),
+    'feedsmith: Atom titles',
+  );
+  assert.deepEqual(
+    parsed.entries?.map((entry) => entry.summary?.value),
+    feed.map((article) => trimmed(inXml(article.record.description))),
+    'feedsmith: Atom summaries',
+  );
 }
 
 function checkJsonFeed(site: GeneratedSite, feed: Expected[], json: string): void {
   const parsed = JSON.parse(json) as { title: string; description: string; items: Record<string, unknown>[] };
   assert.equal(parsed.title, normalised(site.settings.title), 'JSON Feed title');
   assert.equal(parsed.description, normalised(site.settings.description), 'JSON Feed description');
-  assert.deepEqual(parsed.items.map((item) => item['id']), feed.map((article) => article.id), 'JSON Feed items');
+  assert.deepEqual(
+    parsed.items.map((item) => item.id),
+    feed.map((article) => article.id),
+    'JSON Feed items',
+  );
   parsed.items.forEach((item, index) => {
     const article = feed[index] as Expected;
-    assert.equal(item['title'], normalised(article.record.title), 'JSON Feed title');
-    assert.equal(item['summary'], normalised(article.record.description), 'JSON Feed summary');
-    assert.deepEqual(item['tags'] ?? [], article.tags, 'JSON Feed tags');
-    assert.deepEqual((item['authors'] as { name: string }[]).map((author) => author.name), article.authorNames, 'JSON Feed authors');
-    assert.equal(item['external_url'], article.record.isBasedOn, 'JSON Feed external_url');
-    checkBody(article, String(item['content_html']), (text) => text, 'JSON Feed content_html');
+    assert.equal(item.title, normalised(article.record.title), 'JSON Feed title');
+    assert.equal(item.summary, normalised(article.record.description), 'JSON Feed summary');
+    assert.deepEqual(item.tags ?? [], article.tags, 'JSON Feed tags');
+    assert.deepEqual(
+      (item.authors as { name: string }[]).map((author) => author.name),
+      article.authorNames,
+      'JSON Feed authors',
+    );
+    assert.equal(item.external_url, article.record.isBasedOn, 'JSON Feed external_url');
+    checkBody(article, String(item.content_html), (text) => text, 'JSON Feed content_html');
   });
   const viaFeedsmith = parseJsonFeed(parsed);
   assert.equal(viaFeedsmith.items?.length, feed.length, 'feedsmith: JSON Feed items');
@@ -223,18 +319,31 @@ function checkArticlePage(site: GeneratedSite, article: Expected, files: readonl
   const html = contentsOf(files, `articles/${article.slug}/index.html`);
   const { document } = parsePage(html);
   const scripts = findAll(document, (element) => element.tagName === 'script');
-  assert.deepEqual(scripts.map((script) => attribute(script, 'type')), ['application/ld+json'], 'the page has one script: its JSON-LD');
+  assert.deepEqual(
+    scripts.map((script) => attribute(script, 'type')),
+    ['application/ld+json'],
+    'the page has one script: its JSON-LD',
+  );
   assert.equal(textOf(scripts[0] as HtmlElement), jsonLd, 'the page embeds the .jsonld file byte for byte');
   checkArticleGraph(site, article, JSON.parse(jsonLd) as Graph);
 
   // The page shows each text, minus what HTML forbids, as the whole text of some element.
   const { record } = article;
   const shown = new Set(findAll(document, () => true).map(textOf));
-  const visible = [record.title, record.description, ...article.tags, ...(record.citations ?? []).map((citation) => citation.name), ...(record.quotes ?? []).map((quote) => quote.text)];
+  const visible = [
+    record.title,
+    record.description,
+    ...article.tags,
+    ...(record.citations ?? []).map((citation) => citation.name),
+    ...(record.quotes ?? []).map((quote) => quote.text),
+  ];
   for (const text of visible) assert.ok(shown.has(inHtml(text)), `the page shows ${JSON.stringify(inHtml(text))}`);
   if (record.image !== undefined) {
     const alt = inHtml(record.image.alt);
-    assert.ok(findAll(document, (element) => element.tagName === 'img' && attribute(element, 'alt') === alt).length > 0, `the page shows the image with its alt ${JSON.stringify(alt)}`);
+    assert.ok(
+      findAll(document, (element) => element.tagName === 'img' && attribute(element, 'alt') === alt).length > 0,
+      `the page shows the image with its alt ${JSON.stringify(alt)}`,
+    );
   }
   const body = findAll(document, (element) => element.tagName === 'div' && hasClass(element, 'body'));
   assert.equal(body.length, 1, 'the page has one body');
@@ -249,52 +358,90 @@ function checkArticleGraph(site: GeneratedSite, article: Expected, graph: Graph)
   const node = graph['@graph'].find((candidate) => candidate['@type'] === 'NewsArticle');
   assert.ok(node, 'JSON-LD has a NewsArticle');
   assert.equal(node['@id'], article.id, 'JSON-LD @id');
-  assert.equal(node['headline'], normalised(record.title), 'JSON-LD headline');
-  assert.equal(node['description'], normalised(record.description), 'JSON-LD description');
-  assert.equal(instantOf(String(node['datePublished'])), article.instant, 'JSON-LD datePublished');
-  assert.deepEqual(node['keywords'], article.tags.length === 0 ? undefined : article.tags, 'JSON-LD keywords');
-  assert.equal(node['articleSection'], record.section === undefined ? undefined : normalised(record.section), 'JSON-LD articleSection');
-  const image = node['image'] as { description?: string } | undefined;
-  assert.equal(image?.description, record.image === undefined || record.image.alt === '' ? undefined : normalised(record.image.alt), 'JSON-LD image description');
-  const authors = node['author'] as Record<string, unknown>[];
+  assert.equal(node.headline, normalised(record.title), 'JSON-LD headline');
+  assert.equal(node.description, normalised(record.description), 'JSON-LD description');
+  assert.equal(instantOf(String(node.datePublished)), article.instant, 'JSON-LD datePublished');
+  assert.deepEqual(node.keywords, article.tags.length === 0 ? undefined : article.tags, 'JSON-LD keywords');
+  assert.equal(
+    node.articleSection,
+    record.section === undefined ? undefined : normalised(record.section),
+    'JSON-LD articleSection',
+  );
+  const image = node.image as { description?: string } | undefined;
+  assert.equal(
+    image?.description,
+    record.image === undefined || record.image.alt === '' ? undefined : normalised(record.image.alt),
+    'JSON-LD image description',
+  );
+  const authors = node.author as Record<string, unknown>[];
   assert.deepEqual(
-    authors.map((author) => author['name'] ?? normalised(site.settings.publisher.name)),
+    authors.map((author) => author.name ?? normalised(site.settings.publisher.name)),
     article.authorNames,
     'JSON-LD authors',
   );
-  const citations = (node['citation'] ?? []) as Record<string, unknown>[];
+  const citations = (node.citation ?? []) as Record<string, unknown>[];
   assert.deepEqual(
-    citations.map((citation) => [citation['name'], citation['url'], (citation['publisher'] as { name?: string } | undefined)?.name, (citation['author'] as { name?: string } | undefined)?.name]),
-    (record.citations ?? []).map((citation) => [normalised(citation.name), citation.url, optional(citation.publisher), optional(citation.author)]),
+    citations.map((citation) => [
+      citation.name,
+      citation.url,
+      (citation.publisher as { name?: string } | undefined)?.name,
+      (citation.author as { name?: string } | undefined)?.name,
+    ]),
+    (record.citations ?? []).map((citation) => [
+      normalised(citation.name),
+      citation.url,
+      optional(citation.publisher),
+      optional(citation.author),
+    ]),
     'JSON-LD citations',
   );
   for (const field of ['mentions', 'about'] as const) {
     const entities = (node[field] ?? []) as Record<string, unknown>[];
-    assert.deepEqual(entities.map((entity) => entity['name']), (record[field] ?? []).map((entity) => normalised(entity.name)), `JSON-LD ${field}`);
+    assert.deepEqual(
+      entities.map((entity) => entity.name),
+      (record[field] ?? []).map((entity) => normalised(entity.name)),
+      `JSON-LD ${field}`,
+    );
   }
   const quotations = graph['@graph'].filter((candidate) => candidate['@type'] === 'Quotation');
   assert.deepEqual(
     quotations.map((quotation) => {
-      const speaker = quotation['spokenByCharacter'] as Record<string, unknown>;
-      return [quotation['text'], speaker['name'], speaker['jobTitle'], (speaker['affiliation'] as { name?: string } | undefined)?.name];
+      const speaker = quotation.spokenByCharacter as Record<string, unknown>;
+      return [
+        quotation.text,
+        speaker.name,
+        speaker.jobTitle,
+        (speaker.affiliation as { name?: string } | undefined)?.name,
+      ];
     }),
-    (record.quotes ?? []).map((quote) => [normalised(quote.text), normalised(quote.spokenBy.name), optional(quote.spokenBy.jobTitle), optional(quote.spokenBy.affiliation)]),
+    (record.quotes ?? []).map((quote) => [
+      normalised(quote.text),
+      normalised(quote.spokenBy.name),
+      optional(quote.spokenBy.jobTitle),
+      optional(quote.spokenBy.affiliation),
+    ]),
     'JSON-LD quotations',
   );
   const publisher = graph['@graph'].find((candidate) => candidate['@type'] === 'NewsMediaOrganization');
-  assert.equal(publisher?.['name'], normalised(site.settings.publisher.name), 'JSON-LD publisher');
+  assert.equal(publisher?.name, normalised(site.settings.publisher.name), 'JSON-LD publisher');
 }
 
 function checkHomePage(site: GeneratedSite, expected: Expected[], html: string): void {
   const { document } = parsePage(html);
-  const links = new Set(findAll(document, (element) => element.tagName === 'a').map((link) => `${attribute(link, 'href')} ${textOf(link)}`));
-  for (const article of expected) assert.ok(links.has(`${article.url} ${inHtml(article.record.title)}`), `the home page links to ${article.url} by its title`);
+  const links = new Set(
+    findAll(document, (element) => element.tagName === 'a').map((link) => `${attribute(link, 'href')} ${textOf(link)}`),
+  );
+  for (const article of expected)
+    assert.ok(
+      links.has(`${article.url} ${inHtml(article.record.title)}`),
+      `the home page links to ${article.url} by its title`,
+    );
   const scripts = findAll(document, (element) => element.tagName === 'script');
   assert.equal(scripts.length, 1, 'the home page has one script: its JSON-LD');
   const graph = JSON.parse(textOf(scripts[0] as HtmlElement)) as Graph;
   const website = graph['@graph'].find((node) => node['@type'] === 'WebSite');
-  assert.equal(website?.['name'], normalised(site.settings.title), 'home JSON-LD name');
-  assert.equal(website?.['description'], normalised(site.settings.description), 'home JSON-LD description');
+  assert.equal(website?.name, normalised(site.settings.title), 'home JSON-LD name');
+  assert.equal(website?.description, normalised(site.settings.description), 'home JSON-LD description');
 }
 
 function optional(text: string | undefined): string | undefined {
@@ -308,7 +455,27 @@ function trimmed(text: string): string | undefined {
 }
 
 /** Elements Markdown (CommonMark, raw HTML off) may produce, and the attributes they may carry. */
-const MARKDOWN_ELEMENTS = new Set(['p', 'em', 'strong', 'a', 'img', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br']);
+const MARKDOWN_ELEMENTS = new Set([
+  'p',
+  'em',
+  'strong',
+  'a',
+  'img',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'br',
+]);
 const MARKDOWN_ATTRIBUTES = new Set(['href', 'src', 'alt', 'title', 'class', 'start']);
 const SAFE_URL = /^(?:https?:|mailto:|data:image\/(?:gif|png|jpeg|webp);)/i;
 
@@ -319,7 +486,13 @@ function checkBody(article: Expected, html: string, carried: (text: string) => s
   checkBodyNodes(article, fragment, (text) => carried(inHtml(text)), where);
 }
 
-function checkBodyNodes(article: Expected, root: HtmlNode, carried: (text: string) => string, where: string, allowed = MARKDOWN_ELEMENTS): void {
+function checkBodyNodes(
+  article: Expected,
+  root: HtmlNode,
+  carried: (text: string) => string,
+  where: string,
+  allowed = MARKDOWN_ELEMENTS,
+): void {
   const elements = findAll(root, () => true).filter((element) => element !== root);
   for (const element of elements) {
     assert.ok(allowed.has(element.tagName), `${where}: no <${element.tagName}> from raw HTML`);
@@ -332,7 +505,11 @@ function checkBodyNodes(article: Expected, root: HtmlNode, carried: (text: strin
   if (body.kind === 'paragraphs') {
     const paragraphs = findAll(root, (element) => element.tagName === 'p').map(textOf);
     // The body is the file's text: a lone surrogate cannot be written in UTF-8, the file holds U+FFFD.
-    assert.deepEqual(paragraphs, body.paragraphs.map((paragraph) => carried(asWritten(paragraph))), `${where}: the paragraphs, word for word`);
+    assert.deepEqual(
+      paragraphs,
+      body.paragraphs.map((paragraph) => carried(asWritten(paragraph))),
+      `${where}: the paragraphs, word for word`,
+    );
   }
 }
 

@@ -21,7 +21,29 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Path-like strings: traversal, absolute paths, separators of both systems, NUL, encodings. */
 const pathLike = fc
   .tuple(
-    fc.array(fc.oneof(fc.constantFrom('..', '.', '/', '\\', '', 'a', '..\\..', '/etc/passwd', 'C:\\', '%2e%2e', '\0', '~', '//', 'articles', 'index.html'), hostileText), { maxLength: 6 }),
+    fc.array(
+      fc.oneof(
+        fc.constantFrom(
+          '..',
+          '.',
+          '/',
+          '\\',
+          '',
+          'a',
+          '..\\..',
+          '/etc/passwd',
+          'C:\\',
+          '%2e%2e',
+          '\0',
+          '~',
+          '//',
+          'articles',
+          'index.html',
+        ),
+        hostileText,
+      ),
+      { maxLength: 6 },
+    ),
     fc.constantFrom('/', '\\', ''),
   )
   .map(([parts, separator]) => parts.join(separator));
@@ -62,7 +84,9 @@ describe('confinement', () => {
         const result = await build({ contentDir, write: false });
         const slugs = site.articles.map((article) => article.record.slug ?? article.fileName.replace(/\.md$/, ''));
         const articlePaths = result.files.map((file) => file.path).filter((path) => path.startsWith('articles/'));
-        expect(articlePaths.sort()).toEqual(slugs.flatMap((slug) => [`articles/${slug}/index.html`, `articles/${slug}/index.jsonld`]).sort());
+        expect(articlePaths.sort()).toEqual(
+          slugs.flatMap((slug) => [`articles/${slug}/index.html`, `articles/${slug}/index.jsonld`]).sort(),
+        );
         for (const file of result.files) {
           expect(file.path).toMatch(/^[a-z0-9_][a-z0-9._/-]*$/);
           expect(file.path.split('/')).not.toContain('..');

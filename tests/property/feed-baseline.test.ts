@@ -47,12 +47,22 @@ function siteWith(value: string): GeneratedSite {
       title: 'Dépêche',
       description: 'Un site.',
       language: 'fr',
-      publisher: { name: 'Dépêche', url: 'https://depeche.example/', logo: { src: '/logo.png', width: 60, height: 60 } },
+      publisher: {
+        name: 'Dépêche',
+        url: 'https://depeche.example/',
+        logo: { src: '/logo.png', width: 60, height: 60 },
+      },
     },
     articles: [
       {
         fileName: 'article.md',
-        record: { title: `Titre ${value}`, description: `Chapeau ${value}`, datePublished: '2024-02-28T09:00:00+01:00', tags: [`Tag ${value}`], authors: [{ name: `Auteur ${value}` }] },
+        record: {
+          title: `Titre ${value}`,
+          description: `Chapeau ${value}`,
+          datePublished: '2024-02-28T09:00:00+01:00',
+          tags: [`Tag ${value}`],
+          authors: [{ name: `Auteur ${value}` }],
+        },
         body: { kind: 'paragraphs', paragraphs: ['Corps.'], markdown: 'Corps.\n' },
       },
     ],
@@ -68,7 +78,10 @@ async function buildChecked(site: GeneratedSite): Promise<Awaited<ReturnType<typ
 
 describe('the feed package, on the same content', () => {
   it('fails where depeche does not: the table of kinds', async () => {
-    const rows = ['| value in title, standfirst, tag and author | what `feed` 6.0.0 gets wrong (depeche: nothing) |', '| --- | --- |'];
+    const rows = [
+      '| value in title, standfirst, tag and author | what `feed` 6.0.0 gets wrong (depeche: nothing) |',
+      '| --- | --- |',
+    ];
     for (const [kind, value] of KINDS) {
       const result = await buildChecked(siteWith(value));
       const failures = feedPackageFailures(result.site);
@@ -86,7 +99,10 @@ describe('the feed package, on the same content', () => {
       if (failures.length > 0) failedSites++;
       for (const failure of failures) counts.set(failure, (counts.get(failure) ?? 0) + 1);
     }
-    console.log(`feed 6.0.0 on ${sites.length} generated sites: ${failedSites} with a failure (depeche: 0)`, Object.fromEntries([...counts].sort()));
+    console.log(
+      `feed 6.0.0 on ${sites.length} generated sites: ${failedSites} with a failure (depeche: 0)`,
+      Object.fromEntries([...counts].sort()),
+    );
     expect(failedSites).toBeGreaterThan(0);
     expect(counts.get('RSS: not well-formed XML') ?? 0).toBeGreaterThan(0);
   });

@@ -56,8 +56,14 @@ export function feedPackageFailures(site: Site): string[] {
         const article = articles[i];
         if (article === undefined) return;
         differs('RSS: item title differs', texts(item, 'title'), [libxml2Reads(inXml(article.title))]);
-        differs('RSS: description differs (read as HTML)', texts(item, 'description').map(htmlText), [inXml(article.description)]);
-        differs('RSS: categories differ', texts(item, 'category'), article.tags.map((tag) => libxml2Reads(inXml(tag))));
+        differs('RSS: description differs (read as HTML)', texts(item, 'description').map(htmlText), [
+          inXml(article.description),
+        ]);
+        differs(
+          'RSS: categories differ',
+          texts(item, 'category'),
+          article.tags.map((tag) => libxml2Reads(inXml(tag))),
+        );
       });
     });
   } catch {
@@ -70,10 +76,22 @@ export function feedPackageFailures(site: Site): string[] {
         const article = articles[i];
         if (article === undefined) return;
         // `feed` declares the title and summary `type="html"`: a reader decodes them as HTML.
-        differs('Atom: entry title differs (read as HTML)', texts(entry, 'a:title', ATOM).map(htmlText), [inXml(article.title)]);
-        differs('Atom: summary differs (read as HTML)', texts(entry, 'a:summary', ATOM).map(htmlText), [inXml(article.description)]);
-        differs('Atom: category labels differ', attributes(entry, 'a:category', 'label', ATOM), article.tags.map((tag) => libxml2Reads(inXml(tag))));
-        differs('Atom: author names differ', texts(entry, 'a:author/a:name', ATOM), article.authors.map((author) => libxml2Reads(inXml(author.name))));
+        differs('Atom: entry title differs (read as HTML)', texts(entry, 'a:title', ATOM).map(htmlText), [
+          inXml(article.title),
+        ]);
+        differs('Atom: summary differs (read as HTML)', texts(entry, 'a:summary', ATOM).map(htmlText), [
+          inXml(article.description),
+        ]);
+        differs(
+          'Atom: category labels differ',
+          attributes(entry, 'a:category', 'label', ATOM),
+          article.tags.map((tag) => libxml2Reads(inXml(tag))),
+        );
+        differs(
+          'Atom: author names differ',
+          texts(entry, 'a:author/a:name', ATOM),
+          article.authors.map((author) => libxml2Reads(inXml(author.name))),
+        );
       });
     });
   } catch {

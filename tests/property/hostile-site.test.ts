@@ -45,7 +45,8 @@ describe('hostile content', () => {
         writeContent(contentDir, site);
         const first = await build({ contentDir, write: false });
         const second = await build({ contentDir, write: false });
-        const bytes = (result: typeof first): string[] => result.files.map((file) => `${file.path}\n${Buffer.from(file.contents).toString('base64')}`);
+        const bytes = (result: typeof first): string[] =>
+          result.files.map((file) => `${file.path}\n${Buffer.from(file.contents).toString('base64')}`);
         if (JSON.stringify(bytes(first)) !== JSON.stringify(bytes(second))) throw new Error('two builds differ');
       }),
       { numRuns: 25 },

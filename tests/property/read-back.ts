@@ -37,15 +37,24 @@ export function texts(node: Searchable, xpath: string, namespaces?: Record<strin
 }
 
 /** The value of attribute `name` on each element `xpath` selects. */
-export function attributes(node: Searchable, xpath: string, name: string, namespaces?: Record<string, string>): (string | undefined)[] {
-  return node.find(xpath, namespaces).map((found) => (found instanceof XmlElement ? found.attr(name)?.value : undefined));
+export function attributes(
+  node: Searchable,
+  xpath: string,
+  name: string,
+  namespaces?: Record<string, string>,
+): (string | undefined)[] {
+  return node
+    .find(xpath, namespaces)
+    .map((found) => (found instanceof XmlElement ? found.attr(name)?.value : undefined));
 }
 
 /** A whole page, with every parse error the HTML parser reports. */
 export function parsePage(html: string): { document: HtmlNode; errors: string[] } {
   const errors: string[] = [];
   const onParseError = (error: ParserError): void => {
-    errors.push(`${error.code} at ${error.startLine}:${error.startCol} ${JSON.stringify(html.slice(Math.max(0, error.startOffset - 20), error.startOffset + 20))}`);
+    errors.push(
+      `${error.code} at ${error.startLine}:${error.startCol} ${JSON.stringify(html.slice(Math.max(0, error.startOffset - 20), error.startOffset + 20))}`,
+    );
   };
   return { document: parse(html, { onParseError }), errors };
 }
@@ -62,11 +71,16 @@ export function htmlText(html: string): string {
   return textOf(parseFragment(html));
 }
 
-export function findAll(node: HtmlNode, test: (element: HtmlElement) => boolean, found: HtmlElement[] = []): HtmlElement[] {
+export function findAll(
+  node: HtmlNode,
+  test: (element: HtmlElement) => boolean,
+  found: HtmlElement[] = [],
+): HtmlElement[] {
   if ('tagName' in node && test(node)) found.push(node);
   const children = 'childNodes' in node ? node.childNodes : [];
   for (const child of children) findAll(child, test, found);
-  if ('content' in node && node.nodeName === 'template') findAll((node as DefaultTreeAdapterMap['template']).content, test, found);
+  if ('content' in node && node.nodeName === 'template')
+    findAll((node as DefaultTreeAdapterMap['template']).content, test, found);
   return found;
 }
 

@@ -83,7 +83,12 @@ describe('renderArticlePage', () => {
         { name: 'Camille Dupont', url: 'https://depeche.example/auteurs/camille/', sameAs: [] },
         { name: 'Léa Martin', sameAs: [] },
       ],
-      quotes: [{ text: 'Une phrase.', spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' } }],
+      quotes: [
+        {
+          text: 'Une phrase.',
+          spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' },
+        },
+      ],
     });
     const { document } = render(makeSite({ articles: [article] }));
     const main = one(document, 'main');
@@ -92,7 +97,9 @@ describe('renderArticlePage', () => {
     expect(text(body)).toContain('Le chapeau de l’article.');
     const byline = elements(body, 'p').find((p) => attr(p, 'class')?.includes('byline'));
     expect(text(byline as T.Element)).toBe('Par Camille Dupont et Léa Martin');
-    expect(elements(byline as T.Element, 'a').map((a) => attr(a, 'href'))).toEqual(['https://depeche.example/auteurs/camille/']);
+    expect(elements(byline as T.Element, 'a').map((a) => attr(a, 'href'))).toEqual([
+      'https://depeche.example/auteurs/camille/',
+    ]);
     const times = elements(body, 'time').map((t) => attr(t, 'datetime'));
     expect(times.slice(0, 2)).toEqual(['2024-02-28T09:00:00+01:00', '2024-03-01T17:45:00+01:00']);
     expect(text(elements(body, 'time')[0] as T.Element)).toBe('28 février 2024 à 9\u00a0h\u00a000');
@@ -123,7 +130,10 @@ describe('renderArticlePage', () => {
 
   it('shows the standfirst once when the body opens with it, as the lead paragraph', () => {
     const description = 'Le rapprochement a provoqué un tollé à Bruxelles & ailleurs.';
-    const article = makeArticle({ description, contentHtml: '<p>Le rapprochement a provoqué un tollé à Bruxelles &amp; ailleurs.</p>\n<p>Suite.</p>\n' });
+    const article = makeArticle({
+      description,
+      contentHtml: '<p>Le rapprochement a provoqué un tollé à Bruxelles &amp; ailleurs.</p>\n<p>Suite.</p>\n',
+    });
     const { document } = render(makeSite({ articles: [article] }));
     const main = one(document, 'main');
     expect(elements(main, 'p').filter((p) => attr(p, 'class') === 'standfirst')).toEqual([]);
@@ -134,7 +144,11 @@ describe('renderArticlePage', () => {
   });
 
   it('keeps the standfirst apart when the body opens otherwise', () => {
-    for (const contentHtml of ['<p>Autre chose.</p>\n', '<p><em>Le chapeau</em> de l’article.</p>\n', '<h2>Titre</h2>\n']) {
+    for (const contentHtml of [
+      '<p>Autre chose.</p>\n',
+      '<p><em>Le chapeau</em> de l’article.</p>\n',
+      '<h2>Titre</h2>\n',
+    ]) {
       const { document } = render(makeSite({ articles: [makeArticle({ contentHtml })] }));
       const standfirst = elements(document, 'p').filter((p) => attr(p, 'class') === 'standfirst');
       expect(standfirst.map(text)).toEqual(['Le chapeau de l’article.']);
@@ -143,10 +157,18 @@ describe('renderArticlePage', () => {
   });
 
   it('keeps French punctuation on the line of its word, and the text as the record wrote it', () => {
-    const contentHtml = '<p>Elle allait « examiner » le <a href="https://depeche.example/x/" title="« a »">partenariat</a> : 100 % open source.</p>\n';
-    const article = makeArticle({ title: 'Un titre « français » ?', contentHtml, quotes: [{ text: 'Il a dit « non » !', spokenBy: { name: 'Kai Zenner' } }] });
+    const contentHtml =
+      '<p>Elle allait « examiner » le <a href="https://depeche.example/x/" title="« a »">partenariat</a> : 100 % open source.</p>\n';
+    const article = makeArticle({
+      title: 'Un titre « français » ?',
+      contentHtml,
+      quotes: [{ text: 'Il a dit « non » !', spokenBy: { name: 'Kai Zenner' } }],
+    });
     const { document } = render(makeSite({ articles: [article] }));
-    const bound = (node: T.ParentNode): string[] => elements(node, 'span').filter((s) => attr(s, 'class') === 'nb').map(text);
+    const bound = (node: T.ParentNode): string[] =>
+      elements(node, 'span')
+        .filter((s) => attr(s, 'class') === 'nb')
+        .map(text);
     expect(text(one(document, 'h1'))).toBe('Un titre « français » ?');
     expect(bound(one(document, 'h1'))).toEqual(['« français » ?']);
     const body = elements(document, 'div').find((d) => attr(d, 'class') === 'body') as T.Element;
@@ -162,7 +184,12 @@ describe('renderArticlePage', () => {
     const article = makeArticle({
       citations: [
         makeCitation({ datePublished: '2024-02-27', author: 'Jean Reporter' }),
-        makeCitation({ type: 'Legislation', name: 'Règlement (UE) 2024/1689', url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj', publisher: undefined }),
+        makeCitation({
+          type: 'Legislation',
+          name: 'Règlement (UE) 2024/1689',
+          url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
+          publisher: undefined,
+        }),
       ],
     });
     const { document } = render(makeSite({ articles: [article] }));
@@ -174,7 +201,9 @@ describe('renderArticlePage', () => {
       'https://source.example/article',
       'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
     ]);
-    expect(text(items[0] as T.Element)).toBe('Une source, Source Média, Jean Reporter, 27 février 2024 (article de presse)');
+    expect(text(items[0] as T.Element)).toBe(
+      'Une source, Source Média, Jean Reporter, 27 février 2024 (article de presse)',
+    );
     expect(attr(one(items[0] as T.Element, 'time'), 'datetime')).toBe('2024-02-27');
     expect(text(items[1] as T.Element)).toBe('Règlement (UE) 2024/1689 (texte législatif)');
   });
@@ -191,7 +220,14 @@ describe('renderArticlePage', () => {
   });
 
   it('leaves out what the article does not have', () => {
-    const article = makeArticle({ image: undefined, isBasedOn: undefined, section: undefined, tags: [], citations: [], quotes: [] });
+    const article = makeArticle({
+      image: undefined,
+      isBasedOn: undefined,
+      section: undefined,
+      tags: [],
+      citations: [],
+      quotes: [],
+    });
     const { document, errors } = render(makeSite({ articles: [article] }));
     expect(errors).toEqual([]);
     expect(meta(document, 'twitter:card')).toEqual(['summary']);
@@ -254,11 +290,11 @@ describe('renderArticlePage', () => {
       expect(text(script)).toBe(jsonLd);
       const graph = JSON.parse(text(script)) as { '@graph': { headline?: string }[] };
       expect(graph['@graph'][0]?.headline).toBe(hostile);
-      expect(elements(document, 'link').filter((l) => attr(l, 'rel') === 'alternate').map((l) => attr(l, 'title'))).toEqual([
-        `Site ${hostile} — Flux RSS`,
-        `Site ${hostile} — Flux Atom`,
-        `Site ${hostile} — JSON Feed`,
-      ]);
+      expect(
+        elements(document, 'link')
+          .filter((l) => attr(l, 'rel') === 'alternate')
+          .map((l) => attr(l, 'title')),
+      ).toEqual([`Site ${hostile} — Flux RSS`, `Site ${hostile} — Flux Atom`, `Site ${hostile} — JSON Feed`]);
     });
   });
 });

@@ -35,11 +35,14 @@ function parse(file: string): Rule[] {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 function netlify(pattern: string): RegExp {
-  const parts = pattern.split('/').filter(Boolean).map((part) => {
-    if (part.startsWith(':')) return '([^/]+)';
-    if (part === '*') return '?(.*)';
-    return part.split('*').map(escape).join('(.*)');
-  });
+  const parts = pattern
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      if (part.startsWith(':')) return '([^/]+)';
+      if (part === '*') return '?(.*)';
+      return part.split('*').map(escape).join('(.*)');
+    });
   return new RegExp(`^/${parts.join('/')}/?$`, 'i');
 }
 
@@ -90,7 +93,10 @@ describe('renderHeaders', () => {
     ['/logo.png', undefined, 'public, max-age=604800'],
   ];
 
-  for (const [host, matcher] of [['Netlify', netlify], ['Cloudflare Pages', cloudflare]] as const) {
+  for (const [host, matcher] of [
+    ['Netlify', netlify],
+    ['Cloudflare Pages', cloudflare],
+  ] as const) {
     it(`gives each file one media type and one cache policy on ${host}`, () => {
       for (const [path, type, cache] of expected) {
         const headers = served(rules, matcher, path);
@@ -102,9 +108,17 @@ describe('renderHeaders', () => {
     });
 
     it(`never lets two rules set one header on the same path on ${host}`, () => {
-      const paths = [...expected.map(([path]) => path), '/articles/un/index.html', '/404.html', '/sitemap.xml', '/robots.txt', '/nope/x/y'];
+      const paths = [
+        ...expected.map(([path]) => path),
+        '/articles/un/index.html',
+        '/404.html',
+        '/sitemap.xml',
+        '/robots.txt',
+        '/nope/x/y',
+      ];
       for (const path of paths) {
-        for (const value of served(rules, matcher, path).values()) expect(value, path).not.toMatch(/, (public|application|nosniff|\*)/);
+        for (const value of served(rules, matcher, path).values())
+          expect(value, path).not.toMatch(/, (public|application|nosniff|\*)/);
       }
     });
   }
@@ -113,10 +127,22 @@ describe('renderHeaders', () => {
     const logo = { url: 'https://cdn.example/logo.png', alt: 'Logo', width: 600, height: 60 };
     const under = makeSite({
       url: 'https://news.example/fr/',
-      feeds: { rss: 'https://news.example/fr/feed.xml', atom: 'https://news.example/fr/atom.xml', json: 'https://news.example/fr/feed.json' },
+      feeds: {
+        rss: 'https://news.example/fr/feed.xml',
+        atom: 'https://news.example/fr/atom.xml',
+        json: 'https://news.example/fr/feed.json',
+      },
       publisher: { ...makeSite().publisher, logo },
     });
     const paths = parse(String(renderHeaders(under).contents)).map((rule) => rule.path);
-    expect(paths).toEqual(['/fr/*', '/fr/', '/fr/articles/:slug/', '/fr/articles/:slug/index.jsonld', '/fr/feed.xml', '/fr/atom.xml', '/fr/feed.json']);
+    expect(paths).toEqual([
+      '/fr/*',
+      '/fr/',
+      '/fr/articles/:slug/',
+      '/fr/articles/:slug/index.jsonld',
+      '/fr/feed.xml',
+      '/fr/atom.xml',
+      '/fr/feed.json',
+    ]);
   });
 });

@@ -10,8 +10,18 @@ function render(site = makeSite()) {
 }
 
 const articles = [
-  makeArticle({ slug: 'trois', title: 'Troisième', description: 'Le plus récent.', datePublished: dateTime('2024-03-02T10:00:00+01:00') }),
-  makeArticle({ slug: 'deux', title: 'Deuxième', section: undefined, datePublished: dateTime('2024-03-01T10:00:00+01:00') }),
+  makeArticle({
+    slug: 'trois',
+    title: 'Troisième',
+    description: 'Le plus récent.',
+    datePublished: dateTime('2024-03-02T10:00:00+01:00'),
+  }),
+  makeArticle({
+    slug: 'deux',
+    title: 'Deuxième',
+    section: undefined,
+    datePublished: dateTime('2024-03-01T10:00:00+01:00'),
+  }),
   makeArticle({ slug: 'un', title: 'Premier', lang: 'en', datePublished: dateTime('2024-02-01T07:30:00Z') }),
 ];
 
@@ -58,7 +68,11 @@ describe('renderHomePage', () => {
 
   it('heads each article with its section when it has one', () => {
     const { document } = render(makeSite({ articles }));
-    const kickers = elements(one(document, 'ol'), 'li').map((li) => elements(li, 'p').filter((p) => attr(p, 'class') === 'kicker').map(text));
+    const kickers = elements(one(document, 'ol'), 'li').map((li) =>
+      elements(li, 'p')
+        .filter((p) => attr(p, 'class') === 'kicker')
+        .map(text),
+    );
     expect(kickers).toEqual([['Tech'], [], ['Tech']]);
   });
 
@@ -72,7 +86,10 @@ describe('renderHomePage', () => {
     expect(inner('header')).toBeDefined();
     expect(inner('footer')).toBeDefined();
     const follow = elements(one(body, 'header'), 'a').map((a) => [attr(a, 'href'), text(a)]);
-    expect(follow).toEqual([['https://depeche.example/', 'Dépêche'], ['#subscribe', 'S’abonner']]);
+    expect(follow).toEqual([
+      ['https://depeche.example/', 'Dépêche'],
+      ['#subscribe', 'S’abonner'],
+    ]);
   });
 
   it('embeds the site JSON-LD: the WebSite and its publisher', () => {
@@ -89,7 +106,11 @@ describe('renderHomePage', () => {
 
   it('escapes hostile titles and descriptions', () => {
     const hostile = `</script><script>alert(1)</script> <!-- ]]> &amp; "double" 'single'`;
-    const site = makeSite({ title: hostile, description: hostile, articles: [makeArticle({ title: hostile, description: hostile })] });
+    const site = makeSite({
+      title: hostile,
+      description: hostile,
+      articles: [makeArticle({ title: hostile, description: hostile })],
+    });
     const { document, errors } = render(site);
     expect(errors).toEqual([]);
     expect(elements(document, 'script')).toHaveLength(1);

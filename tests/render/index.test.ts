@@ -25,7 +25,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('renderSiteFiles from listed articles', () => {
   it('writes every site-wide file exactly as from whole articles', () => {
     expect(site.articles.length).toBeGreaterThan(site.feedLimit);
-    const listed: Site = { ...site, articles: site.articles.map((article, index) => (index < site.feedLimit ? article : listedArticle(article))) };
+    const listed: Site = {
+      ...site,
+      articles: site.articles.map((article, index) => (index < site.feedLimit ? article : listedArticle(article))),
+    };
     // The corpus gives the listed articles what the model can hold: sections, other languages, modified dates.
     const beyond = site.articles.slice(site.feedLimit);
     expect(beyond.some((article) => article.section !== undefined)).toBe(true);

@@ -19,10 +19,20 @@ describe('articleGraph', () => {
     dateModified: dateTime('2024-03-01T17:45:00+01:00'),
     citations: [
       makeCitation({ author: 'Jean Reporter', datePublished: '2024-02-27', inLanguage: 'en' }),
-      makeCitation({ type: 'Legislation', name: 'AI Act', url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj', publisher: undefined }),
+      makeCitation({
+        type: 'Legislation',
+        name: 'AI Act',
+        url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
+        publisher: undefined,
+      }),
     ],
     about: [{ type: 'Legislation', name: 'AI Act', sameAs: ['https://www.wikidata.org/wiki/Q108456694'] }],
-    quotes: [{ text: 'Une phrase.', spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' } }],
+    quotes: [
+      {
+        text: 'Une phrase.',
+        spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' },
+      },
+    ],
   });
   const graph = articleGraph(site, article);
 
@@ -95,7 +105,9 @@ describe('articleGraph', () => {
   it('gives isBasedOn as a URL when no citation has it', () => {
     const other = makeArticle({ isBasedOn: 'https://elsewhere.example/' });
     expect(first(articleGraph(site, other), 'NewsArticle').isBasedOn).toBe('https://elsewhere.example/');
-    expect(first(articleGraph(site, makeArticle({ isBasedOn: undefined })), 'NewsArticle')).not.toHaveProperty('isBasedOn');
+    expect(first(articleGraph(site, makeArticle({ isBasedOn: undefined })), 'NewsArticle')).not.toHaveProperty(
+      'isBasedOn',
+    );
   });
 
   it('adds each quotation as part of the article, attributed to its speaker', () => {
@@ -117,9 +129,26 @@ describe('articleGraph', () => {
   });
 
   it('leaves out what the article does not have', () => {
-    const bare = makeArticle({ image: undefined, section: undefined, tags: [], citations: [], mentions: [], quotes: [], isBasedOn: undefined });
+    const bare = makeArticle({
+      image: undefined,
+      section: undefined,
+      tags: [],
+      citations: [],
+      mentions: [],
+      quotes: [],
+      isBasedOn: undefined,
+    });
     const news = first(articleGraph(site, bare), 'NewsArticle');
-    for (const key of ['dateModified', 'image', 'articleSection', 'keywords', 'citation', 'mentions', 'about', 'isBasedOn']) {
+    for (const key of [
+      'dateModified',
+      'image',
+      'articleSection',
+      'keywords',
+      'citation',
+      'mentions',
+      'about',
+      'isBasedOn',
+    ]) {
       expect(news).not.toHaveProperty(key);
     }
     expect(byType(articleGraph(site, bare), 'Quotation')).toEqual([]);
@@ -154,7 +183,9 @@ describe('serializeJsonLd', () => {
 
   it('writes nothing that could close a script element or a line in a JavaScript string', () => {
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
-    expect(json).toContain('\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u003c!-- ]]\\u003e \\u0026amp;');
+    expect(json).toContain(
+      '\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u003c!-- ]]\\u003e \\u0026amp;',
+    );
     expect(json).toContain('\\u2028\\u2029');
   });
 
@@ -183,7 +214,10 @@ function keys(value: unknown): string[] {
 
 const require = createRequire(import.meta.url);
 interface JsonLdProcessor {
-  expand(input: unknown, options: { documentLoader: (url: string) => Promise<unknown>; safe: boolean }): Promise<unknown[]>;
+  expand(
+    input: unknown,
+    options: { documentLoader: (url: string) => Promise<unknown>; safe: boolean },
+  ): Promise<unknown[]>;
 }
 const jsonld = require('jsonld') as JsonLdProcessor;
 /** The schema.org 30.0 context, shipped in data/schemas/ so that expansion never needs the network. */
@@ -200,7 +234,12 @@ describe('expansion with the schema.org 30.0 context', () => {
   const article = makeArticle({
     dateModified: dateTime('2024-03-01T17:45:00+01:00'),
     about: [{ type: 'Legislation', name: 'AI Act', sameAs: [] }],
-    quotes: [{ text: 'Une phrase.', spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' } }],
+    quotes: [
+      {
+        text: 'Une phrase.',
+        spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' },
+      },
+    ],
   });
 
   for (const [name, graph] of [
@@ -211,7 +250,9 @@ describe('expansion with the schema.org 30.0 context', () => {
       // Safe mode throws on any term, type or value that expansion would drop or leave relative.
       const expanded = await jsonld.expand(JSON.parse(serializeJsonLd(graph)), { documentLoader, safe: true });
       const compactKeys = keys(graph).map((key) => (key.startsWith('@') ? key : `http://schema.org/${key}`));
-      expect(keys(expanded).filter((key) => key !== '@value')).toEqual(compactKeys.filter((key) => key !== '@context' && key !== '@graph'));
+      expect(keys(expanded).filter((key) => key !== '@value')).toEqual(
+        compactKeys.filter((key) => key !== '@context' && key !== '@graph'),
+      );
     });
   }
 });
@@ -226,7 +267,9 @@ describe.skipIf(!existsSync(VOCABULARY))('conformance to the schema.org 30.0 voc
     'schema:domainIncludes'?: { '@id': string } | { '@id': string }[];
     'schema:rangeIncludes'?: { '@id': string } | { '@id': string }[];
   }
-  const vocabulary = (existsSync(VOCABULARY) ? JSON.parse(readFileSync(VOCABULARY, 'utf8')) : { '@graph': [] }) as { '@graph': Term[] };
+  const vocabulary = (existsSync(VOCABULARY) ? JSON.parse(readFileSync(VOCABULARY, 'utf8')) : { '@graph': [] }) as {
+    '@graph': Term[];
+  };
   const terms = new Map(vocabulary['@graph'].map((term) => [term['@id'], term]));
   const ids = (value: { '@id': string } | { '@id': string }[] | undefined): string[] =>
     value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => v['@id']);
@@ -250,11 +293,14 @@ describe.skipIf(!existsSync(VOCABULARY))('conformance to the schema.org 30.0 voc
       }
       const range = ids(property['schema:rangeIncludes']);
       for (const value of Array.isArray(raw) ? raw : [raw]) {
-        if (typeof value === 'string' && !range.some((r) => TEXT.includes(r))) found.push(`${path}.${key}: text not in ${range}`);
-        if (typeof value === 'number' && !range.some((r) => NUMBER.includes(r))) found.push(`${path}.${key}: number not in ${range}`);
+        if (typeof value === 'string' && !range.some((r) => TEXT.includes(r)))
+          found.push(`${path}.${key}: text not in ${range}`);
+        if (typeof value === 'number' && !range.some((r) => NUMBER.includes(r)))
+          found.push(`${path}.${key}: number not in ${range}`);
         if (typeof value === 'object' && value !== null && '@type' in value) {
           const valueType = `schema:${String((value as JsonNode)['@type'])}`;
-          if (!ancestors(valueType).some((t) => range.includes(t))) found.push(`${path}.${key}: ${valueType} not in ${range}`);
+          if (!ancestors(valueType).some((t) => range.includes(t)))
+            found.push(`${path}.${key}: ${valueType} not in ${range}`);
           found.push(...problems(value as JsonNode, `${path}.${key}`));
         }
       }
@@ -265,9 +311,17 @@ describe.skipIf(!existsSync(VOCABULARY))('conformance to the schema.org 30.0 voc
   it('uses only types and properties the vocabulary defines, where it allows them', () => {
     const article = makeArticle({
       dateModified: dateTime('2024-03-01T17:45:00+01:00'),
-      citations: [makeCitation({ author: 'A', datePublished: '2024-02-27', inLanguage: 'en' }), makeCitation({ type: 'Legislation', url: 'https://x.example/' })],
+      citations: [
+        makeCitation({ author: 'A', datePublished: '2024-02-27', inLanguage: 'en' }),
+        makeCitation({ type: 'Legislation', url: 'https://x.example/' }),
+      ],
       about: [{ type: 'Legislation', name: 'AI Act', sameAs: ['https://www.wikidata.org/wiki/Q108456694'] }],
-      quotes: [{ text: 'Une phrase.', spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' } }],
+      quotes: [
+        {
+          text: 'Une phrase.',
+          spokenBy: { name: 'Kai Zenner', jobTitle: 'Conseiller', affiliation: 'Parlement européen' },
+        },
+      ],
     });
     const all = [...nodes(articleGraph(makeSite(), article)), ...nodes(siteGraph(makeSite()))];
     expect(all.flatMap((node, i) => problems(node, `@graph[${i}]`))).toEqual([]);
@@ -277,10 +331,12 @@ describe.skipIf(!existsSync(VOCABULARY))('conformance to the schema.org 30.0 voc
 describe('articleGraph authors', () => {
   it('credits the publisher by reference when the record names no author', () => {
     const site = makeSite();
-    const article = makeArticle({ authors: [{ type: 'Organization', name: site.publisher.name, url: site.publisher.url, sameAs: [] }] });
+    const article = makeArticle({
+      authors: [{ type: 'Organization', name: site.publisher.name, url: site.publisher.url, sameAs: [] }],
+    });
     const graph = articleGraph(site, article) as unknown as { '@graph': Record<string, unknown>[] };
     const node = graph['@graph'].find((candidate) => candidate['@type'] === 'NewsArticle');
-    expect(node?.['author']).toEqual([{ '@id': site.publisher.id }]);
+    expect(node?.author).toEqual([{ '@id': site.publisher.id }]);
     expect(graph['@graph'].some((candidate) => candidate['@id'] === site.publisher.id)).toBe(true);
   });
 });

@@ -4,7 +4,13 @@
  */
 import { expectTypeOf, it } from 'vitest';
 import type { Graph } from 'schema-dts';
-import type { CitationNode, DateTimeWithOffset, IsoDate, NewsArticleNode, QuotationNode } from '../../src/render/jsonld.js';
+import type {
+  CitationNode,
+  DateTimeWithOffset,
+  IsoDate,
+  NewsArticleNode,
+  QuotationNode,
+} from '../../src/render/jsonld.js';
 
 it('accepts a typed citation and dates that carry an offset', () => {
   const citation: CitationNode = {
@@ -24,8 +30,13 @@ it('accepts a typed citation and dates that carry an offset', () => {
 it('refuses a citation without @type, of a non-CreativeWork type, or with an untyped publisher', () => {
   // @ts-expect-error a citation must say what it is
   const untyped: CitationNode = { '@id': 'https://depeche.example/#c', name: 'x', url: 'https://x.example/' };
-  // @ts-expect-error a Person is not a creative work one can cite
-  const person: CitationNode = { '@type': 'Person', '@id': 'https://depeche.example/#c', name: 'x', url: 'https://x.example/' };
+  const person: CitationNode = {
+    // @ts-expect-error a Person is not a creative work one can cite
+    '@type': 'Person',
+    '@id': 'https://depeche.example/#c',
+    name: 'x',
+    url: 'https://x.example/',
+  };
   const bareString: CitationNode = {
     '@type': 'Report',
     '@id': 'https://depeche.example/#c',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotFoundPage } from '../../src/render/not-found-page.js';
 import { dateTime, makeArticle, makeSite } from '../fixtures/factories.js';
-import { attr, dom, elements, one, text, type T } from '../helpers/html-reading.js';
+import { attr, dom, elements, one, text, } from '../helpers/html-reading.js';
 
 function render(site = makeSite()) {
   const file = renderNotFoundPage(site);
@@ -35,7 +35,11 @@ describe('renderNotFoundPage', () => {
     const listed = elements(one(main, 'ol'), 'h3').map(text);
     expect(listed).toEqual(['Article 0', 'Article 1', 'Article 2', 'Article 3', 'Article 4']);
     const feeds = elements(one(document, 'aside'), 'a').map((a) => attr(a, 'href'));
-    expect(feeds).toEqual(['https://depeche.example/feed.xml', 'https://depeche.example/atom.xml', 'https://depeche.example/feed.json']);
+    expect(feeds).toEqual([
+      'https://depeche.example/feed.xml',
+      'https://depeche.example/atom.xml',
+      'https://depeche.example/feed.json',
+    ]);
     for (const a of elements(document, 'a')) expect(attr(a, 'href')).toMatch(/^(https:\/\/|#)/);
   });
 

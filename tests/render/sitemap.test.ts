@@ -59,7 +59,10 @@ interface Entry {
   loc: string;
   lastmod: string;
 }
-function read(file: OutputFile | undefined): { urlset?: { url: Entry[]; '@_xmlns': string }; sitemapindex?: { sitemap: Entry[]; '@_xmlns': string } } {
+function read(file: OutputFile | undefined): {
+  urlset?: { url: Entry[]; '@_xmlns': string };
+  sitemapindex?: { sitemap: Entry[]; '@_xmlns': string };
+} {
   if (typeof file?.contents !== 'string') throw new Error('expected a text file');
   return parser.parse(file.contents) as ReturnType<typeof read>;
 }
@@ -67,7 +70,10 @@ const W3C_DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/;
 
 function articles(count: number) {
   return Array.from({ length: count }, (_, i) =>
-    makeArticle({ slug: `a-${count - i}`, datePublished: dateTime(`2024-01-${String(count - i).padStart(2, '0')}T08:00:00+01:00`) }),
+    makeArticle({
+      slug: `a-${count - i}`,
+      datePublished: dateTime(`2024-01-${String(count - i).padStart(2, '0')}T08:00:00+01:00`),
+    }),
   );
 }
 
@@ -75,7 +81,11 @@ describe('renderSitemaps', () => {
   it('writes one urlset with the home page and every article', () => {
     const site = makeSite({
       articles: [
-        makeArticle({ slug: 'b', datePublished: dateTime('2024-03-01T10:00:00+01:00'), dateModified: dateTime('2024-03-02T11:30:00+01:00') }),
+        makeArticle({
+          slug: 'b',
+          datePublished: dateTime('2024-03-01T10:00:00+01:00'),
+          dateModified: dateTime('2024-03-02T11:30:00+01:00'),
+        }),
         makeArticle({ slug: 'a', datePublished: dateTime('2024-02-01T07:30:00Z') }),
       ],
     });
@@ -101,11 +111,20 @@ describe('renderSitemaps', () => {
   });
 
   it('keeps a URL that holds an entity-like sequence (`&amp;`) exactly', () => {
-    const site = makeSite({ url: 'https://depeche.example/a&amp;b/', articles: [makeArticle({ url: 'https://depeche.example/a&amp;b/articles/x/' })] });
+    const site = makeSite({
+      url: 'https://depeche.example/a&amp;b/',
+      articles: [makeArticle({ url: 'https://depeche.example/a&amp;b/articles/x/' })],
+    });
     const [file] = renderSitemaps(site);
-    expect(validate(file?.contents as string, '//sm:loc')).toEqual(['https://depeche.example/a&amp;b/', 'https://depeche.example/a&amp;b/articles/x/']);
+    expect(validate(file?.contents as string, '//sm:loc')).toEqual([
+      'https://depeche.example/a&amp;b/',
+      'https://depeche.example/a&amp;b/articles/x/',
+    ]);
     const [index] = renderSitemaps(site, { maxUrls: 1 });
-    expect(validate(index?.contents as string, '//sm:loc')).toEqual(['https://depeche.example/a&amp;b/sitemap-1.xml', 'https://depeche.example/a&amp;b/sitemap-2.xml']);
+    expect(validate(index?.contents as string, '//sm:loc')).toEqual([
+      'https://depeche.example/a&amp;b/sitemap-1.xml',
+      'https://depeche.example/a&amp;b/sitemap-2.xml',
+    ]);
   });
 
   it('splits past the limit into numbered sitemaps under a sitemapindex', () => {
@@ -130,7 +149,9 @@ describe('renderSitemaps', () => {
   });
 
   it('keeps a single urlset when the URLs exactly fill it', () => {
-    expect(renderSitemaps(makeSite({ articles: articles(2) }), { maxUrls: 3 }).map((f) => f.path)).toEqual(['sitemap.xml']);
+    expect(renderSitemaps(makeSite({ articles: articles(2) }), { maxUrls: 3 }).map((f) => f.path)).toEqual([
+      'sitemap.xml',
+    ]);
   });
 
   it('defaults to 50,000 URLs a file', () => {
@@ -157,6 +178,8 @@ describe('renderRobots', () => {
   });
 
   it('resolves the sitemap against a site that lives in a subfolder', () => {
-    expect(renderRobots(makeSite({ url: 'https://example.org/news/' })).contents).toContain('Sitemap: https://example.org/news/sitemap.xml\n');
+    expect(renderRobots(makeSite({ url: 'https://example.org/news/' })).contents).toContain(
+      'Sitemap: https://example.org/news/sitemap.xml\n',
+    );
   });
 });

@@ -5,21 +5,29 @@ import { bindPunctuation } from '../../src/render/typography.js';
 /** The text of a fragment as a reader copies it: parse5's reading, tags dropped. */
 function textOf(fragment: string): string {
   const walk = (node: { nodeName: string; value?: string; childNodes?: unknown[] }): string =>
-    node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map((child) => walk(child as never)).join('');
+    node.nodeName === '#text'
+      ? (node.value ?? '')
+      : (node.childNodes ?? []).map((child) => walk(child as never)).join('');
   return walk(parseFragment(fragment) as never);
 }
 
 describe('bindPunctuation', () => {
   it('binds « to the next word and » to the word before', () => {
-    expect(bindPunctuation('qu’elle allait « examiner » le futur')).toBe('qu’elle allait <span class="nb">« examiner »</span> le futur');
-    expect(bindPunctuation('« Sur le plan technique »')).toBe('<span class="nb">« Sur</span> le plan <span class="nb">technique »</span>');
+    expect(bindPunctuation('qu’elle allait « examiner » le futur')).toBe(
+      'qu’elle allait <span class="nb">« examiner »</span> le futur',
+    );
+    expect(bindPunctuation('« Sur le plan technique »')).toBe(
+      '<span class="nb">« Sur</span> le plan <span class="nb">technique »</span>',
+    );
   });
 
   it('binds the high punctuation and the percent sign to the word before', () => {
     expect(bindPunctuation('Pourquoi ? Parce que : 100 % ; voilà !')).toBe(
       '<span class="nb">Pourquoi ?</span> Parce <span class="nb">que :</span> <span class="nb">100 % ;</span> <span class="nb">voilà !</span>',
     );
-    expect(bindPunctuation('« 100 % open source ».')).toBe('<span class="nb">« 100 %</span> open <span class="nb">source ».</span>');
+    expect(bindPunctuation('« 100 % open source ».')).toBe(
+      '<span class="nb">« 100 %</span> open <span class="nb">source ».</span>',
+    );
     expect(bindPunctuation('(« cité »), dit-il')).toBe('<span class="nb">(« cité »),</span> dit-il');
   });
 
@@ -34,7 +42,9 @@ describe('bindPunctuation', () => {
 
   it('never touches tags or attribute values', () => {
     const fragment = '<a href="https://x.example/" title="« a » : b">« lien »</a>';
-    expect(bindPunctuation(fragment)).toBe('<a href="https://x.example/" title="« a » : b"><span class="nb">« lien »</span></a>');
+    expect(bindPunctuation(fragment)).toBe(
+      '<a href="https://x.example/" title="« a » : b"><span class="nb">« lien »</span></a>',
+    );
   });
 
   it('leaves alone what is not French spacing', () => {

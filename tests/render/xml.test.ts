@@ -163,7 +163,18 @@ describe('renderXmlList', () => {
     '\uDBFF\uD800',
     '\u0000\u0008\u000C\u001F\uFFFF\uDC00',
     'x\u0009y \u0020\uD7FF\uE000\uFFFD 😀 \u{10FFFF} é « » ’',
-    ...['&amp;', '&nbsp;', '&#60;', '&#x3C;', '& text; more', 'AT&T', '&&;', '&lt;p&gt;', '&#13;', 'https://x.example/a&amp;b/'],
+    ...[
+      '&amp;',
+      '&nbsp;',
+      '&#60;',
+      '&#x3C;',
+      '& text; more',
+      'AT&T',
+      '&&;',
+      '&lt;p&gt;',
+      '&#13;',
+      'https://x.example/a&amp;b/',
+    ],
   ];
 
   it.each(values)('writes %j in text and attributes as renderXml does', (value) => {
@@ -176,18 +187,55 @@ describe('renderXmlList', () => {
 
   it('writes empty elements, empty text and a document without children as renderXml does', () => {
     expect(renderXmlList('urlset', {}, [])).toBe(renderXml(el('urlset')));
-    expect(renderXmlList('urlset', { xmlns: 'https://ns.example/' }, [])).toBe(renderXml(el('urlset', [], { xmlns: 'https://ns.example/' })));
-    const children = [el('a'), el('b', ''), el('c', '\u0001'), el('d', [undefined, false]), el('e', [el('f', [el('g', 'deep')])], { k: undefined })];
+    expect(renderXmlList('urlset', { xmlns: 'https://ns.example/' }, [])).toBe(
+      renderXml(el('urlset', [], { xmlns: 'https://ns.example/' })),
+    );
+    const children = [
+      el('a'),
+      el('b', ''),
+      el('c', '\u0001'),
+      el('d', [undefined, false]),
+      el('e', [el('f', [el('g', 'deep')])], { k: undefined }),
+    ];
     const [fast, reference] = both('r', { k: 'v', skipped: undefined }, children);
     expect(fast).toBe(reference);
   });
 
   it('equals renderXml on any text and any tree of plain names', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(...values), fc.string({ unit: fc.constantFrom('&', ';', '#', '1', 'a', '<', '>', '"', '\r', '\n', '\t', '\uD800', '\uDC00', '\u0001', ' '), maxLength: 8 }));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom(...values),
+      fc.string({
+        unit: fc.constantFrom(
+          '&',
+          ';',
+          '#',
+          '1',
+          'a',
+          '<',
+          '>',
+          '"',
+          '\r',
+          '\n',
+          '\t',
+          '\uD800',
+          '\uDC00',
+          '\u0001',
+          ' ',
+        ),
+        maxLength: 8,
+      }),
+    );
     const name = fc.constantFrom('url', 'loc', 'lastmod', 'a', 'b-c', 'd.e', '_f');
-    const attrs = fc.dictionary(fc.constantFrom('k', 'href', 'type', 'x-y'), fc.option(text, { nil: undefined }), { maxKeys: 3 });
+    const attrs = fc.dictionary(fc.constantFrom('k', 'href', 'type', 'x-y'), fc.option(text, { nil: undefined }), {
+      maxKeys: 3,
+    });
     const { tree } = fc.letrec<{ tree: Element; child: XmlChild }>((tie) => ({
-      tree: fc.record({ name, attrs, content: fc.oneof({ depthSize: 'small' }, text, fc.array(tie('child'), { maxLength: 4 })) }),
+      tree: fc.record({
+        name,
+        attrs,
+        content: fc.oneof({ depthSize: 'small' }, text, fc.array(tie('child'), { maxLength: 4 })),
+      }),
       child: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constantFrom(undefined, false), tie('tree')),
     }));
     fc.assert(
@@ -209,6 +257,8 @@ describe('renderXmlList', () => {
   it('refuses a prefixed name or an xmlns below the root, which it does not know how to write', () => {
     expect(() => renderXmlList('atom:feed', {}, [])).toThrow(/plain element names/);
     expect(() => renderXmlList('r', { 'xml:lang': 'fr' }, [])).toThrow(/plain attribute names/);
-    expect(() => renderXmlList('r', {}, [el('t', 'x', { xmlns: 'https://ns.example/' })])).toThrow(/plain attribute names/);
+    expect(() => renderXmlList('r', {}, [el('t', 'x', { xmlns: 'https://ns.example/' })])).toThrow(
+      /plain attribute names/,
+    );
   });
 });

@@ -26,11 +26,25 @@ function miniRelease(): unknown {
       { '@id': 'schema:Text', '@type': ['schema:DataType', 'rdfs:Class'] },
       { '@id': 'schema:URL', '@type': 'rdfs:Class', 'rdfs:subClassOf': ref('schema:Text') },
       { '@id': 'schema:DataType', '@type': 'rdfs:Class', 'rdfs:subClassOf': ref('rdfs:Class') },
-      { '@id': 'schema:Brand', '@type': 'rdfs:Class', 'rdfs:subClassOf': [ref('schema:Thing'), ref('cmns-cls:Classifier')] },
-      { '@id': 'schema:Code', '@type': 'rdfs:Class', 'rdfs:subClassOf': ref('schema:CreativeWork'), 'schema:supersededBy': ref('schema:CreativeWork') },
+      {
+        '@id': 'schema:Brand',
+        '@type': 'rdfs:Class',
+        'rdfs:subClassOf': [ref('schema:Thing'), ref('cmns-cls:Classifier')],
+      },
+      {
+        '@id': 'schema:Code',
+        '@type': 'rdfs:Class',
+        'rdfs:subClassOf': ref('schema:CreativeWork'),
+        'schema:supersededBy': ref('schema:CreativeWork'),
+      },
       { '@id': 'schema:DayOfWeek', '@type': 'rdfs:Class', 'rdfs:subClassOf': ref('schema:Thing') },
       { '@id': 'schema:Monday', '@type': 'schema:DayOfWeek', 'rdfs:label': 'Monday' },
-      { '@id': 'schema:url', '@type': 'rdf:Property', 'schema:domainIncludes': ref('schema:Thing'), 'schema:rangeIncludes': ref('schema:URL') },
+      {
+        '@id': 'schema:url',
+        '@type': 'rdf:Property',
+        'schema:domainIncludes': ref('schema:Thing'),
+        'schema:rangeIncludes': ref('schema:URL'),
+      },
       {
         '@id': 'schema:citation',
         '@type': 'rdf:Property',
@@ -81,7 +95,14 @@ describe('serializeVocabularyIndex', () => {
     const index = buildVocabularyIndex(miniRelease(), '9.9');
     const text = serializeVocabularyIndex(index);
     expect(JSON.parse(text)).toEqual(index);
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['dataTypes', 'members', 'properties', 'superseded', 'types', 'version']);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'dataTypes',
+      'members',
+      'properties',
+      'superseded',
+      'types',
+      'version',
+    ]);
     expect(text).toContain('\n"citation":{"d":["CreativeWork"],"r":["CreativeWork","Text"]},\n');
     expect(text.endsWith('}\n')).toBe(true);
   });
@@ -104,7 +125,10 @@ describe('the committed index', () => {
     const index = JSON.parse(committedIndex()) as VocabularyIndex;
     expect(index.version).toBe('30.0');
     expect(index.types.NewsArticle).toEqual(['Article']);
-    expect(index.properties.publisher).toEqual({ d: ['CreativeWork', 'FinancialIncentive'], r: ['Organization', 'Person'] });
+    expect(index.properties.publisher).toEqual({
+      d: ['CreativeWork', 'FinancialIncentive'],
+      r: ['Organization', 'Person'],
+    });
     expect(index.members.Monday).toEqual(['DayOfWeek']);
   });
 
@@ -112,8 +136,14 @@ describe('the committed index', () => {
     const bytes = readFileSync(releaseUrl);
     const index = buildVocabularyIndex(JSON.parse(bytes.toString('utf8')), '30.0');
     expect(committedIndex()).toBe(serializeVocabularyIndex(index));
-    const source = { path: defaultReleasePath, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-    expect(readFileSync(new URL('data/schemaorg-index.SOURCE.md', projectRoot), 'utf8')).toBe(renderSourceNote(index, source));
+    const source = {
+      path: defaultReleasePath,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    expect(readFileSync(new URL('data/schemaorg-index.SOURCE.md', projectRoot), 'utf8')).toBe(
+      renderSourceNote(index, source),
+    );
   });
 });
 
@@ -168,7 +198,9 @@ describe.skipIf(!hasRelease)('the committed index, cross-checked against the raw
   it('has every schema.org property and class of the release', () => {
     const nodes = [...rawRelease().values()].filter((node) => String(node['@id']).startsWith('schema:'));
     const typed = (rdfType: string) =>
-      nodes.filter((node) => ([] as unknown[]).concat(node['@type']).includes(rdfType)).map((node) => String(node['@id']).slice(7));
+      nodes
+        .filter((node) => ([] as unknown[]).concat(node['@type']).includes(rdfType))
+        .map((node) => String(node['@id']).slice(7));
     expect(Object.keys(index.properties).sort()).toEqual(typed('rdf:Property').sort());
     for (const name of typed('rdfs:Class')) expect(index.types[name], name).toBeDefined();
     expect(index.dataTypes).toEqual(typed('schema:DataType').sort());
