@@ -1,6 +1,6 @@
 /** Assembles the model: the resolved settings and the articles, sorted newest first. Pure. */
 import type { SiteConfig } from './config.js';
-import { FEED_PATHS, lastUpdated, type Article, type DateTime, type Site } from './model.js';
+import { FEED_PATHS, lastUpdated, type Article, type DateTime, type Site, type SiteSettings } from './model.js';
 
 export function createSite(config: SiteConfig, articles: readonly Article[]): Site {
   if (articles.length === 0) throw new Error('a site needs at least one article');
@@ -9,20 +9,8 @@ export function createSite(config: SiteConfig, articles: readonly Article[]): Si
   return siteOf(config, sorted, newest);
 }
 
-/**
- * The site as the article pages see it before every article is known: its settings and `updated`
- * (the year in every page's footer), without articles. Only for rendering article pages.
- */
-export function siteForPages(config: SiteConfig, updated: DateTime): Site {
-  return siteOf(config, [], updated);
-}
-
-/** The order of `site.articles`: newest first, ties broken by id. */
-export function newestFirst(a: Article, b: Article): number {
-  return b.datePublished.epochMs - a.datePublished.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function siteOf(config: SiteConfig, articles: Article[], updated: DateTime): Site {
+/** What the article pages read of the site: its settings, known before any record is read. */
+export function siteForPages(config: SiteConfig): SiteSettings {
   return {
     url: config.url,
     title: config.title,
@@ -35,7 +23,14 @@ function siteOf(config: SiteConfig, articles: Article[], updated: DateTime): Sit
       atom: config.url + FEED_PATHS.atom,
       json: config.url + FEED_PATHS.json,
     },
-    articles,
-    updated,
   };
+}
+
+/** The order of `site.articles`: newest first, ties broken by id. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.datePublished.epochMs - a.datePublished.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function siteOf(config: SiteConfig, articles: Article[], updated: DateTime): Site {
+  return { ...siteForPages(config), articles, updated };
 }

@@ -25,6 +25,8 @@ export function renderHomePage(site: Site, options: HomePageOptions = {}): Outpu
   const property = (name: string, content: string): SafeHtml => html`<meta property="${name}" content="${content}">\n`;
   const contents = renderPage({
     site,
+    // Site-wide pages follow the list of articles: the year of the site's last update.
+    year: site.updated.iso.slice(0, 4),
     lang: site.language,
     title: site.title,
     description: site.description,
