@@ -195,11 +195,7 @@ function imageFindings(context: SiteContext, image: unknown, path: string, place
 /** A width or height: a number, or a QuantitativeValue in pixels (`{"value": 1200, "unitCode": "E37"}`). */
 function pixels(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (
-    isObject(value) &&
-    typeof value.value === 'number' &&
-    (value.unitCode === undefined || value.unitCode === 'E37')
-  )
+  if (isObject(value) && typeof value.value === 'number' && (value.unitCode === undefined || value.unitCode === 'E37'))
     return value.value;
   if (typeof value === 'string' && /^\d+(?:\s*px)?$/.test(value)) return Number.parseInt(value, 10);
   return undefined;
