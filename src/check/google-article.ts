@@ -74,16 +74,10 @@ function articleFindings(
       'give the record an image at least 1200 px wide, in 16:9, 4:3 or 1:1',
     );
   }
-  images.forEach((image, index) =>
-    findings.push(
-      ...imageFindings(
-        context,
-        image,
-        Array.isArray(article.image) ? indexPath(memberPath(path, 'image'), index) : memberPath(path, 'image'),
-        place,
-      ),
-    ),
-  );
+  images.forEach((image, index) => {
+    const at = Array.isArray(article.image) ? indexPath(memberPath(path, 'image'), index) : memberPath(path, 'image');
+    findings.push(...imageFindings(context, image, at, place));
+  });
 
   for (const name of ['datePublished', 'dateModified']) {
     const value = article[name];
@@ -104,18 +98,21 @@ function articleFindings(
       ? indexPath(memberPath(path, 'author'), index)
       : memberPath(path, 'author');
     const author = resolve(value);
-    if (author === undefined)
-      return note(
+    if (author === undefined) {
+      note(
         'google-article-author',
         at,
         'expected the author as a Person or Organization node with name and url, found a bare value',
       );
+      return;
+    }
     if (typeof author.name !== 'string') note('google-article-author', at, "expected the author's name, found none");
     if (typeof author.url !== 'string') {
       note(
         'google-article-author',
         memberPath(at, 'url'),
-        `expected a url for the author ${typeof author.name === 'string' ? JSON.stringify(author.name) : ''}: a page that identifies them`,
+        `expected a url for the author ${typeof author.name === 'string' ? JSON.stringify(author.name) : ''}: ` +
+          'a page that identifies them',
         'give the author a url in site.yaml or in the record',
       );
     }

@@ -68,7 +68,7 @@ function parseCommand(
   command: Command,
   args: string[],
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
