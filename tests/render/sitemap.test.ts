@@ -100,7 +100,7 @@ describe('renderSitemaps', () => {
     ]);
     for (const entry of urlset?.url ?? []) expect(entry.lastmod).toMatch(W3C_DATETIME);
     expect(validate(files[0]?.contents as string, '/sm:urlset/sm:url/sm:loc')).toHaveLength(3);
-    expect((files[0]?.contents as string).startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')).toBe(true);
+    expect(String(files[0]?.contents).startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')).toBe(true);
   });
 
   it('escapes what XML must escape in a URL', () => {
