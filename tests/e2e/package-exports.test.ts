@@ -60,7 +60,9 @@ describe("the package's exports against the docs", () => {
 
   it('gives Node every value the docs import', () => {
     const values = [...new Set(imported.filter((entry) => !entry.typeOnly).map((entry) => entry.name))];
-    const script = `import * as depeche from 'depeche';\nconsole.log(JSON.stringify(${JSON.stringify(values)}.filter((name) => depeche[name] === undefined)));\n`;
+    const script =
+      "import * as depeche from 'depeche';\n" +
+      `console.log(JSON.stringify(${JSON.stringify(values)}.filter((name) => depeche[name] === undefined)));\n`;
     writeFileSync(join(scratch, 'values.mjs'), script);
     const missing = JSON.parse(execFileSync('node', ['values.mjs'], { cwd: scratch, encoding: 'utf8' })) as string[];
     expect(missing).toEqual([]);
