@@ -30,6 +30,7 @@ function siteOf(config: SiteConfig, articles: Article[], updated: DateTime): Sit
     language: config.language,
     publisher: config.publisher,
     feedLimit: config.feedLimit,
+    deployRoot: config.deployRoot,
     feeds: {
       rss: config.url + FEED_PATHS.rss,
       atom: config.url + FEED_PATHS.atom,

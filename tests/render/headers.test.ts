@@ -144,5 +144,16 @@ describe('renderHeaders', () => {
       '/fr/atom.xml',
       '/fr/feed.json',
     ]);
+    // `deploy.root: site`: dist/ is the root of a host of its own, a proxy in front adds /fr/.
+    const proxied = parse(String(renderHeaders({ ...under, deployRoot: 'site' }).contents)).map((rule) => rule.path);
+    expect(proxied).toEqual([
+      '/*',
+      '/',
+      '/articles/:slug/',
+      '/articles/:slug/index.jsonld',
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+    ]);
   });
 });
