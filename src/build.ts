@@ -20,6 +20,7 @@ import {
   settledRecords,
 } from './build-cache.js';
 import { createShardPool, type ShardPool } from './build-pool.js';
+import { siteNotices } from './site-notices.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
 import {
   placeSiteFiles,
@@ -106,6 +107,8 @@ export interface BuildResult {
   reused: number;
   /** Of those, how many were not even read: their file's stat said it was not written since (build-cache.ts). */
   unread: number;
+  /** What the build says without failing (`site-notices.ts`), such as the robots.txt a sub-path site needs. */
+  warnings: Problem[];
 }
 
 /** Builds the site. Throws a `ContentError` listing every problem when the content is invalid. */
@@ -191,7 +194,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     } else if (write) {
       dropIncrementalState(outDir);
     }
-    return result;
+    const settings = content.siteConfig;
+    const urlFrom = options.baseUrl === undefined ? settings?.text : undefined;
+    return { ...result, warnings: siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom) };
   } catch (error) {
     // The workers stop before the new folder goes: none may still be writing into it.
     await pool?.close().catch(() => undefined);
@@ -280,7 +285,7 @@ async function finish(
     records.records.reduce((sum, record) => sum + record.paths.length, 0) + sitePaths.length + publicFiles.length;
   const reused = records.records.filter((record) => record.reused === true).length;
   return {
-    result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread },
+    result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread, warnings: [] },
     ...(siteState === undefined ? {} : { siteState }),
   };
 }

@@ -113,6 +113,8 @@ export interface Site {
   publisher: Publisher;
   /** Number of newest articles the feeds carry. */
   feedLimit: number;
+  /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
+  deployRoot: 'host' | 'site';
   /** Absolute URLs of the three feeds. */
   feeds: { rss: string; atom: string; json: string };
   /** Every article, newest first (ties broken by id). */

@@ -18,6 +18,7 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     language: config.language,
     publisher: config.publisher,
     feedLimit: config.feedLimit,
+    deployRoot: config.deployRoot,
     feeds: {
       rss: config.url + FEED_PATHS.rss,
       atom: config.url + FEED_PATHS.atom,

@@ -11,7 +11,7 @@
  * `old` whole beside the missing `out`; the next build (`openOutput`, so any `writeSite` or `build`)
  * puts it back before doing anything else. So `out` is always the previous site or the new one,
  * whole, or, until the next build after such a kill, absent with the previous site complete beside
- * it (tests/write-kill.test.ts and tests/write-spare-kill.test.ts kill builds to check this).
+ * it (tests/write-kill.slow.test.ts and tests/write-spare-kill.slow.test.ts kill builds to check this).
  */
 import { readdirSync, utimesSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/promises';

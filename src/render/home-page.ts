@@ -19,7 +19,10 @@ export function renderHomePage(site: Site, options: HomePageOptions = {}): Outpu
   const listed = (article: Article): SafeHtml => {
     if (known === undefined) return item(site, article, labels);
     let made = known.get(article);
-    if (made === undefined) known.set(article, (made = item(site, article, labels)));
+    if (made === undefined) {
+      made = item(site, article, labels);
+      known.set(article, made);
+    }
     return made;
   };
   const property = (name: string, content: string): SafeHtml => html`<meta property="${name}" content="${content}">\n`;
