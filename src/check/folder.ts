@@ -2,17 +2,37 @@
  * `check` for people who script their builds: a built folder in, findings out. The checks
  * themselves (`checkFiles`) are pure and also take the files `build({ write: false })` returns.
  */
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { readSite } from './read-site.js';
+import { readRecords } from './records.js';
 import { checkFiles, type CheckOptions, type CheckResult } from './site.js';
 
 export interface CheckSiteOptions extends Pick<CheckOptions, 'baseUrl'> {
   /** The built site's folder. Default `dist`. */
   dir?: string;
+  /**
+   * The content folder the site was built from: findings of an article's body are then reported at
+   * its record's file and line. Default: `content` beside `dir` when it exists; `false` for none.
+   */
+  content?: string | false;
 }
 
 /** Checks the site built in `dir` (default `dist`); findings name files as `<dir>/<path>`. */
 export async function check(options: CheckSiteOptions = {}): Promise<CheckResult> {
   const dir = options.dir ?? 'dist';
   const files = await readSite(dir);
-  return checkFiles(files, { folder: dir, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
+  const content = options.content ?? (await contentBeside(dir));
+  return checkFiles(files, {
+    folder: dir,
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    ...(content === false || content === undefined ? {} : { records: await readRecords(content) }),
+  });
+}
+
+/** `content` beside a built folder (`dist` → `content`), when it is a folder with an `articles/` folder. */
+export async function contentBeside(dir: string): Promise<string | undefined> {
+  const content = join(dirname(dir), 'content');
+  const articles = await stat(join(content, 'articles')).catch(() => undefined);
+  return articles?.isDirectory() === true ? content : undefined;
 }

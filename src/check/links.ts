@@ -6,6 +6,24 @@
 import type { SiteContext } from './context.js';
 import { error, type Finding, type Place, warning } from './finding.js';
 
+/** What a missing target finding is about, for `body-links.ts` to merge the copies of one link. */
+export interface MissingTarget {
+  /** The site path that is missing (`nope/index.html`). */
+  target: string;
+  /** The URL of the document that holds the link (an article's page, for its body in a feed). */
+  documentUrl: string;
+  /** The URL as written, and resolved. */
+  url: string;
+  href: string;
+}
+
+const missingTargets = new WeakMap<Finding, MissingTarget>();
+
+/** The missing target a `broken-link` or `missing-image` finding of `checkReference` is about. */
+export function missingTargetOf(finding: Finding): MissingTarget | undefined {
+  return missingTargets.get(finding);
+}
+
 export interface Reference {
   /** The URL as written. */
   url: string;
@@ -36,13 +54,13 @@ export function checkReference(
   if (located.kind === 'external') return [];
   if (located.kind === 'missing') {
     const [rule, what] = reference.kind === 'image' ? ['missing-image', 'an image'] : ['broken-link', 'a page or file'];
-    return [
-      error(
-        rule,
-        place,
-        `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, found none`,
-      ),
-    ];
+    const found = error(
+      rule,
+      place,
+      `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, found none`,
+    );
+    missingTargets.set(found, { target: located.path, documentUrl, url: reference.url, href: url.href });
+    return [found];
   }
   if (url.hash.length > 1) {
     const ids = context.page(located.path)?.ids;

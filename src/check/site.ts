@@ -14,12 +14,19 @@ import { checkRss } from './rss.js';
 import { checkRobots, checkSitemap, isSitemap } from './sitemap.js';
 import { siteFiles } from './site-files.js';
 import { parseXml } from './xml.js';
+import { mergeBodyLinks } from './body-links.js';
+import type { RecordText } from './records.js';
 
 export interface CheckOptions {
   /** How findings name the site's folder (`dist` → `dist/feed.xml`). Default: no prefix. */
   folder?: string;
   /** The site's public URL. Default: the home page's canonical link (or the RSS channel's link). */
   baseUrl?: string;
+  /**
+   * The article records the site was built from (`readRecords(content)`): a broken link or a missing
+   * image of an article's body is then reported at its record's file and line. Default: none.
+   */
+  records?: readonly RecordText[];
 }
 
 export interface CheckResult {
@@ -38,13 +45,15 @@ export function checkFiles(files: readonly OutputFile[], options: CheckOptions =
   const context = siteContext(siteFiles(files, options.folder), options.baseUrl);
   const findings: Finding[] = [];
   const feeds: Array<FeedItems & { path: string }> = [];
+  const pathOf = new Map<Finding, string>();
   for (const path of context.files.paths) {
     const checked = checkFile(context, path);
+    for (const finding of checked.findings) pathOf.set(finding, path);
     findings.push(...checked.findings);
     if (checked.feed !== undefined) feeds.push({ ...checked.feed, path });
   }
   findings.push(...compareFeeds(siteFeeds(feeds)));
-  const sorted = sortFindings(findings);
+  const sorted = sortFindings(mergeBodyLinks(context, findings, (finding) => pathOf.get(finding), options.records));
   const errors = sorted.filter((finding) => finding.severity === 'error').length;
   return {
     findings: sorted,

@@ -1,8 +1,10 @@
 /** `depeche check [dist]`: one line a finding, then a count; exit 1 on an error (or a warning with --strict). */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Finding, formatFinding } from '../check/finding.js';
+import { contentBeside } from '../check/folder.js';
 import { readSite } from '../check/read-site.js';
+import { type RecordText, readRecords } from '../check/records.js';
 import { type CheckResult, checkFiles } from '../check/site.js';
 import { baseUrlOption, flag, type Io, type OptionValues, UsageError } from './io.js';
 import { type Colours, coloursFor, count, formatSeconds, writeJson } from './output.js';
@@ -19,8 +21,13 @@ export async function run(values: OptionValues, positionals: readonly string[], 
   const folder = await stat(path).catch(() => undefined);
   if (folder === undefined || !folder.isDirectory())
     throw new UsageError(`expected a built site in ${dir}/, found no such folder (run depeche build first)`);
+  const records = await recordsFor(values, dir, io);
   const started = performance.now();
-  const result = checkFiles(await readSite(path), { folder: dir, ...(baseUrl === undefined ? {} : { baseUrl }) });
+  const result = checkFiles(await readSite(path), {
+    folder: dir,
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...(records === undefined ? {} : { records }),
+  });
   const ok = result.errors === 0 && (!flag(values, 'strict') || result.warnings === 0);
   if (flag(values, 'json')) {
     writeJson(io, { command: 'check', ok, ...result } satisfies CheckReport);
@@ -38,6 +45,19 @@ export async function run(values: OptionValues, positionals: readonly string[], 
     );
   }
   return ok ? 0 : 1;
+}
+
+/** The records of `--content DIR`, or of `content` beside the built folder when it exists. */
+async function recordsFor(values: OptionValues, dir: string, io: Io): Promise<RecordText[] | undefined> {
+  const given = values.content;
+  if (typeof given === 'string') {
+    const articles = await stat(resolve(io.cwd, given, 'articles')).catch(() => undefined);
+    if (articles === undefined || !articles.isDirectory())
+      throw new UsageError(`expected a content folder with articles/ in ${given}/, found none`);
+    return readRecords(resolve(io.cwd, given), given);
+  }
+  const beside = await contentBeside(resolve(io.cwd, dir));
+  return beside === undefined ? undefined : readRecords(beside, join(dir, '..', 'content'));
 }
 
 function colourFinding(finding: Finding, colours: Colours): string {

@@ -92,6 +92,8 @@ and missing images. One line a finding, with its file and its line or JSON path.
 
 Options:
   --base-url URL   the site's public URL (default: the home page's canonical link)
+  --content DIR    the content folder, to report an article's broken links at its record's line
+                   (default: content beside DIR, when it exists)
   --strict         fail on warnings too
   --json           print the findings and the summary as JSON on stdout
   -q, --quiet      print errors only
@@ -99,7 +101,14 @@ Options:
 
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage.
 `,
-    options: { 'base-url': { type: 'string' }, strict: { type: 'boolean' }, json, quiet, help },
+    options: {
+      'base-url': { type: 'string' },
+      content: { type: 'string' },
+      strict: { type: 'boolean' },
+      json,
+      quiet,
+      help,
+    },
     positionals: { min: 0, max: 1 },
     load: async () => (await import('./check.js')).run,
   },

@@ -1,5 +1,6 @@
 /** `depeche check` in memory: lines, the count, exit codes, --json, --quiet, --strict. */
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { depeche, scratchWithSeed } from './fake-io.js';
@@ -62,6 +63,33 @@ describe('depeche check', () => {
       );
     } finally {
       rmSync(join(scratch.dir, 'dist/broken.xml'));
+    }
+  });
+
+  it('reports a broken link of an article body once, at its record (content beside dist, or --content)', async () => {
+    const record = `content/articles/${PAGE.split('/')[2]}.md`;
+    const text = readFileSync(join(scratch.dir, record), 'utf8');
+    const line = `${text}\nVoir [x](/nope/).\n`.split('\n').length - 1;
+    const other = mkdtempSync(join(tmpdir(), 'depeche-check-'));
+    try {
+      writeFileSync(join(scratch.dir, record), `${text}\nVoir [x](/nope/).\n`);
+      expect((await depeche(['build', '-q', '--out', 'broken'], { cwd: scratch.dir })).status).toBe(0);
+      const outputs = `(in ${PAGE.slice('dist/'.length)}, atom.xml, feed.json, feed.xml) [broken-link]`;
+      const beside = await depeche(['check', 'broken', '--quiet'], { cwd: scratch.dir });
+      expect(beside.status).toBe(1);
+      expect(beside.stdout.split('\n')[0]).toMatch(new RegExp(`^${record.replaceAll('.', '\\.')}:${line}: error: `));
+      expect(beside.stdout.split('\n')[0]?.endsWith(outputs)).toBe(true);
+      expect(beside.stdout).toMatch(/: 1 error, /);
+      cpSync(join(scratch.dir, 'broken'), join(other, 'broken'), { recursive: true });
+      const given = await depeche(['check', 'broken', '-q', '--content', join(scratch.dir, 'content')], { cwd: other });
+      expect(given.stdout.split('\n')[0]).toContain(`content/${record.slice('content/'.length)}:${line}: error: `);
+      const none = await depeche(['check', 'broken', '-q'], { cwd: other });
+      expect(none.stdout.split('\n')[0]).toMatch(/^broken\/articles\/.*\/index\.html:\d+ a href: error: /);
+      expect(none.stdout.split('\n')[0]?.endsWith(outputs)).toBe(true);
+    } finally {
+      writeFileSync(join(scratch.dir, record), text);
+      rmSync(join(scratch.dir, 'broken'), { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
     }
   });
 
