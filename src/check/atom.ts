@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { XmlDocument } from 'libxml2-wasm';
 import type { SiteContext } from './context.js';
 import { checkFeedHtml } from './feed-content.js';
+import { htmlText } from './html.js';
 import type { FeedItem, FeedItems } from './feeds-agree.js';
 import { error, type Finding, type Place } from './finding.js';
 import { checkReference } from './links.js';
@@ -108,10 +109,15 @@ function entryItem(entry: XmlNode, id: string, place: Place, url: string | undef
   return {
     id,
     place,
-    ...(title === undefined ? {} : { title: title.text }),
+    ...(title === undefined ? {} : { title: textOf(title) }),
     ...(url === undefined ? {} : { url }),
     ...(published === undefined ? {} : { published }),
   };
+}
+
+/** A text construct's text (RFC 4287 §3.1): `type="html"` is read as HTML, so `&lt;b&gt;` is `<b>`. */
+function textOf(element: XmlNode): string {
+  return element.attributes.get('type') === 'html' ? htmlText(element.text) : element.text;
 }
 
 /** Internal `<link href>`s must resolve (external ones are not fetched). */

@@ -123,3 +123,16 @@ function readElement(element: Element, facts: HtmlFacts): void {
     }
   }
 }
+
+/** The visible text of an HTML fragment (an Atom `type="html"` title): its text nodes, references decoded. */
+export function htmlText(html: string): string {
+  const parts: string[] = [];
+  const walk = (node: ParentNode): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeName === '#text') parts.push((child as DefaultTreeAdapterTypes.TextNode).value);
+      else if ('childNodes' in child) walk(child);
+    }
+  };
+  walk(parseFragment(html));
+  return parts.join('');
+}

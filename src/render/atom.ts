@@ -6,6 +6,16 @@ import { el, GENERATOR, renderXml, type XmlElement } from './xml.js';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
+/**
+ * A text construct (RFC 4287 §3.1) holding plain text, as `type="html"` with the text HTML-escaped:
+ * `<b>` is written `&amp;lt;b&amp;gt;` and reads back as the visible text `<b>`. As `type="text"`,
+ * text that looks like markup makes the W3C validator warn `ContainsUndeclaredHTML`.
+ */
+function textConstruct(name: string, text: string): XmlElement {
+  const html = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return el(name, html, { type: 'html' });
+}
+
 function sameLanguage(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase(); // BCP 47 tags are case-insensitive
 }
@@ -41,7 +51,7 @@ function entry(article: Article, site: Site): XmlElement {
     'entry',
     [
       el('id', article.id),
-      el('title', article.title, { type: 'text' }),
+      textConstruct('title', article.title),
       el('link', [], { rel: 'alternate', type: 'text/html', href: article.url }),
       el('published', article.datePublished.iso),
       el('updated', lastUpdated(article).iso),
@@ -50,7 +60,7 @@ function entry(article: Article, site: Site): XmlElement {
         el('author', [el('name', author.name), author.url !== undefined && el('uri', author.url)]),
       ),
       ...article.tags.map((tag) => el('category', [], { term: tag })),
-      el('summary', article.description, { type: 'text' }),
+      textConstruct('summary', article.description),
       el('content', article.contentHtml, { type: 'html' }),
       ...citationLinks(article),
     ],
@@ -65,8 +75,8 @@ export function renderAtom(site: Site): OutputFile {
     'feed',
     [
       el('id', site.url),
-      el('title', site.title, { type: 'text' }),
-      el('subtitle', site.description, { type: 'text' }),
+      textConstruct('title', site.title),
+      textConstruct('subtitle', site.description),
       el('updated', site.updated.iso),
       el('link', [], { rel: 'self', type: 'application/atom+xml', href: site.feeds.atom }),
       el('link', [], { rel: 'alternate', type: 'text/html', href: site.url }),

@@ -4,7 +4,7 @@
  */
 import { FEED_PATHS, feedArticles, type Article, type Image, type OutputFile, type Site } from '../model.js';
 import { formatRfc822 } from './rfc822.js';
-import { el, GENERATOR, renderXml, type XmlElement } from './xml.js';
+import { el, GENERATOR, plainText, renderXml, type XmlElement } from './xml.js';
 
 const NS = {
   content: 'http://purl.org/rss/1.0/modules/content/',
@@ -30,6 +30,8 @@ function fitsChannelImage(logo: Image): boolean {
 /**
  * The profile reads an item's `description` as HTML (and every other element as plain text), so the
  * standfirst, which is plain text, is HTML-escaped first: `R&D <beta>` must not turn into a tag.
+ * Plain-text elements (and this one) are written with `plainText`: `&` and `<` as `&#x26;` and
+ * `&#x3C;`, as the profile recommends.
  */
 function textAsHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -37,12 +39,12 @@ function textAsHtml(text: string): string {
 
 function item(article: Article): XmlElement {
   return el('item', [
-    el('title', article.title),
+    plainText('title', article.title),
     el('link', article.url),
-    el('description', textAsHtml(article.description)),
+    plainText('description', textAsHtml(article.description)),
     el('content:encoded', article.contentHtml),
-    ...article.authors.map((author) => el('dc:creator', author.name)),
-    ...article.tags.map((tag) => el('category', tag)),
+    ...article.authors.map((author) => plainText('dc:creator', author.name)),
+    ...article.tags.map((tag) => plainText('category', tag)),
     el('guid', article.id, { isPermaLink: article.id === article.url ? 'true' : 'false' }),
     el('pubDate', formatRfc822(article.datePublished)),
     // RSS's own <source url="…"> names the RSS channel an item was republished from, and its text is
@@ -56,9 +58,9 @@ function item(article: Article): XmlElement {
 export function renderRss(site: Site): OutputFile {
   const logo = site.publisher.logo;
   const channel = el('channel', [
-    el('title', site.title),
+    plainText('title', site.title),
     el('link', site.url),
-    el('description', site.description),
+    plainText('description', site.description),
     el('language', site.language),
     el('lastBuildDate', formatRfc822(site.updated)),
     el('generator', GENERATOR),
@@ -67,7 +69,7 @@ export function renderRss(site: Site): OutputFile {
     fitsChannelImage(logo) &&
       el('image', [
         el('url', logo.url),
-        el('title', site.title),
+        plainText('title', site.title),
         el('link', site.url),
         el('width', String(logo.width)),
         el('height', String(logo.height)),

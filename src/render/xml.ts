@@ -9,7 +9,12 @@
  *   come out as inert character data; no CDATA section is ever written;
  * - white space survives parsing: a parser turns a literal CR into LF (XML 1.0 §2.11) and a literal
  *   TAB, LF or CR in an attribute into a space (§3.3.3), so those are written as character references
- *   (`&#13;` in text; `&#9;`, `&#10;`, `&#13;` in attributes) and every value reads back exactly.
+ *   (`&#13;` in text; `&#9;`, `&#10;`, `&#13;` in attributes) and every value reads back exactly;
+ * - plain text in RSS (`plainText`): the RSS Advisory Board's profile, and the W3C validator's
+ *   `CharacterData` warning, want `&` and `<` there as the hexadecimal references `&#x26;` and
+ *   `&#x3C;`. The writer would escape a literal `&#x26;` into `&amp;#x26;`, so those elements get
+ *   the decimal `&#38;` and `&#60;` (which it leaves alone), turned into hex after serialisation
+ *   (`hexReferences`). No other `&#38;` or `&#60;` can appear: every other `&` is written `&amp;`.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
@@ -32,11 +37,18 @@ export interface XmlElement {
   attrs: XmlAttrs;
   /** Text content, or child elements: feeds never mix the two. */
   content: string | readonly XmlChild[];
+  /** Text written with `&` and `<` as `&#x26;` and `&#x3C;` (RSS plain text; see the top of this file). */
+  hexReferences?: true;
 }
 
 /** An element: `el('title', 'Text')`, `el('link', [], { href })`, `el('item', [el(...), ...])`. */
 export function el(name: string, content: string | readonly XmlChild[] = [], attrs: XmlAttrs = {}): XmlElement {
   return { name, attrs, content };
+}
+
+/** `el(name, text, attrs)` whose `&` and `<` are written `&#x26;` and `&#x3C;` (RSS plain text). */
+export function plainText(name: string, text: string, attrs: XmlAttrs = {}): XmlElement {
+  return { name, attrs, content: text, hexReferences: true };
 }
 
 /**
@@ -69,6 +81,16 @@ function textValue(value: string): string {
   return escapeAmpersands(value).replaceAll('\r', '&#13;');
 }
 
+/** Decimal references for `&` and `<`, which the writer leaves alone; `hexReferences` makes them hex. */
+function referencedTextValue(value: string): string {
+  return value.replaceAll('&', '&#38;').replaceAll('<', '&#60;').replaceAll('\r', '&#13;');
+}
+
+/** After serialisation: only `referencedTextValue` writes `&#38;` and `&#60;` (see the top of this file). */
+function hexReferences(xml: string): string {
+  return xml.replaceAll('&#38;', '&#x26;').replaceAll('&#60;', '&#x3C;');
+}
+
 function append(parent: XMLBuilder, element: XmlElement): void {
   const node = parent.ele(element.name);
   for (const [name, value] of Object.entries(element.attrs)) {
@@ -79,7 +101,7 @@ function append(parent: XMLBuilder, element: XmlElement): void {
     else node.att(name, prepared);
   }
   if (typeof element.content === 'string') {
-    node.txt(textValue(element.content));
+    node.txt(element.hexReferences ? referencedTextValue(element.content) : textValue(element.content));
     return;
   }
   for (const child of element.content) {
@@ -92,7 +114,7 @@ export function renderXml(root: XmlElement): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
   append(doc, root);
   // `wellFormed` makes the writer throw rather than emit a bad name or character: a last safety net.
-  return `${doc.end({ prettyPrint: true, indent: '  ', newline: '\n', wellFormed: true })}\n`;
+  return `${hexReferences(doc.end({ prettyPrint: true, indent: '  ', newline: '\n', wellFormed: true }))}\n`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * every rule must find what it is for, at the right file and path, with the right severity.
  */
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import type { Finding } from '../../src/check/finding.js';
@@ -169,7 +170,7 @@ describe('XML and the feeds', () => {
   });
 
   it('reports items that disagree between the feeds on the feed that differs', () => {
-    const files = replaced('atom.xml', '<title type="text">Le partenariat', '<title type="text">LE partenariat');
+    const files = replaced('atom.xml', '<title type="html">Le partenariat', '<title type="html">LE partenariat');
     expect(errors(files)).toEqual([
       expect.objectContaining({
         file: 'dist/atom.xml',
@@ -178,6 +179,35 @@ describe('XML and the feeds', () => {
         message: expect.stringContaining('differs from dist/feed.json and dist/feed.xml'),
       }),
     ]);
+  });
+
+  it('reads an Atom type="html" title as HTML and RSS character references as text: the feeds agree', () => {
+    // What the renderers write for a title `AT&T <3 …` (issue 10); fast-xml-parser, below, reads it back.
+    const title = 'AT&T <3 Le partenariat';
+    let files = replaced(
+      'atom.xml',
+      '<title type="html">Le partenariat',
+      '<title type="html">AT&amp;amp;T &amp;lt;3 Le partenariat',
+    );
+    const swap = (path: string, from: string, to: string): void => {
+      const contents = text(files, path).replace(from, to);
+      files = [...files.filter((file) => file.path !== path), { path, contents }];
+    };
+    swap('feed.xml', '<title>Le partenariat', '<title>AT&#x26;T &#x3C;3 Le partenariat');
+    swap('feed.json', '"title": "Le partenariat', '"title": "AT&T <3 Le partenariat');
+    expect(text(files, 'feed.json')).toContain(title);
+    const rss = new XMLParser({ htmlEntities: true }).parse(text(files, 'feed.xml')) as {
+      rss: { channel: { item: { title: string } } };
+    };
+    expect(rss.rss.channel.item.title.startsWith(title)).toBe(true);
+    expect(errors(files).filter((finding) => finding.rule === 'feeds-agree')).toEqual([]);
+    // The same text as type="text" in Atom (`&lt;3` meaning `<3` twice escaped) does disagree.
+    const plain = replaced(
+      'atom.xml',
+      '<title type="html">Le partenariat',
+      '<title type="text">AT&amp;amp;T Le partenariat',
+    );
+    expect(rules(errors(plain))).toContain('feeds-agree');
   });
 
   it('reports an item missing from one feed', () => {

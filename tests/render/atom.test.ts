@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
-import { parseAtomFeed, type AtomFeed } from 'feedsmith';
+import { parseAtomFeed, parseRssFeed, type AtomFeed } from 'feedsmith';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
+import { parseFragment } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Site } from '../../src/model.js';
 import { renderAtom } from '../../src/render/atom.js';
+import { renderJsonFeed } from '../../src/render/jsonfeed.js';
+import { renderRss } from '../../src/render/rss.js';
 import { dateTime, makeArticle, makeCitation, makeSite } from '../fixtures/factories.js';
 
 const HOSTILE = 'A ]]> B ]]> C < & " \' </script> \u0001\u000B\uFFFE\uD800 D';
@@ -115,8 +118,8 @@ describe('renderAtom: the feed', () => {
     const feed = parseAtomFeed(atomText(site));
     expect(feed.xml?.lang).toBe('fr');
     expect(feed.id).toBe('https://depeche.example/');
-    expect(feed.title).toEqual({ value: 'Dépêche', type: 'text' });
-    expect(feed.subtitle).toEqual({ value: 'Un site de démonstration.', type: 'text' });
+    expect(feed.title).toEqual({ value: 'Dépêche', type: 'html' });
+    expect(feed.subtitle).toEqual({ value: 'Un site de démonstration.', type: 'html' });
     expect(feed.updated).toBe('2024-03-01T18:30:00+01:00');
     expect(feed.links).toEqual([
       { rel: 'self', type: 'application/atom+xml', href: 'https://depeche.example/atom.xml' },
@@ -158,7 +161,7 @@ describe('renderAtom: the entries', () => {
     });
     const [entry] = entries(makeSite({ articles: [article] }));
     expect(entry?.id).toBe('tag:depeche.example,2024:un-article');
-    expect(entry?.title).toEqual({ value: 'Un titre « français » & <spécial>', type: 'text' });
+    expect(entry?.title).toEqual({ value: 'Un titre « français » &amp; &lt;spécial&gt;', type: 'html' });
     expect(entry?.links?.[0]).toEqual({
       rel: 'alternate',
       type: 'text/html',
@@ -171,7 +174,7 @@ describe('renderAtom: the entries', () => {
       { name: 'Kai Zenner' },
     ]);
     expect(entry?.categories).toEqual([{ term: 'IA' }, { term: 'Europe' }]);
-    expect(entry?.summary).toEqual({ value: 'Le chapeau de l’article.', type: 'text' });
+    expect(entry?.summary).toEqual({ value: 'Le chapeau de l’article.', type: 'html' });
     expect(entry?.content?.type).toBe('html');
   });
 
@@ -246,12 +249,66 @@ describe('renderAtom: hostile text', () => {
     expectValidAtom(xml);
     expect(xml).not.toContain('<![CDATA[');
     const [entry] = (exact.parse(xml) as { feed: { entry: ExactEntry[] } }).feed.entry;
-    expect(entry?.title['#text']).toBe(CLEAN);
-    expect(entry?.summary['#text']).toBe(CLEAN);
+    // Title and summary are type="html": the XML holds the text HTML-escaped.
+    const CLEAN_HTML = 'A ]]&gt; B ]]&gt; C &lt; &amp; " \' &lt;/script&gt;  D';
+    expect(entry?.title['#text']).toBe(CLEAN_HTML);
+    expect(entry?.summary['#text']).toBe(CLEAN_HTML);
     expect(entry?.content['#text']).toBe(CLEAN);
     expect(entry?.author.map((author) => author.name)).toEqual([CLEAN]);
     expect(entry?.category).toEqual([{ '@term': CLEAN }]);
     const related = entry?.link.find((link) => link['@rel'] === 'related');
     expect(related).toEqual({ '@rel': 'related', '@href': 'https://cite.example/?a=1&b="2"', '@title': CLEAN });
+  });
+});
+
+describe('renderAtom: text that looks like markup (issue 10)', () => {
+  const TITLE = 'AT&T <3 Bouygues';
+  const DESCRIPTION = 'Les balises <b> et <script> expliquées';
+  const site = (): Site =>
+    makeSite({
+      title: TITLE,
+      description: DESCRIPTION,
+      articles: [makeArticle({ title: TITLE, description: DESCRIPTION })],
+    });
+  /** The visible text of an HTML fragment, read with parse5 (the HTML standard's parser). */
+  const visible = (html: string): string => {
+    const parts: string[] = [];
+    const walk = (node: { childNodes?: unknown[] }): void => {
+      for (const child of (node.childNodes ?? []) as { nodeName: string; value?: string; childNodes?: unknown[] }[]) {
+        if (child.nodeName === '#text') parts.push(child.value ?? '');
+        else walk(child);
+      }
+    };
+    walk(parseFragment(html));
+    return parts.join('');
+  };
+
+  it('declares title, subtitle and summary as type="html", the text HTML-escaped', () => {
+    const xml = atomText(site());
+    expectValidAtom(xml);
+    const elements = (name: string): string[] => xml.match(new RegExp(`<${name}[ >][^]*?</${name}>`, 'g')) ?? [];
+    expect(elements('title')).toEqual(Array(2).fill('<title type="html">AT&amp;amp;T &amp;lt;3 Bouygues</title>'));
+    expect(elements('subtitle')).toEqual([
+      '<subtitle type="html">Les balises &amp;lt;b&amp;gt; et &amp;lt;script&amp;gt; expliquées</subtitle>',
+    ]);
+    expect(elements('summary')).toEqual([
+      '<summary type="html">Les balises &amp;lt;b&amp;gt; et &amp;lt;script&amp;gt; expliquées</summary>',
+    ]);
+    expect(xml).not.toContain('type="text"');
+  });
+
+  it('reads back, with fast-xml-parser and parse5, as the same title and summary as RSS and JSON Feed', () => {
+    const atom = (exact.parse(atomText(site())) as { feed: { entry: ExactEntry[] } }).feed.entry[0];
+    const rssFile = renderRss(site()).contents;
+    const jsonFile = renderJsonFeed(site()).contents;
+    if (typeof rssFile !== 'string' || typeof jsonFile !== 'string') throw new Error('expected text');
+    const rss = parseRssFeed(rssFile).items?.[0];
+    const json = (JSON.parse(jsonFile) as { items: { title: string; summary: string }[] }).items[0];
+    expect(visible(atom?.title['#text'] ?? '')).toBe(TITLE);
+    expect(visible(atom?.summary['#text'] ?? '')).toBe(DESCRIPTION);
+    expect(rss?.title).toBe(TITLE);
+    expect(visible(rss?.description ?? '')).toBe(DESCRIPTION);
+    expect(json?.title).toBe(TITLE);
+    expect(json?.summary).toBe(DESCRIPTION);
   });
 });

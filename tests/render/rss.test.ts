@@ -1,9 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { Feed } from 'feed';
-import { parseRssFeed, type RssFeed } from 'feedsmith';
+import { parseAtomFeed, parseRssFeed, type RssFeed } from 'feedsmith';
 import { XmlDocument } from 'libxml2-wasm';
+import { parseFragment } from 'parse5';
 import { describe, expect, it, vi } from 'vitest';
 import type { Article, Site } from '../../src/model.js';
+import { renderAtom } from '../../src/render/atom.js';
+import { renderJsonFeed } from '../../src/render/jsonfeed.js';
 import { formatRfc822 } from '../../src/render/rfc822.js';
 import { renderRss } from '../../src/render/rss.js';
 import { dateTime, makeArticle, makeCitation, makeSite } from '../fixtures/factories.js';
@@ -20,7 +23,8 @@ const exact = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   processEntities: true,
-  htmlEntities: false,
+  // Decodes character references (`&#x26;`) too; the feed holds no named entity beyond XML's five.
+  htmlEntities: true,
   isArray: (name) => ['item', 'category', 'dc:creator'].includes(name),
 });
 
@@ -265,5 +269,73 @@ describe('formatRfc822', () => {
     ['0999-06-01T12:00:00Z', 'Sat, 01 Jun 0999 12:00:00 +0000'],
   ])('formats %s as %s', (iso, expected) => {
     expect(formatRfc822(dateTime(iso))).toBe(expected);
+  });
+});
+
+describe('renderRss: & and < in plain text (issue 10)', () => {
+  const TITLE = 'AT&T <3 Bouygues';
+  const DESCRIPTION = 'Les balises <b> et <script> expliquées';
+  const site = (): Site =>
+    makeSite({
+      title: TITLE,
+      description: DESCRIPTION,
+      articles: [
+        makeArticle({
+          title: TITLE,
+          description: DESCRIPTION,
+          tags: [TITLE],
+          authors: [{ name: TITLE, sameAs: [] }],
+        }),
+      ],
+    });
+  /** The visible text of an HTML fragment, read with parse5 (the HTML standard's parser). */
+  const visible = (html: string): string => {
+    const parts: string[] = [];
+    const walk = (node: { childNodes?: unknown[] }): void => {
+      for (const child of (node.childNodes ?? []) as { nodeName: string; value?: string; childNodes?: unknown[] }[]) {
+        if (child.nodeName === '#text') parts.push(child.value ?? '');
+        else walk(child);
+      }
+    };
+    walk(parseFragment(html));
+    return parts.join('');
+  };
+
+  it('writes & and < as &#x26; and &#x3C; in title, description, category and dc:creator', () => {
+    const xml = rssText(site());
+    expectWellFormed(xml);
+    const elements = (name: string): string[] => xml.match(new RegExp(`<${name}>[^]*?</${name}>`, 'g')) ?? [];
+    expect(elements('title')).toEqual(Array(2).fill('<title>AT&#x26;T &#x3C;3 Bouygues</title>'));
+    expect(elements('category')).toEqual(['<category>AT&#x26;T &#x3C;3 Bouygues</category>']);
+    expect(elements('dc:creator')).toEqual(['<dc:creator>AT&#x26;T &#x3C;3 Bouygues</dc:creator>']);
+    expect(elements('description')).toEqual([
+      '<description>Les balises &#x3C;b&gt; et &#x3C;script&gt; expliquées</description>',
+      '<description>Les balises &#x26;lt;b&#x26;gt; et &#x26;lt;script&#x26;gt; expliquées</description>',
+    ]);
+    for (const name of ['title', 'description', 'category', 'dc:creator'])
+      for (const text of elements(name)) expect(text).not.toMatch(/&amp;|&lt;/);
+  });
+
+  it('reads back (fast-xml-parser, feedsmith, parse5) as the same title and summary as Atom and JSON Feed', () => {
+    const xml = rssText(site());
+    const channel = (exact.parse(xml) as ExactRss).rss.channel;
+    const [item] = channel.item ?? [];
+    expect(channel.title).toBe(TITLE);
+    expect(channel.description).toBe(DESCRIPTION);
+    expect(item?.title).toBe(TITLE);
+    expect(item?.['dc:creator']).toEqual([TITLE]);
+    expect(visible(item?.description ?? '')).toBe(DESCRIPTION);
+    const feedsmith = parseRssFeed(xml).items?.[0];
+    expect(feedsmith?.title).toBe(TITLE);
+    expect(feedsmith?.categories?.map((category) => category.name)).toEqual([TITLE]);
+    const atomFile = renderAtom(site()).contents;
+    const jsonFile = renderJsonFeed(site()).contents;
+    if (typeof atomFile !== 'string' || typeof jsonFile !== 'string') throw new Error('expected text');
+    const entry = parseAtomFeed(atomFile).entries?.[0];
+    const json = (JSON.parse(jsonFile) as { items: { title: string; summary: string }[] }).items[0];
+    expect(visible(entry?.title?.value ?? '')).toBe(TITLE);
+    expect(visible(entry?.summary?.value ?? '')).toBe(DESCRIPTION);
+    expect(json?.title).toBe(TITLE);
+    expect(json?.summary).toBe(DESCRIPTION);
   });
 });

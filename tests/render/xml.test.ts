@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { XmlDocument, XmlElement } from 'libxml2-wasm';
 import { describe, expect, it, vi } from 'vitest';
-import { el, renderXml, renderXmlList, type XmlChild, type XmlElement as Element } from '../../src/render/xml.js';
+import {
+  el,
+  plainText,
+  renderXml,
+  renderXmlList,
+  type XmlChild,
+  type XmlElement as Element,
+} from '../../src/render/xml.js';
 
 /**
  * Reads a value back with libxml2, the strict reference parser: it decodes every reference (named or
@@ -259,6 +266,37 @@ describe('renderXmlList', () => {
     expect(() => renderXmlList('r', { 'xml:lang': 'fr' }, [])).toThrow(/plain attribute names/);
     expect(() => renderXmlList('r', {}, [el('t', 'x', { xmlns: 'https://ns.example/' })])).toThrow(
       /plain attribute names/,
+    );
+  });
+});
+
+describe('plainText: & and < as hexadecimal references (RSS plain text, issue 10)', () => {
+  const render = (value: string): string =>
+    renderXml(el('r', [plainText('t', value, { a: value }), el('u', value, { a: value })]));
+
+  it('writes &#x26; and &#x3C; in that element only, and reads back exactly with libxml2', () => {
+    const value = 'AT&T <3 &#38; &#60; &amp; &#x26; \r ]]> \u0001 fin';
+    const xml = render(value);
+    expectWellFormed(xml);
+    const expected = value.replace('\u0001', '');
+    expect(readBack(xml)).toEqual({ text: expected, attr: expected });
+    const t = xml.match(/<t [^>]*>([\s\S]*?)<\/t>/)?.[1];
+    expect(t).toBe('AT&#x26;T &#x3C;3 &#x26;#38; &#x26;#60; &#x26;amp; &#x26;#x26; &#13; ]]&gt;  fin');
+    expect(xml.match(/<u [^>]*>([\s\S]*?)<\/u>/)?.[1]).toBe(
+      'AT&amp;T &lt;3 &amp;#38; &amp;#60; &amp;amp; &amp;#x26; &#13; ]]&gt;  fin',
+    );
+  });
+
+  it('round-trips any string minus the characters XML forbids', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('&', '<', '>', '#', '3', '8', '6', '0', ';', 'x', 'a', '\r') }),
+        (value) => {
+          const xml = render(value);
+          expectWellFormed(xml);
+          expect(readBack(xml)).toEqual({ text: value, attr: value });
+        },
+      ),
     );
   });
 });
