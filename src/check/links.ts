@@ -40,7 +40,8 @@ export function checkReference(
       error(
         rule,
         place,
-        `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, found none`,
+        `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, ` +
+          `found none`,
       ),
     ];
   }
@@ -52,7 +53,8 @@ export function checkReference(
         warning(
           'broken-fragment',
           place,
-          `${reference.where} points at ${reference.url}: expected an element with id ${JSON.stringify(fragment)} in ${context.files.shown(located.path)}, found none`,
+          `${reference.where} points at ${reference.url}: expected an element with id ${JSON.stringify(fragment)} in ` +
+            `${context.files.shown(located.path)}, found none`,
         ),
       ];
     }
