@@ -102,7 +102,10 @@ export function createShard(setup: ShardSetup): Shard {
   const made = new Set<string>();
   const feed = newestArticles(config.feedLimit);
   const site = siteForPages(config);
-  /** Whether a record's files in the served site are still those the cache knows; then they are linked (unless `write` is false). */
+  /**
+   * Whether a record's files in the served site are still those the cache knows; then they are linked (unless `write`
+   * is false).
+   */
   const reused = (reuse: Reusable, write: boolean, result: BatchResult): boolean =>
     output !== undefined && unchanged(output.target, reuse.files) && (!write || linked(output, reuse, made, result));
   return {
@@ -147,7 +150,8 @@ export function createShard(setup: ShardSetup): Shard {
         }
         const { article, files } = rendered;
         feed.offer(article);
-        // A build that keeps no files holds only what the site-wide files read (the feeds' newest come whole from `newest`).
+        // A build that keeps no files holds only what the site-wide files read (the feeds' newest come whole from
+        // `newest`).
         const listed = setup.keepFiles ? { ...article, contentHtml: '' } : listedArticle(article);
         const summary: RecordSummary = {
           index,

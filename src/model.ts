@@ -100,7 +100,10 @@ export interface Publisher {
   logo: Image;
 }
 
-/** What an article page reads of the site: its settings, never the other articles (so a page depends on its record alone). */
+/**
+ * What an article page reads of the site: its settings, never the other articles (so a page depends on its record
+ * alone).
+ */
 export type SiteSettings = Omit<Site, 'articles' | 'updated'>;
 
 export interface Site {

@@ -221,15 +221,19 @@ describe('an incremental build of settled records', () => {
     expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED - 1, unread: SETTLED - 1 });
   });
 
-  it('reads again a record replaced by another file of the same size and time (a safe save), and one written just before the last build', async () => {
-    const path = file(7);
-    const before = statSync(path, { bigint: true });
-    writeFileSync(`${path}.tmp`, sameSizeAndTime(path));
-    keepTime(`${path}.tmp`, before.mtimeNs);
-    renameSync(`${path}.tmp`, path);
-    // Record 2, written less than SETTLED_MS before the last build, is read again: its text is the same.
-    expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED - 1, unread: SETTLED - 2 });
-  });
+  it(
+    'reads again a record replaced by another file of the same size and ' +
+      'time (a safe save), and one written just before the last build',
+    async () => {
+      const path = file(7);
+      const before = statSync(path, { bigint: true });
+      writeFileSync(`${path}.tmp`, sameSizeAndTime(path));
+      keepTime(`${path}.tmp`, before.mtimeNs);
+      renameSync(`${path}.tmp`, path);
+      // Record 2, written less than SETTLED_MS before the last build, is read again: its text is the same.
+      expect(await incrementalBuild({}, settled, out)).toEqual({ reused: SETTLED - 1, unread: SETTLED - 2 });
+    },
+  );
 
   it('trusts a record written just before a build once a later build has read it settled', async () => {
     await settle();

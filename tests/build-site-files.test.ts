@@ -70,13 +70,16 @@ describe('the site-wide files of an incremental build', () => {
     expect(await rendered()).toEqual([]);
   });
 
-  it('are all linked after an edit of an old article’s body; the feeds are rendered after one of the newest', async () => {
-    appendFileSync(record(0), '\nUne phrase ajoutée au corps de l’article.\n');
-    expect(await rendered()).toEqual([]);
-    appendFileSync(record(-1), '\nUne phrase ajoutée au corps de l’article le plus récent.\n');
-    expect(await rendered()).toEqual(['feeds']);
-    expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain('le plus récent.');
-  });
+  it(
+    'are all linked after an edit of an old article’s body; ' + 'the feeds are rendered after one of the newest',
+    async () => {
+      appendFileSync(record(0), '\nUne phrase ajoutée au corps de l’article.\n');
+      expect(await rendered()).toEqual([]);
+      appendFileSync(record(-1), '\nUne phrase ajoutée au corps de l’article le plus récent.\n');
+      expect(await rendered()).toEqual(['feeds']);
+      expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain('le plus récent.');
+    },
+  );
 
   it('render the listings again when an article’s title changes, or a record goes', async () => {
     const path = record(1);

@@ -215,8 +215,8 @@ describe('the built site', () => {
       record.citations.map((citation) => [citation.type, citation.name, citation.url]),
     );
     expect(article?.isBasedOn).toEqual({ '@id': citations[0]?.['@id'] });
-    expect((citations[0]?.publisher as Node)['@type']).toBe('Organization');
-    const mentioned = (article?.mentions as Node[]).map((node) => [node['@type'], node.name]);
+    expect((citations[0]?.publisher as Node | undefined)?.['@type']).toBe('Organization');
+    const mentioned = (article?.mentions as Node[] | undefined)?.map((node) => [node['@type'], node.name]);
     expect(mentioned).toEqual(record.mentions.map((entity) => [entity.type, entity.name]));
     const texts = collect(graph, (node) => node['@type'] === 'Quotation').map((node) => [
       node.text,
@@ -294,10 +294,11 @@ function paragraphsOf(html: string): string[] {
   return findAll(parseHtml(html), (node) => node.nodeName === 'p').map(text);
 }
 function collect(value: unknown, test: (node: Node) => boolean, found: Node[] = []): Node[] {
-  if (Array.isArray(value)) value.forEach((item) => collect(item, test, found));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, test, found);
+  } else if (value !== null && typeof value === 'object') {
     if (test(value as Node)) found.push(value as Node);
-    Object.values(value).forEach((item) => collect(item, test, found));
+    for (const item of Object.values(value)) collect(item, test, found);
   }
   return found;
 }

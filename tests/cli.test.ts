@@ -36,7 +36,11 @@ describe('depeche build', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^depeche: built 1 article into dist\/ in [\d.]+ s\n {2}\d+ files, [\d.]+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist\/feed\.json\n$/,
+      new RegExp(
+        String.raw`^depeche: built 1 article into dist\/ in [\d.]+ s\n {2}\d+ files, ` +
+          String.raw`[\d.]+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist` +
+          String.raw`\/feed\.json\n$`,
+      ),
     );
     expect(readFileSync(join(scratch, 'dist/feed.xml'), 'utf8')).toContain('<rss version="2.0"');
   });
@@ -50,7 +54,8 @@ describe('depeche build', () => {
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(
-        'content/articles/broken.md:4 datePublished: expected an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00" (a date alone), found "2024-02-28"\n' +
+        'content/articles/broken.md:4 datePublished: expected an ISO 8601 date-time with a UTC offset, such as ' +
+          '"2024-02-28T09:00:00+01:00" (a date alone), found "2024-02-28"\n' +
           'depeche: 1 problem in 1 file; dist/ was left as it was\n',
       );
       expect(readFileSync(join(scratch, 'dist/feed.xml')).equals(before)).toBe(true);

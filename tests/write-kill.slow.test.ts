@@ -187,7 +187,8 @@ describe('a build killed at any moment', () => {
       ]),
     );
     console.log(
-      `kill test: ${outcomes.length} kills survived (${ARTICLES} articles, a build takes ${Math.round(duration)} ms, its writing ${Math.round(writeDuration)} ms):`,
+      `kill test: ${outcomes.length} kills survived (${ARTICLES} articles, a build takes ${Math.round(duration)} ms, ` +
+        `its writing ${Math.round(writeDuration)} ms):`,
       counts,
     );
     expect(outcomes).toHaveLength(KILLS);

@@ -119,8 +119,10 @@ describe('the listing of a spare', () => {
 
   it('starts its worker without the process’s options (`node --input-type=module -e`, which fail a worker)', () => {
     const answers = standIn('answers', "parentPort.postMessage({ files: ['a'], folders: [] });");
-    const script = `import { startListing } from ${JSON.stringify(pathToFileURL(join(root, 'src/write-spare-listing.ts')).href)};
-console.log(JSON.stringify(await startListing(${JSON.stringify(spare)}, new URL(${JSON.stringify(answers.href)})).entries()));`;
+    const listing = JSON.stringify(pathToFileURL(join(root, 'src/write-spare-listing.ts')).href);
+    const answersUrl = JSON.stringify(answers.href);
+    const script = `import { startListing } from ${listing};
+console.log(JSON.stringify(await startListing(${JSON.stringify(spare)}, new URL(${answersUrl})).entries()));`;
     const child = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
       timeout: 20_000,
       encoding: 'utf8',
@@ -131,7 +133,8 @@ console.log(JSON.stringify(await startListing(${JSON.stringify(spare)}, new URL(
 
   it('does not keep the process alive when nobody waits for it (a failed build)', () => {
     const hangs = standIn('hangs', 'setInterval(() => undefined, 1000);');
-    const script = `import { startListing } from ${JSON.stringify(pathToFileURL(join(root, 'src/write-spare-listing.ts')).href)};
+    const listing = JSON.stringify(pathToFileURL(join(root, 'src/write-spare-listing.ts')).href);
+    const script = `import { startListing } from ${listing};
 startListing(${JSON.stringify(spare)}, new URL(${JSON.stringify(hangs.href)}));
 startListing(${JSON.stringify(spare)}, new URL(${JSON.stringify(standIn('fails', "throw new Error('boom');").href)}));`;
     const main = join(scratch, 'main.mjs');

@@ -81,23 +81,26 @@ describe('the spare of incremental builds', () => {
     await expectFullBuild();
   });
 
-  it('puts the previous site back from swap-dist before anything else, even beside what a killed full build left', async () => {
-    await incremental();
-    const previous = treeOf(dist);
-    // Killed after `dist → swap` …
-    cpSync(dist, join(scratch, STATE_FOLDER, 'swap-dist'), { recursive: true });
-    rmSync(dist, { recursive: true });
-    // … beside a half-deleted old site of an earlier full build killed while it swept (process gone).
-    mkdirSync(join(scratch, '.depeche-old-dist-000000000-999999999-abc', 'articles'), { recursive: true });
-    writeFileSync(join(scratch, '.depeche-old-dist-000000000-999999999-abc', 'index.html'), 'junk');
-    writeFileSync(join(content, 'articles', 'zz-casse.md'), '---\ntitle: Sans date\n---\n');
-    await expect(incremental()).rejects.toThrow(/datePublished/);
-    expect(treeOf(dist)).toEqual(previous);
-    rmSync(join(content, 'articles', 'zz-casse.md'));
-    await incremental();
-    await expectFullBuild();
-    expect(readdirSync(scratch).filter((name) => name.startsWith('.depeche-'))).toEqual([]);
-  });
+  it(
+    'puts the previous site back from swap-dist before anything else, ' + 'even beside what a killed full build left',
+    async () => {
+      await incremental();
+      const previous = treeOf(dist);
+      // Killed after `dist → swap` …
+      cpSync(dist, join(scratch, STATE_FOLDER, 'swap-dist'), { recursive: true });
+      rmSync(dist, { recursive: true });
+      // … beside a half-deleted old site of an earlier full build killed while it swept (process gone).
+      mkdirSync(join(scratch, '.depeche-old-dist-000000000-999999999-abc', 'articles'), { recursive: true });
+      writeFileSync(join(scratch, '.depeche-old-dist-000000000-999999999-abc', 'index.html'), 'junk');
+      writeFileSync(join(content, 'articles', 'zz-casse.md'), '---\ntitle: Sans date\n---\n');
+      await expect(incremental()).rejects.toThrow(/datePublished/);
+      expect(treeOf(dist)).toEqual(previous);
+      rmSync(join(content, 'articles', 'zz-casse.md'));
+      await incremental();
+      await expectFullBuild();
+      expect(readdirSync(scratch).filter((name) => name.startsWith('.depeche-'))).toEqual([]);
+    },
+  );
 
   it('never changes the times of the served site, even when a build with another SOURCE_DATE_EPOCH fails', async () => {
     const first = new Date(1_700_000_000_000);

@@ -171,26 +171,29 @@ describe('a full disk', () => {
     return mounted.status === 0 ? disk : undefined;
   }
 
-  it('leaves the previous site byte-identical, and no temporary folder, on a real disk that fills up', async (context) => {
-    const disk = mountSmallDisk();
-    if (disk === undefined) {
-      context.skip('mounting a tmpfs needs root; tests/write-failures.test.ts injects ENOSPC instead');
-      return;
-    }
-    try {
-      const out = join(disk, 'dist');
-      await writeSite(out, site('old', 20, 10_000));
-      const before = treeOf(out);
-      await expect(writeSite(out, site('new', 200, 10_000))).rejects.toMatchObject({ code: 'ENOSPC' });
-      expect(treeOf(out)).toEqual(before);
-      expect(temporaryFolders(disk)).toEqual([]);
-      // Once there is room again, the next build goes through.
-      await writeSite(out, site('new', 20, 10_000));
-      expect(readFileSync(join(out, 'articles/a-0/index.html'), 'utf8').slice(0, 3)).toBe('new');
-    } finally {
-      spawnSync('umount', [disk]);
-    }
-  });
+  it(
+    'leaves the previous site byte-identical, and no temporary folder, on ' + 'a real disk that fills up',
+    async (context) => {
+      const disk = mountSmallDisk();
+      if (disk === undefined) {
+        context.skip('mounting a tmpfs needs root; tests/write-failures.test.ts injects ENOSPC instead');
+        return;
+      }
+      try {
+        const out = join(disk, 'dist');
+        await writeSite(out, site('old', 20, 10_000));
+        const before = treeOf(out);
+        await expect(writeSite(out, site('new', 200, 10_000))).rejects.toMatchObject({ code: 'ENOSPC' });
+        expect(treeOf(out)).toEqual(before);
+        expect(temporaryFolders(disk)).toEqual([]);
+        // Once there is room again, the next build goes through.
+        await writeSite(out, site('new', 20, 10_000));
+        expect(readFileSync(join(out, 'articles/a-0/index.html'), 'utf8').slice(0, 3)).toBe('new');
+      } finally {
+        spawnSync('umount', [disk]);
+      }
+    },
+  );
 });
 
 describe('confined', () => {

@@ -19,8 +19,10 @@ const ZONES: Readonly<Record<string, number>> = {
   PDT: -420,
 };
 
-const RFC822 =
-  /^\s*(?:([A-Za-z]{3}),\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]{1,3})\s*$/;
+const RFC822 = new RegExp(
+  String.raw`^\s*(?:([A-Za-z]{3}),\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2})` +
+    String.raw`:(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]{1,3})\s*$`,
+);
 
 export interface Rfc822Date {
   epochMs: number;

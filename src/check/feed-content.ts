@@ -28,7 +28,8 @@ export function checkFeedHtml(
         error(
           'feed-relative-url',
           place,
-          `${reference.where}="${reference.url}": expected an absolute URL in feed content, found a relative one (readers resolve it against the feed, or not at all)`,
+          `${reference.where}="${reference.url}": expected an absolute URL in feed content, found a relative one ` +
+            `(readers resolve it against the feed, or not at all)`,
         ),
       );
       continue;

@@ -44,7 +44,8 @@ export function compareFeeds(feeds: readonly FeedItems[]): Finding[] {
         error(
           'feeds-agree',
           { file: feed.shown, field: '' },
-          `item ${JSON.stringify(id)} is in ${present.map((other) => other.shown).join(' and ')} but not in ${feed.shown}`,
+          `item ${JSON.stringify(id)} is in ${present.map((other) => other.shown).join(' and ')} but not in ` +
+            `${feed.shown}`,
         ),
       );
     });
@@ -74,7 +75,8 @@ function disagreements(
       error(
         'feeds-agree',
         item.place,
-        `item ${JSON.stringify(item.id)}: ${name} ${shown(item[field], field)} differs from ${agreeing.join(' and ')} (${shown(original(items, values, majority, field), field)})`,
+        `item ${JSON.stringify(item.id)}: ${name} ${shown(item[field], field)} differs from ` +
+          `${agreeing.join(' and ')} (${shown(original(items, values, majority, field), field)})`,
       ),
     );
   });

@@ -66,7 +66,9 @@ export function validateNode(node: JsonObject, path: string, walk: Walk): void {
       });
     }
     if (types.length > 0 && definition.domain.length > 0 && !types.some((type) => isPropertyOf(definition, type))) {
-      const message = `${JSON.stringify(name)} is not a property of ${types.join(' / ')}: its domain is ${definition.domain.join(', ')}`;
+      const message =
+        `${JSON.stringify(name)} is not a property of ${types.join(' / ')}: its domain is ` +
+        `${definition.domain.join(', ')}`;
       walk.findings.push({ path: valuePath, message });
     }
     checkValue(value, definition.range, valuePath, walk);
@@ -159,7 +161,8 @@ function checkReference(id: string, range: readonly string[], path: string, walk
     if (types.length > 0 && !fitsRange(types, range)) {
       walk.findings.push({
         path,
-        message: `expected ${describeRange(range)}, found a reference to a ${types.join(' / ')} (${JSON.stringify(id)})`,
+        message:
+          `expected ${describeRange(range)}, found a reference to a ${types.join(' / ')} ` + `(${JSON.stringify(id)})`,
       });
     }
     return;

@@ -57,7 +57,8 @@ export function checkReference(
     const found = error(
       rule,
       place,
-      `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, found none`,
+      `${reference.where} points at ${reference.url}: expected ${what} at ${context.files.shown(located.path)}, ` +
+        `found none`,
     );
     missingTargets.set(found, { target: located.path, documentUrl, url: reference.url, href: url.href });
     return [found];
@@ -70,7 +71,8 @@ export function checkReference(
         warning(
           'broken-fragment',
           place,
-          `${reference.where} points at ${reference.url}: expected an element with id ${JSON.stringify(fragment)} in ${context.files.shown(located.path)}, found none`,
+          `${reference.where} points at ${reference.url}: expected an element with id ${JSON.stringify(fragment)} in ` +
+            `${context.files.shown(located.path)}, found none`,
         ),
       ];
     }

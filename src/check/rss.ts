@@ -104,7 +104,8 @@ function checkItem(
       warning(
         'rss-profile',
         at(item, `${base}/guid`),
-        'expected a <guid> that identifies the item forever, found none (readers fall back on the link or title, and show the item again when it changes)',
+        'expected a <guid> that identifies the item forever, found none (readers fall back on the link or title, and ' +
+          'show the item again when it changes)',
       ),
     );
   } else if ((guid.attributes.get('isPermaLink') ?? 'true') === 'true' && !isAbsoluteHttpUrl(guid.text.trim())) {
@@ -172,7 +173,8 @@ function date(element: XmlNode, place: Place): Finding[] {
       error(
         'rss-date',
         place,
-        `expected an RFC 822 date-time such as "Wed, 28 Feb 2024 09:00:00 +0100", found ${JSON.stringify(element.text)}`,
+        `expected an RFC 822 date-time such as "Wed, 28 Feb 2024 09:00:00 +0100", found ` +
+          `${JSON.stringify(element.text)}`,
       ),
     ];
   const findings: Finding[] = [];

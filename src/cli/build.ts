@@ -66,7 +66,8 @@ export async function run(values: OptionValues, _positionals: readonly string[],
       const files = new Set(problems.map((problem) => problem.file)).size;
       io.stderr.write(formatProblems(problems, colours));
       io.stderr.write(
-        `depeche: ${colours.red(count(problems.length, 'problem'))} in ${count(files, 'file')}; ${outDir}/ was left as it was\n`,
+        `depeche: ${colours.red(count(problems.length, 'problem'))} in ${count(files, 'file')}; ${outDir}/ was left ` +
+          `as it was\n`,
       );
     }
     return 1;
@@ -109,7 +110,8 @@ function formatSummary(summary: BuildSummary, io: Io): string {
   const out = summary.outDir.replace(/\/+$/, '');
   const feeds = summary.feeds.map((path) => `${out}/${path}`).join(', ');
   return (
-    `depeche: ${colours.green('built')} ${count(summary.articles, 'article')} into ${colours.bold(`${out}/`)} in ${formatSeconds(summary.durationMs)}\n` +
+    `depeche: ${colours.green('built')} ${count(summary.articles, 'article')} into ${colours.bold(`${out}/`)} in ` +
+    `${formatSeconds(summary.durationMs)}\n` +
     `  ${count(summary.files, 'file')}, ${formatBytes(summary.bytes)}` +
     (summary.reused === 0
       ? '\n'

@@ -41,7 +41,9 @@ export async function run(values: OptionValues, positionals: readonly string[], 
     const errors = count(result.errors, 'error');
     const warnings = count(result.warnings, 'warning');
     io.stdout.write(
-      `depeche: checked ${count(result.files, 'file')} in ${dir}/ in ${formatSeconds(performance.now() - started)}: ${result.errors > 0 ? colours.red(errors) : colours.green(errors)}, ${result.warnings > 0 ? colours.yellow(warnings) : warnings}\n`,
+      `depeche: checked ${count(result.files, 'file')} in ${dir}/ in ${formatSeconds(performance.now() - started)}: ` +
+        `${result.errors > 0 ? colours.red(errors) : colours.green(errors)}, ` +
+        `${result.warnings > 0 ? colours.yellow(warnings) : warnings}\n`,
     );
   }
   return ok ? 0 : 1;

@@ -57,7 +57,8 @@ function report(event: DevEvent, io: Io): void {
     const colours = coloursFor(io.stderr, io.env);
     io.stderr.write(formatProblems(event.problems, colours));
     io.stderr.write(
-      `depeche dev: ${colours.red(count(event.problems.length, 'problem'))}${because}; the last good site is still served\n`,
+      `depeche dev: ${colours.red(count(event.problems.length, 'problem'))}${because}; the last good site is still ` +
+        `served\n`,
     );
   } else {
     io.stderr.write(`depeche dev: the build failed: ${event.error.message}${because}\n`);

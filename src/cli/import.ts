@@ -52,16 +52,20 @@ function describe(article: ImportedArticle): string[] {
   return [
     `title from ${titleFrom}: ${article.title}`,
     article.sourceUrl === undefined ? 'no source URL found (give one with --url)' : `source: ${article.sourceUrl}`,
-    `${count(article.quotes.length, 'quote')}${article.quotes.length === 0 ? '' : `: ${article.quotes.map((quote) => quote.spokenBy.name).join(', ')}`}`,
+    `${count(article.quotes.length, 'quote')}${
+      article.quotes.length === 0 ? '' : `: ${article.quotes.map((quote) => quote.spokenBy.name).join(', ')}`
+    }`,
     ...(article.repeated.length === 0
       ? []
       : [
-          `${count(article.repeated.length, 'repeated line')} dropped (${JSON.stringify(short(article.repeated[0] ?? ''))}…)`,
+          `${count(article.repeated.length, 'repeated line')} dropped ` +
+            `(${JSON.stringify(short(article.repeated[0] ?? ''))}…)`,
         ]),
     ...(article.dates.length === 0
       ? []
       : [
-          `dates in the text: ${article.dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}; datePublished is set to now`,
+          `dates in the text: ${article.dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}; ` +
+            `datePublished is set to now`,
         ]),
   ];
 }

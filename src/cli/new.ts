@@ -17,7 +17,8 @@ export async function run(values: OptionValues, positionals: readonly string[], 
   if (written === undefined) return 1;
   const colours = coloursFor(io.stdout, io.env);
   io.stdout.write(
-    `depeche: wrote ${colours.bold(written)}\n  fill in its description and body, then remove "draft: true" to publish it\n`,
+    `depeche: wrote ${colours.bold(written)}\n  fill in its description and body, then remove "draft: true" to ` +
+      `publish it\n`,
   );
   return 0;
 }

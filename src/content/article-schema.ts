@@ -81,7 +81,9 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
     if (authorIds === undefined || authorIds.has(id)) return;
     context.addIssue({
       code: 'custom',
-      message: `expected an author id declared in site.yaml (${[...authorIds].map((known) => JSON.stringify(known)).join(', ') || 'none is'})`,
+      message:
+        `expected an author id declared in site.yaml ` +
+        `(${[...authorIds].map((known) => JSON.stringify(known)).join(', ') || 'none is'})`,
     });
   });
   return z

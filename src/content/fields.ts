@@ -69,7 +69,9 @@ export const dateTimeWithOffset = z
     if (parseDateTime(value) === undefined) {
       context.addIssue({
         code: 'custom',
-        message: `expected an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00" (${describeDateTimeProblem(value)})`,
+        message:
+          `expected an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00" ` +
+          `(${describeDateTimeProblem(value)})`,
       });
     }
   });

@@ -84,7 +84,9 @@ export function checkRecord(
           file: source.file,
           line: 1,
           field: 'slug',
-          message: `expected a file name of lowercase letters, digits and single hyphens, or a slug field, found ${JSON.stringify(defaultSlug)}`,
+          message:
+            `expected a file name of lowercase letters, digits and single hyphens, or a slug field, found ` +
+            `${JSON.stringify(defaultSlug)}`,
         },
       ],
     };

@@ -29,7 +29,9 @@ export function validateYaml<Schema extends z.ZodType>(
           file,
           line: yaml.lineAt(offsetOf(yaml.document, [])),
           field: '(front matter)',
-          message: `expected a mapping of fields, found ${yaml.document.contents === null ? 'nothing' : describeValue(data)}`,
+          message:
+            `expected a mapping of fields, found ` +
+            `${yaml.document.contents === null ? 'nothing' : describeValue(data)}`,
         },
       ],
     };

@@ -20,12 +20,15 @@ export const CLIENT_PATH = '/__depeche/client.js';
  * or `*` for a page that must reload on any new build); `version` the build it came from.
  */
 export function injectClient(page: string, path: string, version: string): string {
-  const tag = `<script src="${CLIENT_PATH}" data-path="${escapeHtml(path)}" data-version="${escapeHtml(version)}" defer></script>\n`;
+  const tag =
+    `<script src="${CLIENT_PATH}" data-path="${escapeHtml(path)}" ` +
+    `data-version="${escapeHtml(version)}" defer></script>\n`;
   const end = page.lastIndexOf('</body>');
   return end === -1 ? page + tag : page.slice(0, end) + tag + page.slice(end);
 }
 
-export const CLIENT_SCRIPT = `// depeche dev: reloads this page when its content changes, shows content problems.
+export const CLIENT_SCRIPT =
+  `// depeche dev: reloads this page when its content changes, shows content problems.
 (() => {
   const script = document.currentScript;
   const path = script.dataset.path;
@@ -51,10 +54,14 @@ export const CLIENT_SCRIPT = `// depeche dev: reloads this page when its content
     panel = document.createElement('depeche-problems');
     const root = panel.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = ':host{all:initial;position:fixed;z-index:2147483647;inset:auto 0 0 0;max-height:60vh;overflow:auto;' +
-      'background:#2b0d0d;color:#fde8e8;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;border-top:4px solid #e5484d}' +
-      'div{padding:12px 16px}h2{font:600 15px/1.4 system-ui,sans-serif;margin:0 0 8px}pre{margin:0;white-space:pre-wrap}' +
-      'button{float:right;font:inherit;background:none;color:inherit;border:1px solid currentColor;border-radius:4px;cursor:pointer}';
+    style.textContent = ':host{all:initial;position:fixed;z-index:2147483647;inset:auto 0 0 0;` +
+  `max-height:60vh;overflow:auto;' +
+      'background:#2b0d0d;color:#fde8e8;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;` +
+  `border-top:4px solid #e5484d}' +
+      'div{padding:12px 16px}h2{font:600 15px/1.4 system-ui,sans-serif;margin:0 0 8px}` +
+  `pre{margin:0;white-space:pre-wrap}' +
+      'button{float:right;font:inherit;background:none;color:inherit;border:1px solid currentColor;` +
+  `border-radius:4px;cursor:pointer}';
     const box = document.createElement('div');
     box.setAttribute('role', 'alert');
     const close = document.createElement('button');
@@ -62,7 +69,8 @@ export const CLIENT_SCRIPT = `// depeche dev: reloads this page when its content
     close.textContent = 'Close';
     close.addEventListener('click', () => panel && panel.remove());
     const title = document.createElement('h2');
-    title.textContent = 'depeche dev: the content has ' + problems.length + ' problem(s); this page shows the last good build';
+    title.textContent = 'depeche dev: the content has ' + problems.length + ' problem(s); ` +
+  `this page shows the last good build';
     const list = document.createElement('pre');
     list.textContent = problems.join('\\n');
     box.append(close, title, list);

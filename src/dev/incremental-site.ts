@@ -20,7 +20,10 @@ export interface ServedPage {
   hash: string;
 }
 
-/** A site-wide file as served: its bytes, and the contents they were made from (the same object when the file was not rendered again). */
+/**
+ * A site-wide file as served: its bytes, and the contents they were made from (the same object when the file was not
+ * rendered again).
+ */
 interface ServedFile {
   from: OutputFile['contents'];
   bytes: Uint8Array;
@@ -52,7 +55,10 @@ export type RecordsUpdate =
 /** How many records' rendered pages are kept for the requests that follow. */
 const RENDERED_KEPT = 16;
 
-/** The site of `model`, whose records are read and whose site-wide files were rendered with `siteFilesMemo` into `siteFiles`. */
+/**
+ * The site of `model`, whose records are read and whose site-wide files were rendered with `siteFilesMemo` into
+ * `siteFiles`.
+ */
 export function createIncrementalSite(
   model: RecordModel,
   siteFilesMemo: SiteFilesMemo,

@@ -180,7 +180,10 @@ export function hashOf(contents: string | Uint8Array): string {
   return createHash('sha1').update(contents).digest('base64');
 }
 
-/** Checks and renders a record; keeps its text, its listed article, its pages' paths and hashes, and when `keepWhole` its whole article. */
+/**
+ * Checks and renders a record; keeps its text, its listed article, its pages' paths and hashes, and when `keepWhole`
+ * its whole article.
+ */
 function renderEntry(model: RecordModel, source: SourceFile, textHash: string, keepWhole: boolean): RecordRead {
   const { outcome, whole, files } = renderKept(model.config, model.schema, model.pageSite, source);
   const entry: RecordRead = {
@@ -200,7 +203,10 @@ function renderEntry(model: RecordModel, source: SourceFile, textHash: string, k
   return entry;
 }
 
-/** What is kept of a record's outcome (copies: the strings parsed from the text are slices of it, and would keep it alive), with its whole article and pages. */
+/**
+ * What is kept of a record's outcome (copies: the strings parsed from the text are slices of it, and would keep it
+ * alive), with its whole article and pages.
+ */
 function renderKept(
   config: SiteConfig,
   schema: ReturnType<typeof articleSchema>,

@@ -24,7 +24,9 @@ export function incrementalFiles(site: IncrementalSite): ServedFiles {
   });
 }
 
-/** The files of a build that is not kept as a model (a site whose problems a full build reports, then fixed meanwhile). */
+/**
+ * The files of a build that is not kept as a model (a site whose problems a full build reports, then fixed meanwhile).
+ */
 export function fixedFiles(list: readonly OutputFile[]): ServedFiles {
   const map = new Map(
     list.map(

@@ -155,32 +155,38 @@ function handle(
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  if (pathname === EVENTS_PATH)
-    return hub.connect(request, response, { version: state.version, problems: state.problems });
-  if (pathname === CLIENT_PATH) return send(request, response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
+  if (pathname === EVENTS_PATH) {
+    hub.connect(request, response, { version: state.version, problems: state.problems });
+    return;
+  }
+  if (pathname === CLIENT_PATH) {
+    send(request, response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
+    return;
+  }
   let path: string;
   try {
     path = decodeURIComponent(pathname);
   } catch {
-    return send(
-      request,
-      response,
-      400,
-      'text/plain; charset=utf-8',
-      'Bad request: the path is not valid percent-encoding\n',
-    );
+    send(request, response, 400, 'text/plain; charset=utf-8', 'Bad request: the path is not valid percent-encoding\n');
+    return;
   }
   if (path === '/' && prefix !== '/') {
     response.writeHead(302, { Location: prefix, 'Cache-Control': 'no-store' }).end();
     return;
   }
-  if (!path.startsWith(prefix)) return notFound(request, response, state);
+  if (!path.startsWith(prefix)) {
+    notFound(request, response, state);
+    return;
+  }
   serveFile(request, response, path.slice(prefix.length), state);
 }
 
 /** Serves `relative` (a path under the site's root, without its leading `/`) from the last good build. */
 function serveFile(request: IncomingMessage, response: ServerResponse, relative: string, state: SiteState): void {
-  if (state.files.size === 0) return waiting(request, response, state);
+  if (state.files.size === 0) {
+    waiting(request, response, state);
+    return;
+  }
   const file = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
   const contents = file === '_headers' ? undefined : state.files.get(file);
   if (contents === undefined) {
@@ -189,7 +195,8 @@ function serveFile(request: IncomingMessage, response: ServerResponse, relative:
       response.writeHead(301, { Location: `${request.url?.split('?')[0] ?? ''}/`, 'Cache-Control': 'no-store' }).end();
       return;
     }
-    return notFound(request, response, state);
+    notFound(request, response, state);
+    return;
   }
   const type = mediaType(file);
   const body = type.startsWith('text/html')
@@ -204,7 +211,10 @@ function serveFile(request: IncomingMessage, response: ServerResponse, relative:
 
 function notFound(request: IncomingMessage, response: ServerResponse, state: SiteState): void {
   const page = state.files.get('404.html');
-  if (page === undefined) return send(request, response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  if (page === undefined) {
+    send(request, response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    return;
+  }
   send(
     request,
     response,
@@ -221,7 +231,10 @@ function notFound(request: IncomingMessage, response: ServerResponse, state: Sit
 /** Before the first good build: the problems, in a page that reloads once the content builds. */
 function waiting(request: IncomingMessage, response: ServerResponse, state: SiteState): void {
   const list = state.problems.map((line) => escapeHtml(line)).join('\n');
-  const page = `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>depeche dev: content problems</title></head>\n<body>\n<h1>The content does not build yet</h1>\n<p>Fix these problems; this page reloads when the site builds.</p>\n<pre>${list}</pre>\n</body>\n</html>\n`;
+  const page =
+    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>depeche dev: content ` +
+    `problems</title></head>\n<body>\n<h1>The content does not build yet</h1>\n<p>Fix these problems; this page ` +
+    `reloads when the site builds.</p>\n<pre>${list}</pre>\n</body>\n</html>\n`;
   send(request, response, 503, 'text/html; charset=utf-8', injectClient(page, '*', state.version));
 }
 

@@ -56,7 +56,10 @@ export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile
   const homeInputs: unknown[] = [site.updated.iso];
   for (const article of site.articles) {
     let made = memo.items.get(article);
-    if (made === undefined) memo.items.set(article, (made = item(site, article, labels)));
+    if (made === undefined) {
+      made = item(site, article, labels);
+      memo.items.set(article, made);
+    }
     homeInputs.push(made.text);
   }
   if (memo.home === undefined || !sameInputs(memo.home.inputs, homeInputs)) {

@@ -18,8 +18,12 @@ const MONTHS: Readonly<Record<string, number>> = {
   decembre: 12,
 };
 
-const FRENCH_DATE =
-  /(?<![\p{L}\d])(?:le\s+)?(1er|\d{1,2})\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})(?!\d)/giu;
+const FRENCH_DATE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:le\s+)?(1er|\d{1,2})\s+(janvier|f[ée]vrier|mars|avril|` +
+    String.raw`mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})` +
+    String.raw`(?!\d)`,
+  'giu',
+);
 
 export interface DateHint {
   /** `2024-02-27`. */

@@ -73,7 +73,8 @@ function recordText(article: Omit<ImportedArticle, 'record'>, now: LocalTime, fr
   const lines = ['---', `title: ${yamlScalar(title)}`, `description: ${yamlScalar(description)}`];
   if (dates.length > 0) {
     lines.push(
-      `# Dates in the text: ${dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}. Set datePublished to when the article was published.`,
+      `# Dates in the text: ${dates.map((hint) => `${hint.date} (${hint.text})`).join(', ')}. Set datePublished to ` +
+        `when the article was published.`,
     );
   }
   lines.push(`datePublished: ${formatLocalDateTime(now)}`);

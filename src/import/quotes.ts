@@ -16,10 +16,14 @@ const QUOTATIONS = /«\s*([^«»]+?)\s*»|“\s*([^“”]+?)\s*”/gu;
 
 /** Adverbs that sit between the auxiliary and the verb: `a ainsi affirmé`, `a même assené`. */
 const ADVERBS =
-  "(?:(?:ainsi|même|encore|alors|aussi|également|notamment|d[’']ailleurs|pourtant|toutefois|enfin|déjà|bien|aussitôt|simplement|pour sa part|de son côté)\\s+)*";
+  "(?:(?:ainsi|même|encore|alors|aussi|également|notamment|d[’']ailleurs|pourtant|toutefois|enfin|déjà|bien|" +
+  'aussitôt|simplement|pour sa part|de son côté)\\s+)*';
 /** Verbs of saying, in the present or the past historic (`explique`, `déclara`). */
 const SAYS =
-  "(?:affirm|déclar|expliqu|estim|ajout|indiqu|soulign|précis|insist|résum|tranch|martèl|rappell|rappel|regrett|déplor|comment|racont|confi|lanc|not|observ|poursui|conclu|prévien|prévin|reconna[iî]|assur|avou|admet|admi|assèn|assén|dénonc|fustig|s[’']inquièt|s[’']interrog|interrog|répond|répliqu|tacl|ironis|avert|avertiss|dit|écri|sout)\\p{L}*";
+  '(?:affirm|déclar|expliqu|estim|ajout|indiqu|soulign|précis|insist|résum|tranch|martèl|rappell|rappel|regrett|' +
+  'déplor|comment|racont|confi|lanc|not|observ|poursui|conclu|prévien|prévin|reconna[iî]|assur|avou|admet|admi|' +
+  "assèn|assén|dénonc|fustig|s[’']inquièt|s[’']interrog|interrog|répond|répliqu|tacl|ironis|avert|avertiss|dit|" +
+  'écri|sout)\\p{L}*';
 /** A past participle after `a`/`ont`: `affirmé`, `dit`, `écrit`, `prévenu`, `admis`. */
 const PARTICIPLE = '\\p{Ll}+(?:é|ée|és|i|it|is|u|us|t)';
 const PARTICLES = '(?:van|von|der|den|de|du|da|di|del|della|le|la|ten|ter|bin|al|el|mac)';
@@ -27,7 +31,8 @@ const NAME = `(\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:${PARTICLES}\\s+)*\\p{Lu}[\\p{L}�
 
 /** After the closing mark: `, a ainsi affirmé NAME`, `, explique NAME`, `, selon NAME`. */
 const AFTER = new RegExp(
-  `^\\s*,\\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\\s+${ADVERBS}${PARTICIPLE}|${ADVERBS}${SAYS}|selon|d[’']après)\\s+${NAME}(\\s*,\\s*[^.;!?]+?)?\\s*(?:[.;!?](?:\\s|$)|$)`,
+  `^\\s*,\\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\\s+${ADVERBS}${PARTICIPLE}|${ADVERBS}${SAYS}|` +
+    `selon|d[’']après)\\s+${NAME}(\\s*,\\s*[^.;!?]+?)?\\s*(?:[.;!?](?:\\s|$)|$)`,
   'u',
 );
 /** Before the opening mark: `NAME a déclaré :`, `NAME explique :`. */

@@ -1,5 +1,6 @@
 /**
- * A headline guessed from the source URL's slug (`…/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles….N2209051`),
+ * A headline guessed from the source URL's slug
+ * (`…/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles….N2209051`),
  * its words spelt as the article spells them: accents and capitals come back from the body
  * (`microsoft` → `Microsoft`, `ai` → `AI`, `geant` → `géant`), and elided articles are joined
  * again (`l integration` → `l’intégration`). Pure.

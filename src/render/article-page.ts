@@ -89,7 +89,10 @@ ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
     article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
   }</p>
 </header>
-${image && html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`}<div class="body${lead && ' lead'}">
+${
+  image &&
+  html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`
+}<div class="body${lead && ' lead'}">
 ${raw(bindPunctuation(article.contentHtml))}</div>
 ${article.quotes.length > 0 && quotes(article, labels)}${
   article.tags.length > 0 &&
@@ -136,7 +139,9 @@ function quotes(article: Article, labels: Labels): SafeHtml {
     const { name, jobTitle, affiliation } = quote.spokenBy;
     const who = [name, jobTitle, affiliation].filter((part) => part !== undefined).join(', ');
     return html`<figure class="quote" id="quote-${index + 1}">
-<blockquote${article.isBasedOn !== undefined && html` cite="${article.isBasedOn}"`}><p>${typeset(quote.text)}</p></blockquote>
+<blockquote${article.isBasedOn !== undefined && html` cite="${article.isBasedOn}"`}><p>${typeset(
+      quote.text,
+    )}</p></blockquote>
 <figcaption>— ${who}</figcaption>
 </figure>
 `;
@@ -155,7 +160,10 @@ function sources(site: SiteSettings, article: Article, labels: Labels): SafeHtml
       citation.inLanguage !== undefined && html` hreflang="${citation.inLanguage}"`
     }>${citation.name}</a>${citation.publisher !== undefined && html`, ${citation.publisher}`}${
       citation.author !== undefined && html`, ${citation.author}`
-    }${date !== undefined && html`, <time datetime="${date}">${labels.date(new Date(`${date.slice(0, 10)}T00:00:00Z`))}</time>`} <span class="meta">(${typeInWords(citation.type, site.language)})</span></li>
+    }${
+      date !== undefined &&
+      html`, <time datetime="${date}">${labels.date(new Date(`${date.slice(0, 10)}T00:00:00Z`))}</time>`
+    } <span class="meta">(${typeInWords(citation.type, site.language)})</span></li>
 `;
   };
   return html`<section class="sources" aria-labelledby="sources">

@@ -59,7 +59,9 @@ ${site.articles.map(listed)}</ol>
 /** One article of a list: its section, linked title, date and standfirst. */
 export function item(site: Site, article: Article, labels: Labels): SafeHtml {
   return html`<li><article${article.lang !== site.language && html` lang="${article.lang}"`}>
-${article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`}<h3><a href="${article.url}">${typeset(article.title)}</a></h3>
+${
+  article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`
+}<h3><a href="${article.url}">${typeset(article.title)}</a></h3>
 <p>${typeset(article.description)}</p>
 <p class="meta">${timeElement(article.datePublished, labels)}</p>
 </article></li>

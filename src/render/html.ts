@@ -126,7 +126,8 @@ const LABELS: Record<string, Labels> = {
     notFound: {
       title: 'Page introuvable',
       text: (site) =>
-        `Aucune page de ${site} ne se trouve à cette adresse. L’article a peut-être changé d’adresse, ou le lien contient une faute de frappe.`,
+        `Aucune page de ${site} ne se trouve à cette adresse. L’article a peut-être changé d’adresse, ou le lien ` +
+        `contient une faute de frappe.`,
       home: 'Revenir à l’accueil',
     },
     feeds: { rss: 'Flux RSS', atom: 'Flux Atom', json: 'JSON Feed' },
@@ -243,7 +244,9 @@ ${parts.canonical !== undefined && html`<link rel="canonical" href="${parts.cano
 ${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`}</head>
 <body>
 <a class="skip" href="#content">${labels.skip}</a>
-<header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${site.title}</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
+<header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${
+    site.title
+  }</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
 <main id="content" class="wrap">
 ${parts.main}</main>
 <aside class="subscribe wrap" aria-labelledby="subscribe">
@@ -252,7 +255,9 @@ ${parts.main}</main>
 <ul class="feeds">
 ${feeds.map((f) => html`<li><a href="${f.href}" type="${f.type}">${f.label}</a></li>\n`)}</ul>
 </aside>
-<footer class="site-footer"><div class="wrap"><p>© ${parts.year} <a href="${site.publisher.url}">${site.publisher.name}</a></p></div></footer>
+<footer class="site-footer"><div class="wrap"><p>© ${parts.year} <a href="${site.publisher.url}">${
+    site.publisher.name
+  }</a></p></div></footer>
 </body>
 </html>
 `.text;

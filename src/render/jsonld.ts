@@ -340,5 +340,9 @@ export function serializeJsonLd(graph: Graph): string {
  * noncharacters (U+nFFFE, U+nFFFF) are exactly the pairs of a high surrogate `\uD83F`, `\uD87F`…
  * `\uDBFF` and a low surrogate `\uDFFE` or `\uDFFF`.
  */
-const UNSAFE_IN_JSON =
-  /[<>&\u2028\u2029\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
+const UNSAFE_IN_JSON = new RegExp(
+  String.raw`[<>&\u2028\u2029\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F` +
+    String.raw`\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF` +
+    String.raw`\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]`,
+  'g',
+);

@@ -5,12 +5,15 @@
  * footer) sits in the same column: `.wrap` is sized in the body's font, and the blocks that use a
  * smaller text set it on their children, never on the column itself.
  */
-export const PAGE_STYLE = `
+export const PAGE_STYLE =
+  `
 :root{color-scheme:light dark;--fg:#1a1a1a;--muted:#585858;--bg:#fdfdfb;--accent:#a3161b;--rule:#d9d8d2;--tint:#f3f2ee}
-@media (prefers-color-scheme:dark){:root{--fg:#e8e6e1;--muted:#aca89f;--bg:#141414;--accent:#ff8f87;--rule:#3a3936;--tint:#1f1f1d}}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e6e1;--muted:#aca89f;--bg:#141414;` +
+  `--accent:#ff8f87;--rule:#3a3936;--tint:#1f1f1d}}
 *,::before,::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:1.125rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;font-kerning:normal}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.125rem/1.6 system-ui,-apple-system,` +
+  `"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;font-kerning:normal}
 .wrap{width:min(100% - 2.5rem,60ch);margin-inline:auto}
 a{color:var(--accent);text-underline-offset:.15em;text-decoration-thickness:1px}
 a:hover{text-decoration-thickness:2px}
@@ -27,14 +30,16 @@ h1{font-size:clamp(1.75rem,1.2rem + 2.4vw,2.5rem);margin:0 0 1rem;letter-spacing
 h2{font-size:1.3rem;margin:2.5rem 0 .75rem}
 p,li,blockquote,figcaption{overflow-wrap:break-word;hyphens:auto}
 p{margin:0 0 1em;text-wrap:pretty}
-.kicker{margin:0 0 .5rem;color:var(--accent);font-size:.875rem;font-weight:700;letter-spacing:.06em;text-transform:uppercase}
+.kicker{margin:0 0 .5rem;color:var(--accent);font-size:.875rem;font-weight:700;` +
+  `letter-spacing:.06em;text-transform:uppercase}
 .standfirst,.lead>p:first-child{font-size:1.25rem;line-height:1.5;color:var(--muted)}
 .meta{font-size:.9375rem;color:var(--muted);margin:0 0 .25rem}
 article>header{margin-bottom:1.5rem;padding-bottom:1.25rem;border-bottom:1px solid var(--rule)}
 figure{margin:1.5rem 0}
 img{display:block;max-width:100%;height:auto}
 figcaption{font-size:.9375rem;color:var(--muted);margin-top:.5rem}
-blockquote{margin:1.5rem 0;padding:.75rem 1.1rem;border-left:4px solid var(--accent);background:var(--tint);font-size:1.1875rem;line-height:1.55}
+blockquote{margin:1.5rem 0;padding:.75rem 1.1rem;border-left:4px solid var(--accent);` +
+  `background:var(--tint);font-size:1.1875rem;line-height:1.55}
 blockquote p:last-child{margin:0}
 .quote blockquote{margin:0}
 .tags{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0;margin:.25rem 0 0}
@@ -50,10 +55,12 @@ ol,ul{padding-left:1.4em}
 .subscribe h2{margin:0 0 .35rem}
 .subscribe p{margin:0 0 .75rem}
 .feeds{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:0;padding:0}
-.feeds a{display:inline-block;padding:.3rem .85rem;border:1px solid var(--accent);border-radius:2rem;text-decoration:none;font-size:.9375rem;font-weight:600}
+.feeds a{display:inline-block;padding:.3rem .85rem;border:1px solid var(--accent);border-radius:2rem;` +
+  `text-decoration:none;font-size:.9375rem;font-weight:600}
 .feeds a:hover{background:var(--accent);color:var(--bg)}
 .site-footer{border-top:1px solid var(--rule);padding-block:1rem 2rem;color:var(--muted)}
 .site-footer p{margin:0;font-size:.875rem}
-@media (max-width:30rem){body{font-size:1.0625rem}.standfirst,.lead>p:first-child{font-size:1.125rem}blockquote{font-size:1.0625rem}}
+@media (max-width:30rem){body{font-size:1.0625rem}.standfirst,.lead>p:first-child{font-size:1.125rem}` +
+  `blockquote{font-size:1.0625rem}}
 @media print{.skip,.follow,.subscribe{display:none}body{background:#fff;color:#000}}
 `;

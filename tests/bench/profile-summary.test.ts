@@ -1,4 +1,6 @@
-/** The .cpuprofile summary the optimiser reads: self time by package and function, built-ins charged to their caller. */
+/**
+ * The .cpuprofile summary the optimiser reads: self time by package and function, built-ins charged to their caller.
+ */
 import { describe, expect, it } from 'vitest';
 import { packageOf, summarise, type CpuProfile } from '../../scripts/bench/profile-summary.js';
 

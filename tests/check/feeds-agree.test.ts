@@ -32,8 +32,10 @@ describe('compareFeeds', () => {
       feed('feed.json', 'JSON Feed', [item('feed.json')]),
     ]);
     expect(found.map((finding) => `${finding.file}: ${finding.message}`)).toEqual([
-      'atom.xml: item "urn:a": link "https://depeche.example/b/" differs from feed.xml and feed.json ("https://depeche.example/a/")',
-      'atom.xml: item "urn:a": publication date 2024-02-28T09:00:00.000Z differs from feed.xml and feed.json (2024-02-28T08:00:00.000Z)',
+      'atom.xml: item "urn:a": link "https://depeche.example/b/" differs from feed.xml and feed.json ' +
+        '("https://depeche.example/a/")',
+      'atom.xml: item "urn:a": publication date 2024-02-28T09:00:00.000Z differs from feed.xml and feed.json ' +
+        '(2024-02-28T08:00:00.000Z)',
     ]);
   });
 

@@ -280,7 +280,8 @@ describe('pages', () => {
       'missing-image img src',
     ]);
     expect(broken[0]?.message).toBe(
-      'a href points at /articles/nulle-part/: expected a page or file at dist/articles/nulle-part/index.html, found none',
+      'a href points at /articles/nulle-part/: expected a page or file at dist/articles/nulle-part/index.html, found ' +
+        'none',
     );
   });
 

@@ -17,7 +17,11 @@ describe('depeche build', () => {
     const result = await depeche(['build'], { cwd: scratch.dir });
     expect(result).toMatchObject({ status: 0, stderr: '' });
     expect(result.stdout).toMatch(
-      /^depeche: built 1 article into dist\/ in \d+\.\d\d s\n {2}\d+ files, \d+\.\d+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist\/feed\.json\n$/,
+      new RegExp(
+        String.raw`^depeche: built 1 article into dist\/ in \d+\.\d\d s\n {2}\d+ files, ` +
+          String.raw`\d+\.\d+ kB\n {2}feeds: dist\/feed\.xml, dist\/atom\.xml, dist` +
+          String.raw`\/feed\.json\n$`,
+      ),
     );
   });
 

@@ -22,7 +22,8 @@ describe('depeche check', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(
       new RegExp(
-        `^${PAGE.replaceAll('.', '\\.')}:\\d+ \\$\\['@graph'\\]\\[0\\]\\.image: warning: expected an image: .* \\[google-article-image\\]$`,
+        `^${PAGE.replaceAll('.', '\\.')}:\\d+ \\$\\['@graph'\\]\\[0\\]\\.image: warning: expected an image: .* ` +
+          `\\[google-article-image\\]$`,
       ),
     );
     expect(lines[1]).toMatch(/^depeche: checked \d+ files in dist\/ in \d+\.\d\d s: 0 errors, 1 warning$/);
@@ -59,7 +60,11 @@ describe('depeche check', () => {
       const result = await depeche(['check', '--quiet'], { cwd: scratch.dir });
       expect(result.status).toBe(1);
       expect(result.stdout).toMatch(
-        /^dist\/broken\.xml:1: error: expected well-formed XML: .* \[xml\]\ndepeche: checked \d+ files in dist\/ in [\d.]+ s: 1 error, 1 warning\n$/,
+        new RegExp(
+          String.raw`^dist\/broken\.xml:1: error: expected well-formed XML: .* \[xml` +
+            String.raw`\]\ndepeche: checked \d+ files in dist\/ in [\d.]+ s: 1 error, 1 warning` +
+            String.raw`\n$`,
+        ),
       );
     } finally {
       rmSync(join(scratch.dir, 'dist/broken.xml'));

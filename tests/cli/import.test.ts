@@ -27,11 +27,13 @@ describe('depeche import', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       'depeche: wrote content/articles/mistral.md\n' +
-        '  title from the source URL (check its spelling): Le partenariat entre Microsoft et Mistral AI agace Bruxelles mais ravit le gouvernement\n' +
+        '  title from the source URL (check its spelling): Le partenariat entre Microsoft et Mistral AI agace ' +
+        'Bruxelles mais ravit le gouvernement\n' +
         `  source: https://www.usine-digitale.fr/article/${SLUG}.N2209051\n` +
         '  2 quotes: Kai Zenner, Kim van Sparrentak\n' +
         '  4 repeated lines dropped ("Restez informés en temps réel"…)\n' +
-        '  dates in the text: 2024-02-27 (le 27 février 2024), 2024-02-26 (le 26 février 2024); datePublished is set to now\n',
+        '  dates in the text: 2024-02-27 (le 27 février 2024), 2024-02-26 (le 26 février 2024); datePublished is set ' +
+        'to now\n',
     );
     const built = await depeche(['build', '--drafts', '--json'], { cwd: scratch.dir });
     expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, summary: { articles: 2 } });

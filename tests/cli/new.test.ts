@@ -19,7 +19,8 @@ describe('depeche new', () => {
     });
     expect(result).toMatchObject({ status: 0, stderr: '' });
     expect(result.stdout).toBe(
-      'depeche: wrote content/articles/leurope-sinquiete.md\n  fill in its description and body, then remove "draft: true" to publish it\n',
+      'depeche: wrote content/articles/leurope-sinquiete.md\n  fill in its description and body, then remove "draft: ' +
+        'true" to publish it\n',
     );
     const text = readFileSync(join(scratch.dir, 'content/articles/leurope-sinquiete.md'), 'utf8');
     expect(text).toMatch(/^---\ntitle: L’Europe s’inquiète\n/);

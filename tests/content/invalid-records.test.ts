@@ -68,7 +68,8 @@ describe('cases made at run time', () => {
       '---\ntitle: Un titre\ndescription: Un chapeau.\ndatePublished: 2024-02-28T09:00:00+01:00\n---\n',
     );
     expect(await reportFor('backslash', content)).toBe(
-      'content/articles/actu\\article.md:1 slug: expected a file name of lowercase letters, digits and single hyphens, or a slug field, found "actu\\\\article"',
+      'content/articles/actu\\article.md:1 slug: expected a file name of lowercase letters, digits and single ' +
+        'hyphens, or a slug field, found "actu\\\\article"',
     );
   });
 });

@@ -6,7 +6,8 @@ describe('injectClient', () => {
   it('adds one script tag before the last </body>, with the page path and version escaped', () => {
     const page = '<!doctype html><body><p>&lt;/body&gt;</p></body></html>\n';
     expect(injectClient(page, 'a/"b"/index.html', 'v.1')).toBe(
-      '<!doctype html><body><p>&lt;/body&gt;</p><script src="/__depeche/client.js" data-path="a/&quot;b&quot;/index.html" data-version="v.1" defer></script>\n</body></html>\n',
+      '<!doctype html><body><p>&lt;/body&gt;</p><script src="/__depeche/client.js" ' +
+        'data-path="a/&quot;b&quot;/index.html" data-version="v.1" defer></script>\n</body></html>\n',
     );
   });
 

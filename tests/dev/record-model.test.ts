@@ -31,20 +31,24 @@ function corpus(name: string, count: number): string {
 }
 
 describe('the dev server’s record model', () => {
-  it('serves the files of a full build when the newest record is read last (the pages’ year moves while reading)', async () => {
-    const contentDir = corpus('year', 12);
-    const state = createSiteState(contentDir, BASE_URL, 'test');
-    expect(await state.rebuild()).toMatchObject({ ok: true, scope: 'full' });
-    const expected = await build({ contentDir, baseUrl: BASE_URL, write: false });
-    expect([...state.files.keys()].sort()).toEqual(expected.files.map((file) => file.path).sort());
-    for (const file of expected.files) {
-      const served = state.files.get(file.path);
-      expect(served === undefined ? undefined : Buffer.from(served).equals(Buffer.from(file.contents)), file.path).toBe(
-        true,
-      );
-      expect(state.files.hash(file.path)).toBe(createHash('sha1').update(file.contents).digest('base64'));
-    }
-  });
+  it(
+    'serves the files of a full build when the newest record is read last ' + '(the pages’ year moves while reading)',
+    async () => {
+      const contentDir = corpus('year', 12);
+      const state = createSiteState(contentDir, BASE_URL, 'test');
+      expect(await state.rebuild()).toMatchObject({ ok: true, scope: 'full' });
+      const expected = await build({ contentDir, baseUrl: BASE_URL, write: false });
+      expect([...state.files.keys()].sort()).toEqual(expected.files.map((file) => file.path).sort());
+      for (const file of expected.files) {
+        const served = state.files.get(file.path);
+        expect(
+          served === undefined ? undefined : Buffer.from(served).equals(Buffer.from(file.contents)),
+          file.path,
+        ).toBe(true);
+        expect(state.files.hash(file.path)).toBe(createHash('sha1').update(file.contents).digest('base64'));
+      }
+    },
+  );
 
   it('keeps no page, the whole articles of the feeds’ newest alone, and each text as it was read', async () => {
     const contentDir = corpus('kept', 60);

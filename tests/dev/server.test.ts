@@ -54,7 +54,8 @@ describe('startDevServer', () => {
     expect(html).toContain(`<link rel="canonical" href="${server.url}articles/${SLUG}/">`);
     expect(html).toMatch(
       new RegExp(
-        `<script src="/__depeche/client.js" data-path="articles/${SLUG}/index.html" data-version="[^"]+" defer></script>\\n</body>`,
+        `<script src="/__depeche/client.js" data-path="articles/${SLUG}/index.html" data-version="[^"]+" ` +
+          `defer></script>\\n</body>`,
       ),
     );
     const home = await get('/');

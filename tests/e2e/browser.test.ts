@@ -96,7 +96,8 @@ describe('the article page in chromium', () => {
       };
     });
     console.info(
-      `article body: ${text.fontSize} px, line height ${text.ratio.toFixed(2)}, ${text.perLine.toFixed(0)} characters a line`,
+      `article body: ${text.fontSize} px, line height ${text.ratio.toFixed(2)}, ${text.perLine.toFixed(0)} ` +
+        `characters a line`,
     );
     expect(text.ratio).toBeCloseTo(1.6, 2);
     expect(text.perLine).toBeGreaterThan(55);

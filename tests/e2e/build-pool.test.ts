@@ -89,7 +89,8 @@ describe('the build with its worker pool (lib/)', () => {
       // The newest date of all, written with a quoted key.
       writeFileSync(
         join(dir, 'articles', 'zz-futur.md'),
-        '---\ntitle: Un article daté autrement\ndescription: Sa date est écrite avec une clé entre guillemets.\n"datePublished": 2031-03-01T09:00:00+01:00\n---\nCorps.\n',
+        '---\ntitle: Un article daté autrement\ndescription: Sa date est écrite avec une clé entre ' +
+          'guillemets.\n"datePublished": 2031-03-01T09:00:00+01:00\n---\nCorps.\n',
       );
     });
     expect(typeof workers).toBe('object');
@@ -113,7 +114,10 @@ describe('the build with its worker pool (lib/)', () => {
 
   it('starts its workers without the process’s options: a build from `node --input-type=module -e` works', () => {
     const out = join(scratch, 'dist-eval');
-    const script = `import { build } from ${JSON.stringify(pathToFileURL(join(root, 'lib/build.js')).href)}; const result = await build({ contentDir: ${JSON.stringify(content)}, outDir: ${JSON.stringify(out)}, keepFiles: false }); console.log(result.fileCount);`;
+    const script =
+      `import { build } from ${JSON.stringify(pathToFileURL(join(root, 'lib/build.js')).href)}; const ` +
+      `result = await build({ contentDir: ${JSON.stringify(content)}, outDir: ${JSON.stringify(out)}, keepFiles: ` +
+      `false }); console.log(result.fileCount);`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

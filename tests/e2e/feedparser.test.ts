@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSeed } from './seed-site.js';
 
-const SCRIPT = `
+const SCRIPT =
+  `
 import feedparser, json, sys
 result = feedparser.parse(sys.argv[1])
 entry = result.entries[0]
@@ -16,7 +17,8 @@ print(json.dumps({
   "bozo": bool(result.bozo), "bozo_exception": str(result.get("bozo_exception", "")),
   "version": result.version, "title": result.feed.get("title"), "language": result.feed.get("language"),
   "entries": len(result.entries), "entry_title": entry.get("title"), "link": entry.get("link"), "id": entry.get("id"),
-  "summary": entry.get("summary"), "published": entry.get("published_parsed")[:6], "tags": [t.term for t in entry.get("tags", [])],
+  "summary": entry.get("summary"), "published": entry.get("published_parsed")[:6], ` +
+  `"tags": [t.term for t in entry.get("tags", [])],
   "author": entry.get("author"), "content": entry.get("content", [{}])[0].get("value", "")[:60],
 }, ensure_ascii=False))
 `;
@@ -62,7 +64,8 @@ describe('feedparser', () => {
       'Le partenariat entre Microsoft et Mistral AI agace Bruxelles mais ravit le gouvernement',
     );
     expect(parsed.link).toBe(
-      'https://depeche.example/articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement/',
+      'https://depeche.example/articles/' +
+        'le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement/',
     );
     expect(parsed.id).toBe(parsed.link);
     expect(parsed.summary).toBe(

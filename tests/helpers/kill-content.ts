@@ -7,7 +7,8 @@ export function writeKillContent(dir: string, count: number, label: string, ever
   mkdirSync(join(dir, 'articles'), { recursive: true });
   writeFileSync(
     join(dir, 'site.yaml'),
-    'url: https://depeche.example/\ntitle: Dépêche\ndescription: Un site.\nlanguage: fr\npublisher:\n  name: Dépêche\n  url: https://depeche.example/\n  logo: { src: /logo.png, width: 60, height: 60 }\n',
+    'url: https://depeche.example/\ntitle: Dépêche\ndescription: Un site.\nlanguage: fr\npublisher:\n  name: ' +
+      'Dépêche\n  url: https://depeche.example/\n  logo: { src: /logo.png, width: 60, height: 60 }\n',
   );
   const body = 'Un paragraphe, un [lien](https://source.example/a) & des <chevrons> « cités ».\n\n'.repeat(6);
   for (let i = 0; i < count; i++) {
@@ -17,7 +18,8 @@ export function writeKillContent(dir: string, count: number, label: string, ever
     const title = marked ? `Article ${i} (${label})` : `Article ${i}`;
     writeFileSync(
       join(dir, 'articles', `article-${i}.md`),
-      `---\ntitle: ${title}\ndescription: Le chapeau ${i}.\ndatePublished: 2024-02-${day}T09:${minute}:00+01:00\ntags: [IA${marked ? `, ${label}` : ''}]\n---\n${body}`,
+      `---\ntitle: ${title}\ndescription: Le chapeau ${i}.\ndatePublished: ` +
+        `2024-02-${day}T09:${minute}:00+01:00\ntags: [IA${marked ? `, ${label}` : ''}]\n---\n${body}`,
     );
   }
 }

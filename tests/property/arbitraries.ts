@@ -335,7 +335,9 @@ export const httpUrl: fc.Arbitrary<string> = fc
   )
   .map(
     ([scheme, host, path, query, fragment]) =>
-      `${scheme}://${host}/${path.join('/')}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`,
+      `${scheme}://${host}/${path.join('/')}${query === undefined ? '' : `?${query}`}${
+        fragment === undefined ? '' : `#${fragment}`
+      }`,
   )
   .filter((url) => URL.canParse(url));
 
@@ -369,7 +371,9 @@ export const dateTime: fc.Arbitrary<string> = fc
   })
   .map(({ year, month, day, hour, minute, second, fraction, zone }) => {
     const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    const time = `${pad(hour)}:${pad(minute)}${second === undefined ? '' : `:${pad(second)}${fraction === undefined ? '' : `.${fraction}`}`}`;
+    const time = `${pad(hour)}:${pad(minute)}${
+      second === undefined ? '' : `:${pad(second)}${fraction === undefined ? '' : `.${fraction}`}`
+    }`;
     return `${year}-${pad(month)}-${pad(Math.min(day, lastDay))}T${time}${zone}`;
   });
 

@@ -53,7 +53,8 @@ export function parsePage(html: string): { document: HtmlNode; errors: string[] 
   const errors: string[] = [];
   const onParseError = (error: ParserError): void => {
     errors.push(
-      `${error.code} at ${error.startLine}:${error.startCol} ${JSON.stringify(html.slice(Math.max(0, error.startOffset - 20), error.startOffset + 20))}`,
+      `${error.code} at ${error.startLine}:${error.startCol} ` +
+        `${JSON.stringify(html.slice(Math.max(0, error.startOffset - 20), error.startOffset + 20))}`,
     );
   };
   return { document: parse(html, { onParseError }), errors };

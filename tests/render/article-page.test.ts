@@ -158,7 +158,8 @@ describe('renderArticlePage', () => {
 
   it('keeps French punctuation on the line of its word, and the text as the record wrote it', () => {
     const contentHtml =
-      '<p>Elle allait « examiner » le <a href="https://depeche.example/x/" title="« a »">partenariat</a> : 100 % open source.</p>\n';
+      '<p>Elle allait « examiner » le <a href="https://depeche.example/x/" title="« a »">partenariat</a> : 100 % ' +
+      'open source.</p>\n';
     const article = makeArticle({
       title: 'Un titre « français » ?',
       contentHtml,

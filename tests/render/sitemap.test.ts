@@ -13,7 +13,9 @@ const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
  * without their `xsd:any` extension points and `changefreq`/`priority`, which depeche never writes.
  */
 const XSD = `<?xml version="1.0" encoding="UTF-8"?>
-<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="${NS}" xmlns="${NS}" elementFormDefault="qualified">
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="${NS}" xmlns="${
+  NS
+}" elementFormDefault="qualified">
   <xsd:element name="urlset"><xsd:complexType><xsd:sequence>
     <xsd:element ref="url" minOccurs="0" maxOccurs="unbounded"/>
   </xsd:sequence></xsd:complexType></xsd:element>

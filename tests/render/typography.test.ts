@@ -23,7 +23,8 @@ describe('bindPunctuation', () => {
 
   it('binds the high punctuation and the percent sign to the word before', () => {
     expect(bindPunctuation('Pourquoi ? Parce que : 100 % ; voilà !')).toBe(
-      '<span class="nb">Pourquoi ?</span> Parce <span class="nb">que :</span> <span class="nb">100 % ;</span> <span class="nb">voilà !</span>',
+      '<span class="nb">Pourquoi ?</span> Parce <span class="nb">que :</span> <span class="nb">100 % ;</span> <span ' +
+        'class="nb">voilà !</span>',
     );
     expect(bindPunctuation('« 100 % open source ».')).toBe(
       '<span class="nb">« 100 %</span> open <span class="nb">source ».</span>',
@@ -33,7 +34,8 @@ describe('bindPunctuation', () => {
 
   it('changes no character of the text, only where lines may break', () => {
     const samples = [
-      '<p>La Commission a annoncé qu’elle allait « examiner » le partenariat, « qui pourra être converti » : 100 % !</p>\n',
+      '<p>La Commission a annoncé qu’elle allait « examiner » le partenariat, « qui pourra être converti » : 100 % ' +
+        '!</p>\n',
       '<p>Un <a href="https://x.example/?a=1&amp;b=2">lien</a> ; puis « <em>ceci</em> ».</p>',
       'a &amp; b &lt; c ?',
     ];
