@@ -40,7 +40,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config.js';
 import type { RecordStat } from './content/load.js';
-import { type Article, type DateTime, listedArticle } from './model.js';
+import { type Article, listedArticle } from './model.js';
 import { spareFolder, spareInUse, STATE_FOLDER } from './write-spare.js';
 
 /** One output file as it stood in the output folder when the cache was written. */
@@ -85,8 +85,6 @@ export interface CachedSiteFiles {
 export interface BuildState {
   /** Everything a record's output depends on besides its text (see `cacheKey`). */
   key: string;
-  /** The site's last update in that build: the year its pages show. */
-  updated: DateTime;
   /** When that build started, by the file system's clock (`markBuildStart`). */
   started: number;
   siteFiles?: CachedSiteFiles;
@@ -99,7 +97,7 @@ interface CacheHeader extends BuildState {
   folder: number;
 }
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * How much older than the build that read it a record's file must be for its stat to be trusted:
@@ -123,8 +121,6 @@ function startFile(outDir: string): string {
 
 /** The cache of an output folder, as read at the start of a build. */
 export interface OpenedCache {
-  /** The site's last update in the build that made the output folder; undefined without a cache that describes it. */
-  updated?: DateTime;
   /** When that build started, by the file system's clock. */
   started?: number;
   /** The records, when the cache matches `key`; else none. */
@@ -153,7 +149,6 @@ export function openCache(outDir: string): OpenedCache {
   }
   const lines = new Map<string, Uint8Array>();
   return {
-    updated: header.updated,
     started: header.started,
     siteFiles: (key) => (key === header.key ? header.siteFiles : undefined),
     line: (name) => lines.get(name),
@@ -273,21 +268,13 @@ export function dropIncrementalState(outDir: string): void {
 }
 
 /**
- * What the cache is valid for: this code, these settings, this footer year, drafts in or out, the
+ * What the cache is valid for: this code, these settings, drafts in or out, the
  * files' time (`SOURCE_DATE_EPOCH`: a reused file keeps the time it has) and the working directory.
  */
-export function cacheKey(config: SiteConfig, updated: DateTime, drafts: boolean, mtime: Date | undefined): string {
+export function cacheKey(config: SiteConfig, drafts: boolean, mtime: Date | undefined): string {
   const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
   // The working directory too: the paths a record's article keeps (`sourcePath`) are relative to it.
-  const facts = [
-    FORMAT,
-    codeVersion(),
-    settings,
-    updated.iso.slice(0, 4),
-    drafts,
-    mtime?.getTime() ?? 'now',
-    process.cwd(),
-  ];
+  const facts = [FORMAT, codeVersion(), settings, drafts, mtime?.getTime() ?? 'now', process.cwd()];
   return createHash('sha256').update(facts.join('\0')).digest('hex');
 }
 

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type BatchRecord, type BatchResult, createShard, type Shard, type ShardSetup } from './build-shard.js';
-import type { Article, DateTime } from './model.js';
+import type { Article } from './model.js';
 
 /** Below this many records, one thread builds them all. */
 export const POOL_THRESHOLD = 200;
@@ -20,9 +20,8 @@ export const POOL_THRESHOLD = 200;
 export interface ShardPool {
   /** How many shards work at once; a caller keeps about twice as many batches in hand. */
   readonly size: number;
-  guess(names: readonly string[]): Promise<DateTime | undefined>;
   /** Reads, checks and renders a batch, and places its files (see `Shard.render`). */
-  render(updated: DateTime, batch: readonly BatchRecord[], write: boolean): Promise<BatchResult>;
+  render(batch: readonly BatchRecord[], write: boolean): Promise<BatchResult>;
   /** Every shard's newest articles, whole. */
   newest(): Promise<Article[]>;
   close(): Promise<void>;
@@ -40,18 +39,14 @@ export function createShardPool(setup: ShardSetup, records: number): ShardPool {
 function inThisThread(shard: Shard): ShardPool {
   return {
     size: 1,
-    guess: async (names) => shard.guess(names),
-    render: async (updated, batch, write) => shard.render(updated, batch, write),
+    render: async (batch, write) => shard.render(batch, write),
     newest: async () => shard.newest(),
     close: async () => undefined,
   };
 }
 
 /** A call to a worker's shard, and its answer. */
-export type ShardRequest =
-  | { method: 'guess'; names: readonly string[] }
-  | { method: 'render'; updated: DateTime; batch: readonly BatchRecord[]; write: boolean }
-  | { method: 'newest' };
+export type ShardRequest = { method: 'render'; batch: readonly BatchRecord[]; write: boolean } | { method: 'newest' };
 export type ShardCall = ShardRequest & { id: number };
 export type ShardAnswer = { id: number; value: unknown } | { id: number; error: string; code?: string };
 
@@ -118,24 +113,9 @@ function workerPool(file: URL, setup: ShardSetup, size: number): ShardPool {
     Promise.all(workers.map((_, index) => call<T>(index, message)));
   return {
     size,
-    async guess(names) {
-      // Every worker reads an equal slice, interleaved so that each gets old and new records alike.
-      const guesses = await Promise.all(
-        workers.map((_, index) =>
-          call<DateTime | undefined>(index, {
-            method: 'guess',
-            names: names.filter((_name, at) => at % size === index),
-          }),
-        ),
-      );
-      return guesses.reduce<DateTime | undefined>(
-        (a, b) => (a === undefined ? b : b === undefined || b.epochMs <= a.epochMs ? a : b),
-        undefined,
-      );
-    },
-    render(updated, batch, write) {
+    render(batch, write) {
       const least = busy.indexOf(Math.min(...busy));
-      return call<BatchResult>(least, { method: 'render', updated, batch, write });
+      return call<BatchResult>(least, { method: 'render', batch, write });
     },
     newest: async () => (await all<Article[]>({ method: 'newest' })).flat(),
     async close() {

@@ -11,7 +11,7 @@ import { recordReader, type OpenedContent, type SourceFile } from './content/loa
 import { crossRecordChecks } from './content/records.js';
 import type { SiteConfig } from './config.js';
 import type { Problem } from './errors.js';
-import { type Article, type DateTime, listedArticle } from './model.js';
+import { type Article, listedArticle } from './model.js';
 import { newestFirst } from './site.js';
 import type { WriteResult } from './write.js';
 import { addResult } from './write-place.js';
@@ -37,8 +37,6 @@ export interface RecordsPass {
   pool: ShardPool;
   content: OpenedContent;
   config: Pick<SiteConfig, 'url' | 'feedLimit'>;
-  /** The site's last update as known before this pass: the pages show its year. */
-  updated: DateTime;
   write: boolean;
   /** The build cache's records (see build-cache.ts), by file name; empty without one. */
   cached: ReadonlyMap<string, CachedRecord>;
@@ -52,7 +50,7 @@ export interface RecordsPass {
 }
 
 export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
-  const { pool, content, config, updated, write, cached, clean, onRecord } = pass;
+  const { pool, content, config, write, cached, clean, onRecord } = pass;
   const names = content.articleNames;
   const batches: BatchRecord[][] = [];
   for (let start = 0; start < names.length; start += BATCH_SIZE) {
@@ -74,7 +72,7 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
   let failing = content.problems.length > 0;
   let done = 0;
   await eachAtMost(batches, pool.size * 2, async (batch) => {
-    const result = await pool.render(updated, batch, write && !failing);
+    const result = await pool.render(batch, write && !failing);
     if (result.problems.length > 0) failing = true;
     // Here, while the workers render the next batches.
     if (pass.incremental)

@@ -10,10 +10,9 @@ import { hashText, identify, type Reusable, unchanged } from './build-cache.js';
 import type { SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
 import { recordReader, type RecordStat, shown } from './content/load.js';
-import { guessLastUpdated, newer } from './content/updated-guess.js';
 import { isDraft } from './drafts.js';
 import type { Problem } from './errors.js';
-import { type Article, type DateTime, listedArticle, type OutputFile } from './model.js';
+import { type Article, listedArticle, type OutputFile } from './model.js';
 import { renderRecord } from './render-record.js';
 import { newestFirst, siteForPages } from './site.js';
 import type { OutputFolder, WriteResult } from './write.js';
@@ -87,13 +86,11 @@ export interface BatchResult {
 }
 
 export interface Shard {
-  /** The newest `dateModified ?? datePublished` the records' date lines tell (see updated-guess.ts). */
-  guess(names: readonly string[]): DateTime | undefined;
   /**
-   * Reads, checks and renders a batch with the pages showing the year of `updated`; places the
-   * files unless `write` is false (a problem was found: the rest are only checked).
+   * Reads, checks and renders a batch; places the files unless `write` is false (a problem was
+   * found: the rest are only checked).
    */
-  render(updated: DateTime, batch: readonly BatchRecord[], write: boolean): BatchResult;
+  render(batch: readonly BatchRecord[], write: boolean): BatchResult;
   /** The shard's newest `feedLimit` articles whole, with their HTML (the feeds carry it). */
   newest(): Article[];
 }
@@ -104,28 +101,12 @@ export function createShard(setup: ShardSetup): Shard {
   const schema = articleSchema(new Set(config.authors.keys()));
   const made = new Set<string>();
   const feed = newestArticles(config.feedLimit);
-  let pages: { year: string; site: ReturnType<typeof siteForPages> } | undefined;
-  const siteFor = (updated: DateTime): ReturnType<typeof siteForPages> => {
-    const year = updated.iso.slice(0, 4);
-    if (pages?.year !== year) pages = { year, site: siteForPages(config, updated) };
-    return pages.site;
-  };
+  const site = siteForPages(config);
   /** Whether a record's files in the served site are still those the cache knows; then they are linked (unless `write` is false). */
   const reused = (reuse: Reusable, write: boolean, result: BatchResult): boolean =>
     output !== undefined && unchanged(output.target, reuse.files) && (!write || linked(output, reuse, made, result));
   return {
-    guess(names) {
-      let updated: DateTime | undefined;
-      const ignored: Problem[] = [];
-      for (const name of names) {
-        const source = read(name, ignored);
-        if (source !== undefined && (setup.drafts || !isDraft(source)))
-          updated = newer(updated, guessLastUpdated(source.text));
-      }
-      return updated;
-    },
-    render(updated, batch, write) {
-      const site = siteFor(updated);
+    render(batch, write) {
       const result: BatchResult = {
         records: [],
         problems: [],

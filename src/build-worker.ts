@@ -10,10 +10,8 @@ const shard = createShard(workerData as ShardSetup);
 
 function answer(call: ShardCall): unknown {
   switch (call.method) {
-    case 'guess':
-      return shard.guess(call.names);
     case 'render':
-      return shard.render(call.updated, call.batch, call.write);
+      return shard.render(call.batch, call.write);
     case 'newest':
       return shard.newest();
   }

@@ -20,6 +20,7 @@ import {
   settledRecords,
 } from './build-cache.js';
 import { createShardPool, type ShardPool } from './build-pool.js';
+import { siteNotices } from './site-notices.js';
 import { buildRecords, type RecordsOutcome } from './build-records.js';
 import {
   placeSiteFiles,
@@ -45,7 +46,7 @@ import {
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
-import type { Article, DateTime, OutputFile, Site } from './model.js';
+import type { Article, OutputFile, Site, SiteSettings } from './model.js';
 import { renderRecord } from './render-record.js';
 import { createSite, siteForPages } from './site.js';
 import { openOutput, type SiteOutput } from './write.js';
@@ -106,6 +107,8 @@ export interface BuildResult {
   reused: number;
   /** Of those, how many were not even read: their file's stat said it was not written since (build-cache.ts). */
   unread: number;
+  /** What the build says without failing (`site-notices.ts`), such as the robots.txt a sub-path site needs. */
+  warnings: Problem[];
 }
 
 /** Builds the site. Throws a `ContentError` listing every problem when the content is invalid. */
@@ -141,84 +144,59 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lastBuild = incremental ? openCache(outDir) : undefined;
   let pool: ShardPool | undefined;
   try {
-    // Pages are written as they are rendered, and show the year of the site's last update: guessed first.
-    // With a cache, the last build's: a record moving the site's last update to another year is rare.
-    let updated = lastBuild?.updated;
-    if (updated === undefined) {
-      pool = createShardPool(setup, content.articleNames.length);
-      updated = (await pool.guess(content.articleNames)) ?? {
-        iso: '0000-01-01T00:00:00Z',
-        epochMs: 0,
-        offsetMinutes: 0,
-      };
-    }
     if (output !== undefined)
       progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
-    for (;;) {
-      const key = cacheKey(config, updated, drafts, options.mtime);
-      const cached = lastBuild?.records(key) ?? new Map<string, CachedRecord>();
-      const clean = settledRecords(
-        content.articleNames,
-        cached,
-        lastBuild?.started,
-        recordStats(content.root, content.articlesDir),
-      );
-      // Workers for the records to read: a rebuild that reads a few links the others in this thread.
-      pool ??= createShardPool(setup, content.articleNames.length - clean.size);
-      const records = await buildRecords({
-        pool,
-        content,
-        config,
-        updated,
-        write,
-        cached,
-        clean,
-        incremental,
-        wholeArticle: wholeArticles(config, content, updated),
-        onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
+    const key = cacheKey(config, drafts, options.mtime);
+    const cached = lastBuild?.records(key) ?? new Map<string, CachedRecord>();
+    const clean = settledRecords(
+      content.articleNames,
+      cached,
+      lastBuild?.started,
+      recordStats(content.root, content.articlesDir),
+    );
+    // Workers for the records to read: a rebuild that reads a few links the others in this thread.
+    pool = createShardPool(setup, content.articleNames.length - clean.size);
+    const records = await buildRecords({
+      pool,
+      content,
+      config,
+      write,
+      cached,
+      clean,
+      incremental,
+      wholeArticle: wholeArticles(config, content),
+      onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
+    });
+    if (records.problems.length === 0 && records.records.length === 0 && records.read > 0) {
+      records.problems.push({
+        file: content.articlesDir,
+        field: '(folder)',
+        message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
       });
-      if (records.problems.length === 0 && records.records.length === 0 && records.read > 0) {
-        records.problems.push({
-          file: content.articlesDir,
-          field: '(folder)',
-          message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
-        });
-      }
-      if (records.problems.length > 0) throw new ContentError(records.problems);
-      const site = createSite(
-        config,
-        records.records.map((record) => record.article),
-      );
-      if (site.updated.iso.slice(0, 4) !== updated.iso.slice(0, 4)) {
-        // The guess was wrong (see content/updated-guess.ts): every page again, with the year now known.
-        updated = site.updated;
-        await output?.restart();
-        await pool.close();
-        pool = undefined;
-        continue;
-      }
-      await pool.close();
-      const siteFiles = await planSiteFiles(
-        site,
-        incremental ? siteFileDigests(key, site, records.records) : undefined,
-        lastBuild?.siteFiles(key),
-        output?.folder.target,
-      );
-      const { result, siteState } = await finish(site, content, records, siteFiles, output, keepFiles);
-      // The new site is in place: a cache that cannot be saved only costs the next build its reuse.
-      if (incremental) {
-        const state = {
-          key,
-          updated: site.updated,
-          started,
-          ...(siteState === undefined ? {} : { siteFiles: siteState }),
-        };
-        await saveCache(outDir, state, cachedRecords(records, lastBuild)).catch(() => dropCache(outDir));
-      } else if (write) {
-        dropIncrementalState(outDir);
-      }
-      return result;
     }
+    if (records.problems.length > 0) throw new ContentError(records.problems);
+    const site = createSite(
+      config,
+      records.records.map((record) => record.article),
+    );
+    await pool.close();
+    const siteFiles = await planSiteFiles(
+      site,
+      incremental ? siteFileDigests(key, site, records.records) : undefined,
+      lastBuild?.siteFiles(key),
+      output?.folder.target,
+    );
+    const { result, siteState } = await finish(site, content, records, siteFiles, output, keepFiles);
+    // The new site is in place: a cache that cannot be saved only costs the next build its reuse.
+    if (incremental) {
+      const state = { key, started, ...(siteState === undefined ? {} : { siteFiles: siteState }) };
+      await saveCache(outDir, state, cachedRecords(records, lastBuild)).catch(() => dropCache(outDir));
+    } else if (write) {
+      dropIncrementalState(outDir);
+    }
+    const settings = content.siteConfig;
+    const urlFrom = options.baseUrl === undefined ? settings?.text : undefined;
+    return { ...result, warnings: siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom) };
   } catch (error) {
     // The workers stop before the new folder goes: none may still be writing into it.
     await pool?.close().catch(() => undefined);
@@ -243,16 +221,16 @@ function* cachedRecords(
 }
 
 /** Renders a record again in this thread, for its article whole (a reused record among the newest, for the feeds). */
-function wholeArticles(config: SiteConfig, content: OpenedContent, updated: DateTime): (name: string) => Article {
+function wholeArticles(config: SiteConfig, content: OpenedContent): (name: string) => Article {
   // Made at the first call: most builds never need it.
   let renderer:
-    | { read: ReturnType<typeof recordReader>; schema: ReturnType<typeof articleSchema>; site: Site }
+    | { read: ReturnType<typeof recordReader>; schema: ReturnType<typeof articleSchema>; site: SiteSettings }
     | undefined;
   return (name) => {
     renderer ??= {
       read: recordReader(content.root, content.articlesDir),
       schema: articleSchema(new Set(config.authors.keys())),
-      site: siteForPages(config, updated),
+      site: siteForPages(config),
     };
     const { read, schema, site } = renderer;
     const source = read(name, []);
@@ -307,7 +285,7 @@ async function finish(
     records.records.reduce((sum, record) => sum + record.paths.length, 0) + sitePaths.length + publicFiles.length;
   const reused = records.records.filter((record) => record.reused === true).length;
   return {
-    result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread },
+    result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread, warnings: [] },
     ...(siteState === undefined ? {} : { siteState }),
   };
 }

@@ -50,6 +50,19 @@ const siteSchema = z.strictObject(
         { error: 'expected a mapping with limit' },
       )
       .optional(),
+    deploy: z
+      .strictObject(
+        {
+          /**
+           * Where `dist/` is served. `host` (default): at the path of `url` on its host, as a project
+           * page of a static host serves it, so `_headers` rules carry that path. `site`: at the root of
+           * a host of its own, with a proxy adding the path, so the rules start at `/`.
+           */
+          root: z.enum(['host', 'site'], { error: 'expected "host" or "site"' }).optional(),
+        },
+        { error: 'expected a mapping with root' },
+      )
+      .optional(),
   },
   { error: 'expected a mapping of site settings' },
 );
@@ -63,7 +76,12 @@ export interface SiteConfig {
   publisher: Publisher;
   authors: ReadonlyMap<string, Person>;
   feedLimit: number;
+  /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
+  deployRoot: DeployRoot;
 }
+
+/** The `deploy.root` setting: see `siteSchema`. */
+export type DeployRoot = 'host' | 'site';
 
 /** Default number of items in each feed. */
 export const DEFAULT_FEED_LIMIT = 50;
@@ -119,6 +137,7 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     },
     authors,
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
+    deployRoot: settings.deploy?.root ?? 'host',
   };
 }
 

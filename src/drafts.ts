@@ -13,5 +13,5 @@ const DRAFT_TRUE = /^draft[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$/;
 /** Whether the record is marked `draft: true`. */
 export function isDraft(source: Pick<SourceFile, 'text'>): boolean {
   const frontMatter = FRONT_MATTER.exec(source.text)?.[1];
-  return frontMatter !== undefined && frontMatter.split('\n').some((line) => DRAFT_TRUE.test(line));
+  return frontMatter?.split('\n').some((line) => DRAFT_TRUE.test(line)) ?? false;
 }

@@ -4,3 +4,4 @@ export { checkFiles, type CheckOptions, type CheckResult } from './check/site.js
 export { formatFinding, type Finding, type Severity } from './check/finding.js';
 export { ContentError, formatProblem, type Problem } from './errors.js';
 export type { Article, Citation, DateTime, Entity, OutputFile, Person, Quote, Site } from './model.js';
+export { type DevEvent, type DevServer, type DevServerOptions, startDevServer } from './dev/server.js';

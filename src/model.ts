@@ -100,6 +100,9 @@ export interface Publisher {
   logo: Image;
 }
 
+/** What an article page reads of the site: its settings, never the other articles (so a page depends on its record alone). */
+export type SiteSettings = Omit<Site, 'articles' | 'updated'>;
+
 export interface Site {
   /** Absolute base URL, always ending with `/`. */
   url: string;
@@ -110,6 +113,8 @@ export interface Site {
   publisher: Publisher;
   /** Number of newest articles the feeds carry. */
   feedLimit: number;
+  /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
+  deployRoot: 'host' | 'site';
   /** Absolute URLs of the three feeds. */
   feeds: { rss: string; atom: string; json: string };
   /** Every article, newest first (ties broken by id). */

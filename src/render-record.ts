@@ -9,19 +9,16 @@ import type { SourceFile } from './content/load.js';
 import { checkRecord } from './content/records.js';
 import { resolveArticle } from './content/resolve.js';
 import type { Problem } from './errors.js';
-import type { Article, OutputFile, Site } from './model.js';
+import type { Article, OutputFile, SiteSettings } from './model.js';
 import { renderArticlePage } from './render/article-page.js';
 
 export type RecordOutcome = { problems: Problem[] } | { record: ArticleRecord; article: Article; files: OutputFile[] };
 
-/**
- * `site` gives the pages what they read of the site: its settings and `updated` (the year in every
- * page's footer); its `articles` are not read.
- */
+/** `site` is what the pages read of the site: its settings alone. */
 export function renderRecord(
   config: SiteConfig,
   schema: ReturnType<typeof articleSchema>,
-  site: Site,
+  site: SiteSettings,
   source: SourceFile,
 ): RecordOutcome {
   const checked = checkRecord(source, schema);

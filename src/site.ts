@@ -1,6 +1,6 @@
 /** Assembles the model: the resolved settings and the articles, sorted newest first. Pure. */
 import type { SiteConfig } from './config.js';
-import { FEED_PATHS, lastUpdated, type Article, type DateTime, type Site } from './model.js';
+import { FEED_PATHS, lastUpdated, type Article, type DateTime, type Site, type SiteSettings } from './model.js';
 
 export function createSite(config: SiteConfig, articles: readonly Article[]): Site {
   if (articles.length === 0) throw new Error('a site needs at least one article');
@@ -9,12 +9,22 @@ export function createSite(config: SiteConfig, articles: readonly Article[]): Si
   return siteOf(config, sorted, newest);
 }
 
-/**
- * The site as the article pages see it before every article is known: its settings and `updated`
- * (the year in every page's footer), without articles. Only for rendering article pages.
- */
-export function siteForPages(config: SiteConfig, updated: DateTime): Site {
-  return siteOf(config, [], updated);
+/** What the article pages read of the site: its settings, known before any record is read. */
+export function siteForPages(config: SiteConfig): SiteSettings {
+  return {
+    url: config.url,
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    publisher: config.publisher,
+    feedLimit: config.feedLimit,
+    deployRoot: config.deployRoot,
+    feeds: {
+      rss: config.url + FEED_PATHS.rss,
+      atom: config.url + FEED_PATHS.atom,
+      json: config.url + FEED_PATHS.json,
+    },
+  };
 }
 
 /** The order of `site.articles`: newest first, ties broken by id. */
@@ -23,19 +33,5 @@ export function newestFirst(a: Article, b: Article): number {
 }
 
 function siteOf(config: SiteConfig, articles: Article[], updated: DateTime): Site {
-  return {
-    url: config.url,
-    title: config.title,
-    description: config.description,
-    language: config.language,
-    publisher: config.publisher,
-    feedLimit: config.feedLimit,
-    feeds: {
-      rss: config.url + FEED_PATHS.rss,
-      atom: config.url + FEED_PATHS.atom,
-      json: config.url + FEED_PATHS.json,
-    },
-    articles,
-    updated,
-  };
+  return { ...siteForPages(config), articles, updated };
 }

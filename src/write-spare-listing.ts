@@ -29,8 +29,6 @@
  *     listed as either, or not at all; `removeOthers` keeps the new site's paths whatever their
  *     kind now is, and a folder that went while it was being read is skipped here: the build
  *     removed everything in it.
- * `restart` empties the spare: the listing is discarded (its worker stopped, its answer, however
- * late, never used) and nothing of the earlier site is left to remove.
  *
  * Workers start from the compiled `lib/` only; under tsx or vitest (`src/*.ts`) the spare is
  * listed at once, in this thread, as before.

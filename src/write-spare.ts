@@ -94,28 +94,20 @@ export async function openSpare(
     release();
     throw error;
   }
-  // Undefined once the spare was emptied (`restart`): nothing of an earlier site is left in it.
-  let listing: SpareListing | undefined = startListing(spare);
+  const listing: SpareListing = startListing(spare);
   let closed = false;
   return {
     folder,
     // A failed build leaves the spare as it is: the next one checks every file it keeps.
     abort: async () => {
       closed = true;
-      listing?.discard();
+      listing.discard();
     },
     release: async () => release(),
-    async restart() {
-      // Discarded before the spare goes: an answer the worker sends later is never used.
-      listing?.discard();
-      listing = undefined;
-      await rm(spare, { recursive: true, force: true });
-      mkdirSync(spare);
-    },
     async commit(placed, paths) {
       if (closed) throw new Error('this output was already committed or aborted');
       closed = true;
-      const before = listing === undefined ? { files: [], folders: [] } : await listing.entries();
+      const before = await listing.entries();
       removeOthers(spare, before, paths, caseInsensitive);
       if (mtime !== undefined) setFolderTimes(spare, mtime);
       // The previous site, once swapped out, is the next spare.

@@ -11,7 +11,7 @@
  * `old` whole beside the missing `out`; the next build (`openOutput`, so any `writeSite` or `build`)
  * puts it back before doing anything else. So `out` is always the previous site or the new one,
  * whole, or, until the next build after such a kill, absent with the previous site complete beside
- * it (tests/write-kill.test.ts and tests/write-spare-kill.test.ts kill builds to check this).
+ * it (tests/write-kill.slow.test.ts and tests/write-spare-kill.slow.test.ts kill builds to check this).
  */
 import { readdirSync, utimesSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
@@ -84,8 +84,6 @@ export interface SiteOutput {
    * every file of the new site (a spare's other files are removed first).
    */
   commit(placed: WriteResult, paths: ReadonlySet<string>): Promise<WriteResult>;
-  /** Empties the new folder, to fill it again from the start. */
-  restart(): Promise<void>;
   /** Removes the new folder (a spare stays); the previous site stays as it was. */
   abort(): Promise<void>;
   /** Ends the build's hold on the output (the spare's lock), after `commit` or `abort`. */
@@ -148,11 +146,6 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
     folder,
     abort,
     release: async () => undefined,
-    async restart() {
-      // Emptied, never written over: a file in it may be a link to the previous site's.
-      await rm(fresh, { recursive: true, force: true });
-      await mkdir(fresh);
-    },
     async commit(placed) {
       if (closed) throw new Error('this output was already committed or aborted');
       closed = true;

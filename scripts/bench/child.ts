@@ -171,19 +171,23 @@ export function startNode(script: string, args: readonly string[], options: RunO
           done();
           resolve(match);
         };
-        const expire = setTimeout(
-          () => (
-            done(), reject(new ChildFailed(command, `no ${pattern} in its output after ${timeoutMs / 1000} s`, stderr))
-          ),
-          timeoutMs,
-        );
+        const expire = setTimeout(() => {
+          done();
+          reject(new ChildFailed(command, `no ${pattern} in its output after ${timeoutMs / 1000} s`, stderr));
+        }, timeoutMs);
         const done = (): void => {
           clearTimeout(expire);
           listeners.delete(check);
         };
         finished.then(
-          () => (done(), reject(new ChildFailed(command, `exited before printing ${pattern}`, stderr))),
-          (error: unknown) => (done(), reject(error)),
+          () => {
+            done();
+            reject(new ChildFailed(command, `exited before printing ${pattern}`, stderr));
+          },
+          (error: unknown) => {
+            done();
+            reject(error);
+          },
         );
         listeners.add(check);
         check();

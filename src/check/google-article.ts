@@ -74,16 +74,10 @@ function articleFindings(
       'give the record an image at least 1200 px wide, in 16:9, 4:3 or 1:1',
     );
   }
-  images.forEach((image, index) =>
-    findings.push(
-      ...imageFindings(
-        context,
-        image,
-        Array.isArray(article.image) ? indexPath(memberPath(path, 'image'), index) : memberPath(path, 'image'),
-        place,
-      ),
-    ),
-  );
+  images.forEach((image, index) => {
+    const at = Array.isArray(article.image) ? indexPath(memberPath(path, 'image'), index) : memberPath(path, 'image');
+    findings.push(...imageFindings(context, image, at, place));
+  });
 
   for (const name of ['datePublished', 'dateModified']) {
     const value = article[name];
@@ -104,18 +98,21 @@ function articleFindings(
       ? indexPath(memberPath(path, 'author'), index)
       : memberPath(path, 'author');
     const author = resolve(value);
-    if (author === undefined)
-      return note(
+    if (author === undefined) {
+      note(
         'google-article-author',
         at,
         'expected the author as a Person or Organization node with name and url, found a bare value',
       );
+      return;
+    }
     if (typeof author.name !== 'string') note('google-article-author', at, "expected the author's name, found none");
     if (typeof author.url !== 'string') {
       note(
         'google-article-author',
         memberPath(at, 'url'),
-        `expected a url for the author ${typeof author.name === 'string' ? JSON.stringify(author.name) : ''}: a page that identifies them`,
+        `expected a url for the author ${typeof author.name === 'string' ? JSON.stringify(author.name) : ''}: ` +
+          'a page that identifies them',
         'give the author a url in site.yaml or in the record',
       );
     }
@@ -195,11 +192,7 @@ function imageFindings(context: SiteContext, image: unknown, path: string, place
 /** A width or height: a number, or a QuantitativeValue in pixels (`{"value": 1200, "unitCode": "E37"}`). */
 function pixels(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (
-    isObject(value) &&
-    typeof value.value === 'number' &&
-    (value.unitCode === undefined || value.unitCode === 'E37')
-  )
+  if (isObject(value) && typeof value.value === 'number' && (value.unitCode === undefined || value.unitCode === 'E37'))
     return value.value;
   if (typeof value === 'string' && /^\d+(?:\s*px)?$/.test(value)) return Number.parseInt(value, 10);
   return undefined;

@@ -119,7 +119,9 @@ function checkTypes(node: JsonObject, path: string, walk: Walk): string[] {
 /** Checks a property's value (or each value of a list) against the property's range. */
 function checkValue(value: unknown, range: readonly string[], path: string, walk: Walk): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkValue(item, range, indexPath(path, index), walk));
+    value.forEach((item, index) => {
+      checkValue(item, range, indexPath(path, index), walk);
+    });
     return;
   }
   if (!isObject(value)) {
@@ -127,11 +129,20 @@ function checkValue(value: unknown, range: readonly string[], path: string, walk
     if (problem !== undefined) walk.findings.push({ path, message: problem });
     return;
   }
-  if ('@value' in value) return checkValue(value['@value'], range, path, walk);
-  for (const container of ['@list', '@set']) {
-    if (container in value) return checkValue(value[container], range, memberPath(path, container), walk);
+  if ('@value' in value) {
+    checkValue(value['@value'], range, path, walk);
+    return;
   }
-  if (isReference(value)) return checkReference(nodeId(value) ?? '', range, path, walk);
+  for (const container of ['@list', '@set']) {
+    if (container in value) {
+      checkValue(value[container], range, memberPath(path, container), walk);
+      return;
+    }
+  }
+  if (isReference(value)) {
+    checkReference(nodeId(value) ?? '', range, path, walk);
+    return;
+  }
 
   const types = nodeTypes(value, walk);
   if (types.length > 0 && !fitsRange(types, range)) {

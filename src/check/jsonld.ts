@@ -78,7 +78,10 @@ function describedNodes(roots: readonly JsonObject[]): Pick<Walk, 'typesById' | 
   const typesById = new Map<string, string[]>();
   const documents = new Set<string>();
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
     if (!isObject(value) || '@value' in value) return;
     const id = nodeId(value);
     if (id !== undefined && !isReference(value)) {

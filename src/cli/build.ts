@@ -16,6 +16,8 @@ export interface BuildReport {
   ok: boolean;
   summary: BuildSummary | null;
   problems: Problem[];
+  /** What the build says without failing: printed on stderr, the build still succeeds. */
+  warnings: Problem[];
 }
 
 export interface BuildSummary {
@@ -57,7 +59,8 @@ export async function run(values: OptionValues, _positionals: readonly string[],
     progress.clear();
     if (!(error instanceof ContentError)) throw error;
     const problems = [...error.problems];
-    if (json) writeJson(io, { command: 'build', ok: false, summary: null, problems } satisfies BuildReport);
+    if (json)
+      writeJson(io, { command: 'build', ok: false, summary: null, problems, warnings: [] } satisfies BuildReport);
     else {
       const colours = coloursFor(io.stderr, io.env);
       const files = new Set(problems.map((problem) => problem.file)).size;
@@ -80,8 +83,12 @@ export async function run(values: OptionValues, _positionals: readonly string[],
     drafts: result.drafts,
     reused: result.reused,
   };
-  if (json) writeJson(io, { command: 'build', ok: true, summary, problems: [] } satisfies BuildReport);
-  else if (!quiet) io.stdout.write(formatSummary(summary, io));
+  const { warnings } = result;
+  if (json) writeJson(io, { command: 'build', ok: true, summary, problems: [], warnings } satisfies BuildReport);
+  else {
+    io.stderr.write(formatProblems(warnings, coloursFor(io.stderr, io.env)));
+    if (!quiet) io.stdout.write(formatSummary(summary, io));
+  }
   return 0;
 }
 

@@ -10,7 +10,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   const port = portOption(stringOption(values, 'port') ?? '4321');
   const host = stringOption(values, 'host') ?? 'localhost';
   const { startDevServer } = await import('../dev/server.js');
-  let server;
+  let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
     server = await startDevServer({
       contentDir: resolve(io.cwd, contentDir),

@@ -68,11 +68,12 @@ function parseCommand(
   command: Command,
   args: string[],
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(message + optionHint(error, command));
   }
   const { values, positionals } = parsed;
   const { min, max } = command.positionals;
@@ -81,4 +82,13 @@ function parseCommand(
   }
   if (positionals.length < min) throw new UsageError('missing argument');
   return { values: values as Record<string, string | boolean | undefined>, positionals };
+}
+
+/** ` (did you mean "--drafts"?)` for an unknown long option close to one of the command's, as for commands. */
+function optionHint(error: unknown, command: Command): string {
+  if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return '';
+  const name = /^Unknown option '--([^'=]+)'/.exec((error as Error).message)?.[1];
+  if (name === undefined) return '';
+  const suggestion = closestName(name, Object.keys(command.options));
+  return suggestion === undefined ? '' : ` (did you mean "--${suggestion}"?)`;
 }

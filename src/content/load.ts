@@ -7,6 +7,7 @@ import { lstatSync, readFileSync, realpathSync, type Stats, statSync } from 'nod
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
+import { isEditorFile, isHiddenRecord } from './ignored-files.js';
 
 export interface SourceFile {
   /** Path as shown in messages: relative to the working directory when inside it. */
@@ -89,8 +90,8 @@ export async function openContent(contentDir: string): Promise<OpenedContent> {
     });
     return { siteConfig, publicFiles, articleNames: [], problems, root, articlesDir };
   }
-  // A hidden record (`.draft.md`, an editor's `.#x.md`) is neither published nor silently skipped.
-  for (const name of names.filter((candidate) => candidate.startsWith('.') && candidate.endsWith('.md')).sort()) {
+  // A hidden record (`.draft.md`) is neither published nor silently skipped; an editor's `.#x.md` is skipped.
+  for (const name of names.filter(isHiddenRecord).sort()) {
     problems.push({
       file: shown(join(articlesDir, name)),
       field: '(file)',
@@ -98,7 +99,8 @@ export async function openContent(contentDir: string): Promise<OpenedContent> {
       hint: 'rename it, or move it out of articles/',
     });
   }
-  const articleNames = names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
+  const articleNames = names.filter((name) => name.endsWith('.md') && !name.startsWith('.') && !isEditorFile(name));
+  articleNames.sort();
   if (articleNames.length === 0) {
     problems.push({
       file: shown(articlesDir),
@@ -164,7 +166,8 @@ async function readPublicFiles(root: string, publicDir: string, problems: Proble
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files: PublicFile[] = [];
   for (const entry of entries) {
-    if (entry.isDirectory()) continue;
+    // An editor's leftovers are not published; other hidden files (`.well-known/`) are.
+    if (entry.isDirectory() || isEditorFile(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
     const file = shown(path);
     const real = await realpath(path).catch(() => undefined);

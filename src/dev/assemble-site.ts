@@ -7,7 +7,7 @@
  */
 import { crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
-import type { Article, DateTime, OutputFile, Site } from '../model.js';
+import type { Article, OutputFile, Site } from '../model.js';
 import { createSite } from '../site.js';
 import { type RecordModel, type RecordRead, sourceOf, wholeArticle } from './record-model.js';
 import { renderSiteWideFiles, type SiteFilesMemo } from './site-wide-files.js';
@@ -15,8 +15,8 @@ import { renderSiteWideFiles, type SiteFilesMemo } from './site-wide-files.js';
 export type Assembled =
   | { ok: true; site: Site; siteFiles: OutputFile[] }
   | { ok: false; problems: Problem[] }
-  /** No record left, or the site's last update moved to another year (every page shows it): build in full. */
-  | { ok: 'full'; updated?: DateTime };
+  /** No record left: build in full. */
+  | { ok: 'full' };
 
 /** `siteFiles`: what the previous assemblies of this model rendered (see `site-wide-files.ts`). */
 export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Assembled {
@@ -55,8 +55,6 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   }
   if (all.length > 0) return { ok: false, problems: all };
   const site = createSite(model.config, inLastOrder(model, valid));
-  if (site.updated.iso.slice(0, 4) !== model.pageSite.updated.iso.slice(0, 4))
-    return { ok: 'full', updated: site.updated };
   model.order = site.articles.map((article) => model.lightArticles.get(article) ?? '');
   // The feeds carry the HTML of the newest articles; the model keeps it for those only.
   const newest = new Set<RecordRead>();

@@ -86,7 +86,7 @@ export { createSiteFilesMemo };
 
 /**
  * Reads the records `names` again and updates the files. On problems the files stay as they were
- * and the records stay pending; `'full'` asks for a full build (the site's year moved, or no
+ * and the records stay pending; `'full'` asks for a full build (no
  * record is left), and the site must not be used again.
  */
 export async function updateRecords(state: IncrementalSite, names: readonly string[]): Promise<RecordsUpdate> {

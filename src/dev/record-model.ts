@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { parseSiteConfig, type SiteConfig } from '../config.js';
 import { type ArticleRecord, articleSchema } from '../content/article-schema.js';
 import { openContent, readArticle, recordReader, type OpenedContent, type SourceFile } from '../content/load.js';
-import { guessLastUpdated, newer } from '../content/updated-guess.js';
 import { isDraft } from '../drafts.js';
 import type { Problem } from '../errors.js';
-import { type Article, type DateTime, listedArticle, type OutputFile, type Site } from '../model.js';
+import { type Article, listedArticle, type OutputFile, type SiteSettings } from '../model.js';
 import { renderRecord } from '../render-record.js';
 import { siteForPages } from '../site.js';
 import { DEFLATING_AT_ONCE, type KeptText, keepText, keptText } from './kept-text.js';
@@ -39,8 +38,6 @@ export interface RecordRead {
   /** SHA-1 of the text: an unchanged record is not rendered again by a full rebuild. */
   textHash: string;
   text: KeptText;
-  /** The year of the pages the hashes were made with. */
-  year: string;
   outcome: KeptOutcome;
   /** The article whole, while it is among the feeds' newest or was just rendered. */
   whole?: Article;
@@ -56,8 +53,8 @@ export interface RecordModel {
   /** The settings as text: a full rebuild with the same ones reuses the records it has seen. */
   settings: string;
   schema: ReturnType<typeof articleSchema>;
-  /** The site as the article pages see it: the settings and the site's update (its year). */
-  pageSite: Site;
+  /** What the article pages read of the site: its settings. */
+  pageSite: SiteSettings;
   /** The files of `public/`, sorted by path, with their bytes. */
   publicFiles: readonly { path: string; file: string; bytes: Uint8Array }[];
   /** The record file names, sorted as `openContent` sorts them. */
@@ -76,9 +73,7 @@ export interface RecordModel {
 /**
  * Reads, checks and renders every record (the records of `previous` whose text and settings are
  * the same are taken as they are); `'build'` when the content or the settings have problems of
- * their own (a full `build()` reports them, and reads nothing more). The pages are rendered with
- * the year the records' date lines give (`guessLastUpdated`); `settleYear` renders again those
- * that the site's real update puts in another year.
+ * their own (a full `build()` reports them, and reads nothing more).
  */
 export async function readModel(
   contentDir: string,
@@ -96,7 +91,7 @@ export async function readModel(
     config,
     settings,
     schema: articleSchema(new Set(config.authors.keys())),
-    pageSite: siteForPages(config, previous?.pageSite.updated ?? NO_DATE),
+    pageSite: siteForPages(config),
     publicFiles: content.publicFiles.map(({ path, file, bytes }) => ({ path, file, bytes })),
     names: content.articleNames,
     entries: new Map(),
@@ -105,7 +100,6 @@ export async function readModel(
     lightArticles: new WeakMap(),
     wholes: new Set(),
   };
-  let guess: DateTime | undefined;
   let count = 0;
   for (const name of content.articleNames) {
     // Now and then, a turn of the event loop: the texts deflated meanwhile are taken in.
@@ -120,11 +114,9 @@ export async function readModel(
       model.entries.set(name, { kind: 'draft' });
       continue;
     }
-    guess = newer(guess, guessLastUpdated(source.text));
-    if (guess !== undefined && guess.iso.slice(0, 4) > yearOf(model)) model.pageSite = siteForPages(config, guess);
     const known = reuse?.get(name);
     const textHash = hashOf(source.text);
-    if (known?.kind === 'record' && known.textHash === textHash && known.year === yearOf(model)) {
+    if (known?.kind === 'record' && known.textHash === textHash) {
       const { whole: _whole, ...kept } = known;
       if ('article' in kept.outcome) model.lightArticles.set(kept.outcome.article, name);
       model.entries.set(name, kept);
@@ -132,18 +124,7 @@ export async function readModel(
     }
     model.entries.set(name, renderEntry(model, source, textHash, false));
   }
-  // The records read before the guess reached its last year show another one.
-  settleYear(model, guess ?? model.pageSite.updated);
   return model;
-}
-
-/** Sets the pages' year to that of `updated`, and renders again (from its text) every record whose pages show another. */
-export function settleYear(model: RecordModel, updated: DateTime): void {
-  if (updated.iso.slice(0, 4) !== yearOf(model)) model.pageSite = siteForPages(model.config, updated);
-  for (const [name, entry] of model.entries) {
-    if (entry.kind === 'record' && entry.year !== yearOf(model))
-      model.entries.set(name, renderEntry(model, sourceOf(entry), entry.textHash, false));
-  }
 }
 
 /**
@@ -155,7 +136,7 @@ export async function readRecordAgain(model: RecordModel, name: string): Promise
   const path = join(model.content.articlesDir, name);
   const exists = await lstat(path).then(
     () => true,
-    (error: NodeJS.ErrnoException) => (error.code !== 'ENOENT'),
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
   );
   if (!exists) {
     if (before !== undefined) {
@@ -199,12 +180,6 @@ export function hashOf(contents: string | Uint8Array): string {
   return createHash('sha1').update(contents).digest('base64');
 }
 
-const NO_DATE: DateTime = { iso: '0000-01-01T00:00:00Z', epochMs: 0, offsetMinutes: 0 };
-
-function yearOf(model: RecordModel): string {
-  return model.pageSite.updated.iso.slice(0, 4);
-}
-
 /** Checks and renders a record; keeps its text, its listed article, its pages' paths and hashes, and when `keepWhole` its whole article. */
 function renderEntry(model: RecordModel, source: SourceFile, textHash: string, keepWhole: boolean): RecordRead {
   const { outcome, whole, files } = renderKept(model.config, model.schema, model.pageSite, source);
@@ -214,7 +189,6 @@ function renderEntry(model: RecordModel, source: SourceFile, textHash: string, k
     name: source.name,
     textHash,
     text: keepText(source.text),
-    year: yearOf(model),
     outcome,
   };
   if ('article' in outcome) model.lightArticles.set(outcome.article, source.name);
@@ -230,7 +204,7 @@ function renderEntry(model: RecordModel, source: SourceFile, textHash: string, k
 function renderKept(
   config: SiteConfig,
   schema: ReturnType<typeof articleSchema>,
-  pageSite: Site,
+  pageSite: SiteSettings,
   source: SourceFile,
 ): { outcome: KeptOutcome; whole?: Article; files?: OutputFile[] } {
   const rendered = renderRecord(config, schema, pageSite, source);

@@ -13,6 +13,7 @@ import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from './client.
 import { type EventHub, createEventHub } from './events.js';
 import { mediaType } from './media-types.js';
 import { type SiteState, createSiteState } from './site-state.js';
+import { sitePath } from './site-path.js';
 import { watchFolder } from './watch.js';
 
 export interface DevServerOptions {
@@ -22,7 +23,11 @@ export interface DevServerOptions {
   port: number;
   /** Interface to listen on. Default `localhost`. */
   host?: string;
-  /** The site's base URL in the pages and feeds. Default `http://<host>:<port>/`. */
+  /**
+   * The site's base URL in the pages and feeds; its path is the one the site is served under, and
+   * `/` redirects to it. Default `http://<host>:<port>/` followed by the path of `url` in `site.yaml`
+   * (`/actu/`), read once at the start.
+   */
   baseUrl?: string;
   /** Called after each build: what changed, or the problems. Default: nothing. */
   onEvent?: (event: DevEvent) => void;
@@ -110,7 +115,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const url = withSlash(options.baseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = withSlash(options.baseUrl ?? `${origin}${sitePath(options.contentDir)}`);
   prefix = new URL(url).pathname;
   state = createSiteState(options.contentDir, url, randomUUID().slice(0, 8));
   running = run([]).finally(() => {
@@ -163,6 +169,10 @@ function handle(
       'text/plain; charset=utf-8',
       'Bad request: the path is not valid percent-encoding\n',
     );
+  }
+  if (path === '/' && prefix !== '/') {
+    response.writeHead(302, { Location: prefix, 'Cache-Control': 'no-store' }).end();
+    return;
   }
   if (!path.startsWith(prefix)) return notFound(request, response, state);
   serveFile(request, response, path.slice(prefix.length), state);

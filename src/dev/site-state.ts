@@ -10,7 +10,7 @@ import { ContentError, formatProblem, type Problem } from '../errors.js';
 import type { OutputFile } from '../model.js';
 import { assembleSite } from './assemble-site.js';
 import { createIncrementalSite, createSiteFilesMemo, type IncrementalSite, updateRecords } from './incremental-site.js';
-import { readModel, type RecordModel, settleYear } from './record-model.js';
+import { readModel, type RecordModel } from './record-model.js';
 import { recordsChanged } from './record-paths.js';
 import { fixedFiles, incrementalFiles, type ServedFiles } from './served-files.js';
 
@@ -120,12 +120,7 @@ async function buildInFull(
   const model = await readModel(contentDir, baseUrl, previous);
   if (model !== 'build') {
     const memo = createSiteFilesMemo();
-    let assembled = assembleSite(model, memo);
-    // The pages show the year of the site's last update, which the records' date lines only suggested.
-    if (assembled.ok === 'full' && assembled.updated !== undefined) {
-      settleYear(model, assembled.updated);
-      assembled = assembleSite(model, memo);
-    }
+    const assembled = assembleSite(model, memo);
     if (assembled.ok === false) throw new ContentError(assembled.problems);
     if (assembled.ok === true) {
       const site = createIncrementalSite(model, memo, assembled.siteFiles);
@@ -134,7 +129,7 @@ async function buildInFull(
       const warm =
         oldest === undefined ? { ok: true as const, site: assembled.site } : await updateRecords(site, [oldest]);
       if (warm.ok === false) throw new ContentError(warm.problems);
-      // The records changed meanwhile, moving the pages' year: read them all again.
+      // The records changed meanwhile, leaving none: read them all again.
       if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model);
       return { model, site, articles: warm.site.articles.length };
     }

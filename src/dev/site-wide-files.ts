@@ -48,7 +48,7 @@ export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile
   if (memo.sitemaps === undefined || !sameInputs(memo.sitemaps.inputs, sitemapInputs)) {
     memo.sitemaps = { inputs: sitemapInputs, files: renderSitemaps(site).map(asBytes) };
   }
-  const headerInputs = site.articles.map((article) => article.path);
+  const headerInputs = [site.deployRoot, ...site.articles.map((article) => article.path)];
   if (memo.headers === undefined || !sameInputs(memo.headers.inputs, headerInputs)) {
     memo.headers = { inputs: headerInputs, file: asBytes(renderHeaders(site)) };
   }
@@ -66,7 +66,7 @@ export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile
     memo.home.file,
     ...memo.feeds.files,
     ...memo.sitemaps.files,
-    renderRobots(site),
+    ...renderRobots(site),
     renderNotFoundPage(site),
     memo.headers.file,
   ];

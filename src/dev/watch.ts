@@ -11,13 +11,11 @@
  */
 import { type FSWatcher, lstatSync, readdirSync, watch } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isSkippedFile } from '../content/ignored-files.js';
 
 export interface Watcher {
   close(): void;
 }
-
-/** Swap, backup and hidden files: `.x.md.swp`, `x.md~`, vim's `4913` probe, `.DS_Store`. */
-const IGNORED = /(^|[/\\])(\.[^/\\]*|[^/\\]*~|4913|[^/\\]*\.sw[a-p])$/;
 
 /**
  * `onChange` receives the changed paths (relative to `dir`) of a burst, once no change has come for
@@ -32,7 +30,7 @@ export function watchFolder(
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
   const changedAt = (path: string): void => {
-    if (IGNORED.test(path)) return;
+    if (isSkippedFile(path)) return;
     changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -79,7 +77,7 @@ function watchEachFolder(
         const path = filename === null ? folder : join(folder, filename.toString());
         changedAt(relative(dir, path));
         // A name that appears or goes: a folder made (watch it and what it holds) or removed.
-        if (event === 'rename' && filename !== null && !IGNORED.test(path)) folderChanged(path);
+        if (event === 'rename' && filename !== null && !isSkippedFile(path)) folderChanged(path);
       });
     } catch (error) {
       // The top folder must be watched; one under it may be gone already.

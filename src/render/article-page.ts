@@ -2,7 +2,15 @@
  * One article: `articles/<slug>/index.html`, a readable semantic page with its metadata, and
  * `articles/<slug>/index.jsonld`, the same JSON-LD the page embeds, byte for byte.
  */
-import type { Article, Citation, OutputFile, Person, Quote, Site } from '../model.js';
+import {
+  type Article,
+  type Citation,
+  lastUpdated,
+  type OutputFile,
+  type Person,
+  type Quote,
+  type SiteSettings,
+} from '../model.js';
 import {
   type Labels,
   type SafeHtml,
@@ -17,7 +25,7 @@ import {
 import { articleGraph, serializeJsonLd } from './jsonld.js';
 import { bindPunctuation } from './typography.js';
 
-export function renderArticlePage(site: Site, article: Article): OutputFile[] {
+export function renderArticlePage(site: SiteSettings, article: Article): OutputFile[] {
   const jsonLd = serializeJsonLd(articleGraph(site, article));
   const page = renderPage({
     site,
@@ -28,6 +36,8 @@ export function renderArticlePage(site: Site, article: Article): OutputFile[] {
     meta: headMeta(site, article),
     jsonLd,
     main: articleBody(site, article),
+    // The page's own year, not the site's: a page then depends on its record and the settings alone.
+    year: lastUpdated(article).iso.slice(0, 4),
   });
   return [
     { path: `${article.path}index.html`, contents: page },
@@ -35,7 +45,7 @@ export function renderArticlePage(site: Site, article: Article): OutputFile[] {
   ];
 }
 
-function headMeta(site: Site, article: Article): SafeHtml {
+function headMeta(site: SiteSettings, article: Article): SafeHtml {
   const { image } = article;
   const property = (name: string, content: string | number): SafeHtml =>
     html`<meta property="${name}" content="${content}">\n`;
@@ -65,7 +75,7 @@ function headMeta(site: Site, article: Article): SafeHtml {
   ]}${image && [named('twitter:image', image.url), named('twitter:image:alt', image.alt)]}`;
 }
 
-function articleBody(site: Site, article: Article): SafeHtml {
+function articleBody(site: SiteSettings, article: Article): SafeHtml {
   const labels = labelsFor(site.language);
   const { image } = article;
   // A record whose body opens with its standfirst shows it once, as the body's lead paragraph.
@@ -138,7 +148,7 @@ ${article.quotes.map(figure)}</section>
 }
 
 /** The Sources list; each item's `id` is the fragment of the JSON-LD citation's `@id`. */
-function sources(site: Site, article: Article, labels: Labels): SafeHtml {
+function sources(site: SiteSettings, article: Article, labels: Labels): SafeHtml {
   const item = (citation: Citation, index: number): SafeHtml => {
     const date = citation.datePublished;
     return html`<li id="citation-${index + 1}"><a href="${citation.url}"${

@@ -22,8 +22,11 @@ const DATA = 'public, max-age=300';
 const ASSET = 'public, max-age=604800';
 
 export function headerRules(site: Site): HeaderRule[] {
-  const base = new URL(site.url).pathname;
-  const path = (url: string): string => new URL(url).pathname;
+  // The rules name paths as the host that reads `_headers` receives them: behind a proxy (`site`),
+  // without the path of `url`.
+  const sitePath = new URL(site.url).pathname;
+  const base = site.deployRoot === 'site' ? '/' : sitePath;
+  const path = (url: string): string => base + new URL(url).pathname.slice(sitePath.length);
   const feed = (url: string, type: string): HeaderRule => ({
     path: path(url),
     headers: [

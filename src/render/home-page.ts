@@ -19,12 +19,17 @@ export function renderHomePage(site: Site, options: HomePageOptions = {}): Outpu
   const listed = (article: Article): SafeHtml => {
     if (known === undefined) return item(site, article, labels);
     let made = known.get(article);
-    if (made === undefined) known.set(article, (made = item(site, article, labels)));
+    if (made === undefined) {
+      made = item(site, article, labels);
+      known.set(article, made);
+    }
     return made;
   };
   const property = (name: string, content: string): SafeHtml => html`<meta property="${name}" content="${content}">\n`;
   const contents = renderPage({
     site,
+    // Site-wide pages follow the list of articles: the year of the site's last update.
+    year: site.updated.iso.slice(0, 4),
     lang: site.language,
     title: site.title,
     description: site.description,

@@ -5,7 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { stripForHtml } from '../characters.js';
-import type { DateTime, Site } from '../model.js';
+import type { DateTime, SiteSettings } from '../model.js';
 import { PAGE_STYLE } from './style.js';
 import { bindPunctuation } from './typography.js';
 
@@ -196,7 +196,9 @@ export function ogLocale(language: string): string {
 }
 
 export interface PageParts {
-  site: Site;
+  site: SiteSettings;
+  /** The year of the footer's copyright line. */
+  year: string;
   /** The page's language (`<html lang>`). */
   lang: string;
   title: string;
@@ -211,7 +213,7 @@ export interface PageParts {
 }
 
 /** The three feeds, in the order the pages offer them. */
-function feedLinks(site: Site, labels: Labels): { href: string; type: string; label: string }[] {
+function feedLinks(site: SiteSettings, labels: Labels): { href: string; type: string; label: string }[] {
   return [
     { href: site.feeds.rss, type: 'application/rss+xml', label: labels.feeds.rss },
     { href: site.feeds.atom, type: 'application/atom+xml', label: labels.feeds.atom },
@@ -228,7 +230,6 @@ export function renderPage(parts: PageParts): string {
   if (parts.jsonLd?.includes('<')) throw new Error('JSON-LD must be serialized with serializeJsonLd');
   const labels = labelsFor(site.language);
   const feeds = feedLinks(site, labels);
-  const year = site.updated.iso.slice(0, 4);
   return html`<!doctype html>
 <html lang="${parts.lang}">
 <head>
@@ -251,7 +252,7 @@ ${parts.main}</main>
 <ul class="feeds">
 ${feeds.map((f) => html`<li><a href="${f.href}" type="${f.type}">${f.label}</a></li>\n`)}</ul>
 </aside>
-<footer class="site-footer"><div class="wrap"><p>© ${year} <a href="${site.publisher.url}">${site.publisher.name}</a></p></div></footer>
+<footer class="site-footer"><div class="wrap"><p>© ${parts.year} <a href="${site.publisher.url}">${site.publisher.name}</a></p></div></footer>
 </body>
 </html>
 `.text;

@@ -43,7 +43,7 @@ export function renderListings(site: Site): OutputFile[] {
   return [
     renderHomePage(site),
     ...renderSitemaps(site),
-    renderRobots(site),
+    ...renderRobots(site),
     renderNotFoundPage(site),
     renderHeaders(site),
   ];

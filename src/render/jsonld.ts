@@ -4,7 +4,7 @@
  * return, by `schema-dts`'s `Graph`, so every property name and value shape is one schema.org allows.
  */
 import type { CreativeWork, Graph, IdReference, Thing } from 'schema-dts';
-import type { Article, Citation, DateTime, Entity, Image, Person, Quote, Site } from '../model.js';
+import type { Article, Citation, DateTime, Entity, Image, Person, Quote, Site, SiteSettings } from '../model.js';
 
 type Sign = '+' | '-';
 /** `YYYY-MM-DD`: a calendar date (schema.org `Date`). */
@@ -177,7 +177,7 @@ function personNode(person: Person): PersonNode {
   };
 }
 
-function publisherNode(site: Site): PublisherNode {
+function publisherNode(site: SiteSettings): PublisherNode {
   const { publisher } = site;
   return {
     '@type': 'NewsMediaOrganization',
@@ -248,7 +248,7 @@ function quotationNode(article: Article, quote: Quote, index: number): Quotation
   };
 }
 
-function newsArticleNode(site: Site, article: Article): NewsArticleNode {
+function newsArticleNode(site: SiteSettings, article: Article): NewsArticleNode {
   const source = basedOn(article);
   return {
     '@type': 'NewsArticle',
@@ -277,7 +277,7 @@ function newsArticleNode(site: Site, article: Article): NewsArticleNode {
 }
 
 /** The article page's graph: the NewsArticle, its publisher, and its quotations. */
-export function articleGraph(site: Site, article: Article): Graph {
+export function articleGraph(site: SiteSettings, article: Article): Graph {
   const graph: DepecheGraph<NewsArticleNode | PublisherNode | QuotationNode> = {
     '@context': 'https://schema.org',
     '@graph': [

@@ -16,6 +16,8 @@ export function renderNotFoundPage(site: Site): OutputFile {
   const text = labels.notFound;
   const contents = renderPage({
     site,
+    // Site-wide pages follow the list of articles: the year of the site's last update.
+    year: site.updated.iso.slice(0, 4),
     lang: site.language,
     title: `${text.title} — ${site.title}`,
     description: text.text(site.title),

@@ -40,7 +40,10 @@ export function bindPunctuation(fragment: string): string {
   for (; match !== null; match = CANDIDATE.exec(fragment)) {
     const space = match.index + (match[0].charCodeAt(0) === SPACE ? 0 : 1);
     CANDIDATE.lastIndex = space + 1;
-    while (space >= next) ({ to, next } = segmentFrom(fragment, (from = next)));
+    while (space >= next) {
+      from = next;
+      ({ to, next } = segmentFrom(fragment, from));
+    }
     if (space >= to) continue; // inside a tag
     const before = space > from ? fragment.charCodeAt(space - 1) : SPACE;
     const after = space + 1 < to ? fragment.charCodeAt(space + 1) : SPACE;

@@ -1,5 +1,5 @@
 /** `depeche build` in memory: the summary, --json, --quiet, colours, drafts, and problems. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { depeche, scratchWithSeed } from './fake-io.js';
@@ -41,6 +41,36 @@ describe('depeche build', () => {
     expect(readFileSync(join(scratch.dir, 'public_html/feed.json'), 'utf8')).toContain(
       '"version": "https://jsonfeed.org/version/1.1"',
     );
+  });
+
+  it('writes no robots.txt for a site under a path, and says once what the host root one needs', async () => {
+    const settings = join(scratch.dir, 'content/site.yaml');
+    writeFileSync(
+      settings,
+      readFileSync(settings, 'utf8').replace(/^url: .*$/m, 'url: https://news.example.org/actu/'),
+    );
+    const line =
+      readFileSync(settings, 'utf8')
+        .split('\n')
+        .findIndex((text) => text.startsWith('url:')) + 1;
+    const result = await depeche(['build', '--quiet'], { cwd: scratch.dir });
+    expect(result).toMatchObject({ status: 0, stdout: '' });
+    expect(result.stderr.replace(`${scratch.dir}/`, '')).toBe(
+      `content/site.yaml:${line} url: the site is not at its host's root, so no robots.txt is written ` +
+        '(crawlers read it at the root only) (add "Sitemap: https://news.example.org/actu/sitemap.xml" ' +
+        'to the robots.txt at https://news.example.org/robots.txt)\n',
+    );
+    expect(existsSync(join(scratch.dir, 'dist/robots.txt'))).toBe(false);
+    expect(existsSync(join(scratch.dir, 'dist/sitemap.xml'))).toBe(true);
+    const json = JSON.parse((await depeche(['build', '--json'], { cwd: scratch.dir })).stdout) as {
+      warnings: Record<string, unknown>[];
+    };
+    expect(json.warnings).toEqual([
+      expect.objectContaining({ file: join(scratch.dir, 'content/site.yaml'), line, field: 'url' }),
+    ]);
+    const atRoot = await depeche(['build', '--json', '--base-url', 'https://news.example.org/'], { cwd: scratch.dir });
+    expect(JSON.parse(atRoot.stdout)).toMatchObject({ ok: true, warnings: [] });
+    expect(existsSync(join(scratch.dir, 'dist/robots.txt'))).toBe(true);
   });
 
   it('prints the problems as JSON with --json, and exits 1', async () => {

@@ -32,8 +32,18 @@ export function fakeIo(options: FakeOptions): {
     interrupt = resolve;
   });
   const io: Io = {
-    stdout: { write: (text) => void (out.stdout += text), isTTY: options.tty ?? false },
-    stderr: { write: (text) => void (out.stderr += text), isTTY: options.tty ?? false },
+    stdout: {
+      write: (text) => {
+        out.stdout += text;
+      },
+      isTTY: options.tty ?? false,
+    },
+    stderr: {
+      write: (text) => {
+        out.stderr += text;
+      },
+      isTTY: options.tty ?? false,
+    },
     env: options.env ?? {},
     clock: {
       now: () => options.now ?? Date.parse('2024-02-28T08:00:00Z'),

@@ -37,6 +37,16 @@ describe('depeche', () => {
     expect(result.stderr).toMatch(/^depeche: unknown command "biuld" \(did you mean "build"\?\)\n/);
   });
 
+  it('suggests the option meant, as for commands', async () => {
+    const result = await depeche(['build', '--draft'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'depeche build: Unknown option \'--draft\' (did you mean "--drafts"?)\n' +
+        'Run "depeche build --help" for the options.\n',
+    );
+    expect((await depeche(['check', '--strcit'], { cwd })).stderr).toMatch(/\(did you mean "--strict"\?\)/);
+  });
+
   it('answers unknown options, missing and extra arguments with exit code 2 and a pointer to the help', async () => {
     const unknown = await depeche(['build', '--nope'], { cwd });
     expect(unknown.status).toBe(2);

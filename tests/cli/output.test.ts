@@ -4,7 +4,13 @@ import { coloursFor, count, formatBytes, progressLine } from '../../src/cli/outp
 
 function stream(isTTY: boolean): { write: (text: string) => void; isTTY: boolean; text: () => string } {
   let written = '';
-  return { write: (text) => void (written += text), isTTY, text: () => written };
+  return {
+    write: (text) => {
+      written += text;
+    },
+    isTTY,
+    text: () => written,
+  };
 }
 
 describe('colours', () => {

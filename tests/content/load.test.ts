@@ -64,6 +64,23 @@ describe('loadContent', () => {
     ]);
   });
 
+  it("skips an editor's lock, swap, backup and temporary files, and still refuses a hidden record", async () => {
+    for (const name of ['.#ok.md', 'ok.md~', '.ok.md.swp', 'ok.md.tmp', '#ok.md#', '4913'])
+      writeFileSync(join(content, 'articles', name), 'not a record');
+    writeFileSync(join(content, 'articles/.brouillon.md'), RECORD);
+    writeFileSync(join(content, 'public/logo.png'), 'png');
+    for (const name of ['logo.png~', '.DS_Store', '.logo.png.swp']) writeFileSync(join(content, 'public', name), '');
+    const loaded = await loadContent(content);
+    expect(loaded.articles.map((article) => article.name)).toEqual(['ok.md']);
+    expect(loaded.publicFiles.map((file) => file.path)).toEqual(['logo.png']);
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/content\/articles\/\.brouillon\.md$/),
+        message: 'expected a record file name that does not start with ".", found ".brouillon.md"',
+      }),
+    ]);
+  });
+
   it('follows a link that stays inside the content folder', async () => {
     mkdirSync(join(content, 'shared'));
     writeFileSync(join(content, 'shared/record.md'), RECORD);

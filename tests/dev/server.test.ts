@@ -2,7 +2,7 @@
  * The dev server over real HTTP on 127.0.0.1 (an ephemeral port), on a scratch copy of the seed:
  * what it serves and with which media types, and what an edit, a broken edit and its fix do.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevEvent, type DevServer, startDevServer } from '../../src/dev/server.js';
@@ -227,5 +227,32 @@ describe('startDevServer on content that does not build', () => {
     await expect(startDevServer({ contentDir: join(seed.dir, 'nowhere'), port: 0, host: '127.0.0.1' })).rejects.toThrow(
       /ENOENT/,
     );
+  });
+});
+
+describe('startDevServer for a site under a path', () => {
+  it('serves the site under the path of its url, and redirects / to it', async () => {
+    const under = copySeed();
+    const settings = join(under.contentDir, 'site.yaml');
+    writeFileSync(
+      settings,
+      readFileSync(settings, 'utf8').replace(/^url: .*$/m, 'url: https://news.example.org/actu/'),
+    );
+    const dev = await startDevServer({ contentDir: under.contentDir, port: 0, host: '127.0.0.1' });
+    try {
+      expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/actu\/$/);
+      const fetchDev = (path: string): Promise<Response> => fetch(new URL(path, dev.url), { redirect: 'manual' });
+      const root = await fetchDev('/');
+      expect(root.status).toBe(302);
+      expect(root.headers.get('location')).toBe('/actu/');
+      const page = await fetchDev(`/actu/articles/${SLUG}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(`<link rel="canonical" href="${dev.url}articles/${SLUG}/">`);
+      expect((await fetchDev(`/articles/${SLUG}/`)).status).toBe(404);
+      expect((await fetchDev('/actu/robots.txt')).status).toBe(404);
+    } finally {
+      await dev.close();
+      rmSync(under.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -78,6 +78,17 @@ describe('watchFolder', () => {
     }
   });
 
+  it("passes over an editor's lock and backup files, and reports a hidden record, as the build refuses it", async () => {
+    await settle();
+    bursts = [];
+    writeFileSync(join(dir, 'articles', '.#x.md'), 'lock');
+    writeFileSync(join(dir, 'articles', 'x.md~'), 'backup');
+    await settle();
+    expect(bursts).toEqual([]);
+    writeFileSync(join(dir, 'articles', '.brouillon.md'), 'draft');
+    await until('the hidden record', () => bursts.flat().includes(join('articles', '.brouillon.md')));
+  });
+
   it('watches a folder made after it started, and what is put in it', async () => {
     mkdirSync(join(dir, 'public', 'images'), { recursive: true });
     await settle();

@@ -97,9 +97,7 @@ export async function axe(page: Page): Promise<Violation[]> {
     const result = await (
       window as unknown as {
         axe: {
-          run: (
-            context: Document,
-          ) => Promise<{
+          run: (context: Document) => Promise<{
             violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
           }>;
         };

@@ -4,31 +4,24 @@
  * content folder, so the real loader and validator read it; `npm run fuzz` runs the same check
  * 100,000 times.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { generatedSite, largeSite, type GeneratedSite } from './arbitraries.js';
-import { checkBuiltSite } from './check-site.js';
+import { generatedSite, largeSite } from './arbitraries.js';
+import { buildAndCheck, scratchContent } from './scratch-site.js';
 import { writeContent } from './site-files.js';
 
-/** Cases run by `npm test`: the issue asks for at least 1,000. */
-export const SITE_RUNS = 1000;
+/** Cases run by `npm test`; hostile-site.slow.test.ts runs the 1,000 the issue asks for. */
+const SITE_RUNS = 100;
 
-const scratch = mkdtempSync(join(tmpdir(), 'depeche-property-'));
-const contentDir = join(scratch, 'content');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function buildAndCheck(site: GeneratedSite): Promise<void> {
-  writeContent(contentDir, site);
-  checkBuiltSite(site, await build({ contentDir, write: false }));
-}
+const contentDir = scratchContent();
 
 describe('hostile content', () => {
   it(`builds ${SITE_RUNS} generated sites into valid outputs that keep the records' text`, async () => {
-    await fc.assert(fc.asyncProperty(generatedSite, buildAndCheck), { numRuns: SITE_RUNS });
+    await fc.assert(
+      fc.asyncProperty(generatedSite, (site) => buildAndCheck(contentDir, site)),
+      { numRuns: SITE_RUNS },
+    );
   });
 
   it('builds a 1 MB body and a 10,000-character title', async () => {
@@ -36,7 +29,7 @@ describe('hostile content', () => {
     const body = site.articles[0]?.body.markdown ?? '';
     const title = site.articles[0]?.record.title ?? '';
     if (body.length < 1_000_000 || title.length !== 10_000) throw new Error('the large case is not large');
-    await buildAndCheck(site);
+    await buildAndCheck(contentDir, site);
   });
 
   it('builds the same generated site twice, byte for byte', async () => {

@@ -32,7 +32,7 @@ function parse(file: string): Rule[] {
   return rules;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 function netlify(pattern: string): RegExp {
   const parts = pattern
@@ -41,13 +41,13 @@ function netlify(pattern: string): RegExp {
     .map((part) => {
       if (part.startsWith(':')) return '([^/]+)';
       if (part === '*') return '?(.*)';
-      return part.split('*').map(escape).join('(.*)');
+      return part.split('*').map(escapeRegExp).join('(.*)');
     });
   return new RegExp(`^/${parts.join('/')}/?$`, 'i');
 }
 
 function cloudflare(pattern: string): RegExp {
-  const splat = pattern.split('*').map(escape).join('(.*)');
+  const splat = pattern.split('*').map(escapeRegExp).join('(.*)');
   return new RegExp(`^${splat.replace(/:([A-Za-z]\w*)/g, '([^/]+)')}$`);
 }
 
@@ -143,6 +143,17 @@ describe('renderHeaders', () => {
       '/fr/feed.xml',
       '/fr/atom.xml',
       '/fr/feed.json',
+    ]);
+    // `deploy.root: site`: dist/ is the root of a host of its own, a proxy in front adds /fr/.
+    const proxied = parse(String(renderHeaders({ ...under, deployRoot: 'site' }).contents)).map((rule) => rule.path);
+    expect(proxied).toEqual([
+      '/*',
+      '/',
+      '/articles/:slug/',
+      '/articles/:slug/index.jsonld',
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
     ]);
   });
 });

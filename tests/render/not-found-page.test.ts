@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotFoundPage } from '../../src/render/not-found-page.js';
 import { dateTime, makeArticle, makeSite } from '../fixtures/factories.js';
-import { attr, dom, elements, one, text, } from '../helpers/html-reading.js';
+import { attr, dom, elements, one, text } from '../helpers/html-reading.js';
 
 function render(site = makeSite()) {
   const file = renderNotFoundPage(site);

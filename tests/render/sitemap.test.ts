@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { XmlDocument, XsdValidator } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import type { OutputFile } from '../../src/model.js';
-import { renderRobots } from '../../src/render/robots.js';
+import { renderRobots, robotsAdvice } from '../../src/render/robots.js';
 import { renderSitemaps } from '../../src/render/sitemap.js';
 import { dateTime, makeArticle, makeSite } from '../fixtures/factories.js';
 
@@ -100,7 +100,7 @@ describe('renderSitemaps', () => {
     ]);
     for (const entry of urlset?.url ?? []) expect(entry.lastmod).toMatch(W3C_DATETIME);
     expect(validate(files[0]?.contents as string, '/sm:urlset/sm:url/sm:loc')).toHaveLength(3);
-    expect((files[0]?.contents as string).startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')).toBe(true);
+    expect(String(files[0]?.contents).startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')).toBe(true);
   });
 
   it('escapes what XML must escape in a URL', () => {
@@ -171,15 +171,17 @@ describe('renderSitemaps', () => {
 
 describe('renderRobots', () => {
   it('allows every crawler everywhere and names the absolute sitemap URL', () => {
-    expect(renderRobots(makeSite())).toEqual({
-      path: 'robots.txt',
-      contents: 'User-agent: *\nAllow: /\n\nSitemap: https://depeche.example/sitemap.xml\n',
-    });
+    expect(renderRobots(makeSite())).toEqual([
+      {
+        path: 'robots.txt',
+        contents: 'User-agent: *\nAllow: /\n\nSitemap: https://depeche.example/sitemap.xml\n',
+      },
+    ]);
+    expect(robotsAdvice('https://depeche.example/')).toBeUndefined();
   });
 
-  it('resolves the sitemap against a site that lives in a subfolder', () => {
-    expect(renderRobots(makeSite({ url: 'https://example.org/news/' })).contents).toContain(
-      'Sitemap: https://example.org/news/sitemap.xml\n',
-    );
+  it('writes none for a site under a path, where crawlers never look, and says what the root one needs', () => {
+    expect(renderRobots(makeSite({ url: 'https://example.org/news/' }))).toEqual([]);
+    expect(robotsAdvice('https://example.org/news/')).toBe('Sitemap: https://example.org/news/sitemap.xml');
   });
 });

@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { build } from '../../src/build.js';
+import type { GeneratedSite } from './arbitraries.js';
+import { checkBuiltSite } from './check-site.js';
+import { writeContent } from './site-files.js';
+
+/**
+ * One content folder per test file, reused by every generated case, so the real loader and validator read
+ * each site from disk; removed when the file's tests end.
+ */
+export function scratchContent(): string {
+  const scratch = mkdtempSync(join(tmpdir(), 'depeche-property-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  return join(scratch, 'content');
+}
+
+/** Writes the generated site to the folder, builds it and checks every output against the records. */
+export async function buildAndCheck(contentDir: string, site: GeneratedSite): Promise<void> {
+  writeContent(contentDir, site);
+  checkBuiltSite(site, await build({ contentDir, write: false }));
+}
