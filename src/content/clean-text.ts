@@ -18,7 +18,7 @@ export function cleanText(text: string): string {
   return kept.normalize('NFC');
 }
 
-/** Whether `text` holds characters that `cleanText` removes (not counting NFC, which only recomposes). */
-export function holdsUncarried(text: string): boolean {
-  return MAY_HOLD_UNCARRIED.test(text) && new RegExp(UNCARRIED.source, 'u').test(text);
+/** The characters `cleanText` removes from `text`, in order (NFC, which only recomposes, is not counted). */
+export function uncarriedIn(text: string): string[] {
+  return MAY_HOLD_UNCARRIED.test(text) ? (text.match(UNCARRIED) ?? []) : [];
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parse as parseHtml, parseFragment } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { type BuildResult, build } from '../../src/build.js';
 import { cleanText } from '../../src/content/clean-text.js';
 
 // YAML double-quoted escapes reach every code point; `e\u0301` is "é" decomposed.
@@ -20,12 +20,14 @@ const TITLE = 'Café AT&T <3 Bouygues fin';
 const DESCRIPTION = 'Les balises <b> et <script> expliquées';
 
 let scratch: string;
+let content: string;
 let out: string;
+let built: BuildResult;
 const read = (path: string): string => readFileSync(join(out, path), 'utf8');
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'depeche-clean-text-'));
-  const content = join(scratch, 'content');
+  content = join(scratch, 'content');
   mkdirSync(join(content, 'articles'), { recursive: true });
   cpSync(join(import.meta.dirname, '../fixtures/valid/site.yaml'), join(content, 'site.yaml'));
   writeFileSync(
@@ -34,7 +36,7 @@ beforeAll(async () => {
     { flag: 'w' },
   );
   out = join(scratch, 'dist');
-  await build({ contentDir: content, outDir: out });
+  built = await build({ contentDir: content, outDir: out });
 }, 60_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -91,5 +93,37 @@ describe('a record with controls, a noncharacter and a decomposed accent', () =>
     expect(textOf(h1).trim()).toBe(TITLE);
     expect(jsonLd.headline).toBe(TITLE);
     expect(jsonLd.description).toBe(DESCRIPTION);
+  });
+});
+
+describe('the build warns of what it removed', () => {
+  const file = join('articles', 'hostile.md');
+  const expected = [
+    {
+      line: 2,
+      field: 'title',
+      message: 'removed 6 characters (U+0001, U+0008, U+007F, U+0085, U+0090, U+FDD0) that not every output can carry',
+    },
+    {
+      line: 3,
+      field: 'description',
+      message: 'removed 2 control characters (U+0000, U+001B) that not every output can carry',
+    },
+  ];
+  const ofRecord = (result: BuildResult) =>
+    result.warnings
+      .filter((warning) => warning.file.endsWith(file))
+      .map(({ line, field, message }) => ({ line, field, message }));
+
+  it('once per field, at its line', () => {
+    expect(ofRecord(built)).toEqual(expected);
+  });
+
+  it('and again when the record is reused from the build cache', async () => {
+    const cached = join(scratch, 'cached');
+    await build({ contentDir: content, outDir: cached, keepFiles: false, incremental: true });
+    const again = await build({ contentDir: content, outDir: cached, keepFiles: false, incremental: true });
+    expect(again.reused).toBe(1);
+    expect(ofRecord(again)).toEqual(expected);
   });
 });
