@@ -40,6 +40,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config.js';
 import type { RecordStat } from './content/load.js';
+import type { Problem } from './errors.js';
 import { type Article, listedArticle } from './model.js';
 import { spareFolder, spareInUse, STATE_FOLDER } from './write-spare.js';
 
@@ -67,6 +68,8 @@ export interface CachedRecord extends Reusable {
   /** `hashListed` of the article: the site-wide files' digest is made of these (build-site-files.ts). */
   listedHash: string;
   whole?: true;
+  /** The record's warnings (record-warnings.ts), given again when it is reused; none when empty. */
+  warnings?: Problem[];
 }
 
 /** A group of site-wide files as the cache's build placed them: its inputs' digest and its files. */
@@ -97,7 +100,7 @@ interface CacheHeader extends BuildState {
   folder: number;
 }
 
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * How much older than the build that read it a record's file must be for its stat to be trusted:

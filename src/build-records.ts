@@ -123,7 +123,7 @@ function acrossRecords(content: OpenedContent, siteUrl: string, records: readonl
 function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecord>): RecordSummary {
   const known = cached.get(record.name);
   if (known === undefined) throw new Error(`${record.file} was reused, but the cache does not hold it`);
-  const { article, textHash, files, whole, listedHash } = known;
+  const { article, textHash, files, whole, listedHash, warnings } = known;
   // The stat of its file as read now (its text hashed the same), else as the cache's build read it.
   const source = record.source ?? known.source;
   const cache = { textHash, files, ...(source === undefined ? {} : { source }) };
@@ -138,6 +138,7 @@ function fromCache(record: ReusedRecord, cached: ReadonlyMap<string, CachedRecor
     reused: true,
     listedHash,
     ...(whole ? { whole } : {}),
+    ...(warnings === undefined ? {} : { warnings }),
     ...asCached,
   };
 }

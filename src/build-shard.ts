@@ -53,6 +53,8 @@ export interface RecordSummary {
   files?: OutputFile[];
   /** For the next build's cache, when the build has one. */
   cache?: Reusable;
+  /** What the outputs do not carry of the record (record-warnings.ts); none when empty. */
+  warnings?: Problem[];
   /** True when the record was not rendered but taken from the cache, its files linked. */
   reused?: true;
   /** True when `article` is whole, with its HTML (the feeds' newest). */
@@ -148,7 +150,7 @@ export function createShard(setup: ShardSetup): Shard {
           result.problems.push(...rendered.problems);
           continue;
         }
-        const { article, files } = rendered;
+        const { article, files, warnings } = rendered;
         feed.offer(article);
         // A build that keeps no files holds only what the site-wide files read (the feeds' newest come whole from
         // `newest`).
@@ -159,6 +161,7 @@ export function createShard(setup: ShardSetup): Shard {
           name,
           article: listed,
           paths: files.map((file) => file.path),
+          ...(warnings.length === 0 ? {} : { warnings }),
         };
         if (setup.keepFiles) summary.files = files;
         result.records.push(summary);

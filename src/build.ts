@@ -196,7 +196,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     const settings = content.siteConfig;
     const urlFrom = options.baseUrl === undefined ? settings?.text : undefined;
-    return { ...result, warnings: siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom) };
+    // The records' warnings in file-name order, then the site's.
+    const warnings = [
+      ...records.records.flatMap((record) => record.warnings ?? []),
+      ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom),
+    ];
+    return { ...result, warnings };
   } catch (error) {
     // The workers stop before the new folder goes: none may still be writing into it.
     await pool?.close().catch(() => undefined);
@@ -212,11 +217,11 @@ function* cachedRecords(
   records: RecordsOutcome,
   lastBuild: OpenedCache | undefined,
 ): Generator<[string, CachedRecord] | Uint8Array> {
-  for (const { name, article, cache, whole, listedHash, asCached } of records.records) {
+  for (const { name, article, cache, whole, listedHash, asCached, warnings } of records.records) {
     const line = asCached === true ? lastBuild?.line(name) : undefined;
     if (line !== undefined) yield line;
     else if (cache !== undefined && listedHash !== undefined)
-      yield [name, { ...cache, article, listedHash, ...(whole ? { whole } : {}) }];
+      yield [name, { ...cache, article, listedHash, ...(whole ? { whole } : {}), ...(warnings ? { warnings } : {}) }];
   }
 }
 

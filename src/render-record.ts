@@ -12,7 +12,9 @@ import type { Problem } from './errors.js';
 import type { Article, OutputFile, SiteSettings } from './model.js';
 import { renderArticlePage } from './render/article-page.js';
 
-export type RecordOutcome = { problems: Problem[] } | { record: ArticleRecord; article: Article; files: OutputFile[] };
+export type RecordOutcome =
+  | { problems: Problem[] }
+  | { record: ArticleRecord; article: Article; files: OutputFile[]; warnings: Problem[] };
 
 /** `site` is what the pages read of the site: its settings alone. */
 export function renderRecord(
@@ -24,5 +26,5 @@ export function renderRecord(
   const checked = checkRecord(source, schema);
   if ('problems' in checked) return checked;
   const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body);
-  return { record: checked.value, article, files: renderArticlePage(site, article) };
+  return { record: checked.value, article, files: renderArticlePage(site, article), warnings: checked.warnings };
 }

@@ -8,6 +8,7 @@ import type { Article } from '../model.js';
 import { articleSchema, SLUG, type ArticleRecord } from './article-schema.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { quickRecord } from './quick-record.js';
+import { recordWarnings } from './record-warnings.js';
 import type { SourceFile } from './load.js';
 import { resolveArticle } from './resolve.js';
 import { validateYaml } from './validate.js';
@@ -67,6 +68,8 @@ export interface CheckedRecord {
   value: ArticleRecord;
   body: string;
   defaultSlug: string;
+  /** What the outputs will not carry of it (record-warnings.ts): the record builds, the build warns. */
+  warnings: Problem[];
 }
 
 /** One record alone: its front matter, its schema, and a file name usable as a slug when it has none. */
@@ -91,7 +94,7 @@ export function checkRecord(
       ],
     };
   }
-  return { value: result.value, body: result.body, defaultSlug };
+  return { value: result.value, body: result.body, defaultSlug, warnings: recordWarnings(source, result.value) };
 }
 
 /**

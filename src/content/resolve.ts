@@ -1,11 +1,12 @@
 /**
  * A validated record → an `Article` of the model: defaults applied, URLs absolute, dates parsed,
- * Markdown rendered. Pure.
+ * Markdown rendered, every text field cleaned (src/content/clean-text.ts). Pure.
  */
 import type { SiteConfig } from '../config.js';
 import { renderMarkdown } from '../markdown.js';
 import type { Article, DateTime, Person } from '../model.js';
 import type { ArticleRecord } from './article-schema.js';
+import { cleanText } from './clean-text.js';
 import { isDate, parseDateTime } from './datetime.js';
 import { resolveHttpUrl } from './url.js';
 
@@ -27,41 +28,50 @@ export function resolveArticle(
     id: record.id ?? url,
     path,
     url,
-    title: record.title,
-    description: record.description,
+    title: cleanText(record.title),
+    description: cleanText(record.description),
     datePublished: toDateTime(record.datePublished),
     ...(dateModified === undefined ? {} : { dateModified }),
     authors: resolveAuthors(config, record.authors, resolve),
     lang: record.lang ?? config.language,
-    ...(record.section === undefined ? {} : { section: record.section }),
-    tags: [...new Set(record.tags ?? [])],
+    ...(record.section === undefined ? {} : { section: cleanText(record.section) }),
+    tags: [...new Set((record.tags ?? []).map(cleanText))],
     ...(record.image === undefined
       ? {}
       : {
           image: {
             url: resolve(record.image.src),
-            alt: record.image.alt,
+            alt: cleanText(record.image.alt),
             width: record.image.width,
             height: record.image.height,
           },
         }),
-    citations: (record.citations ?? []).map((citation) =>
-      citation.datePublished === undefined
-        ? { ...citation }
-        : { ...citation, datePublished: dateOrDateTime(citation.datePublished) },
-    ),
+    citations: (record.citations ?? []).map((written) => {
+      const citation = {
+        ...written,
+        name: cleanText(written.name),
+        ...(written.publisher === undefined ? {} : { publisher: cleanText(written.publisher) }),
+        ...(written.author === undefined ? {} : { author: cleanText(written.author) }),
+      };
+      return citation.datePublished === undefined
+        ? citation
+        : { ...citation, datePublished: dateOrDateTime(citation.datePublished) };
+    }),
     ...(record.isBasedOn === undefined ? {} : { isBasedOn: record.isBasedOn }),
     mentions: (record.mentions ?? []).map((entity) => ({
       type: entity.type,
-      name: entity.name,
+      name: cleanText(entity.name),
       sameAs: entity.sameAs ?? [],
     })),
     about: (record.about ?? []).map((entity) => ({
       type: entity.type,
-      name: entity.name,
+      name: cleanText(entity.name),
       sameAs: entity.sameAs ?? [],
     })),
-    quotes: (record.quotes ?? []).map((quote) => ({ text: quote.text, spokenBy: { ...quote.spokenBy } })),
+    quotes: (record.quotes ?? []).map((quote) => ({
+      text: cleanText(quote.text),
+      spokenBy: cleanSpeaker(quote.spokenBy),
+    })),
     contentHtml: renderMarkdown(body, url),
   };
 }
@@ -82,11 +92,19 @@ function resolveAuthors(
       return known;
     }
     return {
-      name: author.name,
+      name: cleanText(author.name),
       ...(author.url === undefined ? {} : { url: resolve(author.url) }),
       sameAs: author.sameAs ?? [],
     };
   });
+}
+
+function cleanSpeaker(speaker: NonNullable<ArticleRecord['quotes']>[number]['spokenBy']) {
+  return {
+    name: cleanText(speaker.name),
+    ...(speaker.jobTitle === undefined ? {} : { jobTitle: cleanText(speaker.jobTitle) }),
+    ...(speaker.affiliation === undefined ? {} : { affiliation: cleanText(speaker.affiliation) }),
+  };
 }
 
 /** A citation's date as written, or its date-time normalised (`T09:00Z` → `T09:00:00Z`), as the model promises. */

@@ -5,15 +5,17 @@
  * 1. the build succeeds, through the real loader and validator;
  * 2. every XML output is well formed for libxml2, every JSON output parses, every page parses with no
  *    HTML parse error, and no output holds a lone surrogate;
- * 3. each page's JSON-LD block is the `.jsonld` file and holds exactly the record's text;
- * 4. the text a reader sees in each feed is the record's text minus only what the format forbids:
- *    XML's forbidden characters in RSS and Atom (read by libxml2, the HTML layer decoded where the
- *    format carries HTML), nothing in JSON Feed; feedsmith reads the same, trimmed as it trims;
+ * 3. each page's JSON-LD block is the `.jsonld` file and holds exactly the article's text;
+ * 4. the text a reader sees in each feed is the article's text: RSS and Atom read by libxml2 (the
+ *    HTML layer decoded where the format carries HTML), JSON Feed as it parses; feedsmith reads
+ *    the same, trimmed as it trims;
  * 5. the body: plain paragraphs come back word for word; raw HTML never becomes markup, no script and
  *    no `javascript:` link reaches a page or a feed.
  *
  * "The record's text" is what YAML gives, with its line ends normalised (`\r\n` and `\r` become
- * `\n`, as they are in the file itself).
+ * `\n`, as they are in the file itself). "The article's text" is the record's text cleaned once for
+ * every output (`cleaned`: controls but TAB and LF, noncharacters and lone surrogates removed, then
+ * NFC); the site's own settings are not cleaned.
  */
 import { strict as assert } from 'node:assert';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
@@ -23,6 +25,7 @@ import {
   isHtmlForbidden,
   isXmlForbidden,
   type ArticleRecord,
+  type EntityRecord,
   type GeneratedArticle,
   type GeneratedSite,
 } from './arbitraries.js';
@@ -51,6 +54,72 @@ const NS = {
 /** Line ends as the loader leaves them. */
 export function normalised(text: string): string {
   return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * An article's text as every output carries it (issue 10), computed here from the rule: line ends
+ * normalised, then controls other than TAB and LF (C0, DEL, C1), noncharacters and lone surrogates
+ * removed, then Unicode NFC.
+ */
+export function cleaned(text: string): string {
+  return [...normalised(text)]
+    .filter((char) => !isUncarried(char))
+    .join('')
+    .normalize('NFC');
+}
+
+function isUncarried(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x20) return code !== 0x09 && code !== 0x0a;
+  if (code >= 0x7f && code <= 0x9f) return true;
+  if (code >= 0xd800 && code <= 0xdfff) return true; // a lone surrogate: a pair is one astral code point
+  if (code >= 0xfdd0 && code <= 0xfdef) return true;
+  return (code & 0xfffe) === 0xfffe; // U+FFFE, U+FFFF and their like in every plane
+}
+
+/** The record with every text field an article carries cleaned (`cleaned`); URLs, dates and ids as written. */
+function cleanedRecord(record: ArticleRecord): ArticleRecord {
+  const { section, tags, image, citations, mentions, about, quotes, authors } = record;
+  const entity = (written: EntityRecord): EntityRecord => ({ ...written, name: cleaned(written.name) });
+  return {
+    ...record,
+    title: cleaned(record.title),
+    description: cleaned(record.description),
+    ...(authors === undefined
+      ? {}
+      : {
+          authors: authors.map((author) =>
+            typeof author === 'string' ? author : { ...author, name: cleaned(author.name) },
+          ),
+        }),
+    ...(section === undefined ? {} : { section: cleaned(section) }),
+    ...(tags === undefined ? {} : { tags: tags.map(cleaned) }),
+    ...(image === undefined ? {} : { image: { ...image, alt: cleaned(image.alt) } }),
+    ...(citations === undefined
+      ? {}
+      : {
+          citations: citations.map((citation) => ({
+            ...citation,
+            name: cleaned(citation.name),
+            ...(citation.publisher === undefined ? {} : { publisher: cleaned(citation.publisher) }),
+            ...(citation.author === undefined ? {} : { author: cleaned(citation.author) }),
+          })),
+        }),
+    ...(mentions === undefined ? {} : { mentions: mentions.map(entity) }),
+    ...(about === undefined ? {} : { about: about.map(entity) }),
+    ...(quotes === undefined
+      ? {}
+      : {
+          quotes: quotes.map(({ text, spokenBy }) => ({
+            text: cleaned(text),
+            spokenBy: {
+              name: cleaned(spokenBy.name),
+              ...(spokenBy.jobTitle === undefined ? {} : { jobTitle: cleaned(spokenBy.jobTitle) }),
+              ...(spokenBy.affiliation === undefined ? {} : { affiliation: cleaned(spokenBy.affiliation) }),
+            },
+          })),
+        }),
+  };
 }
 
 /** The record's text as XML carries it: without the characters XML 1.0 forbids. */
@@ -105,7 +174,7 @@ export function instantOf(text: string): number {
 function expectations(site: GeneratedSite): Expected[] {
   const base = siteBase(site);
   return site.articles.map((article) => {
-    const { record } = article;
+    const record = cleanedRecord(article.record);
     const slug = record.slug ?? article.fileName.replace(/\.md$/, '');
     const url = `${base}articles/${slug}/`;
     const authorNames = (record.authors ?? [site.settings.publisher.name]).map((author) => {

@@ -3,7 +3,8 @@
  * kind, put in a title, a standfirst, a tag and an author's name, is built by depeche (every
  * property of check-site.ts must hold) and handed to `feed`; the table of what `feed` got wrong is
  * kept in tests/golden/feed-baseline.md, reviewed like code. Then generated sites, with a fixed
- * seed: depeche never fails, `feed` does.
+ * seed: depeche never fails, `feed` does. `feed` is handed depeche's model, whose text is already
+ * cleaned (src/content/clean-text.ts), so controls, noncharacters and lone surrogates no longer trip it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
