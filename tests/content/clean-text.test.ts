@@ -32,7 +32,8 @@ beforeAll(async () => {
   cpSync(join(import.meta.dirname, '../fixtures/valid/site.yaml'), join(content, 'site.yaml'));
   writeFileSync(
     join(content, 'articles/hostile.md'),
-    `---\ntitle: ${TITLE_YAML}\ndescription: ${DESCRIPTION_YAML}\ndatePublished: 2024-02-28T09:00:00+01:00\n---\nTexte.\n`,
+    `---\ntitle: ${TITLE_YAML}\ndescription: ${DESCRIPTION_YAML}\n` +
+      'datePublished: 2024-02-28T09:00:00+01:00\n---\nTexte.\n',
     { flag: 'w' },
   );
   out = join(scratch, 'dist');

@@ -132,6 +132,11 @@ function readInXml(text: string): string {
   return libxml2Reads(inXml(text));
 }
 
+/** The record's text as a reader shows it from XML that carries it as escaped HTML (RSS, Atom type="html"). */
+function readAsHtmlInXml(text: string): string {
+  return htmlText(libxml2Reads(asHtmlText(inXml(text))));
+}
+
 /** What RSS puts in `description`: the text, HTML-escaped (the profile reads it as HTML). */
 function asHtmlText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -297,13 +302,13 @@ function checkRss(site: GeneratedSite, feed: Expected[], xml: string): void {
 function checkAtom(site: GeneratedSite, feed: Expected[], xml: string): void {
   withXml(xml, (document) => {
     assert.deepEqual(
-      texts(document, '/a:feed/a:title', { a: NS.atom }),
-      [readInXml(site.settings.title)],
+      texts(document, '/a:feed/a:title', { a: NS.atom }).map(htmlText),
+      [readAsHtmlInXml(site.settings.title)],
       'Atom title',
     );
     assert.deepEqual(
-      texts(document, '/a:feed/a:subtitle', { a: NS.atom }),
-      [readInXml(site.settings.description)],
+      texts(document, '/a:feed/a:subtitle', { a: NS.atom }).map(htmlText),
+      [readAsHtmlInXml(site.settings.description)],
       'Atom subtitle',
     );
     const entries = document.find('/a:feed/a:entry', { a: NS.atom });
@@ -316,8 +321,13 @@ function checkAtom(site: GeneratedSite, feed: Expected[], xml: string): void {
       const article = feed[index] as Expected;
       const { record } = article;
       const a = { a: NS.atom };
-      assert.deepEqual(texts(entry, 'a:title', a), [readInXml(record.title)], 'Atom entry title');
-      assert.deepEqual(texts(entry, 'a:summary', a), [readInXml(record.description)], 'Atom summary');
+      // Atom's text constructs are type="html": the reader decodes XML, then HTML.
+      assert.deepEqual(texts(entry, 'a:title', a).map(htmlText), [readAsHtmlInXml(record.title)], 'Atom entry title');
+      assert.deepEqual(
+        texts(entry, 'a:summary', a).map(htmlText),
+        [readAsHtmlInXml(record.description)],
+        'Atom summary',
+      );
       assert.deepEqual(texts(entry, 'a:author/a:name', a), article.authorNames.map(readInXml), 'Atom author names');
       assert.deepEqual(attributes(entry, 'a:category', 'term', a), article.tags.map(readInXml), 'Atom category terms');
       assert.equal(instantOf(texts(entry, 'a:published', a)[0] ?? ''), article.instant, 'Atom published');
@@ -346,12 +356,12 @@ function checkAtom(site: GeneratedSite, feed: Expected[], xml: string): void {
   });
   const parsed = parseAtomFeed(xml);
   assert.deepEqual(
-    parsed.entries?.map((entry) => entry.title?.value),
+    parsed.entries?.map((entry) => htmlText(entry.title?.value ?? '')),
     feed.map((article) => trimmed(inXml(article.record.title))),
     'feedsmith: Atom titles',
   );
   assert.deepEqual(
-    parsed.entries?.map((entry) => entry.summary?.value),
+    parsed.entries?.map((entry) => htmlText(entry.summary?.value ?? '')),
     feed.map((article) => trimmed(inXml(article.record.description))),
     'feedsmith: Atom summaries',
   );
