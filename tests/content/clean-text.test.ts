@@ -76,8 +76,9 @@ describe('a record with controls, a noncharacter and a decomposed accent', () =>
     expect(rss.items?.[0]?.title).toBe(TITLE);
     // RSS reads an item's description as HTML: its text is what a reader shows.
     expect(textOf(parseFragment(rss.items?.[0]?.description ?? ''))).toBe(DESCRIPTION);
-    expect(atom.entries?.[0]?.title?.value).toBe(TITLE);
-    expect(atom.entries?.[0]?.summary?.value).toBe(DESCRIPTION);
+    // Atom's title and summary are type="html": read as HTML too.
+    expect(textOf(parseFragment(atom.entries?.[0]?.title?.value ?? ''))).toBe(TITLE);
+    expect(textOf(parseFragment(atom.entries?.[0]?.summary?.value ?? ''))).toBe(DESCRIPTION);
     expect(json.items?.[0]?.title).toBe(TITLE);
     expect(json.items?.[0]?.summary).toBe(DESCRIPTION);
   });
