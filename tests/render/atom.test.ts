@@ -8,6 +8,7 @@ import type { Article, Site } from '../../src/model.js';
 import { renderAtom } from '../../src/render/atom.js';
 import { renderJsonFeed } from '../../src/render/jsonfeed.js';
 import { renderRss } from '../../src/render/rss.js';
+import { text } from '../helpers/html-reading.js';
 import { dateTime, makeArticle, makeCitation, makeSite } from '../fixtures/factories.js';
 
 const HOSTILE = 'A ]]> B ]]> C < & " \' </script> \u0001\u000B\uFFFE\uD800 D';
@@ -271,17 +272,7 @@ describe('renderAtom: text that looks like markup (issue 10)', () => {
       articles: [makeArticle({ title: TITLE, description: DESCRIPTION })],
     });
   /** The visible text of an HTML fragment, read with parse5 (the HTML standard's parser). */
-  const visible = (html: string): string => {
-    const parts: string[] = [];
-    const walk = (node: { childNodes?: unknown[] }): void => {
-      for (const child of (node.childNodes ?? []) as { nodeName: string; value?: string; childNodes?: unknown[] }[]) {
-        if (child.nodeName === '#text') parts.push(child.value ?? '');
-        else walk(child);
-      }
-    };
-    walk(parseFragment(html));
-    return parts.join('');
-  };
+  const visible = (html: string): string => text(parseFragment(html));
 
   it('declares title, subtitle and summary as type="html", the text HTML-escaped', () => {
     const xml = atomText(site());

@@ -9,6 +9,7 @@ import { renderAtom } from '../../src/render/atom.js';
 import { renderJsonFeed } from '../../src/render/jsonfeed.js';
 import { formatRfc822 } from '../../src/render/rfc822.js';
 import { renderRss } from '../../src/render/rss.js';
+import { text } from '../helpers/html-reading.js';
 import { dateTime, makeArticle, makeCitation, makeSite } from '../fixtures/factories.js';
 
 const HOSTILE = 'A ]]> B ]]> C < & " \' </script> \u0001\u000B\uFFFE\uD800 D';
@@ -289,17 +290,7 @@ describe('renderRss: & and < in plain text (issue 10)', () => {
       ],
     });
   /** The visible text of an HTML fragment, read with parse5 (the HTML standard's parser). */
-  const visible = (html: string): string => {
-    const parts: string[] = [];
-    const walk = (node: { childNodes?: unknown[] }): void => {
-      for (const child of (node.childNodes ?? []) as { nodeName: string; value?: string; childNodes?: unknown[] }[]) {
-        if (child.nodeName === '#text') parts.push(child.value ?? '');
-        else walk(child);
-      }
-    };
-    walk(parseFragment(html));
-    return parts.join('');
-  };
+  const visible = (html: string): string => text(parseFragment(html));
 
   it('writes & and < as &#x26; and &#x3C; in title, description, category and dc:creator', () => {
     const xml = rssText(site());
