@@ -13,6 +13,7 @@ import { error, type Finding, type Place } from './finding.js';
 import { checkReference } from './links.js';
 import { parseRfc3339 } from './dates.js';
 import { childNamed, childrenNamed, validateRelaxNg, type XmlNode } from './xml.js';
+import { atomTextType, xmlControls } from './feed-text.js';
 
 export const ATOM = 'http://www.w3.org/2005/Atom';
 
@@ -53,7 +54,8 @@ export function checkAtom(
         ),
       );
   }
-  findings.push(...links(context, feed, '/feed', feedUrl, at));
+  findings.push(...links(context, feed, '/feed', feedUrl, at), ...xmlControls(feed, '/feed', at));
+  findings.push(...textConstructs(feed, '/feed', ['title', 'subtitle', 'rights'], at));
   const feedHasAuthor = childNamed(feed, 'author', ATOM) !== undefined;
   const seen = new Map<string, number>();
   childrenNamed(feed, 'entry', ATOM).forEach((entry, index) => {
@@ -91,6 +93,7 @@ export function checkAtom(
     const itemUrl =
       entryUrl !== undefined && URL.canParse(entryUrl, feedUrl) ? new URL(entryUrl, feedUrl).href : feedUrl;
     findings.push(...links(context, entry, base, feedUrl, at));
+    findings.push(...textConstructs(entry, base, ['title', 'summary', 'rights'], at));
     for (const name of ['content', 'summary']) {
       const element = childNamed(entry, name, ATOM);
       if (element === undefined || element.attributes.get('type') !== 'html') continue;
@@ -138,5 +141,18 @@ function links(
           feedUrl,
           at(link, `${base}/link[${index + 1}]/@href`),
         );
+  });
+}
+
+/** `atom-text-type` for the text constructs named `names` in `parent`. */
+function textConstructs(
+  parent: XmlNode,
+  base: string,
+  names: readonly string[],
+  at: (node: XmlNode, field: string) => Place,
+): Finding[] {
+  return names.flatMap((name) => {
+    const element = childNamed(parent, name, ATOM);
+    return element === undefined ? [] : atomTextType(element, at(element, `${base}/${name}`));
   });
 }

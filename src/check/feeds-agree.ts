@@ -4,6 +4,7 @@
  * feeds agree and the third does not, the third is reported; with no majority, each feed that
  * differs from the first.
  */
+import { withoutControls } from './feed-text.js';
 import { error, type Finding, type Place } from './finding.js';
 
 /** One item as a feed states it. */
@@ -83,11 +84,15 @@ function disagreements(
   return findings;
 }
 
-/** Titles compare with their white space collapsed; instants to the second (RSS dates have no milliseconds). */
+/**
+ * Titles compare with their white space collapsed and without control characters (each feed reports
+ * those itself, as `control-characters` warnings naming the element); instants to the second (RSS
+ * dates have no milliseconds).
+ */
 function normalise(value: string | number | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') return String(Math.floor(value / 1000));
-  return value.replace(/\s+/g, ' ').trim();
+  return withoutControls(value).replace(/\s+/g, ' ').trim();
 }
 
 function original(

@@ -7,6 +7,7 @@ import { describeValue } from '../errors.js';
 import type { SiteContext } from './context.js';
 import { parseRfc3339 } from './dates.js';
 import { checkFeedHtml } from './feed-content.js';
+import { controlsIn } from './feed-text.js';
 import type { FeedItem, FeedItems } from './feeds-agree.js';
 import { error, type Finding, type Place, warning } from './finding.js';
 import { indexPath, memberPath } from './json-path.js';
@@ -109,7 +110,7 @@ export function checkJsonFeed(
         ),
       );
   }
-  findings.push(...fields(context, feed, TOP, '$', feedUrl, at));
+  findings.push(...fields(context, feed, TOP, '$', feedUrl, at), ...jsonControls(feed, '$', at));
   if (feed.author !== undefined)
     findings.push(warning('jsonfeed', at('$.author'), 'expected "authors" (a list), found the JSON Feed 1.0 "author"'));
   const list = Array.isArray(feed.items) ? feed.items : [];
@@ -308,4 +309,16 @@ function feedItem(item: JsonObject, id: string, place: Place): FeedItem {
     ...(typeof item.url === 'string' ? { url: item.url } : {}),
     ...(published === undefined ? {} : { published }),
   };
+}
+
+/** `control-characters` for every string of the feed that holds one. */
+function jsonControls(value: unknown, path: string, at: (field: string) => Place): Finding[] {
+  if (typeof value === 'string') {
+    const held = controlsIn(value);
+    return held === undefined ? [] : [warning('control-characters', at(path), held)];
+  }
+  if (Array.isArray(value)) return value.flatMap((member, index) => jsonControls(member, indexPath(path, index), at));
+  if (isObject(value))
+    return Object.entries(value).flatMap(([key, member]) => jsonControls(member, memberPath(path, key), at));
+  return [];
 }

@@ -11,9 +11,11 @@ import { error, type Finding, type Place, warning } from './finding.js';
 import { checkReference } from './links.js';
 import { isAbsoluteHttpUrl } from './literals.js';
 import { childNamed, childrenNamed, type XmlNode } from './xml.js';
+import { lineStarts, rssPlainText, xmlControls } from './feed-text.js';
 
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const ATOM = 'http://www.w3.org/2005/Atom';
+const DC = 'http://purl.org/dc/elements/1.1/';
 
 export function checkRss(context: SiteContext, path: string, rss: XmlNode): { findings: Finding[]; feed: FeedItems } {
   const file = context.files.shown(path);
@@ -34,6 +36,7 @@ export function checkRss(context: SiteContext, path: string, rss: XmlNode): { fi
   if (channel === undefined)
     return { findings: [...findings, error('rss', at(rss, '/rss'), 'expected a <channel> element, found none')], feed };
   const feedUrl = context.urlOf(path);
+  findings.push(...xmlControls(rss, '/rss', at), ...plainTexts(context.files.text(path) ?? '', channel, at));
 
   for (const name of ['title', 'link', 'description']) {
     const element = childNamed(channel, name);
@@ -246,4 +249,28 @@ function channelImage(
 
 function safeUrl(url: string, fallback: string): string {
   return URL.canParse(url) ? url : fallback;
+}
+
+/** `rss-plain-text` for the elements that hold plain text (item descriptions hold HTML). */
+function plainTexts(source: string, channel: XmlNode, at: (node: XmlNode, field: string) => Place): Finding[] {
+  const starts = lineStarts(source);
+  const elements: Array<[XmlNode, string]> = [];
+  const add = (parent: XmlNode | undefined, base: string, name: string, namespace = '', qualified = name): void => {
+    if (parent === undefined) return;
+    const found = childrenNamed(parent, name, namespace);
+    found.forEach((element, index) => {
+      elements.push([element, `${base}/${qualified}${found.length > 1 ? `[${index + 1}]` : ''}`]);
+    });
+  };
+  add(channel, '/rss/channel', 'title');
+  add(channel, '/rss/channel', 'description');
+  add(channel, '/rss/channel', 'category');
+  add(childNamed(channel, 'image'), '/rss/channel/image', 'title');
+  childrenNamed(channel, 'item').forEach((item, index) => {
+    const base = `/rss/channel/item[${index + 1}]`;
+    add(item, base, 'title');
+    add(item, base, 'category');
+    add(item, base, 'creator', DC, 'dc:creator');
+  });
+  return elements.flatMap(([element, field]) => rssPlainText(source, starts, element, at(element, field)));
 }

@@ -52,4 +52,14 @@ describe('compareFeeds', () => {
       'feed.json: item "urn:b" is in feed.xml but not in feed.json',
     ]);
   });
+
+  it("leaves titles that differ only by control characters to each feed's control-characters warning", () => {
+    expect(
+      compareFeeds([
+        feed('feed.xml', 'RSS', [item('feed.xml')]),
+        feed('atom.xml', 'Atom', [item('atom.xml')]),
+        feed('feed.json', 'JSON Feed', [item('feed.json', { title: 'Un\u0001 titre\u0085' })]),
+      ]),
+    ).toEqual([]);
+  });
 });

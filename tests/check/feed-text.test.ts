@@ -1,0 +1,95 @@
+/**
+ * Feed text the W3C Feed Validation Service warns about: a site built by an older version
+ * (tests/fixtures/old-feeds, the seed with three hand edits) is flagged at the feed, element and
+ * line; the current build of a record with the same kind of text checks clean.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { checkFiles } from '../../src/check/site.js';
+import { readSite } from '../../src/check/read-site.js';
+
+const root = join(import.meta.dirname, '../..');
+const RULES = new Set(['rss-plain-text', 'atom-text-type', 'control-characters']);
+
+describe('feed text the W3C validator warns about', () => {
+  it('is reported as warnings on a site built by an older version', async () => {
+    const result = checkFiles(await readSite(join(root, 'tests/fixtures/old-feeds')), { folder: 'dist' });
+    expect(result.errors).toBe(0);
+    expect(
+      result.findings
+        .filter((finding) => RULES.has(finding.rule))
+        .map(({ file, line, field, severity, rule, message }) => ({ file, line, field, severity, rule, message })),
+    ).toEqual([
+      {
+        file: 'dist/atom.xml',
+        line: 30,
+        field: '/feed/entry[1]/summary',
+        severity: 'warning',
+        rule: 'atom-text-type',
+        message:
+          'expected type="html" on a <summary> whose text looks like markup, found type="text" ' +
+          '(W3C validator: ContainsUndeclaredHTML)',
+      },
+      {
+        file: 'dist/feed.json',
+        line: undefined,
+        field: '$.items[0].title',
+        severity: 'warning',
+        rule: 'control-characters',
+        message: 'holds the control character U+0001 (other formats drop them)',
+      },
+      {
+        file: 'dist/feed.xml',
+        line: 4,
+        field: '/rss/channel/title',
+        severity: 'warning',
+        rule: 'rss-plain-text',
+        message:
+          'expected & and < as the hexadecimal references &#x26; and &#x3C; in plain text, found "&amp;" and ' +
+          '"&lt;" (W3C validator: CharacterData)',
+      },
+    ]);
+  });
+
+  it('finds & and < in CDATA, on the line they are on, and leaves item descriptions (HTML) alone', () => {
+    const seed = join(root, 'tests/golden/seed');
+    const rss = readFileSync(join(seed, 'feed.xml'), 'utf8')
+      .replace('<category>Mistral AI</category>', '<category>\n<![CDATA[Mistral & <AI>]]></category>')
+      .replace(/<description>Le rapprochement/, '<description>&lt;b&gt; Le rapprochement');
+    const files = [
+      ...['atom.xml', 'feed.json'].map((path) => ({ path, contents: readFileSync(join(seed, path), 'utf8') })),
+      { path: 'feed.xml', contents: rss },
+    ];
+    const found = checkFiles(files).findings.filter((finding) => RULES.has(finding.rule));
+    expect(found.map(({ line, field, message }) => ({ line, field, message }))).toEqual([
+      expect.objectContaining({ line: 27, field: '/rss/channel/item[1]/category[2]' }),
+    ]);
+    expect(found[0]?.message).toContain('"& in CDATA" and "< in CDATA"');
+  });
+
+  it('is not in the current build of a record holding & < and markup-looking text', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'depeche-feed-text-'));
+    try {
+      cpSync(join(root, 'content'), scratch, { recursive: true });
+      const record = join(
+        scratch,
+        'articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement.md',
+      );
+      const text = readFileSync(record, 'utf8');
+      const edited = text
+        .replace(/^title: .*$/m, "title: 'AT&T <3 Bouygues'")
+        .replace(/^description: .*$/m, "description: 'Les balises <b> et <script> &amp; AT&T <3 expliquées'")
+        .replace('  - Mistral AI', "  - 'AT&T <3'");
+      expect(edited).not.toBe(text);
+      writeFileSync(record, edited);
+      const result = checkFiles((await build({ contentDir: scratch, write: false })).files, { folder: 'dist' });
+      expect(result.errors).toBe(0);
+      expect(result.findings.filter((finding) => RULES.has(finding.rule))).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
