@@ -1,10 +1,10 @@
 /**
  * build = load → validate → model → render → write. The records are read, checked and rendered in
- * batches on every core (build-pool.ts, build-records.ts), their pages placed as they come in a
+ * batches on every core (incremental/pool.ts, incremental/records.ts), their pages placed as they come in a
  * folder beside the output (a new one, or the spare of an incremental build); every problem of
  * every record is collected; then the model gives the site-wide files (home page, feeds,
  * sitemaps), and the folder is swapped in whole. When anything fails, the served site is left as it
- * was, byte for byte (write.ts).
+ * was, byte for byte (write/output.ts).
  */
 import { join } from 'node:path';
 import {
@@ -18,10 +18,10 @@ import {
   openCache,
   saveCache,
   settledRecords,
-} from './build-cache.js';
-import { createShardPool, type ShardPool } from './build-pool.js';
+} from './incremental/cache.js';
+import { createShardPool, type ShardPool } from './incremental/pool.js';
 import { siteNotices } from './site-notices.js';
-import { buildRecords, type RecordsOutcome } from './build-records.js';
+import { buildRecords, type RecordsOutcome } from './incremental/records.js';
 import {
   placeSiteFiles,
   planSiteFiles,
@@ -29,8 +29,8 @@ import {
   siteFileDigests,
   siteFilePaths,
   type SiteFileGroup,
-} from './build-site-files.js';
-import type { ShardSetup } from './build-shard.js';
+} from './incremental/site-files.js';
+import type { ShardSetup } from './incremental/shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import { articleSchema } from './content/article-schema.js';
 import {
@@ -49,8 +49,8 @@ import { ContentError, type Problem } from './errors.js';
 import type { Article, OutputFile, Site, SiteSettings } from './model.js';
 import { renderRecord } from './render-record.js';
 import { createSite, siteForPages } from './site.js';
-import { openOutput, type SiteOutput } from './write.js';
-import { addResult, placeFiles } from './write-place.js';
+import { openOutput, type SiteOutput } from './write/output.js';
+import { addResult, placeFiles } from './write/place.js';
 
 export interface BuildOptions {
   /** Folder holding `site.yaml`, `articles/` and `public/`. Default `content`. */
@@ -76,7 +76,7 @@ export interface BuildOptions {
    */
   keepFiles?: boolean;
   /**
-   * Keeps a build cache beside the output folder (build-cache.ts): the next build neither parses,
+   * Keeps a build cache beside the output folder (incremental/cache.ts): the next build neither parses,
    * renders nor writes an unchanged record, and links its files from the previous site instead.
    * Only with `write` and `keepFiles: false` (the files of a reused record are not read back).
    * The CLI passes true. Default false; a build without it removes a cache it would make stale.
@@ -105,7 +105,7 @@ export interface BuildResult {
   drafts: string[];
   /** How many articles were taken unchanged from the build cache (`incremental`), not rendered. */
   reused: number;
-  /** Of those, how many were not even read: their file's stat said it was not written since (build-cache.ts). */
+  /** Of those, how many were not even read: their file's stat said it was not written since (incremental/cache.ts). */
   unread: number;
   /** What the build says without failing (`site-notices.ts`), such as the robots.txt a sub-path site needs. */
   warnings: Problem[];
@@ -139,7 +139,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     cache: incremental,
     ...(output === undefined ? {} : { output: output.folder }),
   };
-  // Taken before any record is read: it tells the next build which records had settled (build-cache.ts).
+  // Taken before any record is read: it tells the next build which records had settled (incremental/cache.ts).
   const started = incremental ? markBuildStart(outDir) : 0;
   const lastBuild = incremental ? openCache(outDir) : undefined;
   let pool: ShardPool | undefined;

@@ -17,12 +17,12 @@ export interface SourceFile {
   text: string;
   /**
    * What the file was when it was read (before reading it), when it is a plain file of an articles
-   * folder inside the content folder: `recordReader` gives it, for the build cache (build-cache.ts).
+   * folder inside the content folder: `recordReader` gives it, for the build cache (incremental/cache.ts).
    */
   stat?: RecordStat;
 }
 
-/** Enough of a record file's `lstat` to tell that it has not been written since (see build-cache.ts). */
+/** Enough of a record file's `lstat` to tell that it has not been written since (see incremental/cache.ts). */
 export interface RecordStat {
   dev: number;
   ino: number;

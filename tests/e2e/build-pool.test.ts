@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus.js';
-import { POOL_THRESHOLD } from '../../src/build-pool.js';
+import { POOL_THRESHOLD } from '../../src/incremental/pool.js';
 import { build as buildInThread } from '../../src/build.js';
 import { ContentError } from '../../src/errors.js';
 import { treeOf } from '../helpers/tree.js';
@@ -25,7 +25,7 @@ let buildWithWorkers: typeof buildInThread;
 
 beforeAll(async () => {
   const lib = join(root, 'lib/build.js');
-  if (!existsSync(join(root, 'lib/build-worker.js')))
+  if (!existsSync(join(root, 'lib/incremental/worker.js')))
     throw new Error('lib/ is missing: run `npm run build` (or `npm run compile`) first');
   ({ build: buildWithWorkers } = (await import(lib)) as { build: typeof buildInThread });
   scratch = mkdtempSync(join(tmpdir(), 'depeche-pool-'));

@@ -12,9 +12,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus.js';
 import type { build as buildInThread } from '../../src/build.js';
 import type { OutputFile } from '../../src/model.js';
-import type { openOutput as openOutputType } from '../../src/write.js';
-import type { placeFiles as placeFilesType } from '../../src/write-place.js';
-import type { startListing as startListingType } from '../../src/write-spare-listing.js';
+import type { openOutput as openOutputType } from '../../src/write/output.js';
+import type { placeFiles as placeFilesType } from '../../src/write/place.js';
+import type { startListing as startListingType } from '../../src/write/spare-listing.js';
 import { treeOf } from '../helpers/tree.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -25,12 +25,12 @@ let startListing: typeof startListingType;
 let scratch: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'lib/write-spare-listing-worker.js')))
+  if (!existsSync(join(root, 'lib/write/spare-listing-worker.js')))
     throw new Error('lib/ is missing: run `npm run build` (or `npm run compile`) first');
   ({ build } = (await import(join(root, 'lib/build.js'))) as { build: typeof buildInThread });
-  ({ openOutput } = (await import(join(root, 'lib/write.js'))) as { openOutput: typeof openOutputType });
-  ({ placeFiles } = (await import(join(root, 'lib/write-place.js'))) as { placeFiles: typeof placeFilesType });
-  ({ startListing } = (await import(join(root, 'lib/write-spare-listing.js'))) as {
+  ({ openOutput } = (await import(join(root, 'lib/write/output.js'))) as { openOutput: typeof openOutputType });
+  ({ placeFiles } = (await import(join(root, 'lib/write/place.js'))) as { placeFiles: typeof placeFilesType });
+  ({ startListing } = (await import(join(root, 'lib/write/spare-listing.js'))) as {
     startListing: typeof startListingType;
   });
 });

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { SLUG } from '../../src/content/article-schema.js';
-import { confined } from '../../src/write.js';
+import { confined } from '../../src/write/output.js';
 import { generatedSite, hostileText } from './arbitraries.js';
 import { writeContent } from './site-files.js';
 

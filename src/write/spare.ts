@@ -5,9 +5,9 @@
  * cost a rebuild more than everything else (on these disks, seconds of I/O); a spare already has
  * them, and most of its files are links to the very files of the site being served.
  *
- * Safety is the writer's (write.ts): the site being served is never written to. A file of the spare
+ * Safety is the writer's (write/output.ts): the site being served is never written to. A file of the spare
  * may be a hard link to one of the served site, so it is never written into: it is unlinked first,
- * then written or linked anew (write-place.ts). The swap is three renames:
+ * then written or linked anew (write/place.ts). The swap is three renames:
  *   out → .depeche/swap-<out>, spare → out, .depeche/swap-<out> → spare.
  * Killed after the first, `out` is missing and `swap` holds the previous site: the next build puts
  * it back (`recoverSpareSwap`). Killed after the second, the new site is served and `swap` becomes
@@ -15,7 +15,7 @@
  * next build checks every file it keeps.
  *
  * What the spare held when the build opened it is listed while the build fills it, in a worker
- * thread (write-spare-listing.ts, which says why that listing is right); the commit waits for it.
+ * thread (write/spare-listing.ts, which says why that listing is right); the commit waits for it.
  */
 import {
   closeSync,
@@ -33,16 +33,9 @@ import {
 } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { type SpareEntries, type SpareListing, startListing } from './write-spare-listing.js';
-import {
-  exists,
-  isAlive,
-  type OutputFolder,
-  removeStaleTemporaries,
-  setFolderTimes,
-  type SiteOutput,
-  swapIn,
-} from './write.js';
+import { type SpareEntries, type SpareListing, startListing } from './spare-listing.js';
+import type { OutputFolder, SiteOutput } from './folder.js';
+import { exists, isAlive, removeStaleTemporaries, setFolderTimes, swapIn } from './swap.js';
 
 /** The folder beside the output folder that holds the build's state (the spare, the cache). */
 export const STATE_FOLDER = '.depeche';

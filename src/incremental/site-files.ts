@@ -11,11 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { type CachedSiteFiles, type FileIdentity, identify, unchanged } from './build-cache.js';
-import type { RecordSummary } from './build-shard.js';
-import type { OutputFile, Site } from './model.js';
-import type { OutputFolder, WriteResult } from './write.js';
-import { addResult, cannotLink, linkFiles, placeFiles } from './write-place.js';
+import { type CachedSiteFiles, type FileIdentity, identify, unchanged } from './cache.js';
+import type { RecordSummary } from './shard.js';
+import type { OutputFile, Site } from '../model.js';
+import type { OutputFolder, WriteResult } from '../write/output.js';
+import { addResult, cannotLink, linkFiles, placeFiles } from '../write/place.js';
 
 type GroupName = keyof CachedSiteFiles;
 
@@ -24,7 +24,7 @@ type GroupName = keyof CachedSiteFiles;
  * loads the feeds' and sitemaps' renderers (nor xmlbuilder2, a sixth of the start-up).
  */
 async function renderer(name: GroupName): Promise<(site: Site) => OutputFile[]> {
-  const { renderFeeds, renderListings } = await import('./render/index.js');
+  const { renderFeeds, renderListings } = await import('../render/index.js');
   return name === 'listings' ? renderListings : renderFeeds;
 }
 

@@ -21,16 +21,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import type { OutputFile } from '../src/model.js';
-import { writeSite } from '../src/write.js';
-import { writeKillContent } from './helpers/kill-content.js';
-import { temporaryFolders, treeOf } from './helpers/tree.js';
+import { build } from '../../src/build.js';
+import type { OutputFile } from '../../src/model.js';
+import { writeSite } from '../../src/write/output.js';
+import { writeKillContent } from '../helpers/kill-content.js';
+import { temporaryFolders, treeOf } from '../helpers/tree.js';
 
 const KILLS = Number(process.env.DEPECHE_KILLS ?? 20);
 const ARTICLES = Number(process.env.DEPECHE_KILL_ARTICLES ?? 800);
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const child = join(root, 'tests/helpers/build-child.ts');
 

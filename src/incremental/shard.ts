@@ -1,22 +1,22 @@
 /**
  * A build's work on its records, done in batches by each thread of the build (its own, or each
- * worker of `build-pool.ts`): read the record, leave drafts out, check it alone, render its page
+ * worker of `incremental/pool.ts`): read the record, leave drafts out, check it alone, render its page
  * and JSON-LD, and place those files in the new site's folder. What goes back to the build's
  * thread is small: each article without its HTML body, the problems, the paths placed. The newest
  * `feedLimit` articles of each shard are kept whole, for the feeds, and handed over at the end.
  */
 import { join } from 'node:path';
-import { hashText, identify, type Reusable, unchanged } from './build-cache.js';
-import type { SiteConfig } from './config.js';
-import { articleSchema } from './content/article-schema.js';
-import { recordReader, type RecordStat, shown } from './content/load.js';
-import { isDraft } from './drafts.js';
-import type { Problem } from './errors.js';
-import { type Article, listedArticle, type OutputFile } from './model.js';
-import { renderRecord } from './render-record.js';
-import { newestFirst, siteForPages } from './site.js';
-import type { OutputFolder, WriteResult } from './write.js';
-import { addResult, cannotLink, linkFiles, placeFiles } from './write-place.js';
+import { hashText, identify, type Reusable, unchanged } from './cache.js';
+import type { SiteConfig } from '../config.js';
+import { articleSchema } from '../content/article-schema.js';
+import { recordReader, type RecordStat, shown } from '../content/load.js';
+import { isDraft } from '../drafts.js';
+import type { Problem } from '../errors.js';
+import { type Article, listedArticle, type OutputFile } from '../model.js';
+import { renderRecord } from '../render-record.js';
+import { newestFirst, siteForPages } from '../site.js';
+import type { OutputFolder, WriteResult } from '../write/output.js';
+import { addResult, cannotLink, linkFiles, placeFiles } from '../write/place.js';
 
 /** What every shard of a build shares: plain data, sent to each worker once. */
 export interface ShardSetup {
@@ -29,7 +29,7 @@ export interface ShardSetup {
   output?: OutputFolder;
   /** Sends each record's files back too (`BuildResult.files`). */
   keepFiles: boolean;
-  /** Records what the next build's cache needs (see build-cache.ts). */
+  /** Records what the next build's cache needs (see incremental/cache.ts). */
   cache: boolean;
 }
 
@@ -59,7 +59,7 @@ export interface RecordSummary {
   reused?: true;
   /** True when `article` is whole, with its HTML (the feeds' newest). */
   whole?: true;
-  /** `hashListed` of the article, in an incremental build (build-records.ts). */
+  /** `hashListed` of the article, in an incremental build (incremental/records.ts). */
   listedHash?: string;
   /** Reused without reading its file, and kept whole or listed as before: its cache entry is unchanged. */
   asCached?: true;

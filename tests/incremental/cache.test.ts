@@ -22,10 +22,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../scripts/bench/corpus.js';
-import { cacheFile, SETTLED_MS } from '../src/build-cache.js';
-import { build, type BuildOptions } from '../src/build.js';
-import { treeOf } from './helpers/tree.js';
+import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { cacheFile, SETTLED_MS } from '../../src/incremental/cache.js';
+import { build, type BuildOptions } from '../../src/build.js';
+import { treeOf } from '../helpers/tree.js';
 
 const RECORDS = 24;
 let scratch: string;

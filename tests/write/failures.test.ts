@@ -8,9 +8,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { build } from '../src/build.js';
-import { writeSite } from '../src/write.js';
-import { temporaryFolders, treeOf } from './helpers/tree.js';
+import { build } from '../../src/build.js';
+import { writeSite } from '../../src/write/output.js';
+import { temporaryFolders, treeOf } from '../helpers/tree.js';
 
 /** What each mock does when armed; reset before every test. */
 const armed = vi.hoisted(() => ({ writesBeforeEnospc: Infinity, failRenameNumber: 0, renames: 0, renderer: false }));
@@ -38,8 +38,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-vi.mock('../src/render/rss.js', async (importOriginal) => {
-  const rss = await importOriginal<typeof import('../src/render/rss.js')>();
+vi.mock('../../src/render/rss.js', async (importOriginal) => {
+  const rss = await importOriginal<typeof import('../../src/render/rss.js')>();
   return {
     ...rss,
     renderRss: (...args: Parameters<typeof rss.renderRss>) => {
@@ -49,7 +49,7 @@ vi.mock('../src/render/rss.js', async (importOriginal) => {
   };
 });
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 let scratch: string;
 let out: string;
 

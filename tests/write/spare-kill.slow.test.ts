@@ -15,15 +15,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { STATE_FOLDER } from '../src/write-spare.js';
-import { writeKillContent } from './helpers/kill-content.js';
-import { treeOf } from './helpers/tree.js';
+import { build } from '../../src/build.js';
+import { STATE_FOLDER } from '../../src/write/spare.js';
+import { writeKillContent } from '../helpers/kill-content.js';
+import { treeOf } from '../helpers/tree.js';
 
 const KILLS = Number(process.env.DEPECHE_KILLS ?? 12);
 const ARTICLES = 400;
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const child = join(root, 'tests/helpers/build-child.ts');
 

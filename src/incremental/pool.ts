@@ -1,6 +1,6 @@
 /**
- * The threads a build works in: a pool of worker threads (`build-worker.ts`), one per core as
- * `os.availableParallelism()` counts them, each running a shard (`build-shard.ts`) that reads,
+ * The threads a build works in: a pool of worker threads (`incremental/worker.ts`), one per core as
+ * `os.availableParallelism()` counts them, each running a shard (`incremental/shard.ts`) that reads,
  * renders and writes the records it is given, batch by batch. Small sites are built in the
  * build's own thread: starting the workers (each loads the parsers and renderers) costs more than
  * it saves below a few hundred records. Workers run from the compiled `lib/` only; under tsx or
@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type BatchRecord, type BatchResult, createShard, type Shard, type ShardSetup } from './build-shard.js';
-import type { Article } from './model.js';
+import { type BatchRecord, type BatchResult, createShard, type Shard, type ShardSetup } from './shard.js';
+import type { Article } from '../model.js';
 
 /** Below this many records, one thread builds them all. */
 export const POOL_THRESHOLD = 200;
@@ -28,7 +28,7 @@ export interface ShardPool {
 }
 
 export function createShardPool(setup: ShardSetup, records: number): ShardPool {
-  const workerFile = new URL('./build-worker.js', import.meta.url);
+  const workerFile = new URL('./worker.js', import.meta.url);
   const threads = availableParallelism();
   if (records < POOL_THRESHOLD || threads < 2 || !existsSync(fileURLToPath(workerFile))) {
     return inThisThread(createShard(setup));

@@ -1,5 +1,5 @@
 /**
- * The listing of a spare (src/write-spare-listing.ts). Under vitest the compiled worker is absent,
+ * The listing of a spare (src/write/spare-listing.ts). Under vitest the compiled worker is absent,
  * so the spare is listed in this thread: it must equal Node's own recursive listing. A worker's
  * failures are checked with small stand-in workers: each must reject the commit's wait with a
  * clear error, never hang it, and a listing nobody waits for must not keep the process alive.
@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listEntries, startListing } from '../src/write-spare-listing.js';
+import { listEntries, startListing } from '../../src/write/spare-listing.js';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 
 let scratch: string;
@@ -34,7 +34,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Node's recursive listing, as write-spare.ts made it before. */
+/** Node's recursive listing, as write/spare.ts made it before. */
 function nodeListing(dir: string): { files: string[]; folders: string[] } {
   const files: string[] = [];
   const folders: string[] = [];
@@ -119,7 +119,7 @@ describe('the listing of a spare', () => {
 
   it('starts its worker without the process’s options (`node --input-type=module -e`, which fail a worker)', () => {
     const answers = standIn('answers', "parentPort.postMessage({ files: ['a'], folders: [] });");
-    const listing = JSON.stringify(pathToFileURL(join(root, 'src/write-spare-listing.ts')).href);
+    const listing = JSON.stringify(pathToFileURL(join(root, 'src/write/spare-listing.ts')).href);
     const answersUrl = JSON.stringify(answers.href);
     const script = `import { startListing } from ${listing};
 console.log(JSON.stringify(await startListing(${JSON.stringify(spare)}, new URL(${answersUrl})).entries()));`;
@@ -133,7 +133,7 @@ console.log(JSON.stringify(await startListing(${JSON.stringify(spare)}, new URL(
 
   it('does not keep the process alive when nobody waits for it (a failed build)', () => {
     const hangs = standIn('hangs', 'setInterval(() => undefined, 1000);');
-    const listing = JSON.stringify(pathToFileURL(join(root, 'src/write-spare-listing.ts')).href);
+    const listing = JSON.stringify(pathToFileURL(join(root, 'src/write/spare-listing.ts')).href);
     const script = `import { startListing } from ${listing};
 startListing(${JSON.stringify(spare)}, new URL(${JSON.stringify(hangs.href)}));
 startListing(${JSON.stringify(spare)}, new URL(${JSON.stringify(standIn('fails', "throw new Error('boom');").href)}));`;

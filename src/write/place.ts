@@ -1,17 +1,17 @@
 /**
- * Placing files in the folder a build fills (see write.ts for the swap that follows): each file is
- * hard-linked from the previous build when its bytes are unchanged (write-reuse.ts), else written.
+ * Placing files in the folder a build fills (see write/output.ts for the swap that follows): each file is
+ * hard-linked from the previous build when its bytes are unchanged (write/reuse.ts), else written.
  * Synchronous calls: one file at a time is what the disk does anyway, without a thread-pool round
  * trip per file. Called by the build's own thread and by its workers, each with its own files.
  *
- * A spare (write-spare.ts) already holds files, some of them links to the
+ * A spare (write/spare.ts) already holds files, some of them links to the
  * served site's: a file there is unlinked before it is written, never written into.
  */
 import { linkSync, lstatSync, mkdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { OutputFile } from './model.js';
-import type { OutputFolder, WriteResult } from './write.js';
-import { linkIfUnchanged } from './write-reuse.js';
+import type { OutputFile } from '../model.js';
+import type { OutputFolder, WriteResult } from './folder.js';
+import { linkIfUnchanged } from './reuse.js';
 
 /**
  * Places `files` in `folder.fresh`. `made` holds the folders this caller already made (kept between
@@ -40,7 +40,7 @@ export function placeFiles(folder: OutputFolder, files: Iterable<OutputFile>, ma
 
 /**
  * Links `files` from the previous site (`folder.target`) into the new folder, as they are: the
- * caller knows they are unchanged (build-cache.ts), and `ino` is the inode each has there. Their
+ * caller knows they are unchanged (incremental/cache.ts), and `ino` is the inode each has there. Their
  * time is left alone: it is part of what tells the next build that they are unchanged. In a spare,
  * a file that already is that inode is left as it is.
  */

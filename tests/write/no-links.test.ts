@@ -6,9 +6,9 @@ import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeCorpus } from '../scripts/bench/corpus.js';
-import { build } from '../src/build.js';
-import { treeOf } from './helpers/tree.js';
+import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { build } from '../../src/build.js';
+import { treeOf } from '../helpers/tree.js';
 
 const links = vi.hoisted(() => ({ refused: 0 }));
 

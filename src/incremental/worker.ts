@@ -1,10 +1,10 @@
 /**
- * A worker thread of the build's pool (`build-pool.ts`): runs one shard (`build-shard.ts`) and
+ * A worker thread of the build's pool (`incremental/pool.ts`): runs one shard (`incremental/shard.ts`) and
  * answers each call, in the order received.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ShardAnswer, ShardCall } from './build-pool.js';
-import { createShard, type ShardSetup } from './build-shard.js';
+import type { ShardAnswer, ShardCall } from './pool.js';
+import { createShard, type ShardSetup } from './shard.js';
 
 const shard = createShard(workerData as ShardSetup);
 

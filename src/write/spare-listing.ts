@@ -1,5 +1,5 @@
 /**
- * The listing of a spare (write-spare.ts): every file and folder it holds when a build opens it,
+ * The listing of a spare (write/spare.ts): every file and folder it holds when a build opens it,
  * so that the commit removes those the new site does not have. A spare of 10,000 articles is
  * 10,000 folders and 20,000 files: the listing is two arrays of relative paths, each made by
  * joining a name to its folder's path as it goes (Node's recursive listing gives each entry its
@@ -16,7 +16,7 @@
  * only places the new site's files: it unlinks then writes or links a file at a path of the new
  * site; it makes the folders above them, unlinking a file of an earlier site where the new site
  * has a folder; it removes a folder of an earlier site (and all it holds) where the new site has a
- * file (write-place.ts, `clear` and `makeParent`). No one else writes into the spare (the lock).
+ * file (write/place.ts, `clear` and `makeParent`). No one else writes into the spare (the lock).
  * So an entry the commit must remove (held before the build, not in the new site) is neither
  * created nor removed while the listing runs, unless a folder above it is removed whole, and then
  * it is gone already. POSIX `readdir` returns exactly once every entry that is neither added nor
@@ -57,7 +57,7 @@ export interface SpareListing {
   discard(): void;
 }
 
-const LISTING_WORKER = new URL('./write-spare-listing-worker.js', import.meta.url);
+const LISTING_WORKER = new URL('./spare-listing-worker.js', import.meta.url);
 
 /** Starts listing `root`, in a worker thread when `workerFile` exists (compiled), else at once here. */
 export function startListing(root: string, workerFile: URL = LISTING_WORKER): SpareListing {

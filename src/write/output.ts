@@ -4,36 +4,34 @@
  * is never written into (a file linked from it is never written, nor given another time).
  *
  * The swap is `rename(out → old)` then `rename(new → out)`; for an incremental build, whose folder
- * is the spare of write-spare.ts, a third rename keeps `old` as the next spare. Between the first
+ * is the spare of write/spare.ts, a third rename keeps `old` as the next spare. Between the first
  * two, for the time of one system call, `out` does not exist: POSIX `rename` cannot replace a
  * folder that is not empty, and the call that can exchange two folders at once (Linux
  * `renameat2(RENAME_EXCHANGE)`) is not reachable from Node. A build killed in that window leaves
  * `old` whole beside the missing `out`; the next build (`openOutput`, so any `writeSite` or `build`)
  * puts it back before doing anything else. So `out` is always the previous site or the new one,
  * whole, or, until the next build after such a kill, absent with the previous site complete beside
- * it (tests/write-kill.slow.test.ts and tests/write-spare-kill.slow.test.ts kill builds to check this).
+ * it (tests/write/kill.slow.test.ts and tests/write/spare-kill.slow.test.ts kill builds to check this).
  */
-import { readdirSync, utimesSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
-import type { OutputFile } from './model.js';
-import { addResult, placeFiles } from './write-place.js';
-import { openSpare, recoverSpareSwap, spareInUse } from './write-spare.js';
+import type { OutputFile } from '../model.js';
+import type { OutputFolder, SiteOutput, WriteResult } from './folder.js';
+import { addResult, placeFiles } from './place.js';
+import { openSpare, recoverSpareSwap, spareInUse } from './spare.js';
+import {
+  active,
+  exists,
+  recoverInterruptedSwap,
+  removeStaleTemporaries,
+  setFolderTimes,
+  swapIn,
+  TEMP_PREFIX,
+  temporaryId,
+} from './swap.js';
 
-export { confined } from './write-place.js';
-
-/** Prefix of the temporary folders the writer leaves beside the output folder while it works. */
-const TEMP_PREFIX = '.depeche-';
-
-export interface WriteResult {
-  files: number;
-  bytes: number;
-  /**
-   * How many files were hard-linked from the previous build instead of written (same bytes), or,
-   * in a spare, found there already as the very file of the previous build.
-   */
-  linked: number;
-}
+export { confined } from './place.js';
+export type { OutputFolder, SiteOutput, WriteResult } from './folder.js';
 
 export interface WriteOptions {
   /**
@@ -48,46 +46,10 @@ export interface WriteOptions {
    */
   protect?: readonly string[];
   /**
-   * Keeps the previous site, once swapped out, as the folder the next build fills (write-spare.ts):
+   * Keeps the previous site, once swapped out, as the folder the next build fills (write/spare.ts):
    * nothing is deleted and only what changed is written. Default false: the previous site is deleted.
    */
   spare?: boolean;
-}
-
-/** Temporary folders this process is writing: another build in the same process leaves them alone. */
-const active = new Set<string>();
-
-/**
- * Where a build's files go while it runs: the new folder and the site it will replace. Plain data,
- * so that a worker thread places its own files (`placeFiles` in write-place.ts).
- */
-export interface OutputFolder {
-  /** The folder being filled: a new one beside the output folder, or its spare in `.depeche/`. */
-  fresh: string;
-  /** The output folder: the previous build, whose unchanged files are hard-linked. */
-  target: string;
-  /** False when there was no output folder when the build began: nothing to link from. */
-  previous?: boolean;
-  mtime?: Date;
-  /**
-   * The folder is a spare (write-spare.ts) holding an earlier site's files: every file is replaced,
-   * never written into, since it may be a link to a file of the site being served.
-   */
-  spare?: boolean;
-}
-
-/** An open output: fill `folder` (here or in workers), then `commit` to swap it in, or `abort`. */
-export interface SiteOutput {
-  readonly folder: OutputFolder;
-  /**
-   * Swaps the new site in; `placed` is what every `placeFiles` call returned, summed, and `paths`
-   * every file of the new site (a spare's other files are removed first).
-   */
-  commit(placed: WriteResult, paths: ReadonlySet<string>): Promise<WriteResult>;
-  /** Removes the new folder (a spare stays); the previous site stays as it was. */
-  abort(): Promise<void>;
-  /** Ends the build's hold on the output (the spare's lock), after `commit` or `abort`. */
-  release(): Promise<void>;
 }
 
 /** Writes a whole site from a stream of files: `openOutput`, `placeFiles`, `commit`. */
@@ -120,7 +82,7 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
   const parent = dirname(target);
   await refuseProtected(target, options.protect ?? []);
   await mkdir(parent, { recursive: true });
-  // A spare's swap first: when it exists, it is the newest state (see write-spare.ts).
+  // A spare's swap first: when it exists, it is the newest state (see write/spare.ts).
   if (options.spare === true) return openSpare(target, options.mtime, () => recoverInterruptedSwap(target));
   if (!spareInUse(target)) await recoverSpareSwap(target);
   await recoverInterruptedSwap(target);
@@ -167,33 +129,6 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
 }
 
 /**
- * The swap: `target → aside`, then `fresh → target`. When the second rename fails, the previous
- * site goes back where it was. True when there was a previous site (now at `aside`).
- */
-export async function swapIn(target: string, fresh: string, aside: string): Promise<boolean> {
-  let moved = false;
-  try {
-    if (await exists(target)) {
-      await rename(target, aside);
-      moved = true;
-    }
-    await rename(fresh, target);
-  } catch (error) {
-    if (moved && !(await exists(target))) await rename(aside, target);
-    throw error;
-  }
-  return moved;
-}
-
-/** Every folder of the new site gets the build's time, deepest first (after its children were written). */
-export function setFolderTimes(fresh: string, mtime: Date): void {
-  const folders = readdirSync(fresh, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(entry.parentPath, entry.name));
-  for (const folder of [fresh, ...folders].sort().reverse()) utimesSync(folder, mtime, mtime);
-}
-
-/**
  * Replacing the output folder whole must never take a folder the user keeps: `--out .` would have
  * replaced the project (content, .git) with the site, and `--out content` the records.
  */
@@ -220,59 +155,5 @@ async function realpathOrSelf(path: string): Promise<string> {
   const resolved = resolve(path);
   return realpath(resolved).catch(async () =>
     join(await realpathOrSelf(dirname(resolved)).catch(() => dirname(resolved)), basename(resolved)),
-  );
-}
-
-/**
- * A build killed between its two renames leaves no output folder but a complete previous one
- * beside it: put that back before anything else.
- */
-async function recoverInterruptedSwap(target: string): Promise<void> {
-  if (await exists(target)) return;
-  const olds = (await temporaries(target)).filter((name) => name.startsWith(`${TEMP_PREFIX}old-`)).sort();
-  const newest = olds.at(-1);
-  if (newest !== undefined) await rename(join(dirname(target), newest), target);
-}
-
-/**
- * Removes what killed builds left behind: half-written new sites and unswept old ones. A folder of a
- * build still running (its process alive, or this process writing it) is left alone.
- */
-export async function removeStaleTemporaries(target: string): Promise<void> {
-  for (const name of await temporaries(target)) {
-    const path = join(dirname(target), name);
-    const pid = Number(temporaryId(target, name).split('-')[1]);
-    if (active.has(path) || (pid !== process.pid && isAlive(pid))) continue;
-    await rm(path, { recursive: true, force: true });
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** `<time>-<pid>-<random>`: what follows `.depeche-new-<out>-` or `.depeche-old-<out>-`. */
-function temporaryId(target: string, name: string): string {
-  return name.slice(`${TEMP_PREFIX}new-${basename(target)}-`.length);
-}
-
-async function temporaries(target: string): Promise<string[]> {
-  const names = await readdir(dirname(target));
-  const suffix = `-${basename(target)}-`;
-  return names.filter(
-    (name) => name.startsWith(`${TEMP_PREFIX}new${suffix}`) || name.startsWith(`${TEMP_PREFIX}old${suffix}`),
-  );
-}
-
-export async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
   );
 }

@@ -1,10 +1,10 @@
 /**
- * The worker thread of write-spare-listing.ts: lists the spare it is given, answers once, and
- * ends. It imports nothing of the build (write-spare-listing.ts imports only Node's own modules),
+ * The worker thread of write/spare-listing.ts: lists the spare it is given, answers once, and
+ * ends. It imports nothing of the build (write/spare-listing.ts imports only Node's own modules),
  * so that it starts in a few tens of milliseconds.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { listEntries, type ListingAnswer } from './write-spare-listing.js';
+import { listEntries, type ListingAnswer } from './spare-listing.js';
 
 let answer: ListingAnswer;
 try {

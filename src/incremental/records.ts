@@ -1,20 +1,20 @@
 /**
- * The records of a build, through its shards (`build-pool.ts`): every record is read, checked,
+ * The records of a build, through its shards (`incremental/pool.ts`): every record is read, checked,
  * rendered and its files placed, in batches kept flowing to every thread; then, in file-name
  * order, the checks across records (one slug, one id) and the feed's newest articles put back
  * whole. What comes out is what the model needs, or every problem found.
  */
-import type { ShardPool } from './build-pool.js';
-import { type CachedRecord, hashListed } from './build-cache.js';
-import type { BatchRecord, BatchResult, RecordSummary, ReusedRecord } from './build-shard.js';
-import { recordReader, type OpenedContent, type SourceFile } from './content/load.js';
-import { crossRecordChecks } from './content/records.js';
-import type { SiteConfig } from './config.js';
-import type { Problem } from './errors.js';
-import { type Article, listedArticle } from './model.js';
-import { newestFirst } from './site.js';
-import type { WriteResult } from './write.js';
-import { addResult } from './write-place.js';
+import type { ShardPool } from './pool.js';
+import { type CachedRecord, hashListed } from './cache.js';
+import type { BatchRecord, BatchResult, RecordSummary, ReusedRecord } from './shard.js';
+import { recordReader, type OpenedContent, type SourceFile } from '../content/load.js';
+import { crossRecordChecks } from '../content/records.js';
+import type { SiteConfig } from '../config.js';
+import type { Problem } from '../errors.js';
+import { type Article, listedArticle } from '../model.js';
+import { newestFirst } from '../site.js';
+import type { WriteResult } from '../write/output.js';
+import { addResult } from '../write/place.js';
 
 /** Records per batch: enough to make a message worth its cost, few enough to share the work evenly. */
 const BATCH_SIZE = 32;
@@ -38,7 +38,7 @@ export interface RecordsPass {
   content: OpenedContent;
   config: Pick<SiteConfig, 'url' | 'feedLimit'>;
   write: boolean;
-  /** The build cache's records (see build-cache.ts), by file name; empty without one. */
+  /** The build cache's records (see incremental/cache.ts), by file name; empty without one. */
   cached: ReadonlyMap<string, CachedRecord>;
   /** The cached records whose files were not written since (`statClean`): they are not read. */
   clean: ReadonlySet<string>;

@@ -8,13 +8,13 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeCorpus } from '../scripts/bench/corpus.js';
-import { build } from '../src/build.js';
-import { renderFeeds, renderListings } from '../src/render/index.js';
-import { treeOf } from './helpers/tree.js';
+import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { build } from '../../src/build.js';
+import { renderFeeds, renderListings } from '../../src/render/index.js';
+import { treeOf } from '../helpers/tree.js';
 
-vi.mock('../src/render/index.js', async (original) => {
-  const actual = await original<typeof import('../src/render/index.js')>();
+vi.mock('../../src/render/index.js', async (original) => {
+  const actual = await original<typeof import('../../src/render/index.js')>();
   return { ...actual, renderListings: vi.fn(actual.renderListings), renderFeeds: vi.fn(actual.renderFeeds) };
 });
 

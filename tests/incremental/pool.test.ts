@@ -1,6 +1,6 @@
 /** The build's worker pool (src/build-pool.ts); the pool itself runs from lib/ only: tests/e2e/build-pool.test.ts. */
 import { describe, expect, it } from 'vitest';
-import { workerOptions } from '../src/build-pool.js';
+import { workerOptions } from '../../src/incremental/pool.js';
 
 describe('the options a worker gets', () => {
   it('are the process’s, less --input-type in either form', () => {

@@ -1,7 +1,7 @@
 /**
  * The build cache: what each record rendered to in the build that made the current output folder,
  * so that the next build neither parses, renders nor writes a record that has not changed, and
- * hard-links its files from the previous site instead (see build-shard.ts).
+ * hard-links its files from the previous site instead (see incremental/shard.ts).
  *
  * A record is reused only when all of these hold, else it is built as usual:
  * - the cache was made by this very code (a hash of depeche's own files and its dependencies'
@@ -38,11 +38,11 @@ import {
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteConfig } from './config.js';
-import type { RecordStat } from './content/load.js';
-import type { Problem } from './errors.js';
-import { type Article, listedArticle } from './model.js';
-import { spareFolder, spareInUse, STATE_FOLDER } from './write-spare.js';
+import type { SiteConfig } from '../config.js';
+import type { RecordStat } from '../content/load.js';
+import type { Problem } from '../errors.js';
+import { type Article, listedArticle } from '../model.js';
+import { spareFolder, spareInUse, STATE_FOLDER } from '../write/spare.js';
 
 /** One output file as it stood in the output folder when the cache was written. */
 export interface FileIdentity {
@@ -65,7 +65,7 @@ export interface Reusable {
  */
 export interface CachedRecord extends Reusable {
   article: Article;
-  /** `hashListed` of the article: the site-wide files' digest is made of these (build-site-files.ts). */
+  /** `hashListed` of the article: the site-wide files' digest is made of these (incremental/site-files.ts). */
   listedHash: string;
   whole?: true;
   /** The record's warnings (record-warnings.ts), given again when it is reused; none when empty. */
@@ -78,7 +78,7 @@ export interface CachedFileGroup {
   files: FileIdentity[];
 }
 
-/** The site-wide files of the cache's build, by group (see build-site-files.ts). */
+/** The site-wide files of the cache's build, by group (see incremental/site-files.ts). */
 export interface CachedSiteFiles {
   listings: CachedFileGroup;
   feeds: CachedFileGroup;
@@ -323,7 +323,8 @@ let version: string | undefined;
  */
 function codeVersion(): string {
   if (version !== undefined) return version;
-  const here = dirname(fileURLToPath(import.meta.url));
+  // This file is in `incremental/` of depeche's own folder.
+  const here = dirname(dirname(fileURLToPath(import.meta.url)));
   const root = dirname(here);
   const hash = createHash('sha256');
   const files = readdirSync(here, { recursive: true, encoding: 'utf8' })

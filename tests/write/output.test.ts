@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutputFile } from '../src/model.js';
-import { confined, writeSite } from '../src/write.js';
-import { temporaryFolders, treeOf } from './helpers/tree.js';
+import type { OutputFile } from '../../src/model.js';
+import { confined, writeSite } from '../../src/write/output.js';
+import { temporaryFolders, treeOf } from '../helpers/tree.js';
 
 let scratch: string;
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));

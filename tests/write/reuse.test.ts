@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeSite } from '../src/write.js';
+import { writeSite } from '../../src/write/output.js';
 
 let scratch: string;
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));

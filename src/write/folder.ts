@@ -1,0 +1,44 @@
+/** What the writer works on: plain data, shared by the build's thread and its workers. */
+
+export interface WriteResult {
+  files: number;
+  bytes: number;
+  /**
+   * How many files were hard-linked from the previous build instead of written (same bytes), or,
+   * in a spare, found there already as the very file of the previous build.
+   */
+  linked: number;
+}
+
+/**
+ * Where a build's files go while it runs: the new folder and the site it will replace. Plain data,
+ * so that a worker thread places its own files (`placeFiles` in write/place.ts).
+ */
+export interface OutputFolder {
+  /** The folder being filled: a new one beside the output folder, or its spare in `.depeche/`. */
+  fresh: string;
+  /** The output folder: the previous build, whose unchanged files are hard-linked. */
+  target: string;
+  /** False when there was no output folder when the build began: nothing to link from. */
+  previous?: boolean;
+  mtime?: Date;
+  /**
+   * The folder is a spare (write/spare.ts) holding an earlier site's files: every file is replaced,
+   * never written into, since it may be a link to a file of the site being served.
+   */
+  spare?: boolean;
+}
+
+/** An open output: fill `folder` (here or in workers), then `commit` to swap it in, or `abort`. */
+export interface SiteOutput {
+  readonly folder: OutputFolder;
+  /**
+   * Swaps the new site in; `placed` is what every `placeFiles` call returned, summed, and `paths`
+   * every file of the new site (a spare's other files are removed first).
+   */
+  commit(placed: WriteResult, paths: ReadonlySet<string>): Promise<WriteResult>;
+  /** Removes the new folder (a spare stays); the previous site stays as it was. */
+  abort(): Promise<void>;
+  /** Ends the build's hold on the output (the spare's lock), after `commit` or `abort`. */
+  release(): Promise<void>;
+}
