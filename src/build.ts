@@ -1,44 +1,17 @@
 /**
- * build = load → validate → model → render → write. The records are read, checked and rendered in
- * batches on every core (incremental/pool.ts, incremental/records.ts), their pages placed as they come in a
- * folder beside the output (a new one, or the spare of an incremental build); every problem of
- * every record is collected; then the model gives the site-wide files (home page, feeds,
- * sitemaps), and the folder is swapped in whole. When anything fails, the served site is left as it
- * was, byte for byte (write/output.ts).
+ * The pipeline: load → check → model → render → write. The content folder is listed and the
+ * settings checked; each record is checked, modelled and rendered on its own, its files handed to
+ * the writer as they come (how, on how many cores, and what is reused from the previous build, is
+ * behind `renderRecords`: incremental/index.ts); with every problem of every record collected, the
+ * model gives the site-wide files (home page, feeds, sitemaps), and the writer swaps the new site in
+ * whole. When anything fails, the served site is left as it was, byte for byte (write/output.ts).
  */
 import { join } from 'node:path';
-import {
-  cacheKey,
-  type CachedRecord,
-  type CachedSiteFiles,
-  type OpenedCache,
-  dropCache,
-  dropIncrementalState,
-  markBuildStart,
-  openCache,
-  saveCache,
-  settledRecords,
-} from './incremental/cache.js';
-import { createShardPool, type ShardPool } from './incremental/pool.js';
-import { siteNotices } from './site-notices.js';
-import { buildRecords, type RecordsOutcome } from './incremental/records.js';
-import {
-  placeSiteFiles,
-  planSiteFiles,
-  renderedSiteFiles,
-  siteFileDigests,
-  siteFilePaths,
-  type SiteFileGroup,
-} from './incremental/site-files.js';
-import type { ShardSetup } from './incremental/shard.js';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
-import { articleSchema } from './content/article-schema.js';
 import {
   loadContent,
   openContent,
   readArticle,
-  recordReader,
-  recordStats,
   type OpenedContent,
   type PublicFile,
   type SourceFile,
@@ -46,10 +19,11 @@ import {
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
-import type { Article, OutputFile, Site, SiteSettings } from './model.js';
-import { renderRecord } from './render-record.js';
-import { createSite, siteForPages } from './site.js';
-import { openOutput, type SiteOutput } from './write/output.js';
+import { renderRecords } from './incremental/index.js';
+import type { OutputFile, Site } from './model.js';
+import { siteNotices } from './site-notices.js';
+import { createSite } from './site.js';
+import { openOutput } from './write/output.js';
 import { addResult, placeFiles } from './write/place.js';
 
 export interface BuildOptions {
@@ -114,60 +88,38 @@ export interface BuildResult {
 /** Builds the site. Throws a `ContentError` listing every problem when the content is invalid. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
+  const outDir = options.outDir ?? 'dist';
   const write = options.write !== false;
   const drafts = options.drafts ?? false;
+  const keepFiles = !write || options.keepFiles !== false;
   const progress = options.onProgress;
+  // Load: the content folder's listing and the settings, checked.
   progress?.({ phase: 'load', done: 0, total: 0 });
   const content = await openContent(contentDir);
   const config = await readSettings(content, contentDir, options.baseUrl, drafts);
-  const outDir = options.outDir ?? 'dist';
-  const keepFiles = !write || options.keepFiles !== false;
-  const incremental = options.incremental === true && write && !keepFiles;
   const output = write
     ? await openOutput(outDir, {
         protect: [contentDir],
-        spare: incremental,
+        spare: options.incremental === true && !keepFiles,
         ...(options.mtime === undefined ? {} : { mtime: options.mtime }),
       })
     : undefined;
-  const setup: ShardSetup = {
+  const rendering = renderRecords({
+    content,
     config,
-    root: content.root,
-    articlesDir: content.articlesDir,
+    outDir,
     drafts,
+    output,
     keepFiles,
-    cache: incremental,
-    ...(output === undefined ? {} : { output: output.folder }),
-  };
-  // Taken before any record is read: it tells the next build which records had settled (incremental/cache.ts).
-  const started = incremental ? markBuildStart(outDir) : 0;
-  const lastBuild = incremental ? openCache(outDir) : undefined;
-  let pool: ShardPool | undefined;
+    reuse: options.incremental === true && write && !keepFiles,
+    mtime: options.mtime,
+  });
   try {
     if (output !== undefined)
       progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
-    const key = cacheKey(config, drafts, options.mtime);
-    const cached = lastBuild?.records(key) ?? new Map<string, CachedRecord>();
-    const clean = settledRecords(
-      content.articleNames,
-      cached,
-      lastBuild?.started,
-      recordStats(content.root, content.articlesDir),
-    );
-    // Workers for the records to read: a rebuild that reads a few links the others in this thread.
-    pool = createShardPool(setup, content.articleNames.length - clean.size);
-    const records = await buildRecords({
-      pool,
-      content,
-      config,
-      write,
-      cached,
-      clean,
-      incremental,
-      wholeArticle: wholeArticles(config, content),
-      onRecord: (done, total) => progress?.({ phase: 'render', done, total }),
-    });
-    if (records.problems.length === 0 && records.records.length === 0 && records.read > 0) {
+    // Check and render each record, its files handed to the writer as they come.
+    const records = await rendering.records((done, total) => progress?.({ phase: 'render', done, total }));
+    if (records.problems.length === 0 && records.articles.length === 0 && records.read > 0) {
       records.problems.push({
         file: content.articlesDir,
         field: '(folder)',
@@ -175,36 +127,34 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       });
     }
     if (records.problems.length > 0) throw new ContentError(records.problems);
-    const site = createSite(
-      config,
-      records.records.map((record) => record.article),
-    );
-    await pool.close();
-    const siteFiles = await planSiteFiles(
-      site,
-      incremental ? siteFileDigests(key, site, records.records) : undefined,
-      lastBuild?.siteFiles(key),
-      output?.folder.target,
-    );
-    const { result, siteState } = await finish(site, content, records, siteFiles, output, keepFiles);
-    // The new site is in place: a cache that cannot be saved only costs the next build its reuse.
-    if (incremental) {
-      const state = { key, started, ...(siteState === undefined ? {} : { siteFiles: siteState }) };
-      await saveCache(outDir, state, cachedRecords(records, lastBuild)).catch(() => dropCache(outDir));
-    } else if (write) {
-      dropIncrementalState(outDir);
+    // The model, then the site-wide files that read it.
+    const site = createSite(config, records.articles);
+    const siteFiles = await rendering.siteFiles(site);
+    // The files of `public/`, which must not stand where the build writes, then the swap.
+    const publicFiles = publicFilesBeside(content, siteFiles.paths);
+    let bytes = 0;
+    if (output !== undefined) {
+      const placed = addResult(siteFiles.placed, placeFiles(output.folder, publicFiles, new Set()));
+      const paths = new Set([...siteFiles.paths, ...publicFiles.map((file) => file.path)]);
+      bytes = (await output.commit(placed, paths)).bytes;
     }
+    await rendering.committed();
     const settings = content.siteConfig;
     const urlFrom = options.baseUrl === undefined ? settings?.text : undefined;
-    // The records' warnings in file-name order, then the site's.
-    const warnings = [
-      ...records.records.flatMap((record) => record.warnings ?? []),
-      ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom),
-    ];
-    return { ...result, warnings };
+    return {
+      site,
+      files: keepFiles && siteFiles.files.length > 0 ? [...siteFiles.files, ...publicFiles] : [],
+      fileCount: siteFiles.paths.length + publicFiles.length,
+      bytes,
+      drafts: records.drafts,
+      reused: siteFiles.reused,
+      unread: siteFiles.unread,
+      // The records' warnings in file-name order, then the site's.
+      warnings: [...records.warnings, ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom)],
+    };
   } catch (error) {
     // The workers stop before the new folder goes: none may still be writing into it.
-    await pool?.close().catch(() => undefined);
+    await rendering.close().catch(() => undefined);
     await output?.abort().catch(() => undefined);
     throw error;
   } finally {
@@ -212,52 +162,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-/** What the next build's cache keeps of each record: the last cache's line when nothing of it changed. */
-function* cachedRecords(
-  records: RecordsOutcome,
-  lastBuild: OpenedCache | undefined,
-): Generator<[string, CachedRecord] | Uint8Array> {
-  for (const { name, article, cache, whole, listedHash, asCached, warnings } of records.records) {
-    const line = asCached === true ? lastBuild?.line(name) : undefined;
-    if (line !== undefined) yield line;
-    else if (cache !== undefined && listedHash !== undefined)
-      yield [name, { ...cache, article, listedHash, ...(whole ? { whole } : {}), ...(warnings ? { warnings } : {}) }];
-  }
-}
-
-/** Renders a record again in this thread, for its article whole (a reused record among the newest, for the feeds). */
-function wholeArticles(config: SiteConfig, content: OpenedContent): (name: string) => Article {
-  // Made at the first call: most builds never need it.
-  let renderer:
-    | { read: ReturnType<typeof recordReader>; schema: ReturnType<typeof articleSchema>; site: SiteSettings }
-    | undefined;
-  return (name) => {
-    renderer ??= {
-      read: recordReader(content.root, content.articlesDir),
-      schema: articleSchema(new Set(config.authors.keys())),
-      site: siteForPages(config),
-    };
-    const { read, schema, site } = renderer;
-    const source = read(name, []);
-    const rendered = source === undefined ? undefined : renderRecord(config, schema, site, source);
-    if (rendered === undefined || 'problems' in rendered)
-      throw new Error(`${name} was reused from the cache, then could not be rendered again`);
-    return rendered.article;
-  };
-}
-
-/** The site-wide files and `public/`, written after the pages; then the new site is swapped in. */
-async function finish(
-  site: Site,
-  content: OpenedContent,
-  records: RecordsOutcome,
-  siteFileGroups: SiteFileGroup[],
-  output: SiteOutput | undefined,
-  keepFiles: boolean,
-): Promise<{ result: BuildResult; siteState?: CachedSiteFiles }> {
-  const sitePaths = siteFilePaths(siteFileGroups);
-  const written = new Set([...records.records.flatMap((record) => record.paths), ...sitePaths]);
-  const clashes = content.publicFiles.filter((file) => written.has(file.path));
+/** The files of `public/`, as output files; an error names each that stands where the build writes. */
+function publicFilesBeside(content: OpenedContent, written: readonly string[]): OutputFile[] {
+  const paths = new Set(written);
+  const clashes = content.publicFiles.filter((file) => paths.has(file.path));
   if (clashes.length > 0) {
     throw new ContentError(
       clashes.map((file) => ({
@@ -267,32 +175,7 @@ async function finish(
       })),
     );
   }
-  const publicFiles = content.publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }));
-  let bytes = 0;
-  let siteState: CachedSiteFiles | undefined;
-  if (output !== undefined) {
-    const placedSiteFiles = await placeSiteFiles(site, siteFileGroups, output.folder);
-    siteState = placedSiteFiles.state;
-    const placed = addResult(
-      addResult(records.placed, placedSiteFiles.placed),
-      placeFiles(output.folder, publicFiles, new Set()),
-    );
-    bytes = (await output.commit(placed, new Set([...written, ...publicFiles.map((file) => file.path)]))).bytes;
-  }
-  const siteFiles = renderedSiteFiles(siteFileGroups);
-  const [home, ...rest] = siteFiles;
-  const pages = new Map(records.records.map((record) => [record.article.path, record.files ?? []]));
-  const files =
-    keepFiles && home !== undefined
-      ? [home, ...site.articles.flatMap((article) => pages.get(article.path) ?? []), ...rest, ...publicFiles]
-      : [];
-  const fileCount =
-    records.records.reduce((sum, record) => sum + record.paths.length, 0) + sitePaths.length + publicFiles.length;
-  const reused = records.records.filter((record) => record.reused === true).length;
-  return {
-    result: { site, files, fileCount, bytes, drafts: records.drafts, reused, unread: records.unread, warnings: [] },
-    ...(siteState === undefined ? {} : { siteState }),
-  };
+  return content.publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }));
 }
 
 /** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */
