@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCorpus, writeCorpus } from '../../scripts/bench/corpus.js';
-import { parisOffsetMinutes } from '../../scripts/bench/dates.js';
-import { articleRecord, siteAuthors } from '../../scripts/bench/record.js';
-import { CITATION_TYPES, TAG_POOL } from '../../scripts/bench/sources.js';
+import { ensureCorpus, writeCorpus } from './corpus.js';
+import { parisOffsetMinutes } from './dates.js';
+import { articleRecord, siteAuthors } from './record.js';
+import { CITATION_TYPES, TAG_POOL } from './sources.js';
 import { loadSite } from '../../src/build.js';
 import type { Site } from '../../src/model.js';
 

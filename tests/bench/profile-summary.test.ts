@@ -2,7 +2,7 @@
  * The .cpuprofile summary the optimiser reads: self time by package and function, built-ins charged to their caller.
  */
 import { describe, expect, it } from 'vitest';
-import { packageOf, summarise, type CpuProfile } from '../../scripts/bench/profile-summary.js';
+import { packageOf, summarise, type CpuProfile } from './profile-summary.js';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber });
 

@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, unlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { writeCorpus } from '../bench/corpus.js';
 import { build } from '../../src/build.js';
 import { createSiteState, type Rebuild, type SiteState } from '../../src/dev/site-state.js';
 import { ContentError, formatProblem } from '../../src/errors.js';

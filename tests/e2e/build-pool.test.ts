@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { writeCorpus } from '../bench/corpus.js';
 import { POOL_THRESHOLD } from '../../src/incremental/pool.js';
 import { build as buildInThread } from '../../src/build.js';
 import { ContentError } from '../../src/errors.js';

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { writeCorpus } from '../bench/corpus.js';
 import type { build as buildInThread } from '../../src/build.js';
 import type { OutputFile } from '../../src/model.js';
 import type { openOutput as openOutputType } from '../../src/write/output.js';

@@ -22,7 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { writeCorpus } from '../bench/corpus.js';
 import { cacheFile, SETTLED_MS } from '../../src/incremental/cache.js';
 import { build, type BuildOptions } from '../../src/build.js';
 import { treeOf } from '../helpers/tree.js';

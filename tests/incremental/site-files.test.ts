@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { writeCorpus } from '../bench/corpus.js';
 import { build } from '../../src/build.js';
 import { renderFeeds, renderListings } from '../../src/render/index.js';
 import { treeOf } from '../helpers/tree.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { writeCorpus } from '../bench/corpus.js';
 import { loadSite } from '../../src/build.js';
 import { listedArticle, type Site } from '../../src/model.js';
 import { renderSiteFiles } from '../../src/render/index.js';

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../scripts/bench/corpus.js';
+import { writeCorpus } from '../bench/corpus.js';
 import { cacheFile } from '../../src/incremental/cache.js';
 import { build, type BuildOptions } from '../../src/build.js';
 import { STATE_FOLDER } from '../../src/write/spare.js';

@@ -5,8 +5,8 @@
  * code, each Article copied with `structuredClone` as it arrives from a render worker, without its
  * HTML (`contentHtml: ''`) but for the newest `feedLimit` (50), whose bodies are rendered.
  *
- *   npx tsx scripts/bench/site-files.ts [--sizes 10000,100000] [--runs 3] [--targets model,renderHomePage]
- *   node --expose-gc --import tsx scripts/bench/site-files.ts --fields 10000   # the model's bytes by field
+ *   npx tsx tests/bench/site-files.ts [--sizes 10000,100000] [--runs 3] [--targets model,renderHomePage]
+ *   node --expose-gc --import tsx tests/bench/site-files.ts --fields 10000   # the model's bytes by field
  *
  * Making the model of 100,000 records takes minutes, so the first run keeps it in
  * `.bench/site-files/` (v8-serialised, in chunks of 1,000 articles read back one at a time, which

@@ -2,7 +2,7 @@
  * Summarises a V8 `.cpuprofile` (from `node --cpu-prof`): where the main thread's time went, by
  * package and by function (self time), and the inclusive time of our own functions.
  *
- *   npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [TOP]
+ *   npx tsx tests/bench/profile-summary.ts FILE.cpuprofile [TOP]
  *
  * The profile samples the main JavaScript thread only: file-system work that libuv runs on its
  * thread pool (async `writeFile`, `readFile`) shows up as `(idle)` waiting, not as fs time.

@@ -3,7 +3,7 @@
  * builds of `npm run bench`. Runs the compiled CLI (`npm run compile` first) on a scratch copy of
  * the cached corpus, so that a bench running beside it keeps its records untouched.
  *
- *   npx tsx scripts/bench/watch-only.ts [--size 10000] [--runs 5] [--seed 1]
+ *   npx tsx tests/bench/watch-only.ts [--size 10000] [--runs 5] [--seed 1]
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

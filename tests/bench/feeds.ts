@@ -4,7 +4,7 @@
  * baseline) given the same items. The model is loaded once, untimed; each timed call builds and
  * serialises a whole feed, as a build does.
  *
- *   node --import tsx scripts/bench/feeds.ts CONTENT_DIR [ITERATIONS]
+ *   node --import tsx tests/bench/feeds.ts CONTENT_DIR [ITERATIONS]
  *
  * Prints one JSON line: `{ items, rows: [{ format, oursMs, theirsMs, oursBytes, theirsBytes }] }`,
  * times being medians over the iterations, after a warm-up.

@@ -3,7 +3,7 @@
  * `articles/*.md`, `public/logo.png`), cached under `.bench/corpus/` by generator version, seed
  * and N, so repeated runs reuse them.
  *
- *   npx tsx scripts/bench/corpus.ts [--seed 1] [--count 1000] [--out DIR]
+ *   npx tsx tests/bench/corpus.ts [--seed 1] [--count 1000] [--out DIR]
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -82,7 +82,7 @@ function compile(): void {
 async function feeds(seed: number): Promise<{ items: number; rows: FeedRow[] }> {
   const corpus = ensureCorpus(join(benchDir, 'corpus'), { seed, count: 1000 });
   log(`feeds: our renderers against the feed package, on the newest items of N=${corpus.count}`);
-  const usage = await runNode(join(root, 'scripts/bench/feeds.ts'), [corpus.dir, '50'], {
+  const usage = await runNode(join(root, 'tests/bench/feeds.ts'), [corpus.dir, '50'], {
     cwd: root,
     nodeFlags: ['--import', 'tsx'],
   });

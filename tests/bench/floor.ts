@@ -2,9 +2,9 @@
  * The floor: the least work any build of the corpus must do, one thread, timed in-process (no
  * start-up), so the benchmark can say how far above it the real build is.
  *
- *   node --import tsx scripts/bench/floor.ts read CONTENT_DIR
- *   node --import tsx scripts/bench/floor.ts markdown CONTENT_DIR
- *   node --import tsx scripts/bench/floor.ts write TEMPLATE_DIR OUT_DIR
+ *   node --import tsx tests/bench/floor.ts read CONTENT_DIR
+ *   node --import tsx tests/bench/floor.ts markdown CONTENT_DIR
+ *   node --import tsx tests/bench/floor.ts write TEMPLATE_DIR OUT_DIR
  *
  * `read` reads every article record and decodes it as UTF-8; `markdown` renders every record's body with markdown-it
  * alone (CommonMark, as the build configures it), the files already in memory; `write` writes

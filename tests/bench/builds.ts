@@ -18,7 +18,7 @@ import { buildSample, noteDeletion, removeTree, settle, type Row, type Sample } 
 import { hasDevServer, watchLatency } from './watch.js';
 
 export interface SizeOptions {
-  /** The project root: `lib/cli.js` and `scripts/bench/floor.ts` are found from it. */
+  /** The project root: `lib/cli.js` and `tests/bench/floor.ts` are found from it. */
   root: string;
   /** A folder of the bench's own, emptied first; builds write `dist/` in it. */
   workDir: string;
@@ -46,7 +46,7 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
   const { root, workDir, runs, log } = options;
   const size = corpus.count;
   const dist = join(workDir, 'dist');
-  const floorScript = join(root, 'scripts/bench/floor.ts');
+  const floorScript = join(root, 'tests/bench/floor.ts');
   const timeoutMs = Math.max(120_000, size * 30);
   const tsx = ['--import', 'tsx'];
 
