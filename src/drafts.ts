@@ -4,14 +4,15 @@
  * key must start a line of the front matter (a top-level key), with the YAML 1.2 spelling of true.
  * The record contract validates the field (`draft: yes` is refused) whenever the record is built.
  */
+import { splitFrontMatter } from './content/frontmatter.js';
 import type { SourceFile } from './content/load.js';
 
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 // Lines are split at \n only: the `m` flag would also start a line after U+2028/U+2029 in a value.
 const DRAFT_TRUE = /^draft[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$/;
 
 /** Whether the record is marked `draft: true`. */
 export function isDraft(source: Pick<SourceFile, 'text'>): boolean {
-  const frontMatter = FRONT_MATTER.exec(source.text)?.[1];
-  return frontMatter?.split('\n').some((line) => DRAFT_TRUE.test(line)) ?? false;
+  // The same fences as the record contract, so a draft is found exactly where the record reads its fields.
+  const parts = splitFrontMatter(source.text);
+  return typeof parts === 'object' && parts.yamlText.split('\n').some((line) => DRAFT_TRUE.test(line));
 }

@@ -2,6 +2,7 @@
  * The article records behind a built site, so that `check` can report a finding of an article's
  * body at the record's file and line rather than in each output the body is copied to.
  */
+import { splitFrontMatter } from '../content/frontmatter.js';
 import { loadContent, shown } from '../content/load.js';
 
 /** One record: its file as findings show it, the slug of its page (`articles/<slug>/`), its text. */
@@ -27,8 +28,9 @@ export async function readRecords(contentDir: string, shownAs = shown(contentDir
 
 /** The front matter's `slug`, when it has one. */
 function slugOf(text: string): string | undefined {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text.replace(/^\uFEFF/, ''))?.[1];
-  return front === undefined ? undefined : /^slug:\s*["']?([a-z0-9-]+)["']?\s*$/m.exec(front)?.[1];
+  // loadContent has already dropped the BOM and normalised line ends, so the record contract's fences apply as is.
+  const parts = splitFrontMatter(text);
+  return typeof parts === 'object' ? /^slug:\s*["']?([a-z0-9-]+)["']?\s*$/m.exec(parts.yamlText)?.[1] : undefined;
 }
 
 /** The 1-based line of the first occurrence of `url` in a record (as a Markdown link target first), or undefined. */
