@@ -7,7 +7,7 @@ import {
   renderSourceNote,
   serializeVocabularyIndex,
   versionFromPath,
-} from '../../scripts/build-vocabulary.js';
+} from './build-vocabulary.js';
 import type { VocabularyIndex } from '../../src/vocabulary/load.js';
 
 const projectRoot = new URL('../../', import.meta.url);

@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { build } from '../src/build.js';
-import { generatedSite, type GeneratedSite } from '../tests/property/arbitraries.js';
-import { checkBuiltSite } from '../tests/property/check-site.js';
-import { writeContent } from '../tests/property/site-files.js';
+import { build } from '../../src/build.js';
+import { generatedSite, type GeneratedSite } from '../property/arbitraries.js';
+import { checkBuiltSite } from '../property/check-site.js';
+import { writeContent } from '../property/site-files.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string' } } });
 const runs = Number(values.runs);
@@ -55,7 +55,8 @@ try {
 
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
-  `cases: ${cases}\nfailures: ${failures.length}\ntime: ${seconds.toFixed(1)} s (${((seconds * 1000) / cases).toFixed(1)} ms a case)\nseed: ${seed}\n`,
+  `cases: ${cases}\nfailures: ${failures.length}\n` +
+    `time: ${seconds.toFixed(1)} s (${((seconds * 1000) / cases).toFixed(1)} ms a case)\nseed: ${seed}\n`,
 );
 if (failures.length > 0) {
   mkdirSync('artifacts', { recursive: true });
