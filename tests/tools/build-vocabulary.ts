@@ -1,5 +1,5 @@
 /**
- * Builds `data/schemaorg-index.json` (and its `SOURCE.md`) from a schema.org release file.
+ * Builds `src/vocabulary/data/schemaorg-index.json` (and its `SOURCE.md`) from a schema.org release file.
  *
  *   npx tsx tests/tools/build-vocabulary.ts [path]
  *
@@ -16,6 +16,10 @@ import type { VocabularyIndex } from '../../src/vocabulary/load.js';
 
 /** The release read by default, relative to the project root. */
 export const defaultReleasePath = '../shared/schemas/schemaorg-30.0/schemaorg-current-https.jsonld';
+
+/** Where the index and its note are written, relative to the project root. */
+export const indexPath = 'src/vocabulary/data/schemaorg-index.json';
+export const notePath = 'src/vocabulary/data/schemaorg-index.SOURCE.md';
 
 /** Where the file came from, as `renderSourceNote` reports it. */
 export interface ReleaseFile {
@@ -126,7 +130,7 @@ export function versionFromPath(path: string): string | undefined {
   return /schemaorg-(\d+(?:\.\d+)*)[\\/]/.exec(path)?.[1];
 }
 
-/** Reads the release at `args[0]` (or the default) and writes both files into `<root>/data/`. */
+/** Reads the release at `args[0]` (or the default) and writes both files into `<root>/src/vocabulary/data/`. */
 export function main(args: readonly string[], projectRoot: string): void {
   const input = resolve(projectRoot, args[0] ?? defaultReleasePath);
   const version = versionFromPath(input);
@@ -140,9 +144,9 @@ export function main(args: readonly string[], projectRoot: string): void {
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
   const indexText = serializeVocabularyIndex(index);
-  writeFileAtomic(resolve(projectRoot, 'data/schemaorg-index.json'), indexText);
-  writeFileAtomic(resolve(projectRoot, 'data/schemaorg-index.SOURCE.md'), renderSourceNote(index, source));
-  console.log(`data/schemaorg-index.json: schema.org ${version}, ${Buffer.byteLength(indexText)} bytes`);
+  writeFileAtomic(resolve(projectRoot, indexPath), indexText);
+  writeFileAtomic(resolve(projectRoot, notePath), renderSourceNote(index, source));
+  console.log(`${indexPath}: schema.org ${version}, ${Buffer.byteLength(indexText)} bytes`);
 }
 
 /** Writes a temp file beside the target, then renames it into place. */
