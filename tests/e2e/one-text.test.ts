@@ -5,11 +5,11 @@
  * JSON-LD, and must equal the record's text after the documented cleaning (docs/hostile-content.md:
  * controls other than TAB and LF removed, then NFC). The expected texts are written out by hand.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAll, hasClass, htmlText, parsePage, textOf, type HtmlElement } from '../property/read-back.js';
 import { recordText } from '../property/site-files.js';
 import { readWithFeedparser } from './feedparser.js';
@@ -106,9 +106,12 @@ function shownText(value: string, type: string): string {
 const BASE = 'https://depeche.example/';
 const urlOf = (slug: string): string => `${BASE}articles/${slug}/`;
 
+const scratch = mkdtempSync(join(tmpdir(), 'depeche-one-text-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 let out: string;
 beforeAll(async () => {
-  const content = join(mkdtempSync(join(tmpdir(), 'depeche-one-text-')), 'content');
+  const content = join(scratch, 'content');
   mkdirSync(join(content, 'articles'), { recursive: true });
   // The embedded site's settings and files; only the records are hostile.
   cpSync(join(root, 'content/site.yaml'), join(content, 'site.yaml'));
