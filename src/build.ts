@@ -212,7 +212,7 @@ export async function loadSite(
   contentDir: string,
   baseUrl?: string,
   drafts = false,
-): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[] }> {
+): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[]; warnings: Problem[] }> {
   const content = await loadContent(contentDir);
   const problems: Problem[] = [...content.problems];
   const config =
@@ -231,7 +231,7 @@ export async function loadSite(
     );
   }
   const leftOut = content.articles.filter((source) => !sources.includes(source)).map((source) => source.file);
-  const { articles, problems: articleProblems } = readArticles(config, sources);
+  const { articles, problems: articleProblems, warnings } = readArticles(config, sources);
   problems.push(...articleProblems);
   if (problems.length === 0 && articles.length === 0 && content.articles.length > 0) {
     problems.push({
@@ -241,5 +241,5 @@ export async function loadSite(
     });
   }
   if (problems.length > 0) throw new ContentError(problems);
-  return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut };
+  return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut, warnings };
 }

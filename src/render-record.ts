@@ -6,8 +6,7 @@
 import type { SiteConfig } from './config.js';
 import type { ArticleRecord, articleSchema } from './content/article-schema.js';
 import type { SourceFile } from './content/load.js';
-import { checkRecord } from './content/records.js';
-import { resolveArticle } from './content/resolve.js';
+import { modelRecord } from './content/records.js';
 import type { Problem } from './errors.js';
 import type { Article, OutputFile, SiteSettings } from './model.js';
 import { renderArticlePage } from './render/article-page.js';
@@ -23,8 +22,7 @@ export function renderRecord(
   site: SiteSettings,
   source: SourceFile,
 ): RecordOutcome {
-  const checked = checkRecord(source, schema);
-  if ('problems' in checked) return checked;
-  const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body);
-  return { record: checked.value, article, files: renderArticlePage(site, article), warnings: checked.warnings };
+  const modelled = modelRecord(config, schema, source);
+  if ('problems' in modelled) return modelled;
+  return { ...modelled, files: renderArticlePage(site, modelled.article) };
 }

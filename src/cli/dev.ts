@@ -53,6 +53,7 @@ function report(event: DevEvent, io: Io): void {
         ? `built ${count(event.articles, 'article')}`
         : `rebuilt: ${count(event.changed.length, 'file')} changed`;
     io.stdout.write(`depeche dev: ${colours.green(what)} in ${event.durationMs} ms${because}\n`);
+    if (event.warnings.length > 0) io.stderr.write(formatProblems(event.warnings, coloursFor(io.stderr, io.env)));
   } else if (event.type === 'problems') {
     const colours = coloursFor(io.stderr, io.env);
     io.stderr.write(formatProblems(event.problems, colours));

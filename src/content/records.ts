@@ -17,17 +17,35 @@ import { offsetOf } from './yaml-position.js';
 export function readArticles(
   config: SiteConfig,
   sources: readonly SourceFile[],
-): { articles: Article[]; problems: Problem[] } {
+): { articles: Article[]; problems: Problem[]; warnings: Problem[] } {
+  const schema = articleSchema(new Set(config.authors.keys()));
+  const across = crossRecordChecks(config.url);
   const articles: Article[] = [];
-  const problems = checkRecords(
-    articleSchema(new Set(config.authors.keys())),
-    config.url,
-    sources,
-    (source, slug, record, body) => {
-      articles.push(resolveArticle(config, source.file, slug, record, body));
-    },
-  );
-  return { articles, problems };
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  for (const source of sources) {
+    const modelled = modelRecord(config, schema, source);
+    if ('problems' in modelled) {
+      problems.push(...modelled.problems);
+      continue;
+    }
+    problems.push(...across(source, modelled.record));
+    articles.push(modelled.article);
+    warnings.push(...modelled.warnings);
+  }
+  return { articles, problems, warnings };
+}
+
+/** A record checked alone and resolved into its article, or its problems. Pure. */
+export function modelRecord(
+  config: SiteConfig,
+  schema: ReturnType<typeof articleSchema>,
+  source: SourceFile,
+): { record: ArticleRecord; article: Article; warnings: Problem[] } | { problems: Problem[] } {
+  const checked = checkRecord(source, schema);
+  if ('problems' in checked) return checked;
+  const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body);
+  return { record: checked.value, article, warnings: checked.warnings };
 }
 
 /** Stands for the site's URL when site.yaml is broken: default ids are compared, never shown. */
@@ -39,15 +57,14 @@ const UNKNOWN_SITE_URL = 'https://site.invalid/';
  * `site.yaml` declares, or undefined when it cannot be read that far (then any id is accepted).
  */
 export function checkArticles(authorIds: ReadonlySet<string> | undefined, sources: readonly SourceFile[]): Problem[] {
-  return checkRecords(articleSchema(authorIds), UNKNOWN_SITE_URL, sources, () => undefined);
+  return checkRecords(articleSchema(authorIds), UNKNOWN_SITE_URL, sources);
 }
 
-/** Validates every record, then the slugs and ids across records; `accept` receives each valid one. */
+/** Validates every record, then the slugs and ids across records. */
 function checkRecords(
   schema: ReturnType<typeof articleSchema>,
   siteUrl: string,
   sources: readonly SourceFile[],
-  accept: (source: SourceFile, slug: string, record: ArticleRecord, body: string) => void,
 ): Problem[] {
   const problems: Problem[] = [];
   const across = crossRecordChecks(siteUrl);
@@ -58,7 +75,6 @@ function checkRecords(
       continue;
     }
     problems.push(...across(source, result.value));
-    accept(source, result.defaultSlug, result.value, result.body);
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 /**
  * The site of the records the dev server keeps (see `record-model.ts`), assembled as a full build
- * assembles it (`build-outputs.ts`), with the same problems in the same order: the records that
+ * assembles it (build.ts), with the same problems in the same order: the records that
  * could not be read, then each record's own problems or, for a valid one, those across records
  * (one slug, one id), in file-name order; then a site of drafts only; then the files of `public/`
  * that a page would overwrite. Nothing is read and no record's page is rendered here.
@@ -13,7 +13,7 @@ import { type RecordModel, type RecordRead, sourceOf, wholeArticle } from './rec
 import { renderSiteWideFiles, type SiteFilesMemo } from './site-wide-files.js';
 
 export type Assembled =
-  | { ok: true; site: Site; siteFiles: OutputFile[] }
+  | { ok: true; site: Site; siteFiles: OutputFile[]; warnings: Problem[] }
   | { ok: false; problems: Problem[] }
   /** No record left: build in full. */
   | { ok: 'full' };
@@ -23,6 +23,8 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   if (model.names.length === 0) return { ok: 'full' };
   const unreadable: Problem[] = [];
   let problems: Problem[] = [];
+  // What the valid records hold that the outputs do not carry, in file-name order (as a build gives them).
+  const warnings: Problem[] = [];
   // The valid records' articles without their HTML body, by record file name.
   const valid = new Map<string, Article>();
   const publicPaths = new Set(model.publicFiles.map((file) => file.path));
@@ -40,6 +42,7 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
       continue;
     }
     valid.set(name, outcome.article);
+    warnings.push(...outcome.warnings);
     if (publicPaths.size > 0)
       for (const page of outcome.pages) if (publicPaths.has(page.path)) collisions.add(page.path);
   }
@@ -83,7 +86,7 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
         })),
     };
   }
-  return { ok: true, site, siteFiles: files };
+  return { ok: true, site, siteFiles: files, warnings };
 }
 
 /** Each record's own problems or, for a valid one, those across records, in file-name order. */

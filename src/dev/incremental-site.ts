@@ -48,7 +48,7 @@ export interface IncrementalSite {
 }
 
 export type RecordsUpdate =
-  | { ok: true; site: Site; changed: string[] }
+  | { ok: true; site: Site; changed: string[]; warnings: Problem[] }
   | { ok: false; problems: Problem[] }
   | { ok: 'full' };
 
@@ -150,7 +150,7 @@ export async function updateRecords(state: IncrementalSite, names: readonly stri
     }
   }
   state.pending.clear();
-  return { ok: true, site: assembled.site, changed: changed.sort() };
+  return { ok: true, site: assembled.site, changed: changed.sort(), warnings: assembled.warnings };
 }
 
 /** The bytes served at `path` (a record's page rendered again unless just rendered), or undefined. */

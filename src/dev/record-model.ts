@@ -29,7 +29,7 @@ export interface PageSummary {
 /** What a record checked and rendered to, as kept. */
 export type KeptOutcome =
   | { problems: Problem[] }
-  | { record: Pick<ArticleRecord, 'slug' | 'id'>; article: Article; pages: PageSummary[] };
+  | { record: Pick<ArticleRecord, 'slug' | 'id'>; article: Article; pages: PageSummary[]; warnings: Problem[] };
 
 export interface RecordRead {
   kind: 'record';
@@ -218,7 +218,12 @@ function renderKept(
   const { slug, id } = structuredClone({ slug: rendered.record.slug, id: rendered.record.id });
   const article = structuredClone(listedArticle(rendered.article));
   const pages = rendered.files.map((file) => ({ path: file.path, hash: hashOf(file.contents) }));
-  return { outcome: { record: { slug, id }, article, pages }, whole: rendered.article, files: rendered.files };
+  const warnings = structuredClone(rendered.warnings);
+  return {
+    outcome: { record: { slug, id }, article, pages, warnings },
+    whole: rendered.article,
+    files: rendered.files,
+  };
 }
 
 /** Where `name` goes in the sorted `names` (the order of `Array.prototype.sort`: UTF-16 code units). */

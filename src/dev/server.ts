@@ -41,7 +41,16 @@ export interface DevServerOptions {
 
 /** What happened, for the CLI to print. `trigger`: the content files whose change caused it. */
 export type DevEvent =
-  | { type: 'built'; version: string; durationMs: number; articles: number; changed: string[]; trigger: string[] }
+  | {
+      type: 'built';
+      version: string;
+      durationMs: number;
+      articles: number;
+      changed: string[];
+      trigger: string[];
+      /** What the records hold that the outputs do not carry; the build succeeded. */
+      warnings: readonly Problem[];
+    }
   | { type: 'problems'; problems: readonly Problem[]; durationMs: number; trigger: string[] }
   | { type: 'failed'; error: Error; trigger: string[] };
 
@@ -75,6 +84,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         articles: outcome.articles,
         changed: outcome.changed,
         trigger,
+        warnings: outcome.warnings,
       });
       return;
     }

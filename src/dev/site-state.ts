@@ -18,7 +18,16 @@ export type { ServedFiles };
 
 /** The outcome of one rebuild. */
 export type Rebuild =
-  | { ok: true; version: string; durationMs: number; articles: number; changed: string[]; scope: RebuildScope }
+  | {
+      ok: true;
+      version: string;
+      durationMs: number;
+      articles: number;
+      changed: string[];
+      scope: RebuildScope;
+      /** What the records hold that the outputs do not carry (as `BuildResult.warnings`). */
+      warnings: readonly Problem[];
+    }
   | { ok: false; durationMs: number; problems: readonly Problem[]; error?: Error };
 
 /** `full`: the whole content was read and built; `records`: only the records changed were read. */
@@ -48,7 +57,12 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
   // The model last read in full, good or not: a full rebuild renders only the records it has not seen.
   let previous: RecordModel | undefined;
 
-  const full = async (): Promise<{ articles: number; changed: string[]; scope: RebuildScope }> => {
+  const full = async (): Promise<{
+    articles: number;
+    changed: string[];
+    scope: RebuildScope;
+    warnings: readonly Problem[];
+  }> => {
     incremental = undefined;
     const built = await buildInFull(contentDir, baseUrl, previous);
     if ('model' in built) previous = built.model;
@@ -58,17 +72,22 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
       .sort();
     files = next;
     if ('model' in built) incremental = built.site;
-    return { articles: built.articles, changed, scope: 'full' };
+    return { articles: built.articles, changed, scope: 'full', warnings: built.warnings };
   };
 
   const records = async (
     site: IncrementalSite,
     names: string[],
-  ): Promise<{ articles: number; changed: string[]; scope: RebuildScope }> => {
+  ): Promise<{ articles: number; changed: string[]; scope: RebuildScope; warnings: readonly Problem[] }> => {
     const update = await updateRecords(site, names);
     if (update.ok === 'full') return full();
     if (!update.ok) throw new ContentError(update.problems);
-    return { articles: update.site.articles.length, changed: update.changed, scope: 'records' };
+    return {
+      articles: update.site.articles.length,
+      changed: update.changed,
+      scope: 'records',
+      warnings: update.warnings,
+    };
   };
 
   return {
@@ -115,7 +134,8 @@ async function buildInFull(
   baseUrl: string,
   previous: RecordModel | undefined,
 ): Promise<
-  { model: RecordModel; site: IncrementalSite; articles: number } | { files: OutputFile[]; articles: number }
+  | { model: RecordModel; site: IncrementalSite; articles: number; warnings: readonly Problem[] }
+  | { files: OutputFile[]; articles: number; warnings: readonly Problem[] }
 > {
   const model = await readModel(contentDir, baseUrl, previous);
   if (model !== 'build') {
@@ -127,13 +147,15 @@ async function buildInFull(
       // The oldest record read again, unchanged: the code of an edit is compiled before the first edit.
       const oldest = model.order.at(-1);
       const warm =
-        oldest === undefined ? { ok: true as const, site: assembled.site } : await updateRecords(site, [oldest]);
+        oldest === undefined
+          ? { ok: true as const, site: assembled.site, warnings: assembled.warnings }
+          : await updateRecords(site, [oldest]);
       if (warm.ok === false) throw new ContentError(warm.problems);
       // The records changed meanwhile, leaving none: read them all again.
       if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model);
-      return { model, site, articles: warm.site.articles.length };
+      return { model, site, articles: warm.site.articles.length, warnings: warm.warnings };
     }
   }
   const result = await build({ contentDir, baseUrl, write: false });
-  return { files: result.files, articles: result.site.articles.length };
+  return { files: result.files, articles: result.site.articles.length, warnings: result.warnings };
 }

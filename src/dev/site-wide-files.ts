@@ -1,78 +1,33 @@
 /**
- * The site-wide files of the dev server's site, as `renderSiteFiles` renders them (same files,
- * same order, same bytes: `tests/dev/incremental-site.test.ts` checks both), made again after each
- * edit with what is known from the previous ones, for one site's settings (a new model, a new
- * memo):
- * - the home page reads the settings, `site.updated` and each article's list item (`item`, kept
- *   by article object): it is rendered again only when one of those differs (an edit of a body,
- *   say, changes no item);
- * - the feeds read the settings, `site.updated` and the newest `feedLimit` articles alone: they are
- *   rendered again only when one of those articles (a new object once its record is edited) or
- *   `updated` differs;
- * - the sitemaps read each article's `url` and last update, and `updated`: the same test on those.
- * - the headers read each article's `path` (its folder): the same test on those.
- * The rest (robots.txt, the 404 page) costs little and is always rendered. The files kept are
- * kept as bytes.
+ * The site-wide files of the dev server's site, rendered from the one list (`SITE_FILES`), made
+ * again after each edit with what is known from the previous ones, for one site's settings (a new
+ * model, a new memo): a renderer that declares its inputs is rendered again only when one of them
+ * differs (an edit of a body, say, changes no home-page item, no sitemap entry, no header), the
+ * others always. Same files, same order, same bytes as `renderSiteFiles`
+ * (`tests/dev/site-wide-files.test.ts`). The files kept are kept as bytes.
  */
-import { type Article, feedArticles, lastUpdated, type OutputFile, type Site } from '../model.js';
-import { renderAtom } from '../render/atom.js';
-import { renderHeaders } from '../render/headers.js';
-import { item, renderHomePage } from '../render/home-page.js';
-import { labelsFor, type SafeHtml } from '../render/html.js';
-import { renderJsonFeed } from '../render/jsonfeed.js';
-import { renderNotFoundPage } from '../render/not-found-page.js';
-import { renderRobots } from '../render/robots.js';
-import { renderRss } from '../render/rss.js';
-import { renderSitemaps } from '../render/sitemap.js';
+import type { OutputFile, Site } from '../model.js';
+import { type RenderMemo, SITE_FILES, type SiteFileRenderer } from '../render/index.js';
 
-export interface SiteFilesMemo {
-  items: WeakMap<Article, SafeHtml>;
-  home?: { inputs: readonly unknown[]; file: OutputFile };
-  feeds?: { inputs: readonly unknown[]; files: OutputFile[] };
-  sitemaps?: { inputs: readonly unknown[]; files: OutputFile[] };
-  headers?: { inputs: readonly unknown[]; file: OutputFile };
+export interface SiteFilesMemo extends RenderMemo {
+  kept: Map<SiteFileRenderer['name'], { inputs: readonly unknown[]; files: OutputFile[] }>;
 }
 
 export function createSiteFilesMemo(): SiteFilesMemo {
-  return { items: new WeakMap() };
+  return { items: new WeakMap(), kept: new Map() };
 }
 
 /** `renderSiteFiles(site)`, reusing what `memo` kept of the previous calls; `memo` is updated. */
 export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile[] {
-  const feedInputs = [site.updated.iso, ...feedArticles(site)];
-  if (memo.feeds === undefined || !sameInputs(memo.feeds.inputs, feedInputs)) {
-    memo.feeds = { inputs: feedInputs, files: [renderRss(site), renderAtom(site), renderJsonFeed(site)].map(asBytes) };
-  }
-  const sitemapInputs: unknown[] = [site.updated.iso];
-  for (const article of site.articles) sitemapInputs.push(article.url, lastUpdated(article).iso);
-  if (memo.sitemaps === undefined || !sameInputs(memo.sitemaps.inputs, sitemapInputs)) {
-    memo.sitemaps = { inputs: sitemapInputs, files: renderSitemaps(site).map(asBytes) };
-  }
-  const headerInputs = [site.deployRoot, ...site.articles.map((article) => article.path)];
-  if (memo.headers === undefined || !sameInputs(memo.headers.inputs, headerInputs)) {
-    memo.headers = { inputs: headerInputs, file: asBytes(renderHeaders(site)) };
-  }
-  const labels = labelsFor(site.language);
-  const homeInputs: unknown[] = [site.updated.iso];
-  for (const article of site.articles) {
-    let made = memo.items.get(article);
-    if (made === undefined) {
-      made = item(site, article, labels);
-      memo.items.set(article, made);
-    }
-    homeInputs.push(made.text);
-  }
-  if (memo.home === undefined || !sameInputs(memo.home.inputs, homeInputs)) {
-    memo.home = { inputs: homeInputs, file: asBytes(renderHomePage(site, { items: memo.items })) };
-  }
-  return [
-    memo.home.file,
-    ...memo.feeds.files,
-    ...memo.sitemaps.files,
-    ...renderRobots(site),
-    renderNotFoundPage(site),
-    memo.headers.file,
-  ];
+  return SITE_FILES.flatMap((renderer) => {
+    const inputs = renderer.inputs?.(site, memo);
+    if (inputs === undefined) return renderer.render(site, memo);
+    const kept = memo.kept.get(renderer.name);
+    if (kept !== undefined && sameInputs(kept.inputs, inputs)) return kept.files;
+    const files = renderer.render(site, memo).map(asBytes);
+    memo.kept.set(renderer.name, { inputs, files });
+    return files;
+  });
 }
 
 /**

@@ -90,7 +90,7 @@ export function siteFilePaths(groups: readonly SiteFileGroup[]): string[] {
   return groups.flatMap((group) => (group.files ?? group.reuse ?? []).map((file) => file.path));
 }
 
-/** The rendered files in the order of `renderSiteFiles` (home page, feeds, the other listings). */
+/** The rendered files in the order of `SITE_FILES` (render/index.ts): the home page, the feeds, the other listings. */
 export function renderedSiteFiles(groups: readonly SiteFileGroup[]): OutputFile[] {
   const [home, ...listings] = groups.find((group) => group.name === 'listings')?.files ?? [];
   const feeds = groups.find((group) => group.name === 'feeds')?.files ?? [];

@@ -1,55 +1,94 @@
-/** Every output of the site, in memory: the renderers are pure functions of the model. */
-import type { OutputFile, Site } from '../model.js';
-import { renderArticlePage } from './article-page.js';
+/**
+ * The site-wide files: one list of renderers, which the build, its incremental rebuild and the dev
+ * server all render from. Each is a pure function of the model, and says what it reads of it, so
+ * that a caller that keeps earlier files knows when one is still right.
+ */
+import { type Article, feedArticles, lastUpdated, type OutputFile, type Site } from '../model.js';
 import { renderAtom } from './atom.js';
 import { renderHeaders } from './headers.js';
-import { renderHomePage } from './home-page.js';
+import { item, renderHomePage } from './home-page.js';
+import { labelsFor, type SafeHtml } from './html.js';
 import { renderJsonFeed } from './jsonfeed.js';
 import { renderNotFoundPage } from './not-found-page.js';
 import { renderRobots } from './robots.js';
 import { renderRss } from './rss.js';
 import { renderSitemaps } from './sitemap.js';
 
-/** `onArticle`, when given, is called after each article page with the count rendered so far. */
-export function renderSite(site: Site, onArticle?: (done: number, total: number) => void): OutputFile[] {
-  const total = site.articles.length;
-  const [home, ...rest] = renderSiteFiles(site);
-  return [
-    ...(home === undefined ? [] : [home]),
-    ...site.articles.flatMap((article, index) => {
-      const files = renderArticlePage(site, article);
-      onArticle?.(index + 1, total);
-      return files;
-    }),
-    ...rest,
-  ];
+/** What callers that render again and again keep between calls, for sites of the same settings. */
+export interface RenderMemo {
+  /** The home page's list items, by article object (an edited record is a new object). */
+  items: WeakMap<Article, SafeHtml>;
 }
 
-/**
- * Every output but the article pages, in the order `renderSite` gives them: the home page, then
- * the feeds, sitemaps, robots.txt, 404 page and headers. The feeds read `contentHtml` of the newest
- * `site.feedLimit` articles only.
- */
+export interface SiteFileRenderer {
+  name: 'home' | 'feeds' | 'sitemaps' | 'robots' | 'not-found' | 'headers';
+  /** `listed`: every article as listed (`listedArticle` in model.ts); `newest`: the feeds' newest, whole. */
+  reads: 'listed' | 'newest';
+  render(site: Site, memo?: RenderMemo): OutputFile[];
+  /**
+   * Every value its bytes depend on besides the settings: equal values (`===`), equal bytes. None
+   * for the files that cost too little to be worth comparing: they are always rendered.
+   */
+  inputs?(site: Site, memo: RenderMemo): unknown[];
+}
+
+/** In the order of `BuildResult.files` (the article pages go after the home page). */
+export const SITE_FILES: readonly SiteFileRenderer[] = [
+  {
+    name: 'home',
+    reads: 'listed',
+    render: (site, memo) => [renderHomePage(site, memo === undefined ? {} : { items: memo.items })],
+    inputs(site, memo) {
+      const labels = labelsFor(site.language);
+      const inputs: unknown[] = [site.updated.iso];
+      for (const article of site.articles) {
+        let made = memo.items.get(article);
+        if (made === undefined) {
+          made = item(site, article, labels);
+          memo.items.set(article, made);
+        }
+        inputs.push(made.text);
+      }
+      return inputs;
+    },
+  },
+  {
+    name: 'feeds',
+    reads: 'newest',
+    render: (site) => [renderRss(site), renderAtom(site), renderJsonFeed(site)],
+    inputs: (site) => [site.updated.iso, ...feedArticles(site)],
+  },
+  {
+    name: 'sitemaps',
+    reads: 'listed',
+    render: (site) => renderSitemaps(site),
+    inputs(site) {
+      const inputs: unknown[] = [site.updated.iso];
+      for (const article of site.articles) inputs.push(article.url, lastUpdated(article).iso);
+      return inputs;
+    },
+  },
+  { name: 'robots', reads: 'listed', render: (site) => renderRobots(site) },
+  { name: 'not-found', reads: 'listed', render: (site) => [renderNotFoundPage(site)] },
+  {
+    name: 'headers',
+    reads: 'listed',
+    render: (site) => [renderHeaders(site)],
+    inputs: (site) => [site.deployRoot, ...site.articles.map((article) => article.path)],
+  },
+];
+
+/** Every site-wide file, in the order of `SITE_FILES`. */
 export function renderSiteFiles(site: Site): OutputFile[] {
-  const [home, ...rest] = renderListings(site);
-  return [...(home === undefined ? [] : [home]), ...renderFeeds(site), ...rest];
+  return SITE_FILES.flatMap((renderer) => renderer.render(site));
 }
 
-/**
- * The site-wide files that read every article as listed (`listedArticle` in model.ts): the home
- * page, the sitemaps, robots.txt, the 404 page and the headers, home page first.
- */
+/** The site-wide files that read every article as listed, home page first. */
 export function renderListings(site: Site): OutputFile[] {
-  return [
-    renderHomePage(site),
-    ...renderSitemaps(site),
-    ...renderRobots(site),
-    renderNotFoundPage(site),
-    renderHeaders(site),
-  ];
+  return SITE_FILES.filter((renderer) => renderer.reads === 'listed').flatMap((renderer) => renderer.render(site));
 }
 
 /** The feeds: they read the newest `site.feedLimit` articles whole, with their HTML. */
 export function renderFeeds(site: Site): OutputFile[] {
-  return [renderRss(site), renderAtom(site), renderJsonFeed(site)];
+  return SITE_FILES.filter((renderer) => renderer.reads === 'newest').flatMap((renderer) => renderer.render(site));
 }

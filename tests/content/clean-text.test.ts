@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parse as parseHtml, parseFragment } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuildResult, build } from '../../src/build.js';
+import { type BuildResult, build, loadSite } from '../../src/build.js';
 import { cleanText } from '../../src/content/clean-text.js';
 
 // YAML double-quoted escapes reach every code point; `e\u0301` is "é" decomposed.
@@ -127,5 +127,10 @@ describe('the build warns of what it removed', () => {
     const again = await build({ contentDir: content, outDir: cached, keepFiles: false, incremental: true });
     expect(again.reused).toBe(1);
     expect(ofRecord(again)).toEqual(expected);
+  });
+
+  it('and from loadSite, which models the content without writing', async () => {
+    const loaded = await loadSite(content);
+    expect(ofRecord({ ...built, warnings: loaded.warnings })).toEqual(expected);
   });
 });

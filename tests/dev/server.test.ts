@@ -180,6 +180,25 @@ describe('startDevServer', () => {
     }
   });
 
+  it('gives the warnings of a record that builds, as a build does', async () => {
+    const before = events.length;
+    seed.edit((text) => text.replace(`title: ${TITLE}`, `title: "${TITLE}\\u0001"`));
+    await until('the built event', () => events.length > before);
+    const event = events.at(-1) as Extract<DevEvent, { type: 'built' }>;
+    expect(event.type).toBe('built');
+    expect(event.warnings.map(({ file, field, message }) => ({ file, field, message }))).toEqual([
+      {
+        file: expect.stringMatching(new RegExp(`articles/${SLUG}\\.md$`)),
+        field: 'title',
+        message: 'removed 1 control character (U+0001) that not every output can carry',
+      },
+    ]);
+    const fixed = events.length;
+    writeFileSync(seed.record, seed.original);
+    await until('the built event', () => events.length > fixed);
+    expect((events.at(-1) as Extract<DevEvent, { type: 'built' }>).warnings).toEqual([]);
+  });
+
   it('turns a burst of saves into one or two builds, the last content served', async () => {
     const before = events.length;
     for (let i = 1; i <= 10; i += 1) seed.edit(() => seed.original.replace(`title: ${TITLE}`, `title: Version ${i}`));

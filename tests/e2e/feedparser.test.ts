@@ -3,9 +3,9 @@
  * RSS and Atom feeds; it must find no error (bozo) and the same fields in both. (Debian's 6.0.10
  * does not read JSON Feed; its support came in a later release.)
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readWithFeedparser } from './feedparser.js';
 import { buildSeed } from './seed-site.js';
 
 const SCRIPT =
@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 
 function parse(file: string): Parsed {
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', SCRIPT, join(out, file)], { encoding: 'utf8' })) as Parsed;
+  return readWithFeedparser<Parsed>(SCRIPT, join(out, file));
 }
 
 describe('feedparser', () => {

@@ -1,4 +1,4 @@
-/** Builds the embedded content once into a scratch folder, for the end-to-end tests. */
+/** Builds a content folder (by default the embedded content) into a scratch folder, for the end-to-end tests. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,8 @@ import { build } from '../../src/build.js';
 
 export const root = join(import.meta.dirname, '../..');
 
-export async function buildSeed(): Promise<string> {
+export async function buildSeed(contentDir = join(root, 'content')): Promise<string> {
   const out = join(mkdtempSync(join(tmpdir(), 'depeche-e2e-')), 'dist');
-  await build({ contentDir: join(root, 'content'), outDir: out });
+  await build({ contentDir, outDir: out });
   return out;
 }
