@@ -1,5 +1,5 @@
 /**
- * Atom (RFC 4287): the document against the RFC's RELAX NG schema (data/schemas/atom-rfc4287.rng),
+ * Atom (RFC 4287): the document against the RFC's RELAX NG schema (src/vocabulary/data/schemas/atom-rfc4287.rng),
  * then what the schema cannot say: a feed without an author needs one in every entry (§4.1.1),
  * entry ids are unique, and the HTML content and summaries carry no relative URL without `xml:base`.
  */
@@ -17,7 +17,8 @@ import { atomTextType, xmlControls } from './feed-text.js';
 
 export const ATOM = 'http://www.w3.org/2005/Atom';
 
-const SCHEMA = new URL('../../data/schemas/atom-rfc4287.rng', import.meta.url);
+// From the package root, like the vocabulary: the same path from src/check/ and lib/check/.
+const SCHEMA = new URL('../../src/vocabulary/data/schemas/atom-rfc4287.rng', import.meta.url);
 let schemaText: string | undefined;
 
 export function checkAtom(

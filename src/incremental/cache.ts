@@ -331,7 +331,7 @@ function codeVersion(): string {
     .filter((path) => /\.(js|ts)$/.test(path))
     .sort();
   for (const path of files) hash.update(path).update(readFileSync(join(here, path)));
-  hash.update(readFileSync(join(root, 'data', 'schemaorg-index.json')));
+  hash.update(readFileSync(join(root, 'src', 'vocabulary', 'data', 'schemaorg-index.json')));
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };

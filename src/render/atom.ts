@@ -1,5 +1,5 @@
 /**
- * Atom 1.0 (RFC 4287). Checked against the RFC's RELAX NG schema in data/schemas/atom-rfc4287.rng.
+ * Atom 1.0 (RFC 4287). Checked against the RFC's RELAX NG schema in src/vocabulary/data/schemas/atom-rfc4287.rng.
  */
 import { FEED_PATHS, feedArticles, lastUpdated, type Article, type OutputFile, type Site } from '../model.js';
 import { el, GENERATOR, renderXml, type XmlElement } from './xml.js';

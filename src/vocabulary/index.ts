@@ -1,4 +1,4 @@
-/** The schema.org vocabulary shipped in `data/schemaorg-index.json`: types, properties, suggestions. */
+/** The schema.org vocabulary shipped in `src/vocabulary/data/schemaorg-index.json`: types, properties, suggestions. */
 export type { PropertyDefinition, Vocabulary, VocabularyIndex } from './load.js';
 export {
   ancestorsOf,

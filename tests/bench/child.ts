@@ -140,7 +140,10 @@ export function startNode(script: string, args: readonly string[], options: RunO
         const cause = /heap out of memory/.test(stderr)
           ? 'out of memory (V8 heap limit)'
           : signal !== null
-            ? `killed by ${signal}${signal === 'SIGKILL' && options.timeoutMs !== undefined ? ` (time limit ${options.timeoutMs / 1000} s, or the system ran out of memory)` : ''}`
+            ? `killed by ${signal}` +
+              (signal === 'SIGKILL' && options.timeoutMs !== undefined
+                ? ` (time limit ${options.timeoutMs / 1000} s, or the system ran out of memory)`
+                : '')
             : `exit code ${code}`;
         const peak = peakKiB > 0 ? `, peak RSS ≥ ${(peakKiB / 1024).toFixed(0)} MiB` : '';
         throw new ChildFailed(command, `${cause} after ${(wallMs / 1000).toFixed(1)} s${peak}`, stderr);

@@ -415,7 +415,8 @@ function phrase(r: Random, article: Article, depth: number): Phrase {
         ? `${{ def: 'les', de: 'des', à: 'aux' }[article]} ${head}`
         : vowel
           ? `${{ def: 'l’', de: 'de l’', à: 'à l’' }[article]}${head}`
-          : `${(gender === 'f' ? { def: 'la', de: 'de la', à: 'à la' } : { def: 'le', de: 'du', à: 'au' })[article]} ${head}`;
+          : `${(gender === 'f' ? { def: 'la', de: 'de la', à: 'à la' } : { def: 'le', de: 'du', à: 'au' })[article]} ` +
+            head;
   return { text, plural };
 }
 
@@ -467,15 +468,24 @@ export function sentence(r: Random): string {
     case 1: {
       const that = subject(r);
       const que = VOWEL_START.test(that.text) ? 'qu’' : 'que ';
-      return `${capitalize(who.text)} ${verb(r, VERBS_OF_SAYING, who.plural)} ${que}${that.text} ${verb(r, VERBS, that.plural)} ${nounPhrase(r, 'indef')}${complement(r)}.`;
+      return (
+        `${capitalize(who.text)} ${verb(r, VERBS_OF_SAYING, who.plural)} ${que}${that.text} ` +
+        `${verb(r, VERBS, that.plural)} ${nounPhrase(r, 'indef')}${complement(r)}.`
+      );
     }
     case 2:
     case 3:
       return `${r.pick(CONNECTORS)}, ${who.text} ${verb(r, VERBS, who.plural)} ${nounPhrase(r)}${complement(r)}.`;
     case 4:
-      return `Le montant atteint désormais ${figure(r)}, contre ${figure(r)} il y a ${r.int(2, 10)}${NBSP}ans, selon ${nounPhrase(r)}.`;
+      return (
+        `Le montant atteint désormais ${figure(r)}, contre ${figure(r)} ` +
+        `il y a ${r.int(2, 10)}${NBSP}ans, selon ${nounPhrase(r)}.`
+      );
     default:
-      return `${capitalize(who.text)} ${verb(r, VERBS, who.plural)} ${nounPhrase(r, r.chance(0.5) ? 'def' : 'indef')}${complement(r)}.`;
+      return (
+        `${capitalize(who.text)} ${verb(r, VERBS, who.plural)} ` +
+        `${nounPhrase(r, r.chance(0.5) ? 'def' : 'indef')}${complement(r)}.`
+      );
   }
 }
 
@@ -493,17 +503,23 @@ export function quotedSentence(r: Random): string {
 export function specialCharacterSentence(r: Random, character: '&' | '<'): string {
   if (character === '&') {
     const who = phrase(r, 'def', 0);
-    return `${capitalize(who.text)} ${verb(r, VERBS, who.plural)} un accord avec ${r.pick(AMPERSANDS)} pour ${figure(r)}.`;
+    return (
+      `${capitalize(who.text)} ${verb(r, VERBS, who.plural)} ` +
+      `un accord avec ${r.pick(AMPERSANDS)} pour ${figure(r)}.`
+    );
   }
   return r.chance(0.8)
-    ? `Seules les entreprises de petite taille (< ${r.int(10, 250)}${NBSP}salariés) ${r.pick(['sont concernées', 'y échappent', 'pourront en bénéficier'])}.`
-    : `Le ratio visé reste < ${r.int(2, 60)}${NBSP}%, et la balise <script> d’un formulaire en ligne a même été ${r.pick(['signalée', 'corrigée'])}.`;
+    ? `Seules les entreprises de petite taille (< ${r.int(10, 250)}${NBSP}salariés) ` +
+        `${r.pick(['sont concernées', 'y échappent', 'pourront en bénéficier'])}.`
+    : `Le ratio visé reste < ${r.int(2, 60)}${NBSP}%, et la balise <script> d’un formulaire en ligne ` +
+        `a même été ${r.pick(['signalée', 'corrigée'])}.`;
 }
 
 /** A title: a short clause, capitalised, no final point. */
 export function headline(r: Random): string {
   const who = r.chance(0.3) ? { text: r.pick(CITIES), plural: false } : phrase(r, 'def', 1);
-  const text = `${capitalize(who.text)} ${verb(r, VERBS, who.plural)} ${nounPhrase(r, r.chance(0.5) ? 'def' : 'indef', 1)}`;
+  const subjectAndVerb = `${capitalize(who.text)} ${verb(r, VERBS, who.plural)}`;
+  const text = `${subjectAndVerb} ${nounPhrase(r, r.chance(0.5) ? 'def' : 'indef', 1)}`;
   return r.chance(0.1) ? `${text} : ${r.pick(AMPERSANDS)} en première ligne` : text;
 }
 

@@ -123,7 +123,8 @@ export function formatSummary(summary: ProfileSummary, top = 15): string {
   return [
     `Main thread, ${time(summary.totalMs)} sampled.`,
     '',
-    'Self time by package (V8 built-ins and native bindings, such as RegExp or the fs bindings, count for the package that called them):',
+    'Self time by package (V8 built-ins and native bindings, such as RegExp or the fs bindings, ' +
+      'count for the package that called them):',
     '',
     markdownTable(
       ['package', 'self', 'share', 'of which built-ins it called'],
@@ -144,7 +145,8 @@ export function formatSummary(summary: ProfileSummary, top = 15): string {
       right,
     ),
     '',
-    `Our functions by inclusive time (themselves and what they call synchronously; time after an await is not charged to the caller), top ${top}:`,
+    'Our functions by inclusive time (themselves and what they call synchronously; ' +
+      `time after an await is not charged to the caller), top ${top}:`,
     '',
     markdownTable(
       ['function', 'inclusive', 'share'],

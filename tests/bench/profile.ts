@@ -38,8 +38,10 @@ const files = readdirSync(profiles)
   .sort();
 if (files.length === 0) throw new Error(`no new profile in ${profiles}`);
 process.stdout.write(
-  `Cold build of N=${corpus.count} under --cpu-prof: wall ${(usage.wallMs / 1000).toFixed(2)} s, CPU user ${(usage.userMs / 1000).toFixed(2)} s + sys ` +
-    `${(usage.sysMs / 1000).toFixed(2)} s, peak RSS ${(usage.maxRssBytes / 2 ** 20).toFixed(0)} MiB. Profiles (one per thread): ${files.map((file) => join(profiles, file)).join(', ')}\n\n`,
+  `Cold build of N=${corpus.count} under --cpu-prof: wall ${(usage.wallMs / 1000).toFixed(2)} s, ` +
+    `CPU user ${(usage.userMs / 1000).toFixed(2)} s + sys ${(usage.sysMs / 1000).toFixed(2)} s, ` +
+    `peak RSS ${(usage.maxRssBytes / 2 ** 20).toFixed(0)} MiB. ` +
+    `Profiles (one per thread): ${files.map((file) => join(profiles, file)).join(', ')}\n\n`,
 );
 for (const file of files) {
   process.stdout.write(`#### ${file}\n\n`);

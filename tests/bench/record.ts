@@ -114,7 +114,8 @@ function paragraph(r: Random, extra?: string): string {
 function linkedSentence(r: Random, citations: readonly CitationRecord[]): string {
   const source = r.pick(citations);
   return r.chance(0.5)
-    ? `Le document, [consultable en ligne](${source.url}), ${r.pick(['détaille', 'chiffre', 'résume'])} ${figure(r)} de dépenses.`
+    ? `Le document, [consultable en ligne](${source.url}), ` +
+        `${r.pick(['détaille', 'chiffre', 'résume'])} ${figure(r)} de dépenses.`
     : `Notre [dossier complet](/dossiers/${slugify(source.name, 5)}/) revient sur ce sujet.`;
 }
 
@@ -182,7 +183,9 @@ export function articleRecord(seed: number, index: number): { fileName: string; 
     tags: r.sample(TAG_POOL, r.int(2, 6)),
     image: r.chance(0.85)
       ? {
-          src: `/images/${formatParis(self.publishedMs).slice(0, 7).replace('-', '/')}/${self.slug.slice(0, 40)}-une.jpg`,
+          src:
+            `/images/${formatParis(self.publishedMs).slice(0, 7).replace('-', '/')}/` +
+            `${self.slug.slice(0, 40)}-une.jpg`,
           alt: headline(r),
           width: 1200,
           height: 675,

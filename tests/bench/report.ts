@@ -73,13 +73,16 @@ export function summary(rows: readonly Row[]): string[] {
     if (!Number.isFinite(quiet)) {
       const failed = rows.find((row) => row.size === size && row.name.startsWith('cold build, fresh folder'));
       lines.push(
-        `- N=${count(size)}: floor (read + markdown-it) ${seconds(wallOf(rows, size, 'floor: read') + wallOf(rows, size, 'floor: markdown'))}; the cold build ${failed?.missing ?? 'did not run'}.`,
+        `- N=${count(size)}: floor (read + markdown-it) ` +
+          `${seconds(wallOf(rows, size, 'floor: read') + wallOf(rows, size, 'floor: markdown'))}; ` +
+          `the cold build ${failed?.missing ?? 'did not run'}.`,
       );
       continue;
     }
     lines.push(
-      `- N=${count(size)}: floor (read + markdown-it + write, quiet disk) ${seconds(floor)}; cold build ${seconds(quiet)} on a quiet disk = ` +
-        `${(quiet / floor).toFixed(1)}× the floor, ${seconds(afterRm)} right after \`rm -rf dist\` = ${(afterRm / floor).toFixed(1)}×; ` +
+      `- N=${count(size)}: floor (read + markdown-it + write, quiet disk) ${seconds(floor)}; ` +
+        `cold build ${seconds(quiet)} on a quiet disk = ${(quiet / floor).toFixed(1)}× the floor, ` +
+        `${seconds(afterRm)} right after \`rm -rf dist\` = ${(afterRm / floor).toFixed(1)}×; ` +
         `one edit rebuilt in ${seconds(edit)} = ${((edit / afterRm) * 100).toFixed(0)} % of that cold build.`,
     );
     if (size === 10_000) {
@@ -89,9 +92,12 @@ export function summary(rows: readonly Row[]): string[] {
           .flatMap((row) => row.samples.map((sample) => sample.maxRssBytes ?? 0)),
       );
       lines.push(
-        `- Against issue 4 at N=10,000: Hugo's cold build ${seconds(HUGO_10K.coldMs)} → ours ${seconds(afterRm)} after \`rm -rf\` (${(afterRm / HUGO_10K.coldMs).toFixed(1)}× Hugo's time; ` +
-          `goal ≤ ${seconds(HUGO_10K.coldMs * GOALS.coldOfHugo)}); peak RSS ${mebibytes(rss)} (Hugo ${HUGO_10K.rssMiB} MiB; goal < ${GOALS.rssMiB} MiB); ` +
-          `one edit ${seconds(edit)} (goal < ${seconds(afterRm * GOALS.editOfCold)}, a tenth of the cold build); watch ${seconds(wallOf(rows, size, 'watch'))} (Hugo 0.42 s; goal < ${GOALS.watchMs} ms).`,
+        `- Against issue 4 at N=10,000: Hugo's cold build ${seconds(HUGO_10K.coldMs)} → ` +
+          `ours ${seconds(afterRm)} after \`rm -rf\` (${(afterRm / HUGO_10K.coldMs).toFixed(1)}× Hugo's time; ` +
+          `goal ≤ ${seconds(HUGO_10K.coldMs * GOALS.coldOfHugo)}); ` +
+          `peak RSS ${mebibytes(rss)} (Hugo ${HUGO_10K.rssMiB} MiB; goal < ${GOALS.rssMiB} MiB); ` +
+          `one edit ${seconds(edit)} (goal < ${seconds(afterRm * GOALS.editOfCold)}, a tenth of the cold build); ` +
+          `watch ${seconds(wallOf(rows, size, 'watch'))} (Hugo 0.42 s; goal < ${GOALS.watchMs} ms).`,
       );
     }
   }

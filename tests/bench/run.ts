@@ -99,7 +99,10 @@ async function main(): Promise<void> {
     const generated = performance.now();
     const corpus = ensureCorpus(join(benchDir, 'corpus'), { seed: settings.seed, count: size });
     log(
-      `N=${size}: corpus ${corpus.reused ? 'reused' : 'generated'} (${(corpus.bytes / 1e6).toFixed(1)} MB of records, ${((performance.now() - generated) / 1000).toFixed(1)} s) in ${corpus.dir}`,
+      `N=${size}: corpus ${corpus.reused ? 'reused' : 'generated'} ` +
+        `(${(corpus.bytes / 1e6).toFixed(1)} MB of records, ` +
+        `${((performance.now() - generated) / 1000).toFixed(1)} s) ` +
+        `in ${corpus.dir}`,
     );
     const workDir = join(benchDir, 'work', `n${size}`);
     const runs = settings.runs ?? (size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3);
@@ -108,16 +111,19 @@ async function main(): Promise<void> {
   }
   const feedResult = await feeds(settings.seed);
   const report = [
-    `Benchmark, seed ${settings.seed}, ${new Date().toISOString().slice(0, 16)}Z, ${((performance.now() - started) / 60_000).toFixed(1)} min in all:`,
+    `Benchmark, seed ${settings.seed}, ${new Date().toISOString().slice(0, 16)}Z, ` +
+      `${((performance.now() - started) / 60_000).toFixed(1)} min in all:`,
     '',
     ...machine,
     '',
     resultsTable(rows),
     '',
-    'Builds are `node lib/cli.js build`, one child process each: wall time from spawn to exit (node start-up included), CPU and peak RSS ' +
-      "from the child's `process.resourceUsage()`. Floor rows are timed inside their process (no start-up); their peak RSS includes the tsx " +
-      'loader (about 30 MiB above bare node). Files written: files of dist/ with a new modification time; written: bytes passed to write(2) ' +
-      `(/proc/self/io). The machine is shared: compare ratios within one run, and CPU time rather than wall time. Load average at the end: ${loadavg()
+    'Builds are `node lib/cli.js build`, one child process each: wall time from spawn to exit ' +
+      "(node start-up included), CPU and peak RSS from the child's `process.resourceUsage()`. " +
+      'Floor rows are timed inside their process (no start-up); their peak RSS includes the tsx loader ' +
+      '(about 30 MiB above bare node). Files written: files of dist/ with a new modification time; ' +
+      'written: bytes passed to write(2) (/proc/self/io). The machine is shared: compare ratios within one run, ' +
+      `and CPU time rather than wall time. Load average at the end: ${loadavg()
         .map((load) => load.toFixed(2))
         .join(' ')}.`,
     '',

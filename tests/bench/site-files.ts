@@ -257,12 +257,25 @@ const fixed = (value: number, digits = 0): string => value.toFixed(digits).repla
 
 function table(rows: readonly Row[]): string {
   const lines = [
-    '|       N | target          | time (median) | peak RSS | RSS after model | heap after model | model bytes/article | heap size after 1st run | heap kept by result | output |',
-    '|--------:|-----------------|--------------:|---------:|----------------:|-----------------:|--------------------:|------------------------:|--------------------:|-------:|',
+    '|       N | target          | time (median) | peak RSS | RSS after model | heap after model ' +
+      '| model bytes/article | heap size after 1st run | heap kept by result | output |',
+    '|--------:|-----------------|--------------:|---------:|----------------:|-----------------:' +
+      '|--------------------:|------------------------:|--------------------:|-------:|',
   ];
   for (const row of rows) {
     lines.push(
-      `| ${fixed(row.n).padStart(7)} | ${row.target.padEnd(15)} | ${`${fixed(row.ms, 1)} ms`.padStart(13)} | ${`${fixed(row.peakRssMiB)} MiB`.padStart(8)} | ${`${fixed(row.baseRssMiB)} MiB`.padStart(15)} | ${`${fixed(row.baseHeapMiB)} MiB`.padStart(16)} | ${fixed(row.modelBytes / row.n).padStart(19)} | ${`${fixed(row.heapTotalMiB)} MiB`.padStart(23)} | ${`${fixed(row.resultHeapMiB, 1)} MiB`.padStart(19)} | ${`${fixed(row.outputBytes / MiB, 1)} MiB`.padStart(6)} |`,
+      `| ${[
+        fixed(row.n).padStart(7),
+        row.target.padEnd(15),
+        `${fixed(row.ms, 1)} ms`.padStart(13),
+        `${fixed(row.peakRssMiB)} MiB`.padStart(8),
+        `${fixed(row.baseRssMiB)} MiB`.padStart(15),
+        `${fixed(row.baseHeapMiB)} MiB`.padStart(16),
+        fixed(row.modelBytes / row.n).padStart(19),
+        `${fixed(row.heapTotalMiB)} MiB`.padStart(23),
+        `${fixed(row.resultHeapMiB, 1)} MiB`.padStart(19),
+        `${fixed(row.outputBytes / MiB, 1)} MiB`.padStart(6),
+      ].join(' | ')} |`,
     );
   }
   return lines.join('\n');
@@ -273,7 +286,8 @@ function main(): void {
   if (fieldsOf !== undefined) {
     const costs = Object.entries(fieldCosts(Number(fieldsOf))).sort((a, b) => b[1] - a[1]);
     process.stdout.write(
-      `| field | bytes per article |\n|---|---:|\n${costs.map(([field, bytes]) => `| ${field} | ${fixed(bytes)} |`).join('\n')}\n`,
+      '| field | bytes per article |\n|---|---:|\n' +
+        `${costs.map(([field, bytes]) => `| ${field} | ${fixed(bytes)} |`).join('\n')}\n`,
     );
     return;
   }

@@ -176,7 +176,11 @@ function citationName(r: Random, type: CitationType, epochMs: number): string {
     case 'Report':
       return `Rapport sur l’évolution ${phrase}`;
     case 'Legislation':
-      return `Loi n°${NBSP}${date.getUTCFullYear()}-${r.int(10, 1500)} du ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()} relative à la protection ${phrase}`;
+      return (
+        `Loi n°${NBSP}${date.getUTCFullYear()}-${r.int(10, 1500)} ` +
+        `du ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()} ` +
+        `relative à la protection ${phrase}`
+      );
     case 'ScholarlyArticle':
       return `Effets ${phrase} : une analyse sur ${r.int(3, 40)} ans de données`;
     case 'WebPage':

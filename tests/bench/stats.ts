@@ -35,8 +35,11 @@ export function markdownTable(
   rightAligned: ReadonlySet<number> = new Set(),
 ): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    `| ${cells.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join(' | ')} |`;
-  const separator = `|${widths.map((width, column) => (rightAligned.has(column) ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
+  const pad = (cell: string, column: number): string =>
+    rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0);
+  const line = (cells: readonly string[]): string => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = (width: number, column: number): string =>
+    rightAligned.has(column) ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2);
+  const separator = `|${widths.map(rule).join('|')}|`;
   return [line(header), separator, ...rows.map(line)].join('\n');
 }

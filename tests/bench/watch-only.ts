@@ -61,12 +61,14 @@ try {
     }
   }
   console.log(
-    `N=${size}: dev server start-up (spawn → serving, first full build): ${summary(startups)} (${startups.length} runs); peak RSS once serving ${startupRss.map(mib).join(', ')}`,
+    `N=${size}: dev server start-up (spawn → serving, first full build): ` +
+      `${summary(startups)} (${startups.length} runs); peak RSS once serving ${startupRss.map(mib).join(', ')}`,
   );
   const samples = await watchLatency({ root, contentDir, recordPath, runs, edit, timeoutMs: 300_000 });
   const walls = samples.map((sample) => sample.wallMs);
   console.log(
-    `N=${size}: watch, edit → page served: ${summary(walls)} (${walls.length} runs: ${walls.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
+    `N=${size}: watch, edit → page served: ${summary(walls)} ` +
+      `(${walls.length} runs: ${walls.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
   );
   const cpus = samples.map((sample) => sample.cpuMs ?? Number.NaN);
   console.log(
@@ -74,7 +76,8 @@ try {
   );
   // VmHWM of the dev server (read from /proc), after its last edit: the peak of its whole life.
   console.log(
-    `N=${size}: dev server peak RSS (start-up and ${walls.length} edits): ${mib(Math.max(...samples.map((sample) => sample.maxRssBytes ?? 0)))}`,
+    `N=${size}: dev server peak RSS (start-up and ${walls.length} edits): ` +
+      mib(Math.max(...samples.map((sample) => sample.maxRssBytes ?? 0))),
   );
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -383,8 +383,8 @@ describe('validateJsonLd finds', () => {
   });
 });
 
-/** The schema.org 30.0 context, shipped in data/schemas/. */
-const contextPath = new URL('../../data/schemas/schemaorgcontext.jsonld', import.meta.url);
+/** The schema.org 30.0 context, shipped in src/vocabulary/data/schemas/. */
+const contextPath = new URL('../../src/vocabulary/data/schemas/schemaorgcontext.jsonld', import.meta.url);
 
 describe('the correct graph, cross-checked by a JSON-LD processor', () => {
   it('expands in safe mode with the schema.org 30.0 context, dropping nothing', async () => {

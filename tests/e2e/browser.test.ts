@@ -1,7 +1,7 @@
 /**
  * The pages in a real browser (Debian's chromium through playwright-core): the seed built into a
  * scratch folder and served over HTTP, screenshots of the article page at desktop and phone widths
- * (in `artifacts/`), axe-core in light and dark schemes, the layout at 390 px, the JSON-LD as the
+ * (in `tests/artifacts/`), axe-core in light and dark schemes, the layout at 390 px, the JSON-LD as the
  * browser reads it, and the dev server reloading an open page when its record is edited.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

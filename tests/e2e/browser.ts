@@ -13,7 +13,7 @@ import { mediaType } from '../../src/dev/media-types.js';
 
 export const root = join(import.meta.dirname, '../..');
 /** Screenshots land here (git-ignored), for people and CI to look at. */
-export const artifacts = join(root, 'artifacts');
+export const artifacts = join(root, 'tests/artifacts');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -177,7 +177,9 @@ const jsonld = require('jsonld') as {
     options: { documentLoader: (url: string) => Promise<unknown>; safe: boolean },
   ): Promise<unknown>;
 };
-const context = JSON.parse(readFileSync(join(root, 'data/schemas/schemaorgcontext.jsonld'), 'utf8')) as unknown;
+const context = JSON.parse(
+  readFileSync(join(root, 'src/vocabulary/data/schemas/schemaorgcontext.jsonld'), 'utf8'),
+) as unknown;
 const documentLoader = async (url: string) => {
   if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`unexpected load of ${url}`);
   return { contextUrl: null, documentUrl: url, document: context };

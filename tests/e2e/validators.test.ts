@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSeed, root } from './seed-site.js';
 
+const schemas = join(root, 'src/vocabulary/data/schemas');
 let out: string;
 beforeAll(async () => {
   out = await buildSeed();
@@ -14,18 +15,16 @@ beforeAll(async () => {
 
 describe('Debian validators', () => {
   it('jing finds atom.xml valid against the RFC 4287 compact schema', () => {
-    const result = execFileSync('jing', ['-c', join(root, 'data/schemas/atom-rfc4287.rnc'), join(out, 'atom.xml')], {
+    const result = execFileSync('jing', ['-c', join(schemas, 'atom-rfc4287.rnc'), join(out, 'atom.xml')], {
       encoding: 'utf8',
     });
     expect(result).toBe('');
   });
 
   it('xmllint finds atom.xml valid against the RELAX NG schema', () => {
-    execFileSync(
-      'xmllint',
-      ['--noout', '--relaxng', join(root, 'data/schemas/atom-rfc4287.rng'), join(out, 'atom.xml')],
-      { stdio: 'pipe' },
-    );
+    execFileSync('xmllint', ['--noout', '--relaxng', join(schemas, 'atom-rfc4287.rng'), join(out, 'atom.xml')], {
+      stdio: 'pipe',
+    });
   });
 
   it.each(['feed.xml', 'atom.xml', 'sitemap.xml'])('xmllint finds %s well formed', (file) => {

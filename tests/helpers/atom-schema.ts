@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
 
-const SCHEMA = new URL('../../data/schemas/atom-rfc4287.rng', import.meta.url);
+const SCHEMA = new URL('../../src/vocabulary/data/schemas/atom-rfc4287.rng', import.meta.url);
 
 /** Throws when `xml` is not well formed or not valid Atom. */
 export function assertValidAtom(xml: string): void {

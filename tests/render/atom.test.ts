@@ -15,7 +15,7 @@ const HOSTILE = 'A ]]> B ]]> C < & " \' </script> \u0001\u000B\uFFFE\uD800 D';
 /** HOSTILE minus U+0001, U+000B, U+FFFE and the lone surrogate. */
 const CLEAN = 'A ]]> B ]]> C < & " \' </script>  D';
 
-const SCHEMA = new URL('../../data/schemas/atom-rfc4287.rng', import.meta.url);
+const SCHEMA = new URL('../../src/vocabulary/data/schemas/atom-rfc4287.rng', import.meta.url);
 
 let schemaDoc: XmlDocument;
 let validator: RelaxNGValidator;

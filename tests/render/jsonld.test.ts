@@ -220,8 +220,8 @@ interface JsonLdProcessor {
   ): Promise<unknown[]>;
 }
 const jsonld = require('jsonld') as JsonLdProcessor;
-/** The schema.org 30.0 context, shipped in data/schemas/ so that expansion never needs the network. */
-const CONTEXT = new URL('../../data/schemas/schemaorgcontext.jsonld', import.meta.url);
+/** The schema.org 30.0 context, shipped in src/vocabulary/data/schemas/ so that expansion never needs the network. */
+const CONTEXT = new URL('../../src/vocabulary/data/schemas/schemaorgcontext.jsonld', import.meta.url);
 /** The full release is only in ../shared (CI and developers); end users skip this cross-check. */
 const VOCABULARY = new URL('../../../shared/schemas/schemaorg-30.0/schemaorg-current-https.jsonld', import.meta.url);
 

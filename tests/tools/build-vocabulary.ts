@@ -1,7 +1,7 @@
 /**
- * Builds `data/schemaorg-index.json` (and its `SOURCE.md`) from a schema.org release file.
+ * Builds `src/vocabulary/data/schemaorg-index.json` (and its `SOURCE.md`) from a schema.org release file.
  *
- *   npx tsx scripts/build-vocabulary.ts [path]
+ *   npx tsx tests/tools/build-vocabulary.ts [path]
  *
  * `path` defaults to `../shared/schemas/schemaorg-30.0/schemaorg-current-https.jsonld`, resolved
  * from the project root; the release number is read from the `schemaorg-<version>/` folder name.
@@ -12,10 +12,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { VocabularyIndex } from '../src/vocabulary/load.js';
+import type { VocabularyIndex } from '../../src/vocabulary/load.js';
 
 /** The release read by default, relative to the project root. */
 export const defaultReleasePath = '../shared/schemas/schemaorg-30.0/schemaorg-current-https.jsonld';
+
+/** Where the index and its note are written, relative to the project root. */
+export const indexPath = 'src/vocabulary/data/schemaorg-index.json';
+export const notePath = 'src/vocabulary/data/schemaorg-index.SOURCE.md';
 
 /** Where the file came from, as `renderSourceNote` reports it. */
 export interface ReleaseFile {
@@ -98,17 +102,23 @@ export function renderSourceNote(index: VocabularyIndex, source: ReleaseFile): s
     '# schemaorg-index.json — provenance',
     '',
     `* What: a compact index of the schema.org vocabulary, release ${index.version}, read by \`src/vocabulary/\`: ` +
-      `${count(index.types)} types (among them the data types ${index.dataTypes.join(', ')} and their subtypes such as URL and Integer), ` +
+      `${count(index.types)} types (among them the data types ${index.dataTypes.join(', ')} ` +
+      'and their subtypes such as URL and Integer), ' +
       `${count(index.properties)} properties, ${count(index.members)} enumeration members. ` +
       'Only terms in the `schema:` namespace; labels, comments, areas and mappings to other vocabularies are left out.',
     `* Generated from: \`${source.path}\` (${source.bytes.toLocaleString('en')} bytes, sha256 \`${source.sha256}\`), ` +
-      `the schema.org release ${index.version} file (core + pending + extensions, no attic), also published at https://schema.org/version/${index.version}/.`,
-    '* Format: JSON, keys sorted, one entry a line. `version`; `types`: type → direct supertypes (`rdfs:subClassOf`); ' +
-      '`dataTypes`: the instances of `schema:DataType`; `superseded`: type or member → replacements (`schema:supersededBy`); ' +
-      '`properties`: property → `d` domainIncludes, `r` rangeIncludes, `s` supersededBy; `members`: enumeration member → its enumeration type(s).',
-    '* Regenerate: `npx tsx scripts/build-vocabulary.ts [path-to-schemaorg-current-https.jsonld]` (default: the path above; ' +
-      'the release number is read from the `schemaorg-<version>/` folder). It rewrites this file and the index; ' +
-      '`tests/scripts/build-vocabulary.test.ts` fails when the committed files differ from what it generates.',
+      `the schema.org release ${index.version} file (core + pending + extensions, no attic), ` +
+      `also published at https://schema.org/version/${index.version}/.`,
+    '* Format: JSON, keys sorted, one entry a line. `version`; ' +
+      '`types`: type → direct supertypes (`rdfs:subClassOf`); ' +
+      '`dataTypes`: the instances of `schema:DataType`; ' +
+      '`superseded`: type or member → replacements (`schema:supersededBy`); ' +
+      '`properties`: property → `d` domainIncludes, `r` rangeIncludes, `s` supersededBy; ' +
+      '`members`: enumeration member → its enumeration type(s).',
+    '* Regenerate: `npx tsx tests/tools/build-vocabulary.ts [path-to-schemaorg-current-https.jsonld]` ' +
+      '(default: the path above; the release number is read from the `schemaorg-<version>/` folder). ' +
+      'It rewrites this file and the index; ' +
+      '`tests/tools/build-vocabulary.test.ts` fails when the committed files differ from what it generates.',
     '* Licence: the schema.org vocabulary is published under Creative Commons Attribution-ShareAlike 3.0 ' +
       '(https://schema.org/docs/terms.html); this index is an adaptation of it under the same licence.',
     '',
@@ -120,7 +130,7 @@ export function versionFromPath(path: string): string | undefined {
   return /schemaorg-(\d+(?:\.\d+)*)[\\/]/.exec(path)?.[1];
 }
 
-/** Reads the release at `args[0]` (or the default) and writes both files into `<root>/data/`. */
+/** Reads the release at `args[0]` (or the default) and writes both files into `<root>/src/vocabulary/data/`. */
 export function main(args: readonly string[], projectRoot: string): void {
   const input = resolve(projectRoot, args[0] ?? defaultReleasePath);
   const version = versionFromPath(input);
@@ -134,9 +144,9 @@ export function main(args: readonly string[], projectRoot: string): void {
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
   const indexText = serializeVocabularyIndex(index);
-  writeFileAtomic(resolve(projectRoot, 'data/schemaorg-index.json'), indexText);
-  writeFileAtomic(resolve(projectRoot, 'data/schemaorg-index.SOURCE.md'), renderSourceNote(index, source));
-  console.log(`data/schemaorg-index.json: schema.org ${version}, ${Buffer.byteLength(indexText)} bytes`);
+  writeFileAtomic(resolve(projectRoot, indexPath), indexText);
+  writeFileAtomic(resolve(projectRoot, notePath), renderSourceNote(index, source));
+  console.log(`${indexPath}: schema.org ${version}, ${Buffer.byteLength(indexText)} bytes`);
 }
 
 /** Writes a temp file beside the target, then renames it into place. */
@@ -171,5 +181,5 @@ function compare(a: string, b: string): number {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2), fileURLToPath(new URL('..', import.meta.url)));
+  main(process.argv.slice(2), fileURLToPath(new URL('../..', import.meta.url)));
 }

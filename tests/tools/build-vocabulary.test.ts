@@ -4,16 +4,18 @@ import { describe, expect, it } from 'vitest';
 import {
   buildVocabularyIndex,
   defaultReleasePath,
+  indexPath,
+  notePath,
   renderSourceNote,
   serializeVocabularyIndex,
   versionFromPath,
-} from '../../scripts/build-vocabulary.js';
+} from './build-vocabulary.js';
 import type { VocabularyIndex } from '../../src/vocabulary/load.js';
 
 const projectRoot = new URL('../../', import.meta.url);
 const releaseUrl = new URL(defaultReleasePath, projectRoot);
 const hasRelease = existsSync(releaseUrl);
-const committedIndex = (): string => readFileSync(new URL('data/schemaorg-index.json', projectRoot), 'utf8');
+const committedIndex = (): string => readFileSync(new URL(indexPath, projectRoot), 'utf8');
 
 /** A release in miniature, with the shapes the real file uses. */
 function miniRelease(): unknown {
@@ -141,9 +143,7 @@ describe('the committed index', () => {
       bytes: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     };
-    expect(readFileSync(new URL('data/schemaorg-index.SOURCE.md', projectRoot), 'utf8')).toBe(
-      renderSourceNote(index, source),
-    );
+    expect(readFileSync(new URL(notePath, projectRoot), 'utf8')).toBe(renderSourceNote(index, source));
   });
 });
 
