@@ -1,7 +1,7 @@
 /**
  * The local files that the settings (the publisher's logo) and the records (an article's image) name must exist:
- * a URL inside the site must be a file of `public/` or one the build writes. Remote URLs are not checked.
- * Pure: the site, its articles and the paths the built site will have in, problems out.
+ * a URL inside the site must be a file of `public/`. Remote URLs are not checked.
+ * Pure: the site, its articles and the paths of `public/` in, problems out.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../errors.js';
@@ -11,7 +11,7 @@ import { type FieldPath, offsetOf } from './yaml-position.js';
 export interface LocalFilesInput {
   site: { url: string; publisher: { logo: Pick<Image, 'url'> } };
   articles: readonly Pick<Article, 'sourcePath' | 'image'>[];
-  /** Every site path (`images/a.jpg`) the built site will hold: `public/` files and written files. */
+  /** The site paths (`images/a.jpg`) of the files of `public/`. */
   paths: ReadonlySet<string>;
   /** `site.yaml`'s file and text, for the line of the setting. */
   settings: { file: string; text: string } | undefined;

@@ -114,7 +114,8 @@ function paragraph(r: Random, extra?: string): string {
 function linkedSentence(r: Random, citations: readonly CitationRecord[]): string {
   const source = r.pick(citations);
   return r.chance(0.5)
-    ? `Le document, [consultable en ligne](${source.url}), ${r.pick(['détaille', 'chiffre', 'résume'])} ${figure(r)} de dépenses.`
+    ? `Le document, [consultable en ligne](${source.url}), ${r.pick(['détaille', 'chiffre', 'résume'])} ` +
+        `${figure(r)} de dépenses.`
     : `Notre [dossier complet](/dossiers/${slugify(source.name, 5)}/) revient sur ce sujet.`;
 }
 
