@@ -17,6 +17,7 @@ import {
   type SourceFile,
 } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
+import { missingLocalFiles } from './content/local-files.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
 import { renderRecords } from './incremental/index.js';
@@ -129,6 +130,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (records.problems.length > 0) throw new ContentError(records.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, records.articles);
+    const missing = missingLocalFiles({
+      site,
+      articles: site.articles,
+      paths: new Set(content.publicFiles.map((file) => file.path)),
+      settings: content.siteConfig,
+      publicDir: join(contentDir, 'public'),
+    });
+    if (missing.length > 0) throw new ContentError(missing);
     const siteFiles = await rendering.siteFiles(site);
     // The files of `public/`, which must not stand where the build writes, then the swap.
     const publicFiles = publicFilesBeside(content, siteFiles.paths);

@@ -149,8 +149,9 @@ export function lastUpdated(article: Article): DateTime {
 /**
  * An article as the site-wide files read it when it is not among the feeds' newest: its place, its
  * dates, its title, standfirst, section and language (the home page, the sitemaps, `_headers`, the
- * 404 page); everything else emptied. A large build holds its model so, and tests/render/index.test.ts
- * checks that every site-wide file is the same from such articles as from whole ones.
+ * 404 page), and its image, whose file the build checks exists (content/local-files.ts); everything
+ * else emptied. A large build holds its model so, and tests/render/index.test.ts checks that every
+ * site-wide file is the same from such articles as from whole ones.
  */
 export function listedArticle(article: Article): Article {
   return {
@@ -166,6 +167,7 @@ export function listedArticle(article: Article): Article {
     authors: [],
     lang: article.lang,
     ...(article.section === undefined ? {} : { section: article.section }),
+    ...(article.image === undefined ? {} : { image: article.image }),
     tags: [],
     citations: [],
     mentions: [],

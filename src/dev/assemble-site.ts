@@ -2,9 +2,12 @@
  * The site of the records the dev server keeps (see `record-model.ts`), assembled as a full build
  * assembles it (build.ts), with the same problems in the same order: the records that
  * could not be read, then each record's own problems or, for a valid one, those across records
- * (one slug, one id), in file-name order; then a site of drafts only; then the files of `public/`
- * that a page would overwrite. Nothing is read and no record's page is rendered here.
+ * (one slug, one id), in file-name order; then a site of drafts only; then the local files named
+ * and missing; then the files of `public/` that a page would overwrite. Nothing is read and no
+ * record's page is rendered here.
  */
+import { dirname, join } from 'node:path';
+import { missingLocalFiles } from '../content/local-files.js';
 import { crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
 import type { Article, OutputFile, Site } from '../model.js';
@@ -58,6 +61,16 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   }
   if (all.length > 0) return { ok: false, problems: all };
   const site = createSite(model.config, inLastOrder(model, valid));
+  // The content folder's `public/` as shown, beside `articles/` as the model names it.
+  const publicDir = join(dirname(model.content.articlesDir), 'public');
+  const missing = missingLocalFiles({
+    site,
+    articles: site.articles,
+    paths: publicPaths,
+    settings: model.content.siteConfig,
+    publicDir,
+  });
+  if (missing.length > 0) return { ok: false, problems: missing };
   model.order = site.articles.map((article) => model.lightArticles.get(article) ?? '');
   // The feeds carry the HTML of the newest articles; the model keeps it for those only.
   const newest = new Set<RecordRead>();

@@ -119,10 +119,12 @@ function linkedSentence(r: Random, citations: readonly CitationRecord[]): string
     : `Notre [dossier complet](/dossiers/${slugify(source.name, 5)}/) revient sur ce sujet.`;
 }
 
+const IMAGE_HOST = 'https://images.depeche.example/';
+
 function image(r: Random, slug: string, date: string): string {
   const src = r.chance(0.7)
     ? `/images/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug.slice(0, 40)}-${r.int(1, 9)}.jpg`
-    : `https://images.depeche.example/${date.slice(0, 4)}/${slug.slice(0, 40)}.jpg`;
+    : `${IMAGE_HOST}${date.slice(0, 4)}/${slug.slice(0, 40)}.jpg`;
   return `![${subheading(r)}, ${date.slice(0, 4)}](${src})\n*Photo${NBSP}: ${personName(r)} pour Dépêche*`;
 }
 
@@ -167,6 +169,7 @@ export function articleRecord(seed: number, index: number): { fileName: string; 
   const authorIds = siteAuthors(seed).map(([id]) => id);
   const types = r.sample(CITATION_TYPES, r.int(1, 4));
   const basedOn = r.chance(0.3);
+  const month = formatParis(self.publishedMs).slice(0, 7);
   if (basedOn && !types.includes('NewsArticle')) types[0] = 'NewsArticle';
   const citations = types.map((type) => citation(r, type, self.publishedMs));
   const modifiedMs = r.chance(0.25) ? self.publishedMs + r.int(10, 60 * 24 * 20) * 60_000 : undefined;
@@ -183,9 +186,8 @@ export function articleRecord(seed: number, index: number): { fileName: string; 
     tags: r.sample(TAG_POOL, r.int(2, 6)),
     image: r.chance(0.85)
       ? {
-          src:
-            `/images/${formatParis(self.publishedMs).slice(0, 7).replace('-', '/')}/` +
-            `${self.slug.slice(0, 40)}-une.jpg`,
+          // On the newsroom's image host: the corpus holds no image files, and a local one must exist.
+          src: `${IMAGE_HOST}${month.replace('-', '/')}/${self.slug.slice(0, 40)}-une.jpg`,
           alt: headline(r),
           width: 1200,
           height: 675,

@@ -1,5 +1,5 @@
 /** `depeche build` in memory: the summary, --json, --quiet, colours, drafts, and problems. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { depeche, scratchWithSeed } from './fake-io.js';
@@ -110,6 +110,37 @@ describe('depeche build', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/bad\.md:4 datePublished: expected an ISO 8601 date-time/);
     expect(failed.stderr).toMatch(/depeche: 1 problem in 1 file; dist\/ was left as it was\n$/);
+  });
+
+  it('exits 1 when the logo of site.yaml is not in public/, naming the setting, its line and the path', async () => {
+    rmSync(join(scratch.dir, 'content/public/logo.png'));
+    const line =
+      readFileSync(join(scratch.dir, 'content/site.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((text) => text.trim() === 'src: /logo.png') + 1;
+    const failed = await depeche(['build'], { cwd: scratch.dir });
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toBe('');
+    // The public folder is shown as the settings file is, both under the same content folder.
+    const folder = `${scratch.dir}/content`;
+    expect(failed.stderr).toContain(
+      `${folder}/site.yaml:${line} publisher.logo.src: expected a file ${folder}/public/logo.png, found none\n`,
+    );
+    expect(existsSync(join(scratch.dir, 'dist'))).toBe(false);
+  });
+
+  it('exits 1 on a deploy.root that is neither host nor site, and on a deploy that is not a mapping', async () => {
+    const settings = join(scratch.dir, 'content/site.yaml');
+    const original = readFileSync(settings, 'utf8');
+    const lines = original.split('\n').length;
+    writeFileSync(settings, `${original.trimEnd()}\ndeploy:\n  root: proxy\n`);
+    const wrong = await depeche(['build'], { cwd: scratch.dir });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain(`content/site.yaml:${lines + 1} deploy.root: expected "host" or "site"`);
+    writeFileSync(settings, `${original.trimEnd()}\ndeploy: site\n`);
+    const flat = await depeche(['build'], { cwd: scratch.dir });
+    expect(flat.status).toBe(1);
+    expect(flat.stderr).toContain(`content/site.yaml:${lines} deploy: expected a mapping with root`);
   });
 
   it('colours only on a terminal, and never with NO_COLOR', async () => {

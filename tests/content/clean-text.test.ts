@@ -30,6 +30,7 @@ beforeAll(async () => {
   content = join(scratch, 'content');
   mkdirSync(join(content, 'articles'), { recursive: true });
   cpSync(join(import.meta.dirname, '../fixtures/valid/site.yaml'), join(content, 'site.yaml'));
+  cpSync(join(import.meta.dirname, '../fixtures/valid/public/logo.png'), join(content, 'public/logo.png'));
   writeFileSync(
     join(content, 'articles/hostile.md'),
     `---\ntitle: ${TITLE_YAML}\ndescription: ${DESCRIPTION_YAML}\n` +

@@ -31,6 +31,8 @@ function contentFor(name: string): string {
   if (existsSync(join(source, 'public'))) cpSync(join(source, 'public'), join(content, 'public'), { recursive: true });
   const ownSettings = join(source, 'site.yaml');
   cpSync(existsSync(ownSettings) ? ownSettings : join(fixtures, 'valid/site.yaml'), join(content, 'site.yaml'));
+  // The valid settings name the valid logo, which must exist.
+  if (!existsSync(ownSettings)) cpSync(join(fixtures, 'valid/public/logo.png'), join(content, 'public/logo.png'));
   return content;
 }
 

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 /** With `every` 1, two labels give sites that differ in every page; with 3, in a third of them. */
 export function writeKillContent(dir: string, count: number, label: string, every = 1): void {
   mkdirSync(join(dir, 'articles'), { recursive: true });
+  mkdirSync(join(dir, 'public'), { recursive: true });
+  writeFileSync(join(dir, 'public', 'logo.png'), 'png');
   writeFileSync(
     join(dir, 'site.yaml'),
     'url: https://depeche.example/\ntitle: Dépêche\ndescription: Un site.\nlanguage: fr\npublisher:\n  name: ' +

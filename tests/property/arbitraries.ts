@@ -351,6 +351,15 @@ export const siteUrl: fc.Arbitrary<string> = fc.oneof(
     .filter((reference) => !/^[a-z][a-z0-9+.-]*:/i.test(reference) && !reference.startsWith('//')),
 );
 
+/**
+ * A file's URL (a logo, an image): `siteUrl` ending in `.png` and without an empty segment, so that a
+ * reference inside the site names one file (never a folder, never one a segment also names), which
+ * `writeContent` writes to `public/`.
+ */
+export const fileUrl: fc.Arbitrary<string> = siteUrl
+  .filter((url) => !/[/\\]{2}/.test(url.replace(/^[a-z]+:\/\//i, '')))
+  .map((url) => `${url}.png`);
+
 /** A date-time with its UTC offset, as ISO 8601 writes it (seconds and fraction optional). */
 export const dateTime: fc.Arbitrary<string> = fc
   .record({
@@ -621,7 +630,7 @@ export function articleRecord(index: number): fc.Arbitrary<DraftRecord> {
         tags: fc.array(requiredText, { maxLength: 4 }),
         image: fc.record(
           {
-            src: siteUrl,
+            src: fileUrl,
             alt: emptyOrText,
             width: fc.integer({ min: 1, max: 5000 }),
             height: fc.integer({ min: 1, max: 5000 }),
@@ -681,7 +690,7 @@ export const siteSettings: fc.Arbitrary<SiteSettings> = fc
           name: requiredText,
           url: httpUrl,
           logo: fc.record(
-            { src: siteUrl, width: fc.integer({ min: 1, max: 1000 }), height: fc.integer({ min: 1, max: 1000 }) },
+            { src: fileUrl, width: fc.integer({ min: 1, max: 1000 }), height: fc.integer({ min: 1, max: 1000 }) },
             { noNullPrototype: true },
           ),
         },

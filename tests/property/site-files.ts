@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { GeneratedSite } from './arbitraries.js';
 
@@ -34,13 +34,44 @@ export function recordText(record: object, markdown: string): string {
   return `---\n${toYaml(record)}---\n${markdown}`;
 }
 
-/** Replaces the content of `contentDir` with the generated site (the folder is reused between cases). */
-export function writeContent(contentDir: string, site: GeneratedSite): void {
+/**
+ * Replaces the content of `contentDir` with the generated site (the folder is reused between cases),
+ * with a file in `public/` for each logo or image reference that names a file inside the site; returns
+ * those files' paths. A reference that names none (a refused record's) is left for the build to report.
+ */
+export function writeContent(contentDir: string, site: GeneratedSite): string[] {
   const articles = join(contentDir, 'articles');
+  const publicDir = join(contentDir, 'public');
+  rmSync(publicDir, { recursive: true, force: true });
   mkdirSync(articles, { recursive: true });
   for (const name of readdirSync(articles)) rmSync(join(articles, name), { recursive: true, force: true });
   writeFileSync(join(contentDir, 'site.yaml'), toYaml(site.settings));
   for (const article of site.articles) {
     writeFileSync(join(articles, article.fileName), recordText(article.record, article.body.markdown));
+  }
+  const references = [site.settings.publisher.logo.src, ...site.articles.map((article) => article.record.image?.src)];
+  const paths = new Set<string>();
+  for (const reference of references) {
+    const path = typeof reference === 'string' ? fileInSite(site.settings.url, reference) : undefined;
+    if (path === undefined || paths.has(path)) continue;
+    mkdirSync(dirname(join(publicDir, path)), { recursive: true });
+    writeFileSync(join(publicDir, path), 'png');
+    paths.add(path);
+  }
+  return [...paths];
+}
+
+/** The file (`a/b.png`) that `reference` names under the site's URL, by the WHATWG URL parser; else undefined. */
+function fileInSite(siteUrl: string, reference: string): string | undefined {
+  // `new URL` in a try, not `URL.canParse`: on Node 20, once optimised, `canParse` answered false for
+  // `https://café.example/actu` after many calls in one test file.
+  try {
+    const base = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+    const url = new URL(reference, base);
+    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return undefined;
+    const path = url.pathname.slice(base.pathname.length);
+    return /^[^/]+(?:\/[^/]+)*$/.test(path) ? decodeURIComponent(path) : undefined;
+  } catch {
+    return undefined;
   }
 }
