@@ -5,6 +5,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import { stripForHtml } from './characters.js';
+import { canParseUrl } from './content/url.js';
 
 const markdown = new MarkdownIt('commonmark', { html: false });
 
@@ -27,7 +28,7 @@ function absolutize(tokens: Token[], baseUrl: string): void {
     const attribute = URL_ATTRIBUTES[token.type];
     if (attribute !== undefined) {
       const value = token.attrGet(attribute);
-      if (typeof value === 'string' && URL.canParse(value, baseUrl))
+      if (typeof value === 'string' && canParseUrl(value, baseUrl))
         token.attrSet(attribute, new URL(value, baseUrl).href);
     }
     if (token.children) absolutize(token.children, baseUrl);

@@ -14,6 +14,7 @@ import { checkReference } from './links.js';
 import { parseRfc3339 } from './dates.js';
 import { childNamed, childrenNamed, validateRelaxNg, type XmlNode } from './xml.js';
 import { atomTextType, xmlControls } from './feed-text.js';
+import { canParseUrl } from '../content/url.js';
 
 export const ATOM = 'http://www.w3.org/2005/Atom';
 
@@ -92,7 +93,7 @@ export function checkAtom(
     );
     const entryUrl = alternate?.attributes.get('href');
     const itemUrl =
-      entryUrl !== undefined && URL.canParse(entryUrl, feedUrl) ? new URL(entryUrl, feedUrl).href : feedUrl;
+      entryUrl !== undefined && canParseUrl(entryUrl, feedUrl) ? new URL(entryUrl, feedUrl).href : feedUrl;
     findings.push(...links(context, entry, base, feedUrl, at));
     findings.push(...textConstructs(entry, base, ['title', 'summary', 'rights'], at));
     for (const name of ['content', 'summary']) {

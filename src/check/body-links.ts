@@ -7,6 +7,7 @@ import type { SiteContext } from './context.js';
 import type { Finding } from './finding.js';
 import { missingTargetOf } from './links.js';
 import { lineOf, type RecordText } from './records.js';
+import { canParseUrl } from '../content/url.js';
 
 /**
  * `findings` with the copies of one missing target merged: same rule, same target, same document
@@ -67,7 +68,7 @@ function recordOf(
   documentUrl: string,
   bySlug: ReadonlyMap<string, RecordText>,
 ): RecordText | undefined {
-  if (bySlug.size === 0 || !URL.canParse(documentUrl)) return undefined;
+  if (bySlug.size === 0 || !canParseUrl(documentUrl)) return undefined;
   const located = context.locate(new URL(documentUrl));
   if (located.kind !== 'found') return undefined;
   const slug = /^articles\/([^/]+)\/index\.html$/.exec(located.path)?.[1];

@@ -5,6 +5,7 @@
 import { readHtmlDocument, type HtmlFacts } from './html.js';
 import type { SiteFiles } from './site-files.js';
 import { withTrailingSlash } from '../content/url.js';
+import { canParseUrl } from '../content/url.js';
 
 /** Stands for the site's URL when none is known: relative links still resolve inside the site. */
 const UNKNOWN_BASE = 'https://site.invalid/';
@@ -62,8 +63,8 @@ export function siteContext(files: SiteFiles, baseUrl?: string): SiteContext {
 /** The home page's canonical URL, or failing that the RSS channel's link. */
 function discoverBaseUrl(files: SiteFiles, page: (path: string) => HtmlFacts | undefined): string | undefined {
   const canonical = page('index.html')?.canonical;
-  if (canonical !== undefined && URL.canParse(canonical)) return canonical;
+  if (canonical !== undefined && canParseUrl(canonical)) return canonical;
   const rss = files.text('feed.xml');
   const link = rss === undefined ? undefined : /<channel>[\s\S]*?<link>([^<]+)<\/link>/.exec(rss)?.[1]?.trim();
-  return link !== undefined && URL.canParse(link) ? link : undefined;
+  return link !== undefined && canParseUrl(link) ? link : undefined;
 }

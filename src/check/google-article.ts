@@ -18,6 +18,7 @@ import { imageSize } from './image-size.js';
 import { indexPath, memberPath } from './json-path.js';
 import { type JsonObject, declaredTypes, isObject, nodeId } from './jsonld-terms.js';
 import { isDate } from './literals.js';
+import { canParseUrl } from '../content/url.js';
 
 const MIN_PIXELS = 50_000;
 const DISCOVER_WIDTH = 1200;
@@ -135,7 +136,7 @@ function imageFindings(context: SiteContext, image: unknown, path: string, place
   const url =
     typeof image === 'string' ? image : isObject(image) && typeof image.url === 'string' ? image.url : undefined;
   const declared = isObject(image) ? { width: pixels(image.width), height: pixels(image.height) } : undefined;
-  const located = url !== undefined && URL.canParse(url) ? context.locate(new URL(url)) : undefined;
+  const located = url !== undefined && canParseUrl(url) ? context.locate(new URL(url)) : undefined;
   const bytes = located?.kind === 'found' ? context.files.bytes(located.path) : undefined;
   const actual = bytes === undefined ? undefined : imageSize(bytes);
   const findings: Finding[] = [];

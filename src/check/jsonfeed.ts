@@ -13,6 +13,7 @@ import { error, type Finding, type Place, warning } from './finding.js';
 import { indexPath, memberPath } from './json-path.js';
 import { type JsonObject, isObject } from './jsonld-terms.js';
 import { checkReference } from './links.js';
+import { canParseUrl } from '../content/url.js';
 
 const VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -161,7 +162,7 @@ function checkItem(
   if (typeof item.content_html !== 'string' && typeof item.content_text !== 'string') {
     findings.push(error('jsonfeed', at(base), 'expected content_html or content_text, found neither'));
   }
-  const itemUrl = typeof item.url === 'string' && URL.canParse(item.url) ? item.url : feedUrl;
+  const itemUrl = typeof item.url === 'string' && canParseUrl(item.url) ? item.url : feedUrl;
   findings.push(...fields(context, item, ITEM, base, itemUrl, at));
   if (item.author !== undefined)
     findings.push(
@@ -226,7 +227,7 @@ function valueProblem(value: unknown, kind: Kind): string | undefined {
     case 'string':
       return typeof value === 'string' ? undefined : `expected a string, found ${found}`;
     case 'url':
-      return typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value)
+      return typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value) && canParseUrl(value)
         ? undefined
         : `expected an absolute http(s) URL, found ${found}`;
     case 'date':

@@ -5,6 +5,7 @@
  */
 import type { SiteContext } from './context.js';
 import { error, type Finding, type Place, warning } from './finding.js';
+import { canParseUrl } from '../content/url.js';
 
 /** What a missing target finding is about, for `body-links.ts` to merge the copies of one link. */
 export interface MissingTarget {
@@ -44,7 +45,7 @@ export function checkReference(
   place: Place,
 ): Finding[] {
   if (/^(?:mailto|tel|data|javascript|about|urn|tag):/i.test(reference.url)) return [];
-  if (!URL.canParse(reference.url, documentUrl)) {
+  if (!canParseUrl(reference.url, documentUrl)) {
     return [error('broken-link', place, `${reference.where}: expected a URL, found ${JSON.stringify(reference.url)}`)];
   }
   const url = new URL(reference.url, documentUrl);

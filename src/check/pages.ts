@@ -10,13 +10,14 @@ import { indexPath, memberPath } from './json-path.js';
 import { validateJsonLd } from './jsonld.js';
 import { isObject } from './jsonld-terms.js';
 import { checkReference, type Reference } from './links.js';
+import { canParseUrl } from '../content/url.js';
 
 export function checkPage(context: SiteContext, path: string): Finding[] {
   const facts = context.page(path);
   if (facts === undefined) return [];
   const file = context.files.shown(path);
   const pageUrl =
-    facts.base !== undefined && URL.canParse(facts.base, context.urlOf(path))
+    facts.base !== undefined && canParseUrl(facts.base, context.urlOf(path))
       ? new URL(facts.base, context.urlOf(path)).href
       : context.urlOf(path);
   const findings: Finding[] = [];

@@ -12,6 +12,7 @@ import { checkReference } from './links.js';
 import { isAbsoluteHttpUrl } from './literals.js';
 import { childNamed, childrenNamed, type XmlNode } from './xml.js';
 import { lineStarts, rssPlainText, xmlControls } from './feed-text.js';
+import { canParseUrl } from '../content/url.js';
 
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -248,7 +249,7 @@ function channelImage(
 }
 
 function safeUrl(url: string, fallback: string): string {
-  return URL.canParse(url) ? url : fallback;
+  return canParseUrl(url) ? url : fallback;
 }
 
 /** `rss-plain-text` for the elements that hold plain text (item descriptions hold HTML). */

@@ -1,8 +1,22 @@
 /** URL rules of the record contract: sources are absolute http(s); site assets may be relative. */
 
+/**
+ * Whether `text` parses as a URL (against `base`). `new URL` in a try, not `URL.canParse`: on Node
+ * 20, once optimised, `canParse` answers false for valid URLs with a non-ASCII host
+ * (`https://café.example/`) on most calls (tests/content/url.test.ts).
+ */
+export function canParseUrl(text: string, base?: string): boolean {
+  try {
+    new URL(text, base);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The URL when `text` is an absolute http(s) URL, else undefined. */
 export function parseHttpUrl(text: string): URL | undefined {
-  if (!URL.canParse(text)) return undefined;
+  if (!canParseUrl(text)) return undefined;
   const url = new URL(text);
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
 }
@@ -14,12 +28,12 @@ export function parseHttpUrl(text: string): URL | undefined {
 export function resolveHttpUrl(text: string, base: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return parseHttpUrl(text)?.href;
   if (text.startsWith('//')) return undefined;
-  return URL.canParse(text, base) ? new URL(text, base).href : undefined;
+  return canParseUrl(text, base) ? new URL(text, base).href : undefined;
 }
 
 /** True for an absolute URI of any scheme (`https:`, `urn:`, `tag:`): what an Atom id needs. */
 export function isAbsoluteUri(text: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\S+$/i.test(text) && URL.canParse(text);
+  return /^[a-z][a-z0-9+.-]*:\S+$/i.test(text) && canParseUrl(text);
 }
 
 /** `url` without query or fragment, its path ending with `/`: a base URL to resolve against. */

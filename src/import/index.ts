@@ -11,6 +11,7 @@ import { proseToMarkdown } from './markdown.js';
 import { findQuotes, type ImportedQuote } from './quotes.js';
 import { readArticleText } from './text.js';
 import { titleFromUrl } from './title.js';
+import { canParseUrl } from '../content/url.js';
 
 export interface ImportOptions {
   /** The source's URL, when the text does not end with it (or to replace the one it ends with). */
@@ -79,7 +80,7 @@ function recordText(article: Omit<ImportedArticle, 'record'>, now: LocalTime, fr
   }
   lines.push(`datePublished: ${formatLocalDateTime(now)}`);
   if (sourceUrl !== undefined) {
-    const host = URL.canParse(sourceUrl) ? new URL(sourceUrl).hostname : sourceUrl;
+    const host = canParseUrl(sourceUrl) ? new URL(sourceUrl).hostname : sourceUrl;
     lines.push(
       `isBasedOn: ${yamlScalar(sourceUrl)}`,
       'citations:',

@@ -6,10 +6,11 @@
  * again (`l integration` → `l’intégration`). Pure.
  */
 import { slugify } from '../new/slug.js';
+import { canParseUrl } from '../content/url.js';
 
 /** The words of the URL's last path segment, without its extension or trailing article number. */
 export function slugWords(url: string): string[] {
-  if (!URL.canParse(url)) return [];
+  if (!canParseUrl(url)) return [];
   const segments = new URL(url).pathname.split('/').filter((segment) => segment !== '');
   let last = '';
   try {

@@ -70,7 +70,11 @@ function fileInSite(siteUrl: string, reference: string): string | undefined {
     const url = new URL(reference, base);
     if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return undefined;
     const path = url.pathname.slice(base.pathname.length);
-    return /^[^/]+(?:\/[^/]+)*$/.test(path) ? decodeURIComponent(path) : undefined;
+    if (!/^[^/]+(?:\/[^/]+)*$/.test(path)) return undefined;
+    // A name no file can have (a NUL, a `..` made of escapes) is left for the build to refuse.
+    const decoded = decodeURIComponent(path);
+    const named = decoded.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+    return named && !decoded.includes('\0') ? decoded : undefined;
   } catch {
     return undefined;
   }
