@@ -4,6 +4,7 @@
  */
 import type { Problem } from './errors.js';
 import { robotsAdvice } from './render/robots.js';
+import { lineOfField } from './content/yaml-position.js';
 
 /**
  * The notices for a site at `url`, named in `file` (site.yaml). `text` is that file's text when
@@ -12,7 +13,7 @@ import { robotsAdvice } from './render/robots.js';
 export function siteNotices(url: string, file: string, text: string | undefined): Problem[] {
   const advice = robotsAdvice(url);
   if (advice === undefined) return [];
-  const line = text === undefined ? undefined : lineOfKey(text, 'url');
+  const line = text === undefined ? undefined : lineOfField(text, ['url']);
   return [
     {
       file,
@@ -22,10 +23,4 @@ export function siteNotices(url: string, file: string, text: string | undefined)
       hint: `add "${advice}" to the robots.txt at ${new URL('/robots.txt', url).href}`,
     },
   ];
-}
-
-/** The 1-based line of the top-level `key:` of a YAML mapping, when it is written on one. */
-function lineOfKey(text: string, key: string): number | undefined {
-  const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-  return index === -1 ? undefined : index + 1;
 }

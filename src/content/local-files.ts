@@ -3,10 +3,9 @@
  * a URL inside the site must be a file of `public/`. Remote URLs are not checked.
  * Pure: the site, its articles and the paths of `public/` in, problems out.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { Article, Image } from '../model.js';
-import { type FieldPath, offsetOf } from './yaml-position.js';
+import { lineOfField } from './yaml-position.js';
 
 export interface LocalFilesInput {
   site: { url: string; publisher: { logo: Pick<Image, 'url'> } };
@@ -22,7 +21,8 @@ export interface LocalFilesInput {
 export function missingLocalFiles(input: LocalFilesInput): Problem[] {
   const { site, paths, settings, publicDir } = input;
   const problems: Problem[] = [];
-  const logo = missingPath(site.url, paths, site.publisher.logo.url);
+  const missingPath = missingFrom(site.url, paths);
+  const logo = missingPath(site.publisher.logo.url);
   if (logo !== undefined) {
     const line = settings === undefined ? undefined : lineOfField(settings.text, ['publisher', 'logo', 'src']);
     problems.push({
@@ -34,7 +34,7 @@ export function missingLocalFiles(input: LocalFilesInput): Problem[] {
   }
   for (const article of input.articles) {
     if (article.image === undefined) continue;
-    const image = missingPath(site.url, paths, article.image.url);
+    const image = missingPath(article.image.url);
     if (image === undefined) continue;
     problems.push({
       file: article.sourcePath,
@@ -45,23 +45,22 @@ export function missingLocalFiles(input: LocalFilesInput): Problem[] {
   return problems;
 }
 
-/** The site path (`images/a.jpg`) of `url` when it is inside the site and not among `paths`. */
-function missingPath(siteUrl: string, paths: ReadonlySet<string>, url: string): string | undefined {
-  if (!url.startsWith(siteUrl)) return undefined;
-  const path = new URL(url).pathname.slice(new URL(siteUrl).pathname.length);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-  const file = decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
-  return paths.has(file) ? undefined : decoded;
-}
-
-/** The 1-based line of the field at `path` in the YAML `text`. */
-function lineOfField(text: string, path: FieldPath): number {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  return lineCounter.linePos(offsetOf(document, path)).line;
+/**
+ * Gives the site path (`images/a.jpg`) of a URL when it is inside the site and not among `paths`.
+ * The site's path is parsed once: this runs on every article of every build and dev rebuild.
+ */
+function missingFrom(siteUrl: string, paths: ReadonlySet<string>): (url: string) => string | undefined {
+  const sitePath = new URL(siteUrl).pathname;
+  return (url) => {
+    if (!url.startsWith(siteUrl)) return undefined;
+    const path = new URL(url).pathname.slice(sitePath.length);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return path;
+    }
+    const file = decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+    return paths.has(file) ? undefined : decoded;
+  };
 }

@@ -1,5 +1,5 @@
 /** Finds the line of a field in a parsed YAML document, by its path. */
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export type FieldPath = readonly PropertyKey[];
 
@@ -26,6 +26,13 @@ export function offsetOf(document: Document, path: FieldPath): number {
     }
   }
   return offset;
+}
+
+/** The 1-based line of the field at `path` (or of its deepest part that exists) in the YAML `text`. */
+export function lineOfField(text: string, path: FieldPath): number {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  return lineCounter.linePos(offsetOf(document, path)).line;
 }
 
 /** The offset of the key `key` inside the mapping at `path` (for unknown keys). */
