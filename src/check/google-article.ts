@@ -82,8 +82,13 @@ function articleFindings(
 
   for (const name of ['datePublished', 'dateModified']) {
     const value = article[name];
-    if (value === undefined && name === 'datePublished')
-      note('google-article', memberPath(path, name), 'expected datePublished, found none');
+    if (value === undefined)
+      note(
+        'google-article',
+        memberPath(path, name),
+        `expected ${name}, found none`,
+        name === 'dateModified' ? 'Google recommends it: give datePublished again when never modified' : undefined,
+      );
     if (typeof value === 'string' && isDate(value))
       note(
         'google-article',

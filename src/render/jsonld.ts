@@ -4,7 +4,18 @@
  * return, by `schema-dts`'s `Graph`, so every property name and value shape is one schema.org allows.
  */
 import type { CreativeWork, Graph, IdReference, Thing } from 'schema-dts';
-import type { Article, Citation, DateTime, Entity, Image, Person, Quote, Site, SiteSettings } from '../model.js';
+import {
+  type Article,
+  type Citation,
+  type DateTime,
+  type Entity,
+  type Image,
+  lastUpdated,
+  type Person,
+  type Quote,
+  type Site,
+  type SiteSettings,
+} from '../model.js';
 
 type Sign = '+' | '-';
 /** `YYYY-MM-DD`: a calendar date (schema.org `Date`). */
@@ -107,7 +118,8 @@ export interface NewsArticleNode {
   headline: string;
   description: string;
   datePublished: DateTimeWithOffset;
-  dateModified?: DateTimeWithOffset;
+  /** Always given, `datePublished` when the record was never modified: Google recommends both. */
+  dateModified: DateTimeWithOffset;
   inLanguage: string;
   /** People by value; the publisher, when it is the author, by reference. */
   author: (PersonNode | IdReference)[];
@@ -256,7 +268,7 @@ function newsArticleNode(site: SiteSettings, article: Article): NewsArticleNode 
     headline: article.title,
     description: article.description,
     datePublished: withOffset(article.datePublished),
-    ...(article.dateModified === undefined ? {} : { dateModified: withOffset(article.dateModified) }),
+    dateModified: withOffset(lastUpdated(article)),
     inLanguage: article.lang,
     author: article.authors.map((author) =>
       author.type === 'Organization' ? { '@id': site.publisher.id } : personNode(author),

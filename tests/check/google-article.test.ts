@@ -30,6 +30,7 @@ function findings(
 const complete = {
   headline: 'Un titre',
   datePublished: '2024-02-28T09:00:00+01:00',
+  dateModified: '2024-02-28T09:00:00+01:00',
   author: [{ '@type': 'Person', name: 'Camille Dupont', url: `${BASE}auteurs/camille/` }],
   image: {
     '@type': 'ImageObject',
@@ -49,8 +50,14 @@ describe('Google Article recommendations', () => {
       "$['@graph'][0].headline: expected a headline, found none",
       "$['@graph'][0].image: expected an image: Google shows articles with one more prominently",
       "$['@graph'][0].datePublished: expected datePublished, found none",
+      "$['@graph'][0].dateModified: expected dateModified, found none",
       "$['@graph'][0].author: expected an author, found none",
     ]);
+  });
+
+  it('asks for dateModified alone when only it is missing', () => {
+    const { dateModified: _left, ...withoutModified } = complete;
+    expect(findings(withoutModified)).toEqual(["$['@graph'][0].dateModified: expected dateModified, found none"]);
   });
 
   it("asks for the author's URL, following an @id to the node it names", () => {
