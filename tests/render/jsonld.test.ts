@@ -141,15 +141,7 @@ describe('articleGraph', () => {
     const news = first(articleGraph(site, bare), 'NewsArticle');
     // Google recommends dateModified always: the publication date when the record was never modified.
     expect(news.dateModified).toBe(bare.datePublished.iso);
-    for (const key of [
-      'image',
-      'articleSection',
-      'keywords',
-      'citation',
-      'mentions',
-      'about',
-      'isBasedOn',
-    ]) {
+    for (const key of ['image', 'articleSection', 'keywords', 'citation', 'mentions', 'about', 'isBasedOn']) {
       expect(news).not.toHaveProperty(key);
     }
     expect(byType(articleGraph(site, bare), 'Quotation')).toEqual([]);
