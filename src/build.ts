@@ -19,6 +19,7 @@ import {
 import { checkArticles, readArticles } from './content/records.js';
 import { missingLocalFiles } from './content/local-files.js';
 import { isDraft } from './drafts.js';
+import { isScheduled, schedule, type ScheduledRecord } from './scheduled.js';
 import { ContentError, type Problem } from './errors.js';
 import { renderRecords } from './incremental/index.js';
 import type { OutputFile, Site } from './model.js';
@@ -38,6 +39,14 @@ export interface BuildOptions {
   write?: boolean;
   /** Includes the records marked `draft: true`. Default false: drafts are left out. */
   drafts?: boolean;
+  /**
+   * The build's "now": a record whose `datePublished` is after it is scheduled, left out of every
+   * output, and the News sitemap lists the articles of the 48 hours before it. The CLI passes
+   * `SOURCE_DATE_EPOCH` when it is set. Default: the time of the call.
+   */
+  now?: Date;
+  /** Includes the scheduled records (published after `now`). Default false: they are left out. */
+  future?: boolean;
   /**
    * Modification time of every file and folder written, so that an archive of the site is byte
    * identical too; the CLI passes `SOURCE_DATE_EPOCH` when it is set. Default: the time of writing.
@@ -78,6 +87,10 @@ export interface BuildResult {
   bytes: number;
   /** The records left out because they are drafts (their files), empty with `drafts: true`. */
   drafts: string[];
+  /** The records left out because they are published after `now`, soonest first; empty with `future: true`. */
+  scheduled: ScheduledRecord[];
+  /** The `datePublished` of the first of `scheduled`: when the site should be built again. */
+  nextDue?: string;
   /** How many articles were taken unchanged from the build cache (`incremental`), not rendered. */
   reused: number;
   /** Of those, how many were not even read: their file's stat said it was not written since (incremental/cache.ts). */
@@ -92,6 +105,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? 'dist';
   const write = options.write !== false;
   const drafts = options.drafts ?? false;
+  const now = (options.now ?? new Date()).getTime();
+  const future = options.future ?? false;
   const keepFiles = !write || options.keepFiles !== false;
   const progress = options.onProgress;
   // Load: the content folder's listing and the settings, checked.
@@ -110,6 +125,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     config,
     outDir,
     drafts,
+    now,
+    future,
     output,
     keepFiles,
     reuse: options.incremental === true && write && !keepFiles,
@@ -120,16 +137,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     // Check and render each record, its files handed to the writer as they come.
     const records = await rendering.records((done, total) => progress?.({ phase: 'render', done, total }));
-    if (records.problems.length === 0 && records.articles.length === 0 && records.read > 0) {
-      records.problems.push({
-        file: content.articlesDir,
-        field: '(folder)',
-        message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
-      });
-    }
+    if (records.problems.length === 0 && records.articles.length === 0 && records.read > 0)
+      records.problems.push(noArticle(content.articlesDir, records.scheduled.length > 0));
     if (records.problems.length > 0) throw new ContentError(records.problems);
     // The model, then the site-wide files that read it.
-    const site = createSite(config, records.articles);
+    const site = createSite(config, records.articles, now);
     const missing = missingLocalFiles({
       site,
       articles: site.articles,
@@ -156,6 +168,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       fileCount: siteFiles.paths.length + publicFiles.length,
       bytes,
       drafts: records.drafts,
+      ...schedule(records.scheduled),
       reused: siteFiles.reused,
       unread: siteFiles.unread,
       // The records' warnings in file-name order, then the site's.
@@ -169,6 +182,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await output?.release();
   }
+}
+
+/** The problem of a content folder whose records are all left out: drafts, or scheduled after now. */
+function noArticle(articlesDir: string, scheduled: boolean): Problem {
+  return {
+    file: articlesDir,
+    field: '(folder)',
+    message: scheduled
+      ? 'expected at least one article published by now, found only drafts and scheduled records ' +
+        '(build them with --future, --drafts)'
+      : 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
+  };
 }
 
 /** The files of `public/`, as output files; an error names each that stands where the build writes. */
@@ -215,13 +240,15 @@ async function readSettings(
 
 /**
  * Loads and validates the content into the model, with the files of `public/` to copy; throws a
- * `ContentError` with every problem. Records marked `draft: true` are left out unless `drafts`.
+ * `ContentError` with every problem. Records marked `draft: true` are left out unless `drafts`, and
+ * those published after `now` (default: the time of the call) unless `future`.
  */
 export async function loadSite(
   contentDir: string,
   baseUrl?: string,
   drafts = false,
-): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[]; warnings: Problem[] }> {
+  { now = new Date(), future = false }: Pick<BuildOptions, 'now' | 'future'> = {},
+): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[]; scheduled: string[]; warnings: Problem[] }> {
   const content = await loadContent(contentDir);
   const problems: Problem[] = [...content.problems];
   const config =
@@ -240,15 +267,14 @@ export async function loadSite(
     );
   }
   const leftOut = content.articles.filter((source) => !sources.includes(source)).map((source) => source.file);
-  const { articles, problems: articleProblems, warnings } = readArticles(config, sources);
-  problems.push(...articleProblems);
-  if (problems.length === 0 && articles.length === 0 && content.articles.length > 0) {
-    problems.push({
-      file: join(contentDir, 'articles'),
-      field: '(folder)',
-      message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
-    });
-  }
+  const read = readArticles(config, sources);
+  problems.push(...read.problems);
+  const at = now.getTime();
+  const articles = future ? read.articles : read.articles.filter((article) => !isScheduled(article, at));
+  const scheduled = read.articles.filter((article) => !articles.includes(article)).map((a) => a.sourcePath);
+  if (problems.length === 0 && articles.length === 0 && content.articles.length > 0)
+    problems.push(noArticle(join(contentDir, 'articles'), scheduled.length > 0));
   if (problems.length > 0) throw new ContentError(problems);
-  return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut, warnings };
+  const site = createSite(config, articles, at);
+  return { site, publicFiles: content.publicFiles, drafts: leftOut, scheduled, warnings: read.warnings };
 }

@@ -104,7 +104,7 @@ export interface Publisher {
  * What an article page reads of the site: its settings, never the other articles (so a page depends on its record
  * alone).
  */
-export type SiteSettings = Omit<Site, 'articles' | 'updated'>;
+export type SiteSettings = Omit<Site, 'articles' | 'updated' | 'now'>;
 
 export interface Site {
   /** Absolute base URL, always ending with `/`. */
@@ -124,6 +124,11 @@ export interface Site {
   articles: Article[];
   /** The newest `dateModified ?? datePublished` of all articles: the site's "last updated". */
   updated: DateTime;
+  /**
+   * The build's "now", in milliseconds since the epoch: the articles are those published by then, and
+   * the News sitemap lists those of the 48 hours before it.
+   */
+  now: number;
 }
 
 /** One file of the built site, held in memory until the writer puts it on disk. */

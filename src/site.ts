@@ -1,12 +1,13 @@
 /** Assembles the model: the resolved settings and the articles, sorted newest first. Pure. */
 import type { SiteConfig } from './config.js';
-import { FEED_PATHS, lastUpdated, type Article, type DateTime, type Site, type SiteSettings } from './model.js';
+import { FEED_PATHS, lastUpdated, type Article, type Site, type SiteSettings } from './model.js';
 
-export function createSite(config: SiteConfig, articles: readonly Article[]): Site {
+/** `now` (ms since the epoch) is the build's: the articles given must be those published by then. */
+export function createSite(config: SiteConfig, articles: readonly Article[], now: number): Site {
   if (articles.length === 0) throw new Error('a site needs at least one article');
   const sorted = [...articles].sort(newestFirst);
   const newest = sorted.map(lastUpdated).reduce((latest, date) => (date.epochMs > latest.epochMs ? date : latest));
-  return siteOf(config, sorted, newest);
+  return { ...siteForPages(config), articles: sorted, updated: newest, now };
 }
 
 /** What the article pages read of the site: its settings, known before any record is read. */
@@ -30,8 +31,4 @@ export function siteForPages(config: SiteConfig): SiteSettings {
 /** The order of `site.articles`: newest first, ties broken by id. */
 export function newestFirst(a: Article, b: Article): number {
   return b.datePublished.epochMs - a.datePublished.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function siteOf(config: SiteConfig, articles: Article[], updated: DateTime): Site {
-  return { ...siteForPages(config), articles, updated };
 }

@@ -29,6 +29,10 @@ export interface BuildSummary {
   feeds: string[];
   /** Records left out because they are drafts. */
   drafts: string[];
+  /** Records left out because they are dated after now, soonest first (`--future` includes them). */
+  scheduled: { file: string; datePublished: string }[];
+  /** When the first of `scheduled` is due: the time to build again; null when none is scheduled. */
+  nextDue: string | null;
   /** Articles unchanged since the previous build: taken from the build cache, not rendered again. */
   reused: number;
 }
@@ -47,6 +51,9 @@ export async function run(values: OptionValues, _positionals: readonly string[],
       contentDir: resolve(io.cwd, contentDir),
       outDir: resolve(io.cwd, outDir),
       drafts: flag(values, 'drafts'),
+      future: flag(values, 'future'),
+      // The clock's "now" (SOURCE_DATE_EPOCH when set): what is published, what is scheduled.
+      now: new Date(io.clock.now()),
       // Streamed to disk: memory holds the model, never every page.
       keepFiles: false,
       // Unchanged articles are neither rendered nor written again (a cache beside the output folder).
@@ -82,6 +89,8 @@ export async function run(values: OptionValues, _positionals: readonly string[],
     // Every build writes the three feeds.
     feeds: Object.values(FEED_PATHS),
     drafts: result.drafts,
+    scheduled: result.scheduled.map(({ file, datePublished }) => ({ file, datePublished })),
+    nextDue: result.nextDue ?? null,
     reused: result.reused,
   };
   const { warnings } = result;
@@ -93,7 +102,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   return 0;
 }
 
-/** `SOURCE_DATE_EPOCH` (seconds), when set, as the time of every file written: nothing else in a build needs "now". */
+/** `SOURCE_DATE_EPOCH` (seconds), when set, as the time of every file written (the clock gives the build's "now"). */
 function sourceDate(env: Io['env']): { mtime?: Date } {
   const epoch = env.SOURCE_DATE_EPOCH;
   return epoch !== undefined && /^\d+$/.test(epoch) ? { mtime: new Date(Number(epoch) * 1000) } : {};
@@ -119,6 +128,10 @@ function formatSummary(summary: BuildSummary, io: Io): string {
     (feeds === '' ? '' : `  feeds: ${feeds}\n`) +
     (summary.drafts.length === 0
       ? ''
-      : `  ${colours.dim(`${count(summary.drafts.length, 'draft')} left out (--drafts to include)`)}\n`)
+      : `  ${colours.dim(`${count(summary.drafts.length, 'draft')} left out (--drafts to include)`)}\n`) +
+    (summary.nextDue === null
+      ? ''
+      : `  ${count(summary.scheduled.length, 'article')} scheduled, the next due ${summary.nextDue} ` +
+        `(build again then; --future to include)\n`)
   );
 }

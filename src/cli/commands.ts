@@ -40,6 +40,7 @@ Options:
   --out DIR        the output folder, replaced whole on success (default: dist)
   --base-url URL   the public base URL, instead of site.yaml's url (staging, previews)
   --drafts         include the records marked "draft: true"
+  --future         include the records dated after now (SOURCE_DATE_EPOCH when set), else scheduled
   --json           print the problems and the summary as JSON on stdout (for CI)
   -q, --quiet      print nothing on success
   -h, --help       show this help
@@ -51,6 +52,7 @@ ${EXIT_CODES}
       out: { type: 'string' },
       'base-url': { type: 'string' },
       drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
       json,
       quiet,
       help,

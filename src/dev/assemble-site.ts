@@ -60,7 +60,7 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     });
   }
   if (all.length > 0) return { ok: false, problems: all };
-  const site = createSite(model.config, inLastOrder(model, valid));
+  const site = createSite(model.config, inLastOrder(model, valid), model.now());
   // The content folder's `public/` as shown, beside `articles/` as the model names it.
   const publicDir = join(dirname(model.content.articlesDir), 'public');
   const missing = missingLocalFiles({

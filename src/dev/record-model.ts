@@ -68,6 +68,8 @@ export interface RecordModel {
   lightArticles: WeakMap<Article, string>;
   /** The records that hold their article whole. */
   wholes: Set<RecordRead>;
+  /** The dev server's "now", read at each assembly: the News sitemap's window, the scheduled pages' banner. */
+  now: () => number;
 }
 
 /**
@@ -79,6 +81,7 @@ export async function readModel(
   contentDir: string,
   baseUrl: string,
   previous: RecordModel | undefined,
+  now: () => number = Date.now,
 ): Promise<RecordModel | 'build'> {
   const content = await openContent(contentDir);
   if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
@@ -99,6 +102,7 @@ export async function readModel(
     order: previous?.order ?? [],
     lightArticles: new WeakMap(),
     wholes: new Set(),
+    now,
   };
   let count = 0;
   for (const name of content.articleNames) {

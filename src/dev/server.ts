@@ -12,6 +12,7 @@ import { escapeHtml } from '../render/html.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from './client.js';
 import { type EventHub, createEventHub } from './events.js';
 import { mediaType } from './media-types.js';
+import { injectScheduledBanner } from './scheduled-banner.js';
 import { type SiteState, createSiteState } from './site-state.js';
 import { sitePath } from './site-path.js';
 import { watchFolder } from './watch.js';
@@ -37,6 +38,11 @@ export interface DevServerOptions {
    * millisecond of each other (`tests/dev/watch.test.ts`).
    */
   debounceMs?: number;
+  /**
+   * The site's "now": the News sitemap's window ends at it, and the pages of records dated after it
+   * (which dev shows, as `--future` builds them) carry a banner. Default: the time of each rebuild.
+   */
+  now?: Date;
 }
 
 /** What happened, for the CLI to print. `trigger`: the content files whose change caused it. */
@@ -128,7 +134,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const url = withSlash(options.baseUrl ?? `${origin}${sitePath(options.contentDir)}`);
   prefix = new URL(url).pathname;
-  state = createSiteState(options.contentDir, url, randomUUID().slice(0, 8));
+  const fixed = options.now?.getTime();
+  state = createSiteState(
+    options.contentDir,
+    url,
+    randomUUID().slice(0, 8),
+    fixed === undefined ? Date.now : () => fixed,
+  );
   running = run([]).finally(() => {
     running = undefined;
   });
@@ -209,13 +221,12 @@ function serveFile(request: IncomingMessage, response: ServerResponse, relative:
     return;
   }
   const type = mediaType(file);
-  const body = type.startsWith('text/html')
-    ? injectClient(
-        Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('utf8'),
-        file,
-        state.version,
-      )
-    : contents;
+  const due = state.scheduled.get(file);
+  let body: string | Uint8Array = contents;
+  if (type.startsWith('text/html')) {
+    const page = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('utf8');
+    body = injectClient(due === undefined ? page : injectScheduledBanner(page, due), file, state.version);
+  }
   send(request, response, 200, type, body);
 }
 

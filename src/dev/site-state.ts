@@ -12,6 +12,7 @@ import { assembleSite } from './assemble-site.js';
 import { createIncrementalSite, createSiteFilesMemo, type IncrementalSite, updateRecords } from './incremental-site.js';
 import { readModel, type RecordModel } from './record-model.js';
 import { recordsChanged } from './record-paths.js';
+import { scheduledPages } from './scheduled-banner.js';
 import { fixedFiles, incrementalFiles, type ServedFiles } from './served-files.js';
 
 export type { ServedFiles };
@@ -30,6 +31,18 @@ export type Rebuild =
     }
   | { ok: false; durationMs: number; problems: readonly Problem[]; error?: Error };
 
+/** The pages of the scheduled articles, with their `datePublished` (`scheduled-banner.ts`). */
+type Pages = Map<string, string>;
+
+/** What a rebuild made: the fields of a good `Rebuild` besides its version and time, and the scheduled pages. */
+interface Built {
+  articles: number;
+  changed: string[];
+  scope: RebuildScope;
+  warnings: readonly Problem[];
+  scheduled: Pages;
+}
+
 /** `full`: the whole content was read and built; `records`: only the records changed were read. */
 export type RebuildScope = 'full' | 'records';
 
@@ -40,6 +53,8 @@ export interface SiteState {
   readonly version: string;
   /** The current problems, one line each (`content/articles/x.md:7 title: …`); empty when built. */
   readonly problems: readonly string[];
+  /** The pages of the scheduled articles (dated after now) of the last good build, with their date. */
+  readonly scheduled: ReadonlyMap<string, string>;
   /**
    * Builds the content again; never throws. `changedPaths` are the paths that changed, relative to
    * the content folder (as the watcher gives them); none, or any that is not an article record,
@@ -48,8 +63,15 @@ export interface SiteState {
   rebuild(changedPaths?: readonly string[]): Promise<Rebuild>;
 }
 
-export function createSiteState(contentDir: string, baseUrl: string, serverId: string): SiteState {
+/** `now`: the clock of the site's "now", read at each build (the dev server's `now` option, else the time). */
+export function createSiteState(
+  contentDir: string,
+  baseUrl: string,
+  serverId: string,
+  now: () => number = Date.now,
+): SiteState {
   let files: ServedFiles = fixedFiles([]);
+  let scheduled = new Map<string, string>();
   let count = 0;
   let problems: string[] = [];
   // The model of the last good full build, kept up to date record by record; undefined until one.
@@ -57,14 +79,9 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
   // The model last read in full, good or not: a full rebuild renders only the records it has not seen.
   let previous: RecordModel | undefined;
 
-  const full = async (): Promise<{
-    articles: number;
-    changed: string[];
-    scope: RebuildScope;
-    warnings: readonly Problem[];
-  }> => {
+  const full = async (): Promise<Built> => {
     incremental = undefined;
-    const built = await buildInFull(contentDir, baseUrl, previous);
+    const built = await buildInFull(contentDir, baseUrl, previous, now);
     if ('model' in built) previous = built.model;
     const next = 'model' in built ? incrementalFiles(built.site) : fixedFiles(built.files);
     const changed = [...new Set([...files.keys(), ...next.keys()])]
@@ -72,13 +89,10 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
       .sort();
     files = next;
     if ('model' in built) incremental = built.site;
-    return { articles: built.articles, changed, scope: 'full', warnings: built.warnings };
+    return { articles: built.articles, changed, scope: 'full', warnings: built.warnings, scheduled: built.scheduled };
   };
 
-  const records = async (
-    site: IncrementalSite,
-    names: string[],
-  ): Promise<{ articles: number; changed: string[]; scope: RebuildScope; warnings: readonly Problem[] }> => {
+  const records = async (site: IncrementalSite, names: string[]): Promise<Built> => {
     const update = await updateRecords(site, names);
     if (update.ok === 'full') return full();
     if (!update.ok) throw new ContentError(update.problems);
@@ -87,6 +101,7 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
       changed: update.changed,
       scope: 'records',
       warnings: update.warnings,
+      scheduled: scheduledPages(update.site),
     };
   };
 
@@ -100,14 +115,19 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
     get problems() {
       return problems;
     },
+    get scheduled() {
+      return scheduled;
+    },
     async rebuild(changedPaths = []): Promise<Rebuild> {
       const started = performance.now();
       const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
       try {
         const names = recordsChanged(changedPaths);
-        const built = incremental === undefined || names === 'full' ? await full() : await records(incremental, names);
+        const { scheduled: pages, ...built } =
+          incremental === undefined || names === 'full' ? await full() : await records(incremental, names);
         count += 1;
         problems = [];
+        scheduled = pages;
         return { ok: true, version: `${serverId}.${count}`, durationMs: elapsed(), ...built };
       } catch (error) {
         if (error instanceof ContentError) {
@@ -133,11 +153,12 @@ async function buildInFull(
   contentDir: string,
   baseUrl: string,
   previous: RecordModel | undefined,
+  now: () => number,
 ): Promise<
-  | { model: RecordModel; site: IncrementalSite; articles: number; warnings: readonly Problem[] }
-  | { files: OutputFile[]; articles: number; warnings: readonly Problem[] }
+  | { model: RecordModel; site: IncrementalSite; articles: number; warnings: readonly Problem[]; scheduled: Pages }
+  | { files: OutputFile[]; articles: number; warnings: readonly Problem[]; scheduled: Pages }
 > {
-  const model = await readModel(contentDir, baseUrl, previous);
+  const model = await readModel(contentDir, baseUrl, previous, now);
   if (model !== 'build') {
     const memo = createSiteFilesMemo();
     const assembled = assembleSite(model, memo);
@@ -152,10 +173,13 @@ async function buildInFull(
           : await updateRecords(site, [oldest]);
       if (warm.ok === false) throw new ContentError(warm.problems);
       // The records changed meanwhile, leaving none: read them all again.
-      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model);
-      return { model, site, articles: warm.site.articles.length, warnings: warm.warnings };
+      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model, now);
+      const articles = warm.site.articles.length;
+      return { model, site, articles, warnings: warm.warnings, scheduled: scheduledPages(warm.site) };
     }
   }
-  const result = await build({ contentDir, baseUrl, write: false });
-  return { files: result.files, articles: result.site.articles.length, warnings: result.warnings };
+  // As the model above: the scheduled records are shown (with their banner), as `--future` builds them.
+  const result = await build({ contentDir, baseUrl, write: false, future: true, now: new Date(now()) });
+  const { files, site, warnings } = result;
+  return { files, articles: site.articles.length, warnings, scheduled: scheduledPages(site) };
 }

@@ -11,6 +11,7 @@ import { type OpenedContent, recordReader, recordStats } from '../content/load.j
 import type { Problem } from '../errors.js';
 import type { Article, OutputFile, Site, SiteSettings } from '../model.js';
 import { renderRecord } from '../render-record.js';
+import type { ScheduledRecord } from '../scheduled.js';
 import { siteForPages } from '../site.js';
 import type { SiteOutput, WriteResult } from '../write/output.js';
 import { addResult } from '../write/place.js';
@@ -42,6 +43,9 @@ export interface RecordsSetup {
   config: SiteConfig;
   outDir: string;
   drafts: boolean;
+  /** The build's "now" (ms since the epoch): records published after it are left out, unless `future`. */
+  now: number;
+  future: boolean;
   /** Where the files go; none when the build writes nothing. */
   output: SiteOutput | undefined;
   /** Each record's files are kept for the result. */
@@ -59,6 +63,8 @@ export interface RecordsDone {
   problems: Problem[];
   /** The drafts left out, in file-name order. */
   drafts: string[];
+  /** The records left out because they are published after now. */
+  scheduled: ScheduledRecord[];
   /** How many record files could be read. */
   read: number;
   warnings: Problem[];
@@ -111,6 +117,8 @@ export function renderRecords(setup: RecordsSetup): RenderedRecords {
           root: content.root,
           articlesDir: content.articlesDir,
           drafts,
+          now: setup.now,
+          future: setup.future,
           keepFiles,
           cache: reuse,
           ...(output === undefined ? {} : { output: output.folder }),
@@ -125,6 +133,7 @@ export function renderRecords(setup: RecordsSetup): RenderedRecords {
         cached,
         clean,
         incremental: reuse,
+        embargo: setup.future ? undefined : setup.now,
         wholeArticle: wholeArticles(config, content),
         onRecord,
       });
@@ -133,6 +142,7 @@ export function renderRecords(setup: RecordsSetup): RenderedRecords {
         articles: outcome.records.map((record) => record.article),
         problems: outcome.problems,
         drafts: outcome.drafts,
+        scheduled: outcome.scheduled,
         read: outcome.read,
         warnings: outcome.records.flatMap((record) => record.warnings ?? []),
       };

@@ -12,6 +12,7 @@ import { crossRecordChecks } from '../content/records.js';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import { type Article, listedArticle } from '../model.js';
+import { isScheduled, type ScheduledRecord } from '../scheduled.js';
 import { newestFirst } from '../site.js';
 import type { WriteResult } from '../write/output.js';
 import { addResult } from '../write/place.js';
@@ -26,6 +27,8 @@ export interface RecordsOutcome {
   problems: Problem[];
   /** The drafts left out, in file-name order. */
   drafts: string[];
+  /** The records left out because they are published after now, by file. */
+  scheduled: ScheduledRecord[];
   /** How many record files could be read. */
   read: number;
   /** How many records were reused on their file's stat alone, not read. */
@@ -44,6 +47,11 @@ export interface RecordsPass {
   clean: ReadonlySet<string>;
   /** Gives each record its `listedHash`, for the next build's cache. */
   incremental: boolean;
+  /**
+   * The build's "now" (ms since the epoch), when scheduled records are left out: a cached record
+   * published after it is read again (to be left out), never reused. None with `--future`.
+   */
+  embargo: number | undefined;
   /** A record's article with its HTML, rendered again: a reused record among the newest, for the feeds. */
   wholeArticle: (name: string) => Article;
   onRecord?: (done: number, total: number) => void;
@@ -57,7 +65,9 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
     batches.push(
       names.slice(start, start + BATCH_SIZE).map((name, offset) => {
         const known = cached.get(name);
-        if (known === undefined) return { index: start + offset, name };
+        // A record the cache's build published is scheduled again when this build's now is earlier.
+        if (known === undefined || (pass.embargo !== undefined && isScheduled(known.article, pass.embargo)))
+          return { index: start + offset, name };
         return {
           index: start + offset,
           name,
@@ -95,6 +105,9 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
       .flatMap((result) => result.drafts)
       .sort((a, b) => a.index - b.index)
       .map((draft) => draft.file),
+    scheduled: results
+      .flatMap((result) => result.scheduled)
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     read: results.reduce((sum, result) => sum + result.read, 0),
     unread: results.reduce((sum, result) => sum + result.unread, 0),
     placed: results.reduce((sum, result) => addResult(sum, result.placed), { files: 0, bytes: 0, linked: 0 }),

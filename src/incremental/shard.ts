@@ -1,9 +1,10 @@
 /**
  * A build's work on its records, done in batches by each thread of the build (its own, or each
  * worker of `incremental/pool.ts`): read the record, leave drafts out, check it alone, render its page
- * and JSON-LD, and place those files in the new site's folder. What goes back to the build's
- * thread is small: each article without its HTML body, the problems, the paths placed. The newest
- * `feedLimit` articles of each shard are kept whole, for the feeds, and handed over at the end.
+ * and JSON-LD, leave it out when it is scheduled (published after now), and place those files in the
+ * new site's folder. What goes back to the build's thread is small: each article without its HTML
+ * body, the problems, the paths placed. The newest `feedLimit` articles of each shard are kept whole,
+ * for the feeds, and handed over at the end.
  */
 import { join } from 'node:path';
 import { hashText, identify, type Reusable, unchanged } from './cache.js';
@@ -14,6 +15,7 @@ import { isDraft } from '../drafts.js';
 import type { Problem } from '../errors.js';
 import { type Article, listedArticle, type OutputFile } from '../model.js';
 import { renderRecord } from '../render-record.js';
+import { isScheduled, type ScheduledRecord } from '../scheduled.js';
 import { newestFirst, siteForPages } from '../site.js';
 import type { OutputFolder, WriteResult } from '../write/output.js';
 import { addResult, cannotLink, linkFiles, placeFiles } from '../write/place.js';
@@ -25,6 +27,10 @@ export interface ShardSetup {
   root: string;
   articlesDir: string;
   drafts: boolean;
+  /** The build's "now" (ms since the epoch): a record published after it is scheduled, left out. */
+  now: number;
+  /** Includes the scheduled records (`--future`). */
+  future: boolean;
   /** Where files are placed; none when the build writes nothing. */
   output?: OutputFolder;
   /** Sends each record's files back too (`BuildResult.files`). */
@@ -80,6 +86,8 @@ export interface BatchResult {
   problems: Problem[];
   /** The drafts left out, by index and file. */
   drafts: { index: number; file: string }[];
+  /** The records left out because they are published after now (checked, never placed nor cached). */
+  scheduled: ScheduledRecord[];
   /** How many of the batch's files could be read (or were known unchanged without reading them). */
   read: number;
   /** How many were reused on their file's stat alone, not read. */
@@ -116,6 +124,7 @@ export function createShard(setup: ShardSetup): Shard {
         records: [],
         problems: [],
         drafts: [],
+        scheduled: [],
         read: 0,
         unread: 0,
         placed: { files: 0, bytes: 0, linked: 0 },
@@ -151,6 +160,11 @@ export function createShard(setup: ShardSetup): Shard {
           continue;
         }
         const { article, files, warnings } = rendered;
+        if (!setup.future && isScheduled(article, setup.now)) {
+          const { iso, epochMs } = article.datePublished;
+          result.scheduled.push({ file: source.file, datePublished: iso, epochMs });
+          continue;
+        }
         feed.offer(article);
         // A build that keeps no files holds only what the site-wide files read (the feeds' newest come whole from
         // `newest`).

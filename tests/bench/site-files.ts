@@ -96,7 +96,7 @@ export function benchSite(n: number): Site {
     const article = resolveArticle(config, `content/articles/${checked.name}`, checked.defaultSlug, checked.value, '');
     articles.push(structuredClone(article));
   }
-  const site = createSite(config, articles);
+  const site = createSite(config, articles, Date.now());
   for (const [position, article] of site.articles.slice(0, site.feedLimit).entries()) {
     const index = Number(/-(\d+)\.md$/.exec(article.sourcePath)?.[1]);
     site.articles[position] = structuredClone({

@@ -10,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => scratch.remove());
 
-const DRAFT = '---\ntitle: Brouillon\ndescription: ""\ndatePublished: 2024-03-01T09:00:00+01:00\ndraft: true\n---\n';
+const DRAFT = '---\ntitle: Brouillon\ndescription: ""\ndatePublished: 2024-02-27T09:00:00+01:00\ndraft: true\n---\n';
 
 describe('depeche build', () => {
   it('ends with a summary: articles, files, size, time, feeds', async () => {
