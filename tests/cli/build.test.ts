@@ -40,6 +40,8 @@ describe('depeche build', () => {
         bytes: expect.any(Number),
         feeds: ['feed.xml', 'atom.xml', 'feed.json'],
         drafts: [],
+        scheduled: [],
+        nextDue: null,
       },
     });
     expect(readFileSync(join(scratch.dir, 'public_html/feed.json'), 'utf8')).toContain(
@@ -166,6 +168,35 @@ describe('depeche build', () => {
       DRAFT.replace('description: ""', 'description: Un chapeau.'),
     );
     expect((await depeche(['build', '--drafts'], { cwd: scratch.dir })).stdout).toContain('built 2 articles');
+  });
+
+  it('leaves the records dated after now out unless --future, and says when the next is due', async () => {
+    // The fake clock's now is 2024-02-28T08:00:00Z.
+    const scheduled = (day: string) =>
+      `---\ntitle: Plus tard\ndescription: Un chapeau.\ndatePublished: 2024-03-${day}T09:00:00+01:00\n---\n`;
+    writeFileSync(join(scratch.dir, 'content/articles/plus-tard.md'), scheduled('05'));
+    writeFileSync(join(scratch.dir, 'content/articles/bientot.md'), scheduled('01').replace('Plus tard', 'Bientôt'));
+    const without = await depeche(['build'], { cwd: scratch.dir });
+    expect(without.status).toBe(0);
+    expect(without.stdout).toContain('built 1 article');
+    expect(without.stdout).toContain(
+      '  2 articles scheduled, the next due 2024-03-01T09:00:00+01:00 (build again then; --future to include)\n',
+    );
+    const json = JSON.parse((await depeche(['build', '--json'], { cwd: scratch.dir })).stdout) as {
+      summary: { scheduled: unknown; nextDue: unknown };
+    };
+    expect(json.summary.nextDue).toBe('2024-03-01T09:00:00+01:00');
+    expect(json.summary.scheduled).toEqual([
+      { file: expect.stringMatching(/bientot\.md$/), datePublished: '2024-03-01T09:00:00+01:00' },
+      { file: expect.stringMatching(/plus-tard\.md$/), datePublished: '2024-03-05T09:00:00+01:00' },
+    ]);
+    const future = await depeche(['build', '--future'], { cwd: scratch.dir });
+    expect(future.stdout).toContain('built 3 articles');
+    expect(future.stdout).not.toContain('scheduled');
+    // A later clock (src/cli.ts sets it from SOURCE_DATE_EPOCH) publishes the first.
+    const later = await depeche(['build'], { cwd: scratch.dir, now: Date.parse('2024-03-02T00:00:00Z') });
+    expect(later.stdout).toContain('built 2 articles');
+    expect(later.stdout).toContain('  1 article scheduled, the next due 2024-03-05T09:00:00+01:00');
   });
 
   it('refuses a site of drafts only', async () => {
