@@ -146,6 +146,24 @@ export function feedArticles(site: Site): Article[] {
   return site.articles.slice(0, site.feedLimit);
 }
 
+/** Google's News sitemap window: the articles published in the 48 hours before now, at most 1,000. */
+export const NEWS_WINDOW = { ms: 48 * 60 * 60 * 1000, limit: 1000 } as const;
+
+/**
+ * The articles the News sitemap lists: those published in the 48 hours up to the site's now (none
+ * after it, which a build with `future` holds), newest first, at most `NEWS_WINDOW.limit`.
+ */
+export function newsArticles(site: Pick<Site, 'articles' | 'now'>): Article[] {
+  const listed: Article[] = [];
+  for (const article of site.articles) {
+    const published = article.datePublished.epochMs;
+    // Newest first: past the window's start, every article left is older still.
+    if (published <= site.now - NEWS_WINDOW.ms || listed.length === NEWS_WINDOW.limit) break;
+    if (published <= site.now) listed.push(article);
+  }
+  return listed;
+}
+
 /** The article's latest date: `dateModified` when set, else `datePublished`. */
 export function lastUpdated(article: Article): DateTime {
   return article.dateModified ?? article.datePublished;

@@ -78,7 +78,9 @@ describe('the built site', () => {
         'feed.xml',
         'index.html',
         'logo.png',
+        'news-sitemap.xml',
         'robots.txt',
+        'sitemap-1.xml',
         'sitemap.xml',
       ].sort(),
     );
@@ -237,8 +239,15 @@ describe('the built site', () => {
     );
   });
 
-  it('the sitemap lists the home page and the article; robots.txt names it', () => {
-    const parsed = new XMLParser().parse(read('sitemap.xml')) as {
+  it('the sitemap index lists the sitemap of the home page and the article, and the News sitemap; robots.txt names it', () => {
+    const index = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(read('sitemap.xml')) as {
+      sitemapindex: { sitemap: { loc: string }[] };
+    };
+    expect(index.sitemapindex.sitemap.map((entry) => entry.loc)).toEqual([
+      'https://depeche.example/sitemap-1.xml',
+      'https://depeche.example/news-sitemap.xml',
+    ]);
+    const parsed = new XMLParser().parse(read('sitemap-1.xml')) as {
       urlset: { url: { loc: string; lastmod: string }[] };
     };
     expect(parsed.urlset.url.map((entry) => entry.loc)).toEqual(['https://depeche.example/', URL_]);

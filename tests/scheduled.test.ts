@@ -72,7 +72,7 @@ describe('a record dated after now', () => {
   it('is in every listing with future: true, or once now is past its date', async () => {
     for (const built of [await build(options(T1, { future: true })), await build(options(T3))]) {
       const named = naming(join(scratch, 'dist'));
-      for (const path of ['feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'index.html', '404.html'])
+      for (const path of ['feed.xml', 'atom.xml', 'feed.json', 'sitemap-1.xml', 'index.html', '404.html'])
         expect(named).toContain(path);
       expect(named).toContain(`articles/${SLUG}/index.html`);
       expect(built.scheduled).toEqual([]);
@@ -92,7 +92,7 @@ describe('a record dated after now', () => {
     // Nothing changed but now: the record is read again, not taken for left out.
     const later = await build(options(T3, { incremental: true }));
     expect(later.reused).toBe(2);
-    expect(naming(dist)).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml']));
+    expect(naming(dist)).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'sitemap-1.xml']));
     expect(treeOf(dist)).toEqual(await full(T3));
     // A build whose now is earlier than the cache's: the cached, published record is not reused.
     const earlier = await build(options(T1, { incremental: true }));

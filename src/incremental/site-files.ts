@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { type CachedSiteFiles, type FileIdentity, identify, unchanged } from './cache.js';
 import type { RecordSummary } from './shard.js';
-import type { OutputFile, Site } from '../model.js';
+import { newsArticles, type OutputFile, type Site } from '../model.js';
 import type { OutputFolder, WriteResult } from '../write/output.js';
 import { addResult, cannotLink, linkFiles, placeFiles } from '../write/place.js';
 
@@ -39,9 +39,10 @@ export interface SiteFileGroup {
 
 /**
  * What each group reads, as a digest: the cache key (the code, the settings, the footer year…),
- * the site's last update, and for the listings every record's `listedHash`, for the feeds the
- * text of each of the newest records (an article is its text rendered with that key). Undefined
- * when a record has no hash (a build without the cache).
+ * the site's last update, and for the listings every record's `listedHash` and which articles the
+ * News sitemap's window holds (the build's now moves it), for the feeds the text of each of the
+ * newest records (an article is its text rendered with that key). Undefined when a record has no
+ * hash (a build without the cache).
  */
 export function siteFileDigests(
   key: string,
@@ -53,6 +54,7 @@ export function siteFileDigests(
     if (listedHash === undefined) return undefined;
     listings.update(`${name}\0${listedHash}\n`);
   }
+  for (const article of newsArticles(site)) listings.update(`news\0${article.path}\n`);
   const byPath = new Map(records.map((record) => [record.article.path, record]));
   const feeds = createHash('sha256').update(`${key}\0${site.updated.iso}\0`);
   for (const article of site.articles.slice(0, site.feedLimit)) {

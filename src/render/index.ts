@@ -3,12 +3,13 @@
  * server all render from. Each is a pure function of the model, and says what it reads of it, so
  * that a caller that keeps earlier files knows when one is still right.
  */
-import { type Article, feedArticles, lastUpdated, type OutputFile, type Site } from '../model.js';
+import { type Article, feedArticles, lastUpdated, newsArticles, type OutputFile, type Site } from '../model.js';
 import { renderAtom } from './atom.js';
 import { renderHeaders } from './headers.js';
 import { item, renderHomePage } from './home-page.js';
 import { labelsFor, type SafeHtml } from './html.js';
 import { renderJsonFeed } from './jsonfeed.js';
+import { renderNewsSitemap } from './news-sitemap.js';
 import { renderNotFoundPage } from './not-found-page.js';
 import { renderRobots } from './robots.js';
 import { renderRss } from './rss.js';
@@ -21,7 +22,7 @@ export interface RenderMemo {
 }
 
 export interface SiteFileRenderer {
-  name: 'home' | 'feeds' | 'sitemaps' | 'robots' | 'not-found' | 'headers';
+  name: 'home' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'robots' | 'not-found' | 'headers';
   /** `listed`: every article as listed (`listedArticle` in model.ts); `newest`: the feeds' newest, whole. */
   reads: 'listed' | 'newest';
   render(site: Site, memo?: RenderMemo): OutputFile[];
@@ -67,6 +68,14 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
       for (const article of site.articles) inputs.push(article.url, lastUpdated(article).iso);
       return inputs;
     },
+  },
+  {
+    name: 'news-sitemap',
+    reads: 'listed',
+    render: (site) => [renderNewsSitemap(site)],
+    // Now moves the window: equal articles in it, equal bytes.
+    inputs: (site) =>
+      newsArticles(site).flatMap((article) => [article.url, article.title, article.lang, article.datePublished.iso]),
   },
   { name: 'robots', reads: 'listed', render: (site) => renderRobots(site) },
   { name: 'not-found', reads: 'listed', render: (site) => [renderNotFoundPage(site)] },

@@ -1,9 +1,11 @@
 /**
- * `sitemap.xml` per sitemaps.org: a `urlset` of the home page and every article. Past `maxUrls`
- * URLs, the URLs go to `sitemap-1.xml`, `sitemap-2.xml`… and `sitemap.xml` becomes their
- * `sitemapindex`.
+ * The sitemaps per sitemaps.org: `sitemap.xml` is always a `sitemapindex`, of the `urlset`s of the
+ * home page and every article (`sitemap-1.xml`, `sitemap-2.xml`… of `maxUrls` URLs each) and of the
+ * News sitemap (news-sitemap.ts), so that robots.txt names one file whatever the site's size. The
+ * News sitemap's entry has no `lastmod`: it changes with the build's now, which the index does not read.
  */
 import { type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
+import { NEWS_SITEMAP_PATH } from './news-sitemap.js';
 import { el, renderXml, renderXmlList, type XmlElement } from './xml.js';
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -19,8 +21,6 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
     throw new RangeError(`maxUrls must be a positive integer, got ${maxUrls}`);
   // The home page, then every article: URL i of the site is the article i - 1.
   const count = site.articles.length + 1;
-  if (count <= maxUrls) return [{ path: 'sitemap.xml', contents: urlset(site, 0, count) }];
-
   const files: OutputFile[] = [];
   const sitemaps: XmlElement[] = [];
   for (let start = 0, i = 1; start < count; start += maxUrls, i++) {
@@ -33,6 +33,7 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
       ]),
     );
   }
+  sitemaps.push(el('sitemap', [el('loc', new URL(NEWS_SITEMAP_PATH, site.url).href)]));
   return [{ path: 'sitemap.xml', contents: renderXml(el('sitemapindex', sitemaps, { xmlns: NS })) }, ...files];
 }
 

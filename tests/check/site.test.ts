@@ -302,13 +302,13 @@ describe('pages', () => {
     expect(
       errors(
         replaced(
-          'sitemap.xml',
+          'sitemap-1.xml',
           '<loc>https://depeche.example/</loc>',
           '<loc>https://depeche.example/nulle-part/</loc>',
         ),
       ),
     ).toEqual([
-      expect.objectContaining({ file: 'dist/sitemap.xml', field: '/urlset/url[1]/loc', rule: 'broken-link' }),
+      expect.objectContaining({ file: 'dist/sitemap-1.xml', field: '/urlset/url[1]/loc', rule: 'broken-link' }),
     ]);
   });
 

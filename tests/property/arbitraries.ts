@@ -360,6 +360,9 @@ export const fileUrl: fc.Arbitrary<string> = siteUrl
   .filter((url) => !/[/\\]{2}/.test(url.replace(/^[a-z]+:\/\//i, '')))
   .map((url) => `${url}.png`);
 
+/** A "now" after every date `dateTime` makes: a build at it schedules no generated record. */
+export const AFTER_EVERY_DATE = new Date('2100-01-02T00:00:00Z');
+
 /** A date-time with its UTC offset, as ISO 8601 writes it (seconds and fraction optional). */
 export const dateTime: fc.Arbitrary<string> = fc
   .record({

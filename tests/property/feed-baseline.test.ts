@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { generatedSite, type GeneratedSite } from './arbitraries.js';
+import { AFTER_EVERY_DATE, generatedSite, type GeneratedSite } from './arbitraries.js';
 import { checkBuiltSite } from './check-site.js';
 import { feedPackageFailures } from './feed-baseline.js';
 import { writeContent } from './site-files.js';
@@ -72,7 +72,7 @@ function siteWith(value: string): GeneratedSite {
 
 async function buildChecked(site: GeneratedSite): Promise<Awaited<ReturnType<typeof build>>> {
   writeContent(contentDir, site);
-  const result = await build({ contentDir, write: false });
+  const result = await build({ contentDir, write: false, now: AFTER_EVERY_DATE });
   checkBuiltSite(site, result);
   return result;
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { parseDateTime } from '../../src/content/datetime.js';
 import { ContentError } from '../../src/errors.js';
-import { blankText, dateTime, hostileText, httpUrl, type ArticleRecord } from './arbitraries.js';
+import { AFTER_EVERY_DATE, blankText, dateTime, hostileText, httpUrl, type ArticleRecord } from './arbitraries.js';
 import { instantOf } from './check-site.js';
 import { writeContent } from './site-files.js';
 
@@ -37,7 +37,7 @@ async function problemsOf(record: object, body = 'Corps.\n'): Promise<string[]> 
     settings: SETTINGS,
     articles: [{ fileName: 'article.md', record: record as ArticleRecord, body: { kind: 'hostile', markdown: body } }],
   });
-  const error = await build({ contentDir, write: false }).then(
+  const error = await build({ contentDir, write: false, now: AFTER_EVERY_DATE }).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -160,7 +160,7 @@ describe('the record contract refuses', () => {
             },
           ],
         });
-        await build({ contentDir, write: false }).catch((error: unknown) => {
+        await build({ contentDir, write: false, now: AFTER_EVERY_DATE }).catch((error: unknown) => {
           if (!(error instanceof ContentError)) throw error;
           for (const problem of error.problems) expect(problem.line).toBeGreaterThan(0);
         });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { build } from '../../src/build.js';
-import type { GeneratedSite } from './arbitraries.js';
+import { AFTER_EVERY_DATE, type GeneratedSite } from './arbitraries.js';
 import { checkBuiltSite } from './check-site.js';
 import { writeContent } from './site-files.js';
 
@@ -20,5 +20,5 @@ export function scratchContent(): string {
 /** Writes the generated site to the folder, builds it and checks every output against the records. */
 export async function buildAndCheck(contentDir: string, site: GeneratedSite): Promise<void> {
   writeContent(contentDir, site);
-  checkBuiltSite(site, await build({ contentDir, write: false }));
+  checkBuiltSite(site, await build({ contentDir, write: false, now: AFTER_EVERY_DATE }));
 }

@@ -63,7 +63,7 @@ interface Entry {
 }
 function read(file: OutputFile | undefined): {
   urlset?: { url: Entry[]; '@_xmlns': string };
-  sitemapindex?: { sitemap: Entry[]; '@_xmlns': string };
+  sitemapindex?: { sitemap: Partial<Entry>[]; '@_xmlns': string };
 } {
   if (typeof file?.contents !== 'string') throw new Error('expected a text file');
   return parser.parse(file.contents) as ReturnType<typeof read>;
@@ -80,7 +80,7 @@ function articles(count: number) {
 }
 
 describe('renderSitemaps', () => {
-  it('writes one urlset with the home page and every article', () => {
+  it('writes one urlset with the home page and every article, under the index', () => {
     const site = makeSite({
       articles: [
         makeArticle({
@@ -92,8 +92,14 @@ describe('renderSitemaps', () => {
       ],
     });
     const files = renderSitemaps(site);
-    expect(files.map((f) => f.path)).toEqual(['sitemap.xml']);
-    const { urlset } = read(files[0]);
+    expect(files.map((f) => f.path)).toEqual(['sitemap.xml', 'sitemap-1.xml']);
+    const { sitemapindex } = read(files[0]);
+    expect(sitemapindex?.sitemap).toEqual([
+      { loc: 'https://depeche.example/sitemap-1.xml', lastmod: '2024-03-02T11:30:00+01:00' },
+      { loc: 'https://depeche.example/news-sitemap.xml' },
+    ]);
+    expect(validate(files[0]?.contents as string, '/sm:sitemapindex/sm:sitemap/sm:loc')).toHaveLength(2);
+    const { urlset } = read(files[1]);
     expect(urlset?.['@_xmlns']).toBe(NS);
     expect(urlset?.url).toEqual([
       { loc: 'https://depeche.example/', lastmod: '2024-03-02T11:30:00+01:00' },
@@ -101,13 +107,13 @@ describe('renderSitemaps', () => {
       { loc: 'https://depeche.example/articles/a/', lastmod: '2024-02-01T07:30:00Z' },
     ]);
     for (const entry of urlset?.url ?? []) expect(entry.lastmod).toMatch(W3C_DATETIME);
-    expect(validate(files[0]?.contents as string, '/sm:urlset/sm:url/sm:loc')).toHaveLength(3);
-    expect(String(files[0]?.contents).startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')).toBe(true);
+    expect(validate(files[1]?.contents as string, '/sm:urlset/sm:url/sm:loc')).toHaveLength(3);
+    expect(String(files[1]?.contents).startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')).toBe(true);
   });
 
   it('escapes what XML must escape in a URL', () => {
     const site = makeSite({ articles: [makeArticle({ url: 'https://depeche.example/a/?x=1&y=<2>' })] });
-    const [file] = renderSitemaps(site);
+    const [, file] = renderSitemaps(site);
     expect(file?.contents).toContain('?x=1&amp;y=&lt;2&gt;');
     expect(validate(file?.contents as string, '//sm:loc')).toContain('https://depeche.example/a/?x=1&y=<2>');
   });
@@ -117,7 +123,7 @@ describe('renderSitemaps', () => {
       url: 'https://depeche.example/a&amp;b/',
       articles: [makeArticle({ url: 'https://depeche.example/a&amp;b/articles/x/' })],
     });
-    const [file] = renderSitemaps(site);
+    const [, file] = renderSitemaps(site);
     expect(validate(file?.contents as string, '//sm:loc')).toEqual([
       'https://depeche.example/a&amp;b/',
       'https://depeche.example/a&amp;b/articles/x/',
@@ -126,6 +132,7 @@ describe('renderSitemaps', () => {
     expect(validate(index?.contents as string, '//sm:loc')).toEqual([
       'https://depeche.example/a&amp;b/sitemap-1.xml',
       'https://depeche.example/a&amp;b/sitemap-2.xml',
+      'https://depeche.example/a&amp;b/news-sitemap.xml',
     ]);
   });
 
@@ -139,6 +146,7 @@ describe('renderSitemaps', () => {
       'https://depeche.example/sitemap-1.xml',
       'https://depeche.example/sitemap-2.xml',
       'https://depeche.example/sitemap-3.xml',
+      'https://depeche.example/news-sitemap.xml',
     ]);
     expect(validate(files[0]?.contents as string, '/sm:sitemapindex/sm:sitemap/sm:lastmod')).toEqual([
       '2024-01-06T08:00:00+01:00',
@@ -153,6 +161,7 @@ describe('renderSitemaps', () => {
   it('keeps a single urlset when the URLs exactly fill it', () => {
     expect(renderSitemaps(makeSite({ articles: articles(2) }), { maxUrls: 3 }).map((f) => f.path)).toEqual([
       'sitemap.xml',
+      'sitemap-1.xml',
     ]);
   });
 
