@@ -16,6 +16,8 @@ export interface SiteContext {
   readonly baseUrl: string;
   /** Whether `baseUrl` is the real one (given, or found in the home page); else absolute links are not checked. */
   readonly baseKnown: boolean;
+  /** The check's "now", in ms since the epoch: a page dated after it was published too early. */
+  readonly now: number;
   /** The public URL of a file (`articles/x/index.html` → `https://…/articles/x/`). */
   urlOf(path: string): string;
   /** The file a URL points at inside the site, or why it does not. */
@@ -27,7 +29,7 @@ export interface SiteContext {
 /** `external`: outside the site. `missing`: inside, but no file answers it. `found`: the file that does. */
 export type Located = { kind: 'external' } | { kind: 'missing'; path: string } | { kind: 'found'; path: string };
 
-export function siteContext(files: SiteFiles, baseUrl?: string): SiteContext {
+export function siteContext(files: SiteFiles, baseUrl?: string, now = Date.now()): SiteContext {
   const pages = new Map<string, HtmlFacts | undefined>();
   const page = (path: string): HtmlFacts | undefined => {
     if (!pages.has(path)) {
@@ -42,6 +44,7 @@ export function siteContext(files: SiteFiles, baseUrl?: string): SiteContext {
     files,
     baseUrl: base.href,
     baseKnown: found !== undefined,
+    now,
     urlOf: (path) => new URL(path.replace(/(^|\/)index\.html$/, '$1'), base).href,
     locate(url) {
       if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return { kind: 'external' };

@@ -9,7 +9,8 @@
  * (https://developers.google.com/search/docs/appearance/google-discover). The publisher's `logo`
  * was required by the older AMP Article rules; it is still how Google identifies the publisher.
  * The 110-character headline limit was an AMP rule that Google has dropped (long titles are
- * truncated, not refused), so headlines are not measured.
+ * truncated, not refused), so headlines are not measured. A `datePublished` after the check's now
+ * is ours, not Google's: a build leaves such a record out until then (`scheduled`).
  */
 import { isSubtypeOf } from '../vocabulary/index.js';
 import type { SiteContext } from './context.js';
@@ -94,6 +95,13 @@ function articleFindings(
         'google-article',
         memberPath(path, name),
         `expected a date-time with its time zone, found the date ${JSON.stringify(value)} alone`,
+      );
+    if (name === 'datePublished' && typeof value === 'string' && Date.parse(value) > context.now)
+      note(
+        'scheduled',
+        memberPath(path, name),
+        `expected a page published by now (${new Date(context.now).toISOString()}), found it dated ${value}`,
+        'a build leaves a record dated in the future out until then: was this site built with --future?',
       );
   }
 

@@ -27,6 +27,8 @@ export interface CheckOptions {
    * image of an article's body is then reported at its record's file and line. Default: none.
    */
   records?: readonly RecordText[];
+  /** The check's "now": a page whose JSON-LD `datePublished` is after it is warned about. Default: the time of the call. */
+  now?: Date;
 }
 
 export interface CheckResult {
@@ -42,7 +44,7 @@ export interface CheckResult {
 
 /** Checks the files of a built site (as `build` returns them, or as `readSite` reads them). */
 export function checkFiles(files: readonly OutputFile[], options: CheckOptions = {}): CheckResult {
-  const context = siteContext(siteFiles(files, options.folder), options.baseUrl);
+  const context = siteContext(siteFiles(files, options.folder), options.baseUrl, options.now?.getTime());
   const findings: Finding[] = [];
   const feeds: Array<FeedItems & { path: string }> = [];
   const pathOf = new Map<Finding, string>();

@@ -12,6 +12,7 @@ function findings(
   article: Record<string, unknown>,
   files: OutputFile[] = [],
   publisher: Record<string, unknown> = { logo: { '@type': 'ImageObject', url: `${BASE}logo.png` } },
+  now?: number,
 ) {
   const document = {
     '@context': 'https://schema.org',
@@ -20,7 +21,7 @@ function findings(
       { '@type': 'NewsMediaOrganization', '@id': `${BASE}#publisher`, name: 'Dépêche', url: BASE, ...publisher },
     ],
   };
-  const context = siteContext(siteFiles(files), BASE);
+  const context = siteContext(siteFiles(files), BASE, now);
   return checkGoogleArticle(context, document, (field) => ({ file: 'page.html', field })).map((finding) => {
     expect(finding.severity).toBe('warning');
     return `${finding.field}: ${finding.message}`;
@@ -53,6 +54,16 @@ describe('Google Article recommendations', () => {
       "$['@graph'][0].dateModified: expected dateModified, found none",
       "$['@graph'][0].author: expected an author, found none",
     ]);
+  });
+
+  it('warns about a page dated after now: it was built with --future, or too early', () => {
+    const publisher = { logo: { '@type': 'ImageObject', url: `${BASE}logo.png` } };
+    const before = Date.parse('2024-02-28T07:59:59Z');
+    expect(findings(complete, [], publisher, before)).toEqual([
+      "$['@graph'][0].datePublished: expected a page published by now (2024-02-28T07:59:59.000Z), found it dated " +
+        '2024-02-28T09:00:00+01:00',
+    ]);
+    expect(findings(complete, [], publisher, before + 1000)).toEqual([]);
   });
 
   it('asks for dateModified alone when only it is missing', () => {
