@@ -57,10 +57,10 @@ describe('depeche check', () => {
   it('warns about a page dated after the clock, as --future builds one', async () => {
     const other = scratchWithSeed();
     try {
-      // The fake clock's now is 2024-02-28T08:00:00Z, the seed's record's datePublished.
-      const later = { cwd: other.dir, now: Date.parse('2024-02-28T07:00:00Z') };
-      expect((await depeche(['build', '-q', '--future'], later)).status).toBe(0);
-      const result = await depeche(['check', '--json'], later);
+      // An hour before the seed's datePublished (2024-02-28T08:00:00Z, the fake clock's default now).
+      const earlier = { cwd: other.dir, now: Date.parse('2024-02-28T07:00:00Z') };
+      expect((await depeche(['build', '-q', '--future'], earlier)).status).toBe(0);
+      const result = await depeche(['check', '--json'], earlier);
       const report = JSON.parse(result.stdout) as { findings: { rule: string; field: string }[] };
       expect(report.findings.filter((finding) => finding.rule === 'scheduled')).toEqual([
         expect.objectContaining({ field: "$['@graph'][0].datePublished" }),
