@@ -25,7 +25,7 @@ import type { OutputFile, Site } from './model.js';
 import { siteNotices } from './site-notices.js';
 import { createSite } from './site.js';
 import { openOutput } from './write/output.js';
-import { addResult, placeFiles } from './write/place.js';
+import { addResult } from './write/place.js';
 
 export interface BuildOptions {
   /** Folder holding `site.yaml`, `articles/` and `public/`. Default `content`. */
@@ -143,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const publicFiles = publicFilesBeside(content, siteFiles.paths);
     let bytes = 0;
     if (output !== undefined) {
-      const placed = addResult(siteFiles.placed, placeFiles(output.folder, publicFiles, new Set()));
+      const placed = addResult(siteFiles.placed, output.writer.write(publicFiles));
       const paths = new Set([...siteFiles.paths, ...publicFiles.map((file) => file.path)]);
       bytes = (await output.commit(placed, paths)).bytes;
     }

@@ -148,7 +148,7 @@ export function renderRecords(setup: RecordsSetup): RenderedRecords {
       );
       let placed = outcome.placed;
       if (output !== undefined) {
-        const placedSiteFiles = await placeSiteFiles(site, siteGroups, output.folder);
+        const placedSiteFiles = await placeSiteFiles(site, siteGroups, output.writer);
         siteState = placedSiteFiles.state;
         placed = addResult(placed, placedSiteFiles.placed);
       }

@@ -1,10 +1,10 @@
 /**
  * The threads a build works in: a pool of worker threads (`incremental/worker.ts`), one per core as
- * `os.availableParallelism()` counts them, each running a shard (`incremental/shard.ts`) that reads,
- * renders and writes the records it is given, batch by batch. Small sites are built in the
- * build's own thread: starting the workers (each loads the parsers and renderers) costs more than
- * it saves below a few hundred records. Workers run from the compiled `lib/` only; under tsx or
- * vitest (`src/*.ts`) the same shard runs in-process.
+ * `os.availableParallelism()` counts them, each running a shard (`incremental/shard.ts`) that reads
+ * and renders the records it is given, batch by batch, and hands their files to its own writer.
+ * Small sites are built in the build's own thread: starting the workers (each loads the parsers
+ * and renderers) costs more than it saves below a few hundred records. Workers run from the
+ * compiled `lib/` only; under tsx or vitest (`src/*.ts`) the same shard runs in-process.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

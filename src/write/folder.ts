@@ -1,4 +1,5 @@
 /** What the writer works on: plain data, shared by the build's thread and its workers. */
+import type { FolderWriter } from './writer.js';
 
 export interface WriteResult {
   files: number;
@@ -12,7 +13,7 @@ export interface WriteResult {
 
 /**
  * Where a build's files go while it runs: the new folder and the site it will replace. Plain data,
- * so that a worker thread places its own files (`placeFiles` in write/place.ts).
+ * so that each worker thread opens its own writer on it (write/writer.ts).
  */
 export interface OutputFolder {
   /** The folder being filled: a new one beside the output folder, or its spare in `.depeche/`. */
@@ -32,8 +33,10 @@ export interface OutputFolder {
 /** An open output: fill `folder` (here or in workers), then `commit` to swap it in, or `abort`. */
 export interface SiteOutput {
   readonly folder: OutputFolder;
+  /** The writer of the build's own thread; a worker opens its own on `folder`. */
+  readonly writer: FolderWriter;
   /**
-   * Swaps the new site in; `placed` is what every `placeFiles` call returned, summed, and `paths`
+   * Swaps the new site in; `placed` is what every writer's calls returned, summed, and `paths`
    * every file of the new site (a spare's other files are removed first).
    */
   commit(placed: WriteResult, paths: ReadonlySet<string>): Promise<WriteResult>;
