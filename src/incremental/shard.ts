@@ -17,7 +17,8 @@ import { renderRecord } from '../render-record.js';
 import { newestFirst, siteForPages } from '../site.js';
 import type { OutputFolder, WriteResult } from '../write/output.js';
 import { addResult } from '../write/place.js';
-import { type FolderWriter, openWriter } from '../write/writer.js';
+import type { FolderWriter } from '../write/folder.js';
+import { openWriter } from '../write/writer.js';
 
 /** What every shard of a build shares: plain data, sent to each worker once. */
 export interface ShardSetup {

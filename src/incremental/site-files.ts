@@ -16,7 +16,7 @@ import type { RecordSummary } from './shard.js';
 import type { OutputFile, Site } from '../model.js';
 import type { WriteResult } from '../write/output.js';
 import { addResult } from '../write/place.js';
-import type { FolderWriter } from '../write/writer.js';
+import type { FolderWriter } from '../write/folder.js';
 
 type GroupName = keyof CachedSiteFiles;
 

@@ -1,5 +1,5 @@
 /** What the writer works on: plain data, shared by the build's thread and its workers. */
-import type { FolderWriter } from './writer.js';
+import type { OutputFile } from '../model.js';
 
 export interface WriteResult {
   files: number;
@@ -28,6 +28,25 @@ export interface OutputFolder {
    * never written into, since it may be a link to a file of the site being served.
    */
   spare?: boolean;
+}
+
+/** A file of the previous site known to be unchanged: its path, its size and its inode there. */
+export interface UnchangedFile {
+  path: string;
+  size: number;
+  ino: number;
+}
+
+/** A thread's writer into the new folder (`openWriter` in write/writer.ts). */
+export interface FolderWriter {
+  readonly folder: OutputFolder;
+  /** Writes `files`, each hard-linked from the previous site instead when its bytes are the same. */
+  write(files: Iterable<OutputFile>): WriteResult;
+  /**
+   * Links `files` from the previous site as they are; undefined when the file system cannot link
+   * them (nothing of them is left in the new folder): then the caller renders and writes them.
+   */
+  link(files: Iterable<UnchangedFile>): WriteResult | undefined;
 }
 
 /** An open output: fill `folder` (here or in workers), then `commit` to swap it in, or `abort`. */

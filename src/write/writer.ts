@@ -5,27 +5,8 @@
  * sending every page back to the build's thread to be written there costs memory and saves no time
  * (docs/architecture.md).
  */
-import type { OutputFile } from '../model.js';
-import type { OutputFolder, WriteResult } from './folder.js';
+import type { FolderWriter, OutputFolder } from './folder.js';
 import { cannotLink, linkFiles, placeFiles } from './place.js';
-
-/** A file of the previous site known to be unchanged: its path, its size and its inode there. */
-export interface UnchangedFile {
-  path: string;
-  size: number;
-  ino: number;
-}
-
-export interface FolderWriter {
-  readonly folder: OutputFolder;
-  /** Writes `files`, each hard-linked from the previous site instead when its bytes are the same. */
-  write(files: Iterable<OutputFile>): WriteResult;
-  /**
-   * Links `files` from the previous site as they are; undefined when the file system cannot link
-   * them (nothing of them is left in the new folder): then the caller renders and writes them.
-   */
-  link(files: Iterable<UnchangedFile>): WriteResult | undefined;
-}
 
 export function openWriter(folder: OutputFolder): FolderWriter {
   // The folders this writer made: each costs one `mkdir`; another thread making the same one is harmless.
