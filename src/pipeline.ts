@@ -18,11 +18,23 @@ import type { OutputFile } from './model.js';
 import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
 import { siteNotices } from './site-notices.js';
 import { createSite } from './site.js';
+import { markFailed, savePublished } from './websub/state.js';
+import { websubTopics } from './websub/topics.js';
 import { openOutput } from './write/output.js';
 import { addResult } from './write/place.js';
 
 /** Builds the site with `engine`. Throws a `ContentError` listing every problem when the content is invalid. */
 export async function runPipeline(options: BuildOptions, engine: RecordsEngine): Promise<BuildResult> {
+  try {
+    return await buildSite(options, engine);
+  } catch (error) {
+    // `depeche ping` tells no hub of a build that failed (websub/ping.ts).
+    if (options.write !== false && error instanceof ContentError) markFailed(options.outDir ?? 'dist');
+    throw error;
+  }
+}
+
+async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<BuildResult> {
   const contentDir = options.contentDir ?? 'content';
   const outDir = options.outDir ?? 'dist';
   const write = options.write !== false;
@@ -83,6 +95,8 @@ export async function runPipeline(options: BuildOptions, engine: RecordsEngine):
       bytes = (await output.commit(placed, paths)).bytes;
     }
     await rendering.committed();
+    // What the site now publishes, for `depeche ping`.
+    if (output !== undefined) savePublished(outDir, config.hubs, websubTopics(site));
     const settings = content.siteConfig;
     const urlFrom = options.baseUrl === undefined ? settings?.text : undefined;
     return {
