@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { Person, Publisher } from './model.js';
-import { httpUrl, languageTag, positiveInteger, siteUrl, text, urlList } from './content/fields.js';
+import { expected, httpUrl, languageTag, positiveInteger, siteUrl, text, urlList } from './content/fields.js';
 import { firstLine } from './content/frontmatter.js';
 import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
 import { validateYaml } from './content/validate.js';
@@ -50,6 +50,18 @@ const siteSchema = z.strictObject(
         { error: 'expected a mapping with limit' },
       )
       .optional(),
+    websub: z
+      .strictObject(
+        {
+          /** The WebSub hubs the feeds name, and `depeche ping` tells of each change. */
+          hubs: z
+            .array(httpUrl, expected('a list of absolute http(s) URLs'))
+            .min(1, expected('at least one hub URL'))
+            .refine((hubs) => new Set(hubs).size === hubs.length, expected('each hub once')),
+        },
+        { error: 'expected a mapping with hubs' },
+      )
+      .optional(),
     deploy: z
       .strictObject(
         {
@@ -78,6 +90,8 @@ export interface SiteConfig {
   feedLimit: number;
   /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
   deployRoot: DeployRoot;
+  /** The WebSub hubs (`websub.hubs`), absolute URLs; empty when none. */
+  hubs: readonly string[];
 }
 
 /** The `deploy.root` setting: see `siteSchema`. */
@@ -138,6 +152,7 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     authors,
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
     deployRoot: settings.deploy?.root ?? 'host',
+    hubs: settings.websub?.hubs ?? [],
   };
 }
 

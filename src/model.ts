@@ -118,6 +118,8 @@ export interface Site {
   feedLimit: number;
   /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
   deployRoot: 'host' | 'site';
+  /** The WebSub hubs every feed names (`rel="hub"`), absolute URLs; empty when none. */
+  hubs: readonly string[];
   /** Absolute URLs of the three feeds. */
   feeds: { rss: string; atom: string; json: string };
   /** Every article, newest first (ties broken by id). */

@@ -3,6 +3,7 @@
  * every output as a draft is, unless future records are asked for (`--future`). The build reports
  * them, so that a cron or CI schedule can build again when the next one is due.
  */
+import type { Problem } from './errors.js';
 import type { Article } from './model.js';
 
 /** A record left out because it is dated after the build's "now". */
@@ -25,4 +26,16 @@ export function schedule(records: readonly ScheduledRecord[]): { scheduled: Sche
   const scheduled = [...records].sort((a, b) => a.epochMs - b.epochMs || (a.file < b.file ? -1 : 1));
   const next = scheduled[0];
   return next === undefined ? { scheduled } : { scheduled, nextDue: next.datePublished };
+}
+
+/** The problem of a content folder whose records are all left out: drafts, or scheduled after now. */
+export function nothingPublished(articlesDir: string, scheduled: boolean): Problem {
+  return {
+    file: articlesDir,
+    field: '(folder)',
+    message: scheduled
+      ? 'expected at least one article published by now, found only drafts and scheduled records ' +
+        '(build them with --future, --drafts)'
+      : 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
+  };
 }

@@ -20,6 +20,7 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     publisher: config.publisher,
     feedLimit: config.feedLimit,
     deployRoot: config.deployRoot,
+    hubs: config.hubs,
     feeds: {
       rss: config.url + FEED_PATHS.rss,
       atom: config.url + FEED_PATHS.atom,

@@ -115,6 +115,31 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage.
     load: async () => (await import('./check.js')).run,
   },
   {
+    name: 'ping',
+    summary: 'Tell the WebSub hubs which feeds changed',
+    help: `Usage: depeche ping [options]
+
+Tells each hub of site.yaml's websub.hubs of the feeds (and the home page) that changed since that
+hub last took a ping for them, as the last build of the output folder made them: a POST of
+hub.mode=publish and hub.url for each. Run it after the built site is deployed. A request that
+times out, cannot connect, or gets a 5xx or 429 answer is tried 3 more times, waiting 1, 2 and 4 s.
+Nothing is sent when the last build failed.
+
+Options:
+  --out DIR        the output folder whose last build is told of (default: dist)
+  --timeout S      seconds one request may take (default: 10)
+  --dry-run        print what would be sent, and send nothing
+  --json           print every hub's answer as JSON on stdout
+  -h, --help       show this help
+
+Exit codes: 0 every hub took every change (or there was none), 1 a hub refused or could not be
+reached (each is listed, with its status and answer), or the last build failed, 2 usage.
+`,
+    options: { out: { type: 'string' }, timeout: { type: 'string' }, 'dry-run': { type: 'boolean' }, json, help },
+    positionals: { min: 0, max: 0 },
+    load: async () => (await import('./ping.js')).run,
+  },
+  {
     name: 'new',
     summary: 'Start an article: content/articles/<slug>.md',
     help: `Usage: depeche new "Titre de l'article" [options]

@@ -8,7 +8,7 @@ import { describeDateTimeProblem, isDate, parseDateTime } from './datetime.js';
 import { isAbsoluteUri, parseHttpUrl } from './url.js';
 
 /** A zod issue message that says what was expected. */
-const expected = (what: string) => ({ error: `expected ${what}` });
+export const expected = (what: string) => ({ error: `expected ${what}` });
 
 /**
  * A string with at least one visible character that every output keeps: a title of control

@@ -1,7 +1,7 @@
 /**
  * A record's text as the dev server keeps it between rebuilds (its pages are rendered from it when
  * asked for): its UTF-8 bytes, half the size of French text held as a JavaScript string and
- * outside the V8 heap, deflated in the thread pool (to about 40 % of those bytes).
+ * outside the V8 heap, deflated in the thread pool (a record's text deflates to well under half).
  */
 import { deflateRaw, inflateRawSync } from 'node:zlib';
 
@@ -12,7 +12,7 @@ export interface KeptText {
 }
 
 /**
- * The text's UTF-8 bytes, deflated in the thread pool (level 1: about 40 % of the bytes); until
+ * The text's UTF-8 bytes, deflated in the thread pool (level 1: fast, and most of the gain); until
  * then, as they are. A few at a time: each deflate holds a few hundred KB of zlib state while it
  * waits, and the pool's threads also serve the file reads of the next edit.
  */

@@ -2,18 +2,16 @@
  * The seam between the pipeline (build.ts) and its speed-ups: the records rendered on every core
  * (pool.ts, shard.ts), an unchanged record or group of site-wide files taken from the previous
  * site instead of rendered (cache.ts, site-files.ts), and the spare folder the writer fills
- * (write/spare.ts). The pipeline calls the four steps of `RenderedRecords` in order and knows
- * nothing of how they are done.
+ * (write/spare.ts). It is the pipeline's `RecordsEngine` (pipeline.ts): the pipeline calls its four
+ * steps in order and knows nothing of how they are done.
  */
 import type { SiteConfig } from '../config.js';
 import { articleSchema } from '../content/article-schema.js';
 import { type OpenedContent, recordReader, recordStats } from '../content/load.js';
-import type { Problem } from '../errors.js';
 import type { Article, OutputFile, Site, SiteSettings } from '../model.js';
 import { renderRecord } from '../render-record.js';
-import type { ScheduledRecord } from '../scheduled.js';
 import { siteForPages } from '../site.js';
-import type { SiteOutput, WriteResult } from '../write/output.js';
+import type { RecordsEngine } from '../build-types.js';
 import { addResult } from '../write/place.js';
 import {
   type CachedRecord,
@@ -38,59 +36,7 @@ import {
   type SiteFileGroup,
 } from './site-files.js';
 
-export interface RecordsSetup {
-  content: OpenedContent;
-  config: SiteConfig;
-  outDir: string;
-  drafts: boolean;
-  /** The build's "now" (ms since the epoch): records published after it are left out, unless `future`. */
-  now: number;
-  future: boolean;
-  /** Where the files go; none when the build writes nothing. */
-  output: SiteOutput | undefined;
-  /** Each record's files are kept for the result. */
-  keepFiles: boolean;
-  /** Reuses what the previous build of `outDir` made, and keeps what the next one reuses. */
-  reuse: boolean;
-  mtime: Date | undefined;
-}
-
-/** Every record checked and rendered, its files placed. */
-export interface RecordsDone {
-  /** The valid records' articles, in file-name order: the feeds' newest whole, the others as listed. */
-  articles: Article[];
-  /** Every problem: the content's, each record's, those across records. */
-  problems: Problem[];
-  /** The drafts left out, in file-name order. */
-  drafts: string[];
-  /** The records left out because they are published after now. */
-  scheduled: ScheduledRecord[];
-  /** How many record files could be read. */
-  read: number;
-  warnings: Problem[];
-}
-
-/** The site-wide files, rendered or reused, placed in the output. */
-export interface SiteFilesDone {
-  /** The paths of every file of the site the build made: the records' and the site-wide ones. */
-  paths: string[];
-  /** Every file in the order of `BuildResult.files`, when kept: home page, articles, feeds, listings. */
-  files: OutputFile[];
-  placed: WriteResult;
-  reused: number;
-  unread: number;
-}
-
-export interface RenderedRecords {
-  records(onRecord: (done: number, total: number) => void): Promise<RecordsDone>;
-  siteFiles(site: Site): Promise<SiteFilesDone>;
-  /** After the new site is in place: keeps what the next build reuses (or drops what would lie). */
-  committed(): Promise<void>;
-  /** Stops the workers; safe to call more than once. */
-  close(): Promise<void>;
-}
-
-export function renderRecords(setup: RecordsSetup): RenderedRecords {
+export const renderRecords: RecordsEngine = (setup) => {
   const { content, config, outDir, drafts, output, keepFiles, reuse } = setup;
   const write = output !== undefined;
   // Taken before any record is read: it tells the next build which records had settled (cache.ts).
@@ -158,7 +104,7 @@ export function renderRecords(setup: RecordsSetup): RenderedRecords {
       );
       let placed = outcome.placed;
       if (output !== undefined) {
-        const placedSiteFiles = await placeSiteFiles(site, siteGroups, output.folder);
+        const placedSiteFiles = await placeSiteFiles(site, siteGroups, output.writer);
         siteState = placedSiteFiles.state;
         placed = addResult(placed, placedSiteFiles.placed);
       }
@@ -184,7 +130,7 @@ export function renderRecords(setup: RecordsSetup): RenderedRecords {
       await pool?.close();
     },
   };
-}
+};
 
 /** The home page, then each article's pages newest first, then the other site-wide files. */
 function filesInOrder(site: Site, records: readonly RecordSummary[], siteFiles: OutputFile[]): OutputFile[] {

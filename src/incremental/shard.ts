@@ -1,10 +1,10 @@
 /**
  * A build's work on its records, done in batches by each thread of the build (its own, or each
  * worker of `incremental/pool.ts`): read the record, leave drafts out, check it alone, render its page
- * and JSON-LD, leave it out when it is scheduled (published after now), and place those files in the
- * new site's folder. What goes back to the build's thread is small: each article without its HTML
- * body, the problems, the paths placed. The newest `feedLimit` articles of each shard are kept whole,
- * for the feeds, and handed over at the end.
+ * and JSON-LD, leave it out when it is scheduled (published after now), and hand those files to this
+ * thread's writer (write/writer.ts). What goes back to the build's thread is small: each article
+ * without its HTML body, the problems, the paths placed. The newest `feedLimit` articles of each shard
+ * are kept whole, for the feeds, and handed over at the end.
  */
 import { join } from 'node:path';
 import { hashText, identify, type Reusable, unchanged } from './cache.js';
@@ -18,7 +18,9 @@ import { renderRecord } from '../render-record.js';
 import { isScheduled, type ScheduledRecord } from '../scheduled.js';
 import { newestFirst, siteForPages } from '../site.js';
 import type { OutputFolder, WriteResult } from '../write/output.js';
-import { addResult, cannotLink, linkFiles, placeFiles } from '../write/place.js';
+import { addResult } from '../write/place.js';
+import type { FolderWriter } from '../write/folder.js';
+import { openWriter } from '../write/writer.js';
 
 /** What every shard of a build shares: plain data, sent to each worker once. */
 export interface ShardSetup {
@@ -97,8 +99,8 @@ export interface BatchResult {
 
 export interface Shard {
   /**
-   * Reads, checks and renders a batch; places the files unless `write` is false (a problem was
-   * found: the rest are only checked).
+   * Reads, checks and renders a batch; its writer writes the files unless `write` is false (a problem
+   * was found: the rest are only checked).
    */
   render(batch: readonly BatchRecord[], write: boolean): BatchResult;
   /** The shard's newest `feedLimit` articles whole, with their HTML (the feeds carry it). */
@@ -109,7 +111,7 @@ export function createShard(setup: ShardSetup): Shard {
   const { config, output } = setup;
   const read = recordReader(setup.root, setup.articlesDir);
   const schema = articleSchema(new Set(config.authors.keys()));
-  const made = new Set<string>();
+  const writer = output === undefined ? undefined : openWriter(output);
   const feed = newestArticles(config.feedLimit);
   const site = siteForPages(config);
   /**
@@ -117,7 +119,7 @@ export function createShard(setup: ShardSetup): Shard {
    * is false).
    */
   const reused = (reuse: Reusable, write: boolean, result: BatchResult): boolean =>
-    output !== undefined && unchanged(output.target, reuse.files) && (!write || linked(output, reuse, made, result));
+    writer !== undefined && unchanged(writer.folder.target, reuse.files) && (!write || linked(writer, reuse, result));
   return {
     render(batch, write) {
       const result: BatchResult = {
@@ -179,12 +181,13 @@ export function createShard(setup: ShardSetup): Shard {
         };
         if (setup.keepFiles) summary.files = files;
         result.records.push(summary);
-        if (write && output !== undefined) {
-          addResult(result.placed, placeFiles(output, files, made));
+        if (write && writer !== undefined) {
+          addResult(result.placed, writer.write(files));
           if (setup.cache) {
+            const fresh = writer.folder.fresh;
             summary.cache = {
               textHash,
-              files: files.map((file) => identify(join(output.fresh, file.path), file.path)),
+              files: files.map((file) => identify(join(fresh, file.path), file.path)),
               ...(source.stat === undefined ? {} : { source: source.stat }),
             };
           }
@@ -197,14 +200,10 @@ export function createShard(setup: ShardSetup): Shard {
 }
 
 /** Links a reused record's files into the new folder; false when the file system cannot: then it is rendered. */
-function linked(output: OutputFolder, reuse: Reusable, made: Set<string>, result: BatchResult): boolean {
-  try {
-    addResult(result.placed, linkFiles(output, reuse.files, made));
-    return true;
-  } catch (error) {
-    if (cannotLink(error)) return false;
-    throw error;
-  }
+function linked(writer: FolderWriter, reuse: Reusable, result: BatchResult): boolean {
+  const placed = writer.link(reuse.files);
+  if (placed !== undefined) addResult(result.placed, placed);
+  return placed !== undefined;
 }
 
 /** The newest `limit` articles offered, kept whole. */

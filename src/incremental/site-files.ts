@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { type CachedSiteFiles, type FileIdentity, identify, unchanged } from './cache.js';
 import type { RecordSummary } from './shard.js';
 import { newsArticles, type OutputFile, type Site } from '../model.js';
-import type { OutputFolder, WriteResult } from '../write/output.js';
-import { addResult, cannotLink, linkFiles, placeFiles } from '../write/place.js';
+import type { WriteResult } from '../write/output.js';
+import { addResult } from '../write/place.js';
+import type { FolderWriter } from '../write/folder.js';
 
 type GroupName = keyof CachedSiteFiles;
 
@@ -106,26 +107,22 @@ export function renderedSiteFiles(groups: readonly SiteFileGroup[]): OutputFile[
 export async function placeSiteFiles(
   site: Site,
   groups: readonly SiteFileGroup[],
-  output: OutputFolder,
+  writer: FolderWriter,
 ): Promise<{ placed: WriteResult; state?: CachedSiteFiles }> {
-  const made = new Set<string>();
   const placed: WriteResult = { files: 0, bytes: 0, linked: 0 };
   const state: Partial<CachedSiteFiles> = {};
   for (const group of groups) {
     let files = group.reuse;
     if (files !== undefined) {
-      try {
-        addResult(placed, linkFiles(output, files, made));
-      } catch (error) {
-        if (!cannotLink(error)) throw error;
-        files = undefined;
-      }
+      const linked = writer.link(files);
+      if (linked === undefined) files = undefined;
+      else addResult(placed, linked);
     }
     if (files === undefined) {
       const rendered = group.files ?? (await renderer(group.name))(site);
-      addResult(placed, placeFiles(output, rendered, made));
-      if (group.digest !== undefined)
-        files = rendered.map((file) => identify(join(output.fresh, file.path), file.path));
+      addResult(placed, writer.write(rendered));
+      const fresh = writer.folder.fresh;
+      if (group.digest !== undefined) files = rendered.map((file) => identify(join(fresh, file.path), file.path));
     }
     if (group.digest !== undefined && files !== undefined) state[group.name] = { digest: group.digest, files };
   }

@@ -79,6 +79,7 @@ export function renderAtom(site: Site): OutputFile {
       textConstruct('subtitle', site.description),
       el('updated', site.updated.iso),
       el('link', [], { rel: 'self', type: 'application/atom+xml', href: site.feeds.atom }),
+      ...site.hubs.map((hub) => el('link', [], { rel: 'hub', href: hub })),
       el('link', [], { rel: 'alternate', type: 'text/html', href: site.url }),
       el('author', [el('name', site.publisher.name), el('uri', site.publisher.url)]),
       el('generator', GENERATOR),

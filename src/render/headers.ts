@@ -2,7 +2,8 @@
  * `_headers`: the response headers Netlify and Cloudflare Pages read from the site's root (GitHub
  * Pages ignores it; the README shows nginx). Each feed gets its media type with `charset=utf-8`, the
  * JSON-LD files `application/ld+json`, and every kind of file a cache policy: pages revalidate on
- * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week.
+ * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week. With WebSub hubs,
+ * the feeds and the home page name them in a `Link` header.
  *
  * Both hosts apply every rule whose path matches a request, and when two rules set the same header
  * they join the values with a comma (`max-age=0, …, max-age=300`). So no two rules here can match
@@ -33,6 +34,7 @@ export function headerRules(site: Site): HeaderRule[] {
       ['Content-Type', `${type}; charset=utf-8`],
       ['Cache-Control', DATA],
       ['Access-Control-Allow-Origin', '*'],
+      ...hubLinks(site, url),
     ],
   });
   // Article pages live at `<folder>/<slug>/`: one pair of rules per folder (`articles/`).
@@ -40,7 +42,7 @@ export function headerRules(site: Site): HeaderRule[] {
   const logo = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
   return [
     { path: `${base}*`, headers: [['X-Content-Type-Options', 'nosniff']] },
-    { path: base, headers: [['Cache-Control', PAGE]] },
+    { path: base, headers: [['Cache-Control', PAGE], ...hubLinks(site, site.url)] },
     ...folders.flatMap((folder): HeaderRule[] => [
       { path: `${base}${folder}:slug/`, headers: [['Cache-Control', PAGE]] },
       {
@@ -57,6 +59,16 @@ export function headerRules(site: Site): HeaderRule[] {
     feed(site.feeds.json, 'application/feed+json'),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
   ];
+}
+
+/**
+ * WebSub discovery (W3C WebSub §4): a `Link` header naming each hub and the topic's own URL, on
+ * each feed and on the home page, the topics `depeche ping` tells the hubs of.
+ */
+function hubLinks(site: Site, topic: string): [name: string, value: string][] {
+  if (site.hubs.length === 0) return [];
+  const links = [...site.hubs.map((hub) => `<${hub}>; rel="hub"`), `<${topic}>; rel="self"`];
+  return [['Link', links.join(', ')]];
 }
 
 export function renderHeaders(site: Site): OutputFile {

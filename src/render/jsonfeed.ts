@@ -46,6 +46,10 @@ export interface JsonFeed {
   favicon?: string;
   language?: string;
   authors?: JsonFeedAuthor[];
+  /** Endpoints that push the feed's changes: WebSub hubs. */
+  hubs?: { type: string; url: string }[];
+  /** The next page of items: an older part of the feed. */
+  next_url?: string;
   items: JsonFeedItem[];
 }
 
@@ -84,6 +88,7 @@ export function buildJsonFeed(site: Site): JsonFeed {
     ...(logo.width === logo.height && { icon: logo.url }),
     language: site.language,
     authors: [{ name: site.publisher.name, url: site.publisher.url }],
+    ...(site.hubs.length > 0 && { hubs: site.hubs.map((url) => ({ type: 'WebSub', url })) }),
     items: feedArticles(site).map(item),
   };
 }

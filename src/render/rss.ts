@@ -66,6 +66,7 @@ export function renderRss(site: Site): OutputFile {
     el('generator', GENERATOR),
     el('docs', RSS_DOCS),
     el('atom:link', [], { href: site.feeds.rss, rel: 'self', type: 'application/rss+xml' }),
+    ...site.hubs.map((hub) => el('atom:link', [], { href: hub, rel: 'hub' })),
     fitsChannelImage(logo) &&
       el('image', [
         el('url', logo.url),

@@ -17,7 +17,8 @@ import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from '../model.js';
 import type { OutputFolder, SiteOutput, WriteResult } from './folder.js';
-import { addResult, placeFiles } from './place.js';
+import { addResult } from './place.js';
+import { openWriter } from './writer.js';
 import { openSpare, recoverSpareSwap, spareInUse } from './spare.js';
 import {
   active,
@@ -52,7 +53,7 @@ export interface WriteOptions {
   spare?: boolean;
 }
 
-/** Writes a whole site from a stream of files: `openOutput`, `placeFiles`, `commit`. */
+/** Writes a whole site from a stream of files: `openOutput`, its writer, `commit`. */
 export async function writeSite(
   outDir: string,
   files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
@@ -61,9 +62,8 @@ export async function writeSite(
   const output = await openOutput(outDir, options);
   let placed: WriteResult;
   try {
-    const made = new Set<string>();
     placed = { files: 0, bytes: 0, linked: 0 };
-    for await (const file of files) addResult(placed, placeFiles(output.folder, [file], made));
+    for await (const file of files) addResult(placed, output.writer.write([file]));
   } catch (error) {
     await output.abort();
     await output.release();
@@ -106,6 +106,7 @@ export async function openOutput(outDir: string, options: WriteOptions = {}): Pr
   };
   return {
     folder,
+    writer: openWriter(folder),
     abort,
     release: async () => undefined,
     async commit(placed) {

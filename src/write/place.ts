@@ -2,7 +2,7 @@
  * Placing files in the folder a build fills (see write/output.ts for the swap that follows): each file is
  * hard-linked from the previous build when its bytes are unchanged (write/reuse.ts), else written.
  * Synchronous calls: one file at a time is what the disk does anyway, without a thread-pool round
- * trip per file. Called by the build's own thread and by its workers, each with its own files.
+ * trip per file. Called through a thread's writer (write/writer.ts), each thread with its own files.
  *
  * A spare (write/spare.ts) already holds files, some of them links to the
  * served site's: a file there is unlinked before it is written, never written into.

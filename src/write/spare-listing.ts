@@ -3,14 +3,11 @@
  * so that the commit removes those the new site does not have. A spare of 10,000 articles is
  * 10,000 folders and 20,000 files: the listing is two arrays of relative paths, each made by
  * joining a name to its folder's path as it goes (Node's recursive listing gives each entry its
- * folder's absolute path: cutting, splitting and joining those, then putting them into sets,
- * doubled the listing's time). Still 0.08 s of a rebuild of 10,000 articles, so the listing runs
- * in a small worker thread, on the other core, while the build's thread fills the spare. (Node
- * 20's promise `readdir` does not do: its callbacks, one per folder, cost the build's thread more
- * than the listing they move off it; commit c63df6d.) The worker imports nothing but Node's own
- * modules, so that it starts in a few tens of milliseconds, and answers with the two arrays.
- * Its gain is smaller than the listing: a second busy core slows the build's thread too (a worker
- * that only spins for 0.14 s costs it ≈0.04 s).
+ * folder's absolute path, and cutting, splitting and joining those costs more than the walk). The
+ * listing runs in a small worker thread, on the other core, while the build's thread fills the
+ * spare: Node 20's promise `readdir` would not do, as its callbacks, one per folder, cost the
+ * build's thread more than the listing they move off it. The worker imports nothing but Node's own
+ * modules, so that it starts quickly, and answers with the two arrays.
  *
  * Why a listing made while the spare is being filled is still right. The build, in any thread,
  * only places the new site's files: it unlinks then writes or links a file at a path of the new

@@ -36,6 +36,7 @@ import { basename, dirname, join } from 'node:path';
 import { type SpareEntries, type SpareListing, startListing } from './spare-listing.js';
 import type { OutputFolder, SiteOutput } from './folder.js';
 import { exists, isAlive, removeStaleTemporaries, setFolderTimes, swapIn } from './swap.js';
+import { openWriter } from './writer.js';
 
 /** The folder beside the output folder that holds the build's state (the spare, the cache). */
 export const STATE_FOLDER = '.depeche';
@@ -91,6 +92,7 @@ export async function openSpare(
   let closed = false;
   return {
     folder,
+    writer: openWriter(folder),
     // A failed build leaves the spare as it is: the next one checks every file it keeps.
     abort: async () => {
       closed = true;

@@ -1,6 +1,6 @@
 /**
  * The benchmark corpus: records our real loader and validator accept, the same for a seed, and
- * with the properties the benchmark promises (issue 4). No timing here: timing is `npm run bench`.
+ * with the properties the benchmark promises. No timing here: timing is `npm run bench`.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

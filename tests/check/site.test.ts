@@ -182,7 +182,7 @@ describe('XML and the feeds', () => {
   });
 
   it('reads an Atom type="html" title as HTML and RSS character references as text: the feeds agree', () => {
-    // What the renderers write for a title `AT&T <3 …` (issue 10); fast-xml-parser, below, reads it back.
+    // What the renderers write for a title `AT&T <3 …`; fast-xml-parser, below, reads it back.
     const title = 'AT&T <3 Le partenariat';
     let files = replaced(
       'atom.xml',

@@ -1,5 +1,5 @@
 /**
- * One text in every output (issue 10): a site of hostile-but-legal records is built, and each item's
+ * One text in every output: a site of hostile-but-legal records is built, and each item's
  * title and summary are read back by independent readers, Python's feedparser for RSS and Atom,
  * JSON.parse for JSON Feed, parse5 for the page's <h1> and standfirst, jsonld's expansion for the
  * JSON-LD, and must equal the record's text after the documented cleaning (docs/hostile-content.md:

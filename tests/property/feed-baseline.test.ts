@@ -4,7 +4,7 @@
  * property of check-site.ts must hold) and handed to `feed`; the table of what `feed` got wrong is
  * kept in tests/golden/feed-baseline.md, reviewed like code. Then generated sites, with a fixed
  * seed: depeche never fails, `feed` does. `feed` is handed depeche's model, whose text is already
- * cleaned (src/content/clean-text.ts), so controls, noncharacters and lone surrogates no longer trip it.
+ * cleaned (src/content/clean-text.ts), so controls, noncharacters and lone surrogates do not trip it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

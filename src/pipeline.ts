@@ -1,0 +1,164 @@
+/**
+ * The pipeline: load → check → model → render → write. The content folder is listed and the
+ * settings checked; each record is checked, modelled and rendered on its own, its files handed to
+ * the writer as they come (how, on how many threads, and what is reused from the previous build,
+ * is the business of the `RecordsEngine` the pipeline is given: incremental/index.ts by default,
+ * plugged in by build.ts); with every problem of every record collected, the model gives the
+ * site-wide files (home page, feeds, sitemaps), and the writer swaps the new site in whole. When
+ * anything fails, the served site is left as it was, byte for byte (write/output.ts).
+ */
+import { join } from 'node:path';
+import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
+import { openContent, readArticle, type OpenedContent, type SourceFile } from './content/load.js';
+import { checkArticles } from './content/records.js';
+import { missingLocalFiles } from './content/local-files.js';
+import { isDraft } from './drafts.js';
+import { nothingPublished, schedule } from './scheduled.js';
+import { ContentError, type Problem } from './errors.js';
+import type { OutputFile } from './model.js';
+import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
+import { siteNotices } from './site-notices.js';
+import { createSite } from './site.js';
+import { markFailed, savePublished } from './websub/state.js';
+import { websubTopics } from './websub/topics.js';
+import { openOutput } from './write/output.js';
+import { addResult } from './write/place.js';
+
+/** Builds the site with `engine`. Throws a `ContentError` listing every problem when the content is invalid. */
+export async function runPipeline(options: BuildOptions, engine: RecordsEngine): Promise<BuildResult> {
+  try {
+    return await buildSite(options, engine);
+  } catch (error) {
+    // `depeche ping` tells no hub of a build that failed (websub/ping.ts).
+    if (options.write !== false && error instanceof ContentError) markFailed(options.outDir ?? 'dist');
+    throw error;
+  }
+}
+
+async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<BuildResult> {
+  const contentDir = options.contentDir ?? 'content';
+  const outDir = options.outDir ?? 'dist';
+  const write = options.write !== false;
+  const drafts = options.drafts ?? false;
+  const now = (options.now ?? new Date()).getTime();
+  const future = options.future ?? false;
+  const keepFiles = !write || options.keepFiles !== false;
+  const progress = options.onProgress;
+  // Load: the content folder's listing and the settings, checked.
+  progress?.({ phase: 'load', done: 0, total: 0 });
+  const content = await openContent(contentDir);
+  const config = await readSettings(content, contentDir, options.baseUrl, drafts);
+  const output = write
+    ? await openOutput(outDir, {
+        protect: [contentDir],
+        spare: options.incremental === true && !keepFiles,
+        ...(options.mtime === undefined ? {} : { mtime: options.mtime }),
+      })
+    : undefined;
+  const rendering = engine({
+    content,
+    config,
+    outDir,
+    drafts,
+    now,
+    future,
+    output,
+    keepFiles,
+    reuse: options.incremental === true && write && !keepFiles,
+    mtime: options.mtime,
+  });
+  try {
+    if (output !== undefined)
+      progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
+    // Check and render each record, its files handed to the writer as they come.
+    const records = await rendering.records((done, total) => progress?.({ phase: 'render', done, total }));
+    if (records.problems.length === 0 && records.articles.length === 0 && records.read > 0)
+      records.problems.push(nothingPublished(content.articlesDir, records.scheduled.length > 0));
+    if (records.problems.length > 0) throw new ContentError(records.problems);
+    // The model, then the site-wide files that read it.
+    const site = createSite(config, records.articles, now);
+    const missing = missingLocalFiles({
+      site,
+      articles: site.articles,
+      paths: new Set(content.publicFiles.map((file) => file.path)),
+      settings: content.siteConfig,
+      publicDir: join(contentDir, 'public'),
+    });
+    if (missing.length > 0) throw new ContentError(missing);
+    const siteFiles = await rendering.siteFiles(site);
+    // The files of `public/`, which must not stand where the build writes, then the swap.
+    const publicFiles = publicFilesBeside(content, siteFiles.paths);
+    let bytes = 0;
+    if (output !== undefined) {
+      const placed = addResult(siteFiles.placed, output.writer.write(publicFiles));
+      const paths = new Set([...siteFiles.paths, ...publicFiles.map((file) => file.path)]);
+      bytes = (await output.commit(placed, paths)).bytes;
+    }
+    await rendering.committed();
+    // What the site now publishes, for `depeche ping`.
+    if (output !== undefined) savePublished(outDir, config.hubs, websubTopics(site));
+    const settings = content.siteConfig;
+    const urlFrom = options.baseUrl === undefined ? settings?.text : undefined;
+    return {
+      site,
+      files: keepFiles && siteFiles.files.length > 0 ? [...siteFiles.files, ...publicFiles] : [],
+      fileCount: siteFiles.paths.length + publicFiles.length,
+      bytes,
+      drafts: records.drafts,
+      ...schedule(records.scheduled),
+      reused: siteFiles.reused,
+      unread: siteFiles.unread,
+      // The records' warnings in file-name order, then the site's.
+      warnings: [...records.warnings, ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom)],
+    };
+  } catch (error) {
+    // The workers stop before the new folder goes: none may still be writing into it.
+    await rendering.close().catch(() => undefined);
+    await output?.abort().catch(() => undefined);
+    throw error;
+  } finally {
+    await output?.release();
+  }
+}
+
+/** The files of `public/`, as output files; an error names each that stands where the build writes. */
+function publicFilesBeside(content: OpenedContent, written: readonly string[]): OutputFile[] {
+  const paths = new Set(written);
+  const clashes = content.publicFiles.filter((file) => paths.has(file.path));
+  if (clashes.length > 0) {
+    throw new ContentError(
+      clashes.map((file) => ({
+        file: file.file,
+        field: '(file)',
+        message: `expected a file the build does not write itself, found ${JSON.stringify(file.path)}`,
+      })),
+    );
+  }
+  return content.publicFiles.map(({ path, bytes }): OutputFile => ({ path, contents: bytes }));
+}
+
+/** The settings; when they cannot be read, every record is still checked, so that one run shows everything. */
+async function readSettings(
+  content: OpenedContent,
+  contentDir: string,
+  baseUrl: string | undefined,
+  drafts: boolean,
+): Promise<SiteConfig> {
+  const config =
+    content.siteConfig === undefined
+      ? undefined
+      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+  if (config !== undefined && !Array.isArray(config)) return config;
+  const sources: SourceFile[] = [];
+  for (const name of content.articleNames) {
+    const source = await readArticle(content, name);
+    if (source !== undefined && (drafts || !isDraft(source))) sources.push(source);
+  }
+  const problems: Problem[] = [...content.problems, ...(config ?? [])];
+  problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
+  throw new ContentError(
+    problems.length > 0
+      ? problems
+      : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }],
+  );
+}
