@@ -60,6 +60,12 @@ export interface Quote {
   spokenBy: { name: string; jobTitle?: string; affiliation?: string };
 }
 
+/** A dated notice of what was corrected in an article. */
+export interface Correction {
+  date: DateTime;
+  text: string;
+}
+
 export interface Article {
   /** The record's file, relative to the working directory (`content/articles/x.md`). */
   sourcePath: string;
@@ -87,6 +93,8 @@ export interface Article {
   mentions: Entity[];
   about: Entity[];
   quotes: Quote[];
+  /** What was corrected, oldest first; the newest also dates `dateModified`. */
+  corrections: Correction[];
   /** The Markdown body rendered to HTML, every link and image URL made absolute. */
   contentHtml: string;
 }
@@ -198,6 +206,7 @@ export function listedArticle(article: Article): Article {
     mentions: [],
     about: [],
     quotes: [],
+    corrections: [],
     contentHtml: '',
   };
 }

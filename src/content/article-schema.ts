@@ -67,6 +67,11 @@ const quote = z.strictObject(
   { error: 'expected a mapping with text and spokenBy' },
 );
 
+const correction = z.strictObject(
+  { date: dateTimeWithOffset, text },
+  { error: 'expected a mapping with date and text' },
+);
+
 const inlineAuthor = z.strictObject(
   { name: text, url: siteUrl.optional(), sameAs: urlList.optional() },
   { error: 'expected an author id from site.yaml or a mapping with name and url' },
@@ -130,22 +135,28 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
         mentions: z.array(entity, { error: 'expected a list of entities' }).optional(),
         about: z.array(entity, { error: 'expected a list of entities' }).optional(),
         quotes: z.array(quote, { error: 'expected a list of quotes' }).optional(),
+        /** Dated notices of what was corrected: shown on the page and in the feeds, and they move dateModified. */
+        corrections: z.array(correction, { error: 'expected a list of corrections' }).optional(),
         /** Left out of builds unless drafts are asked for (`depeche build --drafts`); see src/drafts.ts. */
         draft: z.boolean({ error: 'expected true or false' }).optional(),
       },
       { error: 'expected a mapping of fields' },
     )
     .superRefine((record, context) => {
-      if (record.dateModified === undefined) return;
       const published = parseDateTime(record.datePublished);
-      const modified = parseDateTime(record.dateModified);
-      if (published && modified && modified.epochMs < published.epochMs) {
+      if (published === undefined) return;
+      const notBefore = (value: string, path: (string | number)[]): void => {
+        const date = parseDateTime(value);
+        if (date === undefined || date.epochMs >= published.epochMs) return;
         context.addIssue({
           code: 'custom',
-          path: ['dateModified'],
+          path,
           message: `expected a date-time not before datePublished (${record.datePublished})`,
         });
-      }
+      };
+      if (record.dateModified !== undefined) notBefore(record.dateModified, ['dateModified']);
+      for (const [index, { date }] of (record.corrections ?? []).entries())
+        notBefore(date, ['corrections', index, 'date']);
     });
 }
 

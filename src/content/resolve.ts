@@ -21,7 +21,17 @@ export function resolveArticle(
   const path = `articles/${slug}/`;
   const url = config.url + path;
   const resolve = (reference: string): string => resolveHttpUrl(reference, config.url) ?? config.url;
-  const dateModified = record.dateModified === undefined ? undefined : toDateTime(record.dateModified);
+  const corrections = (record.corrections ?? [])
+    .map((written) => ({ date: toDateTime(written.date), text: cleanText(written.text) }))
+    .sort((a, b) => a.date.epochMs - b.date.epochMs);
+  // A correction modifies the article: the newest of `dateModified` and the corrections dates it.
+  const dateModified = [
+    ...(record.dateModified === undefined ? [] : [toDateTime(record.dateModified)]),
+    ...corrections.map((correction) => correction.date),
+  ].reduce<DateTime | undefined>(
+    (newest, date) => (newest === undefined || date.epochMs > newest.epochMs ? date : newest),
+    undefined,
+  );
   return {
     sourcePath: file,
     slug,
@@ -72,6 +82,7 @@ export function resolveArticle(
       text: cleanText(quote.text),
       spokenBy: cleanSpeaker(quote.spokenBy),
     })),
+    corrections,
     contentHtml: renderMarkdown(body, url),
   };
 }

@@ -2,6 +2,7 @@
  * One article: `articles/<slug>/index.html`, a readable semantic page with its metadata, and
  * `articles/<slug>/index.jsonld`, the same JSON-LD the page embeds, byte for byte.
  */
+import { correctionsNotice } from './corrections.js';
 import {
   type Article,
   type Citation,
@@ -94,7 +95,7 @@ ${
   html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`
 }<div class="body${lead && ' lead'}">
 ${raw(bindPunctuation(article.contentHtml))}</div>
-${article.quotes.length > 0 && quotes(article, labels)}${
+${correctionsNotice(site, article)}${article.quotes.length > 0 && quotes(article, labels)}${
   article.tags.length > 0 &&
   html`<footer>
 <p class="meta">${labels.tags}</p>

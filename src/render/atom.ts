@@ -2,6 +2,7 @@
  * Atom 1.0 (RFC 4287). Checked against the RFC's RELAX NG schema in src/vocabulary/data/schemas/atom-rfc4287.rng.
  */
 import { FEED_PATHS, feedArticles, lastUpdated, type Article, type OutputFile, type Site } from '../model.js';
+import { feedContentHtml } from './corrections.js';
 import { el, GENERATOR, renderXml, type XmlElement } from './xml.js';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -61,7 +62,7 @@ function entry(article: Article, site: Site): XmlElement {
       ),
       ...article.tags.map((tag) => el('category', [], { term: tag })),
       textConstruct('summary', article.description),
-      el('content', article.contentHtml, { type: 'html' }),
+      el('content', feedContentHtml(site, article), { type: 'html' }),
       ...citationLinks(article),
     ],
     { 'xml:lang': sameLanguage(article.lang, site.language) ? undefined : article.lang },

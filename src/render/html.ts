@@ -64,6 +64,9 @@ export interface Labels {
   tags: string;
   quotes: string;
   sources: string;
+  /** The heading of one correction notice, and the colon that follows it (French sets a space before). */
+  correction: string;
+  colon: string;
   subscribe: string;
   subscribeHint: string;
   latest: string;
@@ -119,6 +122,8 @@ const LABELS: Record<string, Labels> = {
     tags: 'Mots-clés',
     quotes: 'Citations',
     sources: 'Sources',
+    correction: 'Rectificatif',
+    colon: '\u00a0:',
     subscribe: 'S’abonner',
     subscribeHint:
       'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
@@ -143,6 +148,8 @@ const LABELS: Record<string, Labels> = {
     tags: 'Tags',
     quotes: 'Quotes',
     sources: 'Sources',
+    correction: 'Correction',
+    colon: ':',
     subscribe: 'Subscribe',
     subscribeHint: 'Get new articles in your feed reader: add the address of one of these feeds to it.',
     latest: 'Latest articles',

@@ -1,6 +1,7 @@
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). The types spell the spec's own field names.
  */
+import { feedContentHtml } from './corrections.js';
 import { FEED_PATHS, feedArticles, type Article, type OutputFile, type Person, type Site } from '../model.js';
 
 /** An author object: the spec asks for at least one of its fields. */
@@ -57,14 +58,14 @@ function author(person: Person): JsonFeedAuthor {
   return { name: person.name, ...(person.url !== undefined && { url: person.url }) };
 }
 
-function item(article: Article): JsonFeedItem {
+function item(site: Site, article: Article): JsonFeedItem {
   return {
     id: article.id,
     url: article.url,
     ...(article.isBasedOn !== undefined && { external_url: article.isBasedOn }),
     title: article.title,
     summary: article.description,
-    content_html: article.contentHtml,
+    content_html: feedContentHtml(site, article),
     ...(article.image !== undefined && { image: article.image.url }),
     date_published: article.datePublished.iso,
     ...(article.dateModified !== undefined && { date_modified: article.dateModified.iso }),
@@ -89,7 +90,7 @@ export function buildJsonFeed(site: Site): JsonFeed {
     language: site.language,
     authors: [{ name: site.publisher.name, url: site.publisher.url }],
     ...(site.hubs.length > 0 && { hubs: site.hubs.map((url) => ({ type: 'WebSub', url })) }),
-    items: feedArticles(site).map(item),
+    items: feedArticles(site).map((article) => item(site, article)),
   };
 }
 

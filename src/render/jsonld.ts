@@ -133,6 +133,14 @@ export interface NewsArticleNode {
   citation?: CitationNode[];
   mentions?: EntityNode[];
   about?: EntityNode[];
+  correction?: CorrectionNode[];
+}
+
+/** A correction notice of the article, as the page shows it. */
+export interface CorrectionNode {
+  '@type': 'CorrectionComment';
+  text: string;
+  datePublished: DateTimeWithOffset;
 }
 
 export interface WebSiteNode {
@@ -285,6 +293,17 @@ function newsArticleNode(site: SiteSettings, article: Article): NewsArticleNode 
       : { citation: article.citations.map((citation, i) => citationNode(article, citation, i)) }),
     ...(article.mentions.length === 0 ? {} : { mentions: article.mentions.map(entityNode) }),
     ...(article.about.length === 0 ? {} : { about: article.about.map(entityNode) }),
+    ...(article.corrections.length === 0
+      ? {}
+      : {
+          correction: article.corrections.map(
+            (correction): CorrectionNode => ({
+              '@type': 'CorrectionComment',
+              text: correction.text,
+              datePublished: withOffset(correction.date),
+            }),
+          ),
+        }),
   };
 }
 

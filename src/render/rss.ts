@@ -3,6 +3,7 @@
  * (https://www.rssboard.org/rss-profile), with the Content, Dublin Core and Atom namespaces.
  */
 import { FEED_PATHS, feedArticles, type Article, type Image, type OutputFile, type Site } from '../model.js';
+import { feedContentHtml } from './corrections.js';
 import { formatRfc822 } from './rfc822.js';
 import { el, GENERATOR, plainText, renderXml, type XmlElement } from './xml.js';
 
@@ -37,12 +38,12 @@ function textAsHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-function item(article: Article): XmlElement {
+function item(site: Site, article: Article): XmlElement {
   return el('item', [
     plainText('title', article.title),
     el('link', article.url),
     plainText('description', textAsHtml(article.description)),
-    el('content:encoded', article.contentHtml),
+    el('content:encoded', feedContentHtml(site, article)),
     ...article.authors.map((author) => plainText('dc:creator', author.name)),
     ...article.tags.map((tag) => plainText('category', tag)),
     el('guid', article.id, { isPermaLink: article.id === article.url ? 'true' : 'false' }),
@@ -75,7 +76,7 @@ export function renderRss(site: Site): OutputFile {
         el('width', String(logo.width)),
         el('height', String(logo.height)),
       ]),
-    ...feedArticles(site).map(item),
+    ...feedArticles(site).map((article) => item(site, article)),
   ]);
   const rss = el('rss', [channel], {
     version: '2.0',

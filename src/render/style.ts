@@ -46,6 +46,8 @@ blockquote p:last-child{margin:0}
 .tags li{border:1px solid var(--rule);border-radius:1rem;padding:0 .65rem;font-size:.875rem}
 ol,ul{padding-left:1.4em}
 .sources li{margin-bottom:.6rem}
+.corrections{margin:1.5rem 0;padding:.75rem 1.1rem;border:1px solid var(--rule);border-left:4px solid var(--muted)}
+.corrections p{margin:.25rem 0}
 .articles{list-style:none;padding:0;margin:0}
 .articles>li{padding-block:1.1rem;border-top:1px solid var(--rule)}
 .articles h3{font-size:1.3rem;margin:0 0 .35rem}

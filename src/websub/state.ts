@@ -34,10 +34,13 @@ export function savePublished(outDir: string, hubs: readonly string[], topics: r
   saveJson(stateFile(outDir, 'published'), { format: FORMAT, ok: true, hubs, topics: hashed });
 }
 
-/** After a build failed: the next ping refuses, whatever an earlier build published. */
+/**
+ * After a build failed: the next ping refuses, whatever an earlier build published. Without an
+ * earlier build there is nothing to mark (a ping has nothing to send), and nothing is written.
+ */
 export function markFailed(outDir: string): void {
   const last = readPublished(outDir);
-  saveJson(stateFile(outDir, 'published'), { format: FORMAT, ...(last ?? { hubs: [], topics: [] }), ok: false });
+  if (last !== undefined) saveJson(stateFile(outDir, 'published'), { format: FORMAT, ...last, ok: false });
 }
 
 /** The last build's topics; undefined when no build of `outDir` wrote any (or an older depeche did). */

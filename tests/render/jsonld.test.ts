@@ -227,6 +227,7 @@ describe('expansion with the schema.org 30.0 context', () => {
   const article = makeArticle({
     dateModified: dateTime('2024-03-01T17:45:00+01:00'),
     about: [{ type: 'Legislation', name: 'AI Act', sameAs: [] }],
+    corrections: [{ date: dateTime('2024-03-01T17:45:00+01:00'), text: 'Le montant était de 15 millions.' }],
     quotes: [
       {
         text: 'Une phrase.',
@@ -309,6 +310,7 @@ describe.skipIf(!existsSync(VOCABULARY))('conformance to the schema.org 30.0 voc
         makeCitation({ type: 'Legislation', url: 'https://x.example/' }),
       ],
       about: [{ type: 'Legislation', name: 'AI Act', sameAs: ['https://www.wikidata.org/wiki/Q108456694'] }],
+      corrections: [{ date: dateTime('2024-03-01T17:45:00+01:00'), text: 'Le montant était de 15 millions.' }],
       quotes: [
         {
           text: 'Une phrase.',
