@@ -27,11 +27,14 @@ describe('Debian validators', () => {
     });
   });
 
-  it.each(['feed.xml', 'atom.xml', 'sitemap.xml'])('xmllint finds %s well formed', (file) => {
-    const result = execFileSync('xmllint', ['--noout', '--nonet', join(out, file)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    expect(result).toBe('');
-  });
+  it.each(['feed.xml', 'atom.xml', 'sitemap.xml', 'sitemap-1.xml', 'news-sitemap.xml'])(
+    'xmllint finds %s well formed',
+    (file) => {
+      const result = execFileSync('xmllint', ['--noout', '--nonet', join(out, file)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      expect(result).toBe('');
+    },
+  );
 });
