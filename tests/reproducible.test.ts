@@ -43,7 +43,7 @@ function everyPath(dir: string): string[] {
 }
 
 describe('reproducible builds', () => {
-  it('write the same bytes whatever the clock says, once it is past the News sitemap window of every article', async () => {
+  it('write the same bytes whatever the clock says, once past every article’s News sitemap window', async () => {
     const builds: (Record<string, string> | undefined)[] = [];
     vi.useFakeTimers({ toFake: ['Date'] });
     try {

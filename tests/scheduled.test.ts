@@ -14,8 +14,8 @@ import { treeOf } from './helpers/tree.js';
 const SLUG = 'budget-sous-embargo';
 const TITLE = 'Budget sous embargo jusqu a jeudi';
 const EMBARGO =
-  '---\n' +
-  `title: ${TITLE}\ndescription: Le chapeau.\ndatePublished: 2024-03-03T09:00:00+01:00\nslug: ${SLUG}\n---\nLe corps.\n`;
+  `---\ntitle: ${TITLE}\ndescription: Le chapeau.\ndatePublished: 2024-03-03T09:00:00+01:00\n` +
+  `slug: ${SLUG}\n---\nLe corps.\n`;
 // Before the record's date, after it.
 const T1 = new Date('2024-03-02T00:00:00Z');
 const T3 = new Date('2024-03-04T00:00:00Z');
