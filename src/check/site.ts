@@ -27,7 +27,7 @@ export interface CheckOptions {
    * image of an article's body is then reported at its record's file and line. Default: none.
    */
   records?: readonly RecordText[];
-  /** The check's "now": a page whose JSON-LD `datePublished` is after it is a warning. Default: the time of the call. */
+  /** The check's "now": a page whose JSON-LD `datePublished` is after it is a warning. Default: the call's time. */
   now?: Date;
 }
 
