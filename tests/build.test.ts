@@ -239,7 +239,7 @@ describe('the built site', () => {
     );
   });
 
-  it('the sitemap index lists the urlset of the home page and article, and the News sitemap; robots.txt names it', () => {
+  it('the sitemap index lists the urlset of the home page and article, the News sitemap; robots.txt names it', () => {
     const index = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(read('sitemap.xml')) as {
       sitemapindex: { sitemap: { loc: string }[] };
     };
