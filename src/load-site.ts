@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { declaredAuthorIds, parseSiteConfig } from './config.js';
-import { loadContent, type PublicFile } from './content/load.js';
+import { loadContent, type PublicFile, shown } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
@@ -10,13 +10,15 @@ import { createSite } from './site.js';
 /**
  * Loads and validates the content into the model, with the files of `public/` to copy; throws a
  * `ContentError` with every problem. Records marked `draft: true` are left out unless `drafts`.
+ * File names in problems are relative to `namesRelativeTo` as in `BuildOptions` (default: as `contentDir` is spelled).
  */
 export async function loadSite(
   contentDir: string,
   baseUrl?: string,
   drafts = false,
+  namesRelativeTo?: string,
 ): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[]; warnings: Problem[] }> {
-  const content = await loadContent(contentDir);
+  const content = await loadContent(contentDir, namesRelativeTo);
   const problems: Problem[] = [...content.problems];
   const config =
     content.siteConfig === undefined
@@ -30,7 +32,13 @@ export async function loadSite(
     throw new ContentError(
       problems.length > 0
         ? problems
-        : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }],
+        : [
+            {
+              file: shown(join(contentDir, 'site.yaml'), namesRelativeTo),
+              field: '(file)',
+              message: 'expected site settings, found none',
+            },
+          ],
     );
   }
   const leftOut = content.articles.filter((source) => !sources.includes(source)).map((source) => source.file);
@@ -38,7 +46,7 @@ export async function loadSite(
   problems.push(...articleProblems);
   if (problems.length === 0 && articles.length === 0 && content.articles.length > 0) {
     problems.push({
-      file: join(contentDir, 'articles'),
+      file: shown(join(contentDir, 'articles'), namesRelativeTo),
       field: '(folder)',
       message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
     });

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
-import { openContent, readArticle, type OpenedContent, type SourceFile } from './content/load.js';
+import { openContent, readArticle, type OpenedContent, shown, type SourceFile } from './content/load.js';
 import { checkArticles } from './content/records.js';
 import { missingLocalFiles } from './content/local-files.js';
 import { isDraft } from './drafts.js';
@@ -43,7 +43,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
   const progress = options.onProgress;
   // Load: the content folder's listing and the settings, checked.
   progress?.({ phase: 'load', done: 0, total: 0 });
-  const content = await openContent(contentDir);
+  const content = await openContent(contentDir, options.namesRelativeTo);
   const config = await readSettings(content, contentDir, options.baseUrl, drafts);
   const output = write
     ? await openOutput(outDir, {
@@ -69,7 +69,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     const records = await rendering.records((done, total) => progress?.({ phase: 'render', done, total }));
     if (records.problems.length === 0 && records.articles.length === 0 && records.read > 0) {
       records.problems.push({
-        file: content.articlesDir,
+        file: shown(content.articlesDir, content.namesRelativeTo),
         field: '(folder)',
         message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
       });
@@ -82,7 +82,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       articles: site.articles,
       paths: new Set(content.publicFiles.map((file) => file.path)),
       settings: content.siteConfig,
-      publicDir: join(contentDir, 'public'),
+      publicDir: shown(join(contentDir, 'public'), content.namesRelativeTo),
     });
     if (missing.length > 0) throw new ContentError(missing);
     const siteFiles = await rendering.siteFiles(site);
@@ -158,6 +158,12 @@ async function readSettings(
   throw new ContentError(
     problems.length > 0
       ? problems
-      : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }],
+      : [
+          {
+            file: shown(join(contentDir, 'site.yaml'), content.namesRelativeTo),
+            field: '(file)',
+            message: 'expected site settings, found none',
+          },
+        ],
   );
 }

@@ -46,6 +46,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
     result = await build({
       contentDir: resolve(io.cwd, contentDir),
       outDir: resolve(io.cwd, outDir),
+      namesRelativeTo: io.cwd,
       drafts: flag(values, 'drafts'),
       // Streamed to disk: memory holds the model, never every page.
       keepFiles: false,

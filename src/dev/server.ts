@@ -29,6 +29,11 @@ export interface DevServerOptions {
    * (`/actu/`), read once at the start.
    */
   baseUrl?: string;
+  /**
+   * The folder that file names in problems are relative to, as in `BuildOptions`; the CLI passes its
+   * working directory. Default: none, files are named as `contentDir` is spelled.
+   */
+  namesRelativeTo?: string;
   /** Called after each build: what changed, or the problems. Default: nothing. */
   onEvent?: (event: DevEvent) => void;
   /**
@@ -128,7 +133,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const url = withSlash(options.baseUrl ?? `${origin}${sitePath(options.contentDir)}`);
   prefix = new URL(url).pathname;
-  state = createSiteState(options.contentDir, url, randomUUID().slice(0, 8));
+  state = createSiteState(options.contentDir, url, randomUUID().slice(0, 8), options.namesRelativeTo);
   running = run([]).finally(() => {
     running = undefined;
   });

@@ -48,7 +48,13 @@ export interface SiteState {
   rebuild(changedPaths?: readonly string[]): Promise<Rebuild>;
 }
 
-export function createSiteState(contentDir: string, baseUrl: string, serverId: string): SiteState {
+/** `namesRelativeTo`: the folder file names in problems are relative to, as in `BuildOptions`. */
+export function createSiteState(
+  contentDir: string,
+  baseUrl: string,
+  serverId: string,
+  namesRelativeTo?: string,
+): SiteState {
   let files: ServedFiles = fixedFiles([]);
   let count = 0;
   let problems: string[] = [];
@@ -64,7 +70,7 @@ export function createSiteState(contentDir: string, baseUrl: string, serverId: s
     warnings: readonly Problem[];
   }> => {
     incremental = undefined;
-    const built = await buildInFull(contentDir, baseUrl, previous);
+    const built = await buildInFull(contentDir, baseUrl, previous, namesRelativeTo);
     if ('model' in built) previous = built.model;
     const next = 'model' in built ? incrementalFiles(built.site) : fixedFiles(built.files);
     const changed = [...new Set([...files.keys(), ...next.keys()])]
@@ -133,11 +139,12 @@ async function buildInFull(
   contentDir: string,
   baseUrl: string,
   previous: RecordModel | undefined,
+  namesRelativeTo: string | undefined,
 ): Promise<
   | { model: RecordModel; site: IncrementalSite; articles: number; warnings: readonly Problem[] }
   | { files: OutputFile[]; articles: number; warnings: readonly Problem[] }
 > {
-  const model = await readModel(contentDir, baseUrl, previous);
+  const model = await readModel(contentDir, baseUrl, previous, namesRelativeTo);
   if (model !== 'build') {
     const memo = createSiteFilesMemo();
     const assembled = assembleSite(model, memo);
@@ -152,10 +159,10 @@ async function buildInFull(
           : await updateRecords(site, [oldest]);
       if (warm.ok === false) throw new ContentError(warm.problems);
       // The records changed meanwhile, leaving none: read them all again.
-      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model);
+      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model, namesRelativeTo);
       return { model, site, articles: warm.site.articles.length, warnings: warm.warnings };
     }
   }
-  const result = await build({ contentDir, baseUrl, write: false });
+  const result = await build({ contentDir, baseUrl, write: false, namesRelativeTo });
   return { files: result.files, articles: result.site.articles.length, warnings: result.warnings };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { hashText, identify, type Reusable, unchanged } from './cache.js';
 import type { SiteConfig } from '../config.js';
 import { articleSchema } from '../content/article-schema.js';
-import { recordReader, type RecordStat, shown } from '../content/load.js';
+import { type ContentFolders, recordReader, type RecordStat, shown } from '../content/load.js';
 import { isDraft } from '../drafts.js';
 import type { Problem } from '../errors.js';
 import { type Article, listedArticle, type OutputFile } from '../model.js';
@@ -21,11 +21,8 @@ import type { FolderWriter } from '../write/folder.js';
 import { openWriter } from '../write/writer.js';
 
 /** What every shard of a build shares: plain data, sent to each worker once. */
-export interface ShardSetup {
+export interface ShardSetup extends ContentFolders {
   config: SiteConfig;
-  /** The content folder's real path, and the articles folder (see `OpenedContent`). */
-  root: string;
-  articlesDir: string;
   drafts: boolean;
   /** Where files are placed; none when the build writes nothing. */
   output?: OutputFolder;
@@ -101,7 +98,7 @@ export interface Shard {
 
 export function createShard(setup: ShardSetup): Shard {
   const { config, output } = setup;
-  const read = recordReader(setup.root, setup.articlesDir);
+  const read = recordReader(setup);
   const schema = articleSchema(new Set(config.authors.keys()));
   const writer = output === undefined ? undefined : openWriter(output);
   const feed = newestArticles(config.feedLimit);
@@ -126,7 +123,8 @@ export function createShard(setup: ShardSetup): Shard {
         if (clean === true && reuse !== undefined && reused(reuse, write, result)) {
           result.read++;
           result.unread++;
-          result.records.push({ index, file: shown(join(setup.articlesDir, name)), name, reused: true });
+          const file = shown(join(setup.articlesDir, name), setup.namesRelativeTo);
+          result.records.push({ index, file, name, reused: true });
           continue;
         }
         const source = read(name, result.problems);
