@@ -49,6 +49,12 @@ export interface BuildOptions {
   incremental?: boolean;
   /** Called as the build goes: each phase as it starts, then each article rendered. Default: none. */
   onProgress?: (progress: BuildProgress) => void;
+  /**
+   * The folder that file names in problems and warnings are relative to, when they are inside it; the CLI
+   * passes its working directory. Default: none, files are named as `contentDir` is spelled
+   * (`content/articles/x.md`; absolute for an absolute `contentDir`).
+   */
+  namesRelativeTo?: string;
 }
 
 /** Where a build is: `load` and `write` start with `done` 0; `render` counts the articles rendered. */

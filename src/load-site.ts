@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { declaredAuthorIds, parseSiteConfig } from './config.js';
-import { loadContent, type PublicFile } from './content/load.js';
+import { loadContent, type PublicFile, shown } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
@@ -13,14 +13,16 @@ import { createSite } from './site.js';
  * Loads and validates the content into the model, with the files of `public/` to copy; throws a
  * `ContentError` with every problem. Records marked `draft: true` are left out unless `drafts`, and
  * those published after `now` (default: the time of the call) unless `future`.
+ * File names in problems are relative to `namesRelativeTo` as in `BuildOptions` (default: as `contentDir` is spelled).
  */
 export async function loadSite(
   contentDir: string,
   baseUrl?: string,
   drafts = false,
+  namesRelativeTo?: string,
   { now = new Date(), future = false }: Pick<BuildOptions, 'now' | 'future'> = {},
 ): Promise<{ site: Site; publicFiles: PublicFile[]; drafts: string[]; scheduled: string[]; warnings: Problem[] }> {
-  const content = await loadContent(contentDir);
+  const content = await loadContent(contentDir, namesRelativeTo);
   const problems: Problem[] = [...content.problems];
   const config =
     content.siteConfig === undefined
@@ -34,7 +36,13 @@ export async function loadSite(
     throw new ContentError(
       problems.length > 0
         ? problems
-        : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }],
+        : [
+            {
+              file: shown(join(contentDir, 'site.yaml'), namesRelativeTo),
+              field: '(file)',
+              message: 'expected site settings, found none',
+            },
+          ],
     );
   }
   const leftOut = content.articles.filter((source) => !sources.includes(source)).map((source) => source.file);
@@ -44,7 +52,7 @@ export async function loadSite(
   const articles = future ? read.articles : read.articles.filter((article) => !isScheduled(article, at));
   const scheduled = read.articles.filter((article) => !articles.includes(article)).map((a) => a.sourcePath);
   if (problems.length === 0 && articles.length === 0 && content.articles.length > 0)
-    problems.push(nothingPublished(join(contentDir, 'articles'), scheduled.length > 0));
+    problems.push(nothingPublished(shown(join(contentDir, 'articles'), namesRelativeTo), scheduled.length > 0));
   if (problems.length > 0) throw new ContentError(problems);
   const site = createSite(config, articles, at);
   return { site, publicFiles: content.publicFiles, drafts: leftOut, scheduled, warnings: read.warnings };

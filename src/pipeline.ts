@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
-import { openContent, readArticle, type OpenedContent, type SourceFile } from './content/load.js';
+import { openContent, readArticle, type OpenedContent, shown, type SourceFile } from './content/load.js';
 import { checkArticles } from './content/records.js';
 import { missingLocalFiles } from './content/local-files.js';
 import { isDraft } from './drafts.js';
@@ -46,7 +46,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
   const progress = options.onProgress;
   // Load: the content folder's listing and the settings, checked.
   progress?.({ phase: 'load', done: 0, total: 0 });
-  const content = await openContent(contentDir);
+  const content = await openContent(contentDir, options.namesRelativeTo);
   const config = await readSettings(content, contentDir, options.baseUrl, drafts);
   const output = write
     ? await openOutput(outDir, {
@@ -72,8 +72,10 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       progress?.({ phase: 'write', done: 0, total: content.articleNames.length * 2 + content.publicFiles.length });
     // Check and render each record, its files handed to the writer as they come.
     const records = await rendering.records((done, total) => progress?.({ phase: 'render', done, total }));
-    if (records.problems.length === 0 && records.articles.length === 0 && records.read > 0)
-      records.problems.push(nothingPublished(content.articlesDir, records.scheduled.length > 0));
+    if (records.problems.length === 0 && records.articles.length === 0 && records.read > 0) {
+      const articlesDir = shown(content.articlesDir, content.namesRelativeTo);
+      records.problems.push(nothingPublished(articlesDir, records.scheduled.length > 0));
+    }
     if (records.problems.length > 0) throw new ContentError(records.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, records.articles, now);
@@ -82,7 +84,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       articles: site.articles,
       paths: new Set(content.publicFiles.map((file) => file.path)),
       settings: content.siteConfig,
-      publicDir: join(contentDir, 'public'),
+      publicDir: shown(join(contentDir, 'public'), content.namesRelativeTo),
     });
     if (missing.length > 0) throw new ContentError(missing);
     const siteFiles = await rendering.siteFiles(site);
@@ -159,6 +161,12 @@ async function readSettings(
   throw new ContentError(
     problems.length > 0
       ? problems
-      : [{ file: join(contentDir, 'site.yaml'), field: '(file)', message: 'expected site settings, found none' }],
+      : [
+          {
+            file: shown(join(contentDir, 'site.yaml'), content.namesRelativeTo),
+            field: '(file)',
+            message: 'expected site settings, found none',
+          },
+        ],
   );
 }

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { shown } from '../content/load.js';
 import { readSite } from './read-site.js';
 import { readRecords } from './records.js';
 import { checkFiles, type CheckOptions, type CheckResult } from './site.js';
@@ -16,6 +17,11 @@ export interface CheckSiteOptions extends Pick<CheckOptions, 'baseUrl'> {
    * its record's file and line. Default: `content` beside `dir` when it exists; `false` for none.
    */
   content?: string | false;
+  /**
+   * The folder that file names in findings are relative to, when inside it, as in `BuildOptions`.
+   * Default: none, files are named as `dir` and `content` are spelled.
+   */
+  namesRelativeTo?: string;
 }
 
 /** Checks the site built in `dir` (default `dist`); findings name files as `<dir>/<path>`. */
@@ -23,10 +29,11 @@ export async function check(options: CheckSiteOptions = {}): Promise<CheckResult
   const dir = options.dir ?? 'dist';
   const files = await readSite(dir);
   const content = options.content ?? (await contentBeside(dir));
+  const named = (path: string): string => shown(path, options.namesRelativeTo);
   return checkFiles(files, {
-    folder: dir,
+    folder: named(dir),
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-    ...(content === false || content === undefined ? {} : { records: await readRecords(content) }),
+    ...(content === false || content === undefined ? {} : { records: await readRecords(content, named(content)) }),
   });
 }
 

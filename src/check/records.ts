@@ -14,7 +14,7 @@ export interface RecordText {
 
 /**
  * The records of `contentDir/articles/`; none when the folder cannot be read. `shownAs` is how
- * findings name the content folder (default: relative to the working directory).
+ * findings name the content folder (default: as `contentDir` is spelled).
  */
 export async function readRecords(contentDir: string, shownAs = shown(contentDir)): Promise<RecordText[]> {
   const content = await loadContent(contentDir);

@@ -50,6 +50,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
     result = await build({
       contentDir: resolve(io.cwd, contentDir),
       outDir: resolve(io.cwd, outDir),
+      namesRelativeTo: io.cwd,
       drafts: flag(values, 'drafts'),
       future: flag(values, 'future'),
       // The clock's "now" (SOURCE_DATE_EPOCH when set): what is published, what is scheduled.

@@ -14,6 +14,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
   try {
     server = await startDevServer({
       contentDir: resolve(io.cwd, contentDir),
+      namesRelativeTo: io.cwd,
       port,
       host,
       onEvent: (event) => report(event, io),

@@ -10,7 +10,7 @@ import type { Problem } from '../errors.js';
 import { isEditorFile, isHiddenRecord } from './ignored-files.js';
 
 export interface SourceFile {
-  /** Path as shown in messages: relative to the working directory when inside it. */
+  /** Path as shown in messages (see `shown`). */
   file: string;
   /** The file name inside `articles/` (`x.md`). */
   name: string;
@@ -49,8 +49,9 @@ export interface LoadedContent {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  const content = await openContent(contentDir);
+/** Reads the whole content folder; file names in problems are relative to `namesRelativeTo` (see `shown`). */
+export async function loadContent(contentDir: string, namesRelativeTo?: string): Promise<LoadedContent> {
+  const content = await openContent(contentDir, namesRelativeTo);
   const articles: SourceFile[] = [];
   for (const name of content.articleNames) {
     const source = await readArticle(content, name);
@@ -59,41 +60,59 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   return { siteConfig: content.siteConfig, articles, publicFiles: content.publicFiles, problems: content.problems };
 }
 
+/** Where records are read, and how their names are shown: plain data, so that a build's workers get it too. */
+export interface ContentFolders {
+  /** The content folder's real path: nothing outside it is read. */
+  root: string;
+  /** The articles folder, spelled from the content folder as given. */
+  articlesDir: string;
+  /** The folder file names in problems are relative to, when inside it; none: names as spelled (see `shown`). */
+  namesRelativeTo?: string;
+}
+
 /** The content folder with its records listed but not read yet: a build reads them one by one. */
-export interface OpenedContent {
+export interface OpenedContent extends ContentFolders {
   siteConfig: SourceFile | undefined;
   publicFiles: PublicFile[];
   /** The record file names (`x.md`), sorted. */
   articleNames: string[];
   /** The problems so far; `readArticle` adds those of the records it reads. */
   problems: Problem[];
-  root: string;
-  articlesDir: string;
 }
 
-export async function openContent(contentDir: string): Promise<OpenedContent> {
+/** Lists the content folder and reads its settings and `public/`; names as `shown(path, namesRelativeTo)`. */
+export async function openContent(contentDir: string, namesRelativeTo?: string): Promise<OpenedContent> {
   const problems: Problem[] = [];
   const articlesDir = join(contentDir, 'articles');
+  const named = (path: string): string => shown(path, namesRelativeTo);
   const root = await realpath(contentDir).catch(() => undefined);
   if (root === undefined) {
-    problems.push({ file: shown(contentDir), field: '(folder)', message: 'expected a content folder, found none' });
-    return { siteConfig: undefined, publicFiles: [], articleNames: [], problems, root: contentDir, articlesDir };
+    problems.push({ file: named(contentDir), field: '(folder)', message: 'expected a content folder, found none' });
+    return {
+      siteConfig: undefined,
+      publicFiles: [],
+      articleNames: [],
+      problems,
+      root: contentDir,
+      articlesDir,
+      namesRelativeTo,
+    };
   }
-  const siteConfig = readSource(root, join(contentDir, 'site.yaml'), 'site.yaml', problems);
-  const publicFiles = await readPublicFiles(root, join(contentDir, 'public'), problems);
+  const siteConfig = readSource(root, join(contentDir, 'site.yaml'), named, 'site.yaml', problems);
+  const publicFiles = await readPublicFiles(root, join(contentDir, 'public'), named, problems);
   const names = await readdir(articlesDir).catch(() => undefined);
   if (names === undefined) {
     problems.push({
-      file: shown(articlesDir),
+      file: named(articlesDir),
       field: '(folder)',
       message: 'expected a folder of article records, found none',
     });
-    return { siteConfig, publicFiles, articleNames: [], problems, root, articlesDir };
+    return { siteConfig, publicFiles, articleNames: [], problems, root, articlesDir, namesRelativeTo };
   }
   // A hidden record (`.draft.md`) is neither published nor silently skipped; an editor's `.#x.md` is skipped.
   for (const name of names.filter(isHiddenRecord).sort()) {
     problems.push({
-      file: shown(join(articlesDir, name)),
+      file: named(join(articlesDir, name)),
       field: '(file)',
       message: `expected a record file name that does not start with ".", found ${JSON.stringify(name)}`,
       hint: 'rename it, or move it out of articles/',
@@ -103,17 +122,18 @@ export async function openContent(contentDir: string): Promise<OpenedContent> {
   articleNames.sort();
   if (articleNames.length === 0) {
     problems.push({
-      file: shown(articlesDir),
+      file: named(articlesDir),
       field: '(folder)',
       message: 'expected at least one article record (*.md), found none',
     });
   }
-  return { siteConfig, publicFiles, articleNames, problems, root, articlesDir };
+  return { siteConfig, publicFiles, articleNames, problems, root, articlesDir, namesRelativeTo };
 }
 
 /** Reads one record of `content.articleNames`; its problems (unreadable, not UTF-8) go to `content.problems`. */
 export function readArticle(content: OpenedContent, name: string): Promise<SourceFile | undefined> {
-  return Promise.resolve(readSource(content.root, join(content.articlesDir, name), name, content.problems));
+  const named = (path: string): string => shown(path, content.namesRelativeTo);
+  return Promise.resolve(readSource(content.root, join(content.articlesDir, name), named, name, content.problems));
 }
 
 /**
@@ -121,22 +141,21 @@ export function readArticle(content: OpenedContent, name: string): Promise<Sourc
  * path is looked up once, so that a record that is a plain file costs two calls (`lstat`, read);
  * only a link is resolved. Same checks and messages as `readArticle`.
  */
-export function recordReader(
-  root: string,
-  articlesDir: string,
-): (name: string, problems: Problem[]) => SourceFile | undefined {
+export function recordReader(folders: ContentFolders): (name: string, problems: Problem[]) => SourceFile | undefined {
+  const { root, articlesDir, namesRelativeTo } = folders;
   const inside = articlesInside(root, articlesDir);
+  const named = (path: string): string => shown(path, namesRelativeTo);
   return (name, problems) => {
     const path = join(articlesDir, name);
     if (inside) {
       const kind = tryLstat(path);
       if (kind?.isFile() === true) {
-        const source = decodeSource(readFileSync(path), shown(path), name, problems);
+        const source = decodeSource(readFileSync(path), named(path), name, problems);
         if (source !== undefined) source.stat = recordStat(kind);
         return source;
       }
     }
-    return readSource(root, path, name, problems);
+    return readSource(root, path, named, name, problems);
   };
 }
 
@@ -162,14 +181,19 @@ function recordStat(stats: Stats): RecordStat {
 }
 
 /** Every file under `public/`, sorted; links that lead out of the content folder are refused. */
-async function readPublicFiles(root: string, publicDir: string, problems: Problem[]): Promise<PublicFile[]> {
+async function readPublicFiles(
+  root: string,
+  publicDir: string,
+  named: (path: string) => string,
+  problems: Problem[],
+): Promise<PublicFile[]> {
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files: PublicFile[] = [];
   for (const entry of entries) {
     // An editor's leftovers are not published; other hidden files (`.well-known/`) are.
     if (entry.isDirectory() || isEditorFile(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
-    const file = shown(path);
+    const file = named(path);
     const real = await realpath(path).catch(() => undefined);
     if (real === undefined || !real.startsWith(root + sep)) {
       problems.push({
@@ -190,8 +214,14 @@ async function readPublicFiles(root: string, publicDir: string, problems: Proble
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function readSource(root: string, path: string, name: string, problems: Problem[]): SourceFile | undefined {
-  const file = shown(path);
+function readSource(
+  root: string,
+  path: string,
+  named: (path: string) => string,
+  name: string,
+  problems: Problem[],
+): SourceFile | undefined {
+  const file = named(path);
   const real = tryRealpath(path);
   if (real === undefined) {
     problems.push({ file, field: '(file)', message: 'expected a readable file, found none' });
@@ -268,8 +298,13 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   return line;
 }
 
-/** A path as messages show it: relative to the working directory when inside it, `/`-separated. */
-export function shown(path: string): string {
-  const fromHere = relative(process.cwd(), path);
-  return (fromHere.startsWith('..') ? path : fromHere).split(sep).join('/');
+/**
+ * A path as messages show it, `/`-separated: relative to `namesRelativeTo` when inside it (the CLI
+ * passes its working directory), else as given. The default names a file as the caller spelled the
+ * content folder (`content/articles/x.md`, or an absolute path for an absolute folder): no hidden
+ * working directory decides what a message says.
+ */
+export function shown(path: string, namesRelativeTo?: string): string {
+  const fromThere = namesRelativeTo === undefined ? '..' : relative(namesRelativeTo, path);
+  return (fromThere.startsWith('..') ? path : fromThere).split(sep).join('/');
 }

@@ -7,6 +7,7 @@
  * record's page is rendered here.
  */
 import { dirname, join } from 'node:path';
+import { shown } from '../content/load.js';
 import { missingLocalFiles } from '../content/local-files.js';
 import { crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
@@ -54,15 +55,15 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   const all = [...unreadable, ...problems];
   if (all.length === 0 && valid.size === 0) {
     all.push({
-      file: model.content.articlesDir,
+      file: shown(model.content.articlesDir, model.content.namesRelativeTo),
       field: '(folder)',
       message: 'expected at least one article that is not a draft, found only drafts (build them with --drafts)',
     });
   }
   if (all.length > 0) return { ok: false, problems: all };
   const site = createSite(model.config, inLastOrder(model, valid), model.now());
-  // The content folder's `public/` as shown, beside `articles/` as the model names it.
-  const publicDir = join(dirname(model.content.articlesDir), 'public');
+  // The content folder's `public/`, beside `articles/`, named as the build names it.
+  const publicDir = shown(join(dirname(model.content.articlesDir), 'public'), model.content.namesRelativeTo);
   const missing = missingLocalFiles({
     site,
     articles: site.articles,

@@ -81,15 +81,16 @@ export async function readModel(
   contentDir: string,
   baseUrl: string,
   previous: RecordModel | undefined,
+  namesRelativeTo?: string,
   now: () => number = Date.now,
 ): Promise<RecordModel | 'build'> {
-  const content = await openContent(contentDir);
+  const content = await openContent(contentDir, namesRelativeTo);
   if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
   const config = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
   if (Array.isArray(config)) return 'build';
   const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
   const reuse = previous?.settings === settings ? previous.entries : undefined;
-  const read = recordReader(content.root, content.articlesDir);
+  const read = recordReader(content);
   const model: RecordModel = {
     config,
     settings,

@@ -30,6 +30,11 @@ export interface DevServerOptions {
    * (`/actu/`), read once at the start.
    */
   baseUrl?: string;
+  /**
+   * The folder that file names in problems are relative to, as in `BuildOptions`; the CLI passes its
+   * working directory. Default: none, files are named as `contentDir` is spelled.
+   */
+  namesRelativeTo?: string;
   /** Called after each build: what changed, or the problems. Default: nothing. */
   onEvent?: (event: DevEvent) => void;
   /**
@@ -135,12 +140,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const url = withSlash(options.baseUrl ?? `${origin}${sitePath(options.contentDir)}`);
   prefix = new URL(url).pathname;
   const fixed = options.now?.getTime();
-  state = createSiteState(
-    options.contentDir,
-    url,
-    randomUUID().slice(0, 8),
-    fixed === undefined ? Date.now : () => fixed,
-  );
+  const clock = fixed === undefined ? Date.now : () => fixed;
+  state = createSiteState(options.contentDir, url, randomUUID().slice(0, 8), options.namesRelativeTo, clock);
   running = run([]).finally(() => {
     running = undefined;
   });

@@ -63,11 +63,15 @@ export interface SiteState {
   rebuild(changedPaths?: readonly string[]): Promise<Rebuild>;
 }
 
-/** `now`: the clock of the site's "now", read at each build (the dev server's `now` option, else the time). */
+/**
+ * `namesRelativeTo`: the folder file names in problems are relative to, as in `BuildOptions`; `now`: the clock of
+ * the site's "now", read at each build (the dev server's `now` option, else the time).
+ */
 export function createSiteState(
   contentDir: string,
   baseUrl: string,
   serverId: string,
+  namesRelativeTo?: string,
   now: () => number = Date.now,
 ): SiteState {
   let files: ServedFiles = fixedFiles([]);
@@ -81,7 +85,7 @@ export function createSiteState(
 
   const full = async (): Promise<Built> => {
     incremental = undefined;
-    const built = await buildInFull(contentDir, baseUrl, previous, now);
+    const built = await buildInFull(contentDir, baseUrl, previous, namesRelativeTo, now);
     if ('model' in built) previous = built.model;
     const next = 'model' in built ? incrementalFiles(built.site) : fixedFiles(built.files);
     const changed = [...new Set([...files.keys(), ...next.keys()])]
@@ -153,12 +157,13 @@ async function buildInFull(
   contentDir: string,
   baseUrl: string,
   previous: RecordModel | undefined,
+  namesRelativeTo: string | undefined,
   now: () => number,
 ): Promise<
   | { model: RecordModel; site: IncrementalSite; articles: number; warnings: readonly Problem[]; scheduled: Pages }
   | { files: OutputFile[]; articles: number; warnings: readonly Problem[]; scheduled: Pages }
 > {
-  const model = await readModel(contentDir, baseUrl, previous, now);
+  const model = await readModel(contentDir, baseUrl, previous, namesRelativeTo, now);
   if (model !== 'build') {
     const memo = createSiteFilesMemo();
     const assembled = assembleSite(model, memo);
@@ -173,13 +178,20 @@ async function buildInFull(
           : await updateRecords(site, [oldest]);
       if (warm.ok === false) throw new ContentError(warm.problems);
       // The records changed meanwhile, leaving none: read them all again.
-      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model, now);
+      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model, namesRelativeTo, now);
       const articles = warm.site.articles.length;
       return { model, site, articles, warnings: warm.warnings, scheduled: scheduledPages(warm.site) };
     }
   }
   // As the model above: the scheduled records are shown (with their banner), as `--future` builds them.
-  const result = await build({ contentDir, baseUrl, write: false, future: true, now: new Date(now()) });
+  const result = await build({
+    contentDir,
+    baseUrl,
+    write: false,
+    namesRelativeTo,
+    future: true,
+    now: new Date(now()),
+  });
   const { files, site, warnings } = result;
   return { files, articles: site.articles.length, warnings, scheduled: scheduledPages(site) };
 }

@@ -271,13 +271,14 @@ export function dropIncrementalState(outDir: string): void {
 }
 
 /**
- * What the cache is valid for: this code, these settings, drafts in or out, the
- * files' time (`SOURCE_DATE_EPOCH`: a reused file keeps the time it has) and the working directory.
+ * What the cache is valid for: this code, these settings, drafts in or out, the files' time
+ * (`SOURCE_DATE_EPOCH`: a reused file keeps the time it has) and `articlesShown`, the articles
+ * folder as problems name it (`shown` in content/load.ts).
  */
-export function cacheKey(config: SiteConfig, drafts: boolean, mtime: Date | undefined): string {
+export function cacheKey(config: SiteConfig, drafts: boolean, mtime: Date | undefined, articlesShown: string): string {
   const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
-  // The working directory too: the paths a record's article keeps (`sourcePath`) are relative to it.
-  const facts = [FORMAT, codeVersion(), settings, drafts, mtime?.getTime() ?? 'now', process.cwd()];
+  // The names a cached record keeps (its article's `sourcePath`, its warnings) follow from that folder's name.
+  const facts = [FORMAT, codeVersion(), settings, drafts, mtime?.getTime() ?? 'now', articlesShown];
   return createHash('sha256').update(facts.join('\0')).digest('hex');
 }
 

@@ -7,7 +7,7 @@
  */
 import type { SiteConfig } from '../config.js';
 import { articleSchema } from '../content/article-schema.js';
-import { type OpenedContent, recordReader, recordStats } from '../content/load.js';
+import { type OpenedContent, recordReader, recordStats, shown } from '../content/load.js';
 import type { Article, OutputFile, Site, SiteSettings } from '../model.js';
 import { renderRecord } from '../render-record.js';
 import { siteForPages } from '../site.js';
@@ -42,7 +42,7 @@ export const renderRecords: RecordsEngine = (setup) => {
   // Taken before any record is read: it tells the next build which records had settled (cache.ts).
   const started = reuse ? markBuildStart(outDir) : 0;
   const lastBuild = reuse ? openCache(outDir) : undefined;
-  const key = cacheKey(config, drafts, setup.mtime);
+  const key = cacheKey(config, drafts, setup.mtime, shown(content.articlesDir, content.namesRelativeTo));
   let pool: ShardPool | undefined;
   let outcome: RecordsOutcome | undefined;
   let siteGroups: SiteFileGroup[] | undefined;
@@ -62,6 +62,7 @@ export const renderRecords: RecordsEngine = (setup) => {
           config,
           root: content.root,
           articlesDir: content.articlesDir,
+          namesRelativeTo: content.namesRelativeTo,
           drafts,
           now: setup.now,
           future: setup.future,
@@ -161,7 +162,7 @@ function wholeArticles(config: SiteConfig, content: OpenedContent): (name: strin
     | undefined;
   return (name) => {
     renderer ??= {
-      read: recordReader(content.root, content.articlesDir),
+      read: recordReader(content),
       schema: articleSchema(new Set(config.authors.keys())),
       site: siteForPages(config),
     };

@@ -117,7 +117,7 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
 /** One slug, one id: the records in file-name order; a clash's line is found by reading its record again. */
 function acrossRecords(content: OpenedContent, siteUrl: string, records: readonly RecordSummary[]): Problem[] {
   const across = crossRecordChecks(siteUrl);
-  const read = recordReader(content.root, content.articlesDir);
+  const read = recordReader(content);
   return records.flatMap(({ file, name, article }) => {
     const source: SourceFile = {
       file,

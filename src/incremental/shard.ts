@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { hashText, identify, type Reusable, unchanged } from './cache.js';
 import type { SiteConfig } from '../config.js';
 import { articleSchema } from '../content/article-schema.js';
-import { recordReader, type RecordStat, shown } from '../content/load.js';
+import { type ContentFolders, recordReader, type RecordStat, shown } from '../content/load.js';
 import { isDraft } from '../drafts.js';
 import type { Problem } from '../errors.js';
 import { type Article, listedArticle, type OutputFile } from '../model.js';
@@ -23,11 +23,8 @@ import type { FolderWriter } from '../write/folder.js';
 import { openWriter } from '../write/writer.js';
 
 /** What every shard of a build shares: plain data, sent to each worker once. */
-export interface ShardSetup {
+export interface ShardSetup extends ContentFolders {
   config: SiteConfig;
-  /** The content folder's real path, and the articles folder (see `OpenedContent`). */
-  root: string;
-  articlesDir: string;
   drafts: boolean;
   /** The build's "now" (ms since the epoch): a record published after it is scheduled, left out. */
   now: number;
@@ -109,7 +106,7 @@ export interface Shard {
 
 export function createShard(setup: ShardSetup): Shard {
   const { config, output } = setup;
-  const read = recordReader(setup.root, setup.articlesDir);
+  const read = recordReader(setup);
   const schema = articleSchema(new Set(config.authors.keys()));
   const writer = output === undefined ? undefined : openWriter(output);
   const feed = newestArticles(config.feedLimit);
@@ -135,7 +132,8 @@ export function createShard(setup: ShardSetup): Shard {
         if (clean === true && reuse !== undefined && reused(reuse, write, result)) {
           result.read++;
           result.unread++;
-          result.records.push({ index, file: shown(join(setup.articlesDir, name)), name, reused: true });
+          const file = shown(join(setup.articlesDir, name), setup.namesRelativeTo);
+          result.records.push({ index, file, name, reused: true });
           continue;
         }
         const source = read(name, result.problems);

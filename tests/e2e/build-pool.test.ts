@@ -112,6 +112,24 @@ describe('the build with its worker pool (lib/)', () => {
     expect(oldest).not.toMatch(/© 2031/);
   });
 
+  it('names files from namesRelativeTo in its workers, as in one thread', async () => {
+    const dir = join(scratch, 'content-names');
+    cpSync(content, dir, { recursive: true });
+    writeFileSync(join(dir, 'articles', 'zz-broken.md'), '---\ntitle: Sans date\n---\nCorps.\n');
+    const problemsOf = (run: Promise<unknown>): Promise<unknown> =>
+      run.then(
+        () => [],
+        (error: ContentError) => error.problems,
+      );
+    const options = { contentDir: dir, write: false, namesRelativeTo: scratch };
+    const workers = (await problemsOf(buildWithWorkers(options))) as ContentError['problems'];
+    expect(workers.map((problem) => problem.file)).toEqual([
+      'content-names/articles/zz-broken.md',
+      'content-names/articles/zz-broken.md',
+    ]);
+    expect(workers).toEqual(await problemsOf(buildInThread(options)));
+  });
+
   it('starts its workers without the process’s options: a build from `node --input-type=module -e` works', () => {
     const out = join(scratch, 'dist-eval');
     const script =
