@@ -6,7 +6,7 @@
  * model gives the site-wide files (home page, feeds, sitemaps), and the writer swaps the new site in
  * whole. When anything fails, the served site is left as it was, byte for byte (write/output.ts).
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import {
   loadContent,
@@ -17,7 +17,7 @@ import {
   type SourceFile,
 } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
-import { missingLocalFiles } from './content/local-files.js';
+import { missingLocalFiles, withFieldLines } from './content/local-files.js';
 import { isDraft } from './drafts.js';
 import { ContentError, type Problem } from './errors.js';
 import { renderRecords } from './incremental/index.js';
@@ -130,15 +130,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (records.problems.length > 0) throw new ContentError(records.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, records.articles);
+    const siteFiles = await rendering.siteFiles(site);
+    // The local files named must exist: in public/, or among the files the build writes.
     const missing = missingLocalFiles({
       site,
       articles: site.articles,
-      paths: new Set(content.publicFiles.map((file) => file.path)),
+      paths: new Set([...content.publicFiles.map((file) => file.path), ...siteFiles.paths]),
       settings: content.siteConfig,
       publicDir: join(contentDir, 'public'),
     });
-    if (missing.length > 0) throw new ContentError(missing);
-    const siteFiles = await rendering.siteFiles(site);
+    if (missing.length > 0) throw new ContentError(withFieldLines(missing, await recordTexts(content, missing)));
     // The files of `public/`, which must not stand where the build writes, then the swap.
     const publicFiles = publicFilesBeside(content, siteFiles.paths);
     let bytes = 0;
@@ -169,6 +170,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await output?.release();
   }
+}
+
+/** The text of each record a problem without a line names, read again (only a failing build reads them twice). */
+async function recordTexts(content: OpenedContent, problems: readonly Problem[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const records = new Set(content.articleNames);
+  for (const { file, line } of problems) {
+    if (line !== undefined || texts.has(file) || !records.has(basename(file))) continue;
+    const source = await readArticle(content, basename(file));
+    if (source !== undefined) texts.set(file, source.text);
+  }
+  return texts;
 }
 
 /** The files of `public/`, as output files; an error names each that stands where the build writes. */

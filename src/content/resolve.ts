@@ -16,12 +16,15 @@ export function resolveArticle(
   defaultSlug: string,
   record: ArticleRecord,
   body: string,
+  /** The line of the record's file where `body` starts. */
+  bodyLine: number,
 ): Article {
   const slug = record.slug ?? defaultSlug;
   const path = `articles/${slug}/`;
   const url = config.url + path;
   const resolve = (reference: string): string => resolveHttpUrl(reference, config.url) ?? config.url;
   const dateModified = record.dateModified === undefined ? undefined : toDateTime(record.dateModified);
+  const rendered = renderMarkdown(body, url);
   return {
     sourcePath: file,
     slug,
@@ -72,7 +75,8 @@ export function resolveArticle(
       text: cleanText(quote.text),
       spokenBy: cleanSpeaker(quote.spokenBy),
     })),
-    contentHtml: renderMarkdown(body, url),
+    contentHtml: rendered.html,
+    bodyImages: rendered.images.map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
   };
 }
 

@@ -7,7 +7,7 @@
  * record's page is rendered here.
  */
 import { dirname, join } from 'node:path';
-import { missingLocalFiles } from '../content/local-files.js';
+import { missingLocalFiles, withFieldLines } from '../content/local-files.js';
 import { crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
 import type { Article, OutputFile, Site } from '../model.js';
@@ -32,6 +32,8 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   const valid = new Map<string, Article>();
   const publicPaths = new Set(model.publicFiles.map((file) => file.path));
   const collisions = new Set<string>();
+  // The paths of the valid records' pages: a body's image may name one.
+  const written = new Set<string>();
   for (const name of model.names) {
     const entry = model.entries.get(name);
     if (entry === undefined || entry.kind === 'draft') continue;
@@ -46,6 +48,7 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     }
     valid.set(name, outcome.article);
     warnings.push(...outcome.warnings);
+    for (const page of outcome.pages) written.add(page.path);
     if (publicPaths.size > 0)
       for (const page of outcome.pages) if (publicPaths.has(page.path)) collisions.add(page.path);
   }
@@ -61,16 +64,6 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   }
   if (all.length > 0) return { ok: false, problems: all };
   const site = createSite(model.config, inLastOrder(model, valid));
-  // The content folder's `public/` as shown, beside `articles/` as the model names it.
-  const publicDir = join(dirname(model.content.articlesDir), 'public');
-  const missing = missingLocalFiles({
-    site,
-    articles: site.articles,
-    paths: publicPaths,
-    settings: model.content.siteConfig,
-    publicDir,
-  });
-  if (missing.length > 0) return { ok: false, problems: missing };
   model.order = site.articles.map((article) => model.lightArticles.get(article) ?? '');
   // The feeds carry the HTML of the newest articles; the model keeps it for those only.
   const newest = new Set<RecordRead>();
@@ -86,6 +79,8 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     model.wholes.delete(entry);
   }
   const files = renderSiteWideFiles(site, siteFiles);
+  const missing = missingFiles(model, site, [publicPaths, written, new Set(files.map((file) => file.path))]);
+  if (missing.length > 0) return { ok: false, problems: missing };
   for (const file of files) if (publicPaths.has(file.path)) collisions.add(file.path);
   if (collisions.size > 0) {
     return {
@@ -100,6 +95,27 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     };
   }
   return { ok: true, site, siteFiles: files, warnings };
+}
+
+/**
+ * The local files the settings and the records name that are none of `paths` (`public/`, the records' pages,
+ * the site-wide files), as a build reports them: a record's `image.src` at its line in the record's text.
+ */
+function missingFiles(model: RecordModel, site: Site, paths: readonly ReadonlySet<string>[]): Problem[] {
+  const missing = missingLocalFiles({
+    site,
+    articles: site.articles,
+    paths: { has: (path) => paths.some((set) => set.has(path)) },
+    settings: model.content.siteConfig,
+    // The content folder's `public/` as shown, beside `articles/` as the model names it.
+    publicDir: join(dirname(model.content.articlesDir), 'public'),
+  });
+  if (missing.length === 0) return missing;
+  const texts = new Map<string, string>();
+  for (const entry of model.entries.values())
+    if (entry.kind === 'record' && missing.some((problem) => problem.file === entry.file))
+      texts.set(entry.file, sourceOf(entry).text);
+  return withFieldLines(missing, texts);
 }
 
 /** Each record's own problems or, for a valid one, those across records, in file-name order. */
