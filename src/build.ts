@@ -160,7 +160,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       reused: siteFiles.reused,
       unread: siteFiles.unread,
       // The records' warnings in file-name order, then the site's.
-      warnings: [...records.warnings, ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom)],
+      warnings: [
+        ...records.warnings,
+        ...config.warnings,
+        ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom),
+      ],
     };
   } catch (error) {
     // The workers stop before the new folder goes: none may still be writing into it.
@@ -263,5 +267,10 @@ export async function loadSite(
     });
   }
   if (problems.length > 0) throw new ContentError(problems);
-  return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut, warnings };
+  return {
+    site: createSite(config, articles),
+    publicFiles: content.publicFiles,
+    drafts: leftOut,
+    warnings: [...warnings, ...config.warnings],
+  };
 }

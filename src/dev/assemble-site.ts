@@ -94,7 +94,7 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
         })),
     };
   }
-  return { ok: true, site, siteFiles: files, warnings };
+  return { ok: true, site, siteFiles: files, warnings: [...warnings, ...model.config.warnings] };
 }
 
 /**
