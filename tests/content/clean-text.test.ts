@@ -206,9 +206,10 @@ describe('site settings with controls and a decomposed accent', () => {
     expect(atom.entries?.map((entry) => entry.authors?.map((author) => author.name))).toEqual([[AUTHOR], [PUBLISHER]]);
     const jsonLd = JSON.parse(readSite('articles/b/index.jsonld')) as { '@graph': Record<string, unknown>[] };
     const article = jsonLd['@graph'].find((node) => node['@type'] === 'NewsArticle');
+    expect(article).toBeDefined();
     // The publisher as author is a reference to its node.
     const byId = (id: unknown) => jsonLd['@graph'].find((node) => node['@id'] === id);
-    const names = (article?.author as Record<string, unknown>[]).map(
+    const names = (article?.author as Record<string, unknown>[] | undefined)?.map(
       (author) => author.name ?? byId(author['@id'])?.name,
     );
     expect(names).toEqual([PUBLISHER]);
