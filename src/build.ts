@@ -131,11 +131,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // The model, then the site-wide files that read it.
     const site = createSite(config, records.articles);
     const siteFiles = await rendering.siteFiles(site);
-    // The local files named must exist: in public/, or among the files the build writes.
+    // The local files named must exist: in public/, or among the files the build writes (a set made only
+    // when an image is not in public/, which is rare: a large build writes hundreds of thousands).
+    const publicPaths = new Set(content.publicFiles.map((file) => file.path));
+    let written: Set<string> | undefined;
     const missing = missingLocalFiles({
       site,
       articles: site.articles,
-      paths: new Set([...content.publicFiles.map((file) => file.path), ...siteFiles.paths]),
+      paths: { has: (path) => publicPaths.has(path) || (written ??= new Set(siteFiles.paths)).has(path) },
       settings: content.siteConfig,
       publicDir: join(contentDir, 'public'),
     });

@@ -32,8 +32,6 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   const valid = new Map<string, Article>();
   const publicPaths = new Set(model.publicFiles.map((file) => file.path));
   const collisions = new Set<string>();
-  // The paths of the valid records' pages: a body's image may name one.
-  const written = new Set<string>();
   for (const name of model.names) {
     const entry = model.entries.get(name);
     if (entry === undefined || entry.kind === 'draft') continue;
@@ -48,7 +46,6 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     }
     valid.set(name, outcome.article);
     warnings.push(...outcome.warnings);
-    for (const page of outcome.pages) written.add(page.path);
     if (publicPaths.size > 0)
       for (const page of outcome.pages) if (publicPaths.has(page.path)) collisions.add(page.path);
   }
@@ -79,7 +76,7 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     model.wholes.delete(entry);
   }
   const files = renderSiteWideFiles(site, siteFiles);
-  const missing = missingFiles(model, site, [publicPaths, written, new Set(files.map((file) => file.path))]);
+  const missing = missingFiles(model, site, publicPaths, files);
   if (missing.length > 0) return { ok: false, problems: missing };
   for (const file of files) if (publicPaths.has(file.path)) collisions.add(file.path);
   if (collisions.size > 0) {
@@ -98,14 +95,30 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
 }
 
 /**
- * The local files the settings and the records name that are none of `paths` (`public/`, the records' pages,
- * the site-wide files), as a build reports them: a record's `image.src` at its line in the record's text.
+ * The local files the settings and the records name that are in neither `public/` nor what the build writes
+ * (the valid records' pages, the site-wide files), as a build reports them: a record's `image.src` at its line
+ * in the record's text. The written paths are gathered only when an image is not in `public/`, which is rare.
  */
-function missingFiles(model: RecordModel, site: Site, paths: readonly ReadonlySet<string>[]): Problem[] {
+function missingFiles(
+  model: RecordModel,
+  site: Site,
+  publicPaths: ReadonlySet<string>,
+  siteFiles: readonly OutputFile[],
+): Problem[] {
+  let written: Set<string> | undefined;
+  const writes = (path: string): boolean => {
+    written ??= new Set([
+      ...siteFiles.map((file) => file.path),
+      ...[...model.entries.values()].flatMap((entry) =>
+        entry.kind === 'record' && 'pages' in entry.outcome ? entry.outcome.pages.map((page) => page.path) : [],
+      ),
+    ]);
+    return written.has(path);
+  };
   const missing = missingLocalFiles({
     site,
     articles: site.articles,
-    paths: { has: (path) => paths.some((set) => set.has(path)) },
+    paths: { has: (path) => publicPaths.has(path) || writes(path) },
     settings: model.content.siteConfig,
     // The content folder's `public/` as shown, beside `articles/` as the model names it.
     publicDir: join(dirname(model.content.articlesDir), 'public'),

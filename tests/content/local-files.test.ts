@@ -200,10 +200,16 @@ describe('a local file missing from public/', () => {
     expect((error as ContentError).problems).toEqual([bodyImageProblem()]);
   });
 
-  it('accepts an image of a body that is a file the build writes', async () => {
+  it('accepts an image of a body that is a file the build writes, in build and dev', async () => {
     const record = join(scratch, 'articles/windows-crlf-bom.md');
-    writeFileSync(record, `${readFileSync(record, 'utf8')}\r\n\r\n![Le flux](/feed.xml)\r\n`);
+    const images = '![Le flux](/feed.xml) ![Une page](../tous-les-champs/)';
+    writeFileSync(record, `${readFileSync(record, 'utf8')}\r\n\r\n${images}\r\n`);
     await expect(build({ contentDir: scratch, write: false })).resolves.toBeDefined();
+    const state = createSiteState(scratch, 'http://localhost:4321/', 'test');
+    expect((await state.rebuild()).ok).toBe(true);
+    writeFileSync(record, readFileSync(record, 'utf8').replace('Un paragraphe.', 'Un paragraphe modifié.'));
+    const edited = await state.rebuild(['articles/windows-crlf-bom.md']);
+    expect(edited.ok && edited.scope).toBe('records');
   });
 
   it('is the same problem in depeche dev, and the site is served again once the file is back', async () => {
