@@ -131,18 +131,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // The model, then the site-wide files that read it.
     const site = createSite(config, records.articles);
     const siteFiles = await rendering.siteFiles(site);
-    // The local files named must exist: in public/, or among the files the build writes (a set made only
-    // when an image is not in public/, which is rare: a large build writes hundreds of thousands).
-    const publicPaths = new Set(content.publicFiles.map((file) => file.path));
-    let written: Set<string> | undefined;
-    const missing = missingLocalFiles({
-      site,
-      articles: site.articles,
-      paths: { has: (path) => publicPaths.has(path) || (written ??= new Set(siteFiles.paths)).has(path) },
-      settings: content.siteConfig,
-      publicDir: join(contentDir, 'public'),
-    });
-    if (missing.length > 0) throw new ContentError(withFieldLines(missing, await recordTexts(content, missing)));
+    // The local files named must exist: in public/, or among the files the build writes.
+    const missing = await missingFiles(content, contentDir, site, siteFiles.paths);
+    if (missing.length > 0) throw new ContentError(missing);
     // The files of `public/`, which must not stand where the build writes, then the swap.
     const publicFiles = publicFilesBeside(content, siteFiles.paths);
     let bytes = 0;
@@ -179,16 +170,38 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-/** The text of each record a problem without a line names, read again (only a failing build reads them twice). */
-async function recordTexts(content: OpenedContent, problems: readonly Problem[]): Promise<Map<string, string>> {
+/**
+ * The local files the settings and the records name that are neither in `public/` nor among the paths the
+ * build writes (gathered only when an image is not in `public/`, which is rare: a large build writes hundreds
+ * of thousands). A record's `image.src` gets its line from the record, read again: only a failing build does.
+ */
+async function missingFiles(
+  content: OpenedContent,
+  contentDir: string,
+  site: Site,
+  written: readonly string[],
+): Promise<Problem[]> {
+  const publicPaths = new Set(content.publicFiles.map((file) => file.path));
+  let writtenPaths: Set<string> | undefined;
+  const writes = (path: string): boolean => {
+    writtenPaths ??= new Set(written);
+    return writtenPaths.has(path);
+  };
+  const missing = missingLocalFiles({
+    site,
+    articles: site.articles,
+    paths: { has: (path) => publicPaths.has(path) || writes(path) },
+    settings: content.siteConfig,
+    publicDir: join(contentDir, 'public'),
+  });
   const texts = new Map<string, string>();
   const records = new Set(content.articleNames);
-  for (const { file, line } of problems) {
+  for (const { file, line } of missing) {
     if (line !== undefined || texts.has(file) || !records.has(basename(file))) continue;
     const source = await readArticle(content, basename(file));
     if (source !== undefined) texts.set(file, source.text);
   }
-  return texts;
+  return withFieldLines(missing, texts);
 }
 
 /** The files of `public/`, as output files; an error names each that stands where the build writes. */
