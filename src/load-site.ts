@@ -52,5 +52,10 @@ export async function loadSite(
     });
   }
   if (problems.length > 0) throw new ContentError(problems);
-  return { site: createSite(config, articles), publicFiles: content.publicFiles, drafts: leftOut, warnings };
+  return {
+    site: createSite(config, articles),
+    publicFiles: content.publicFiles,
+    drafts: leftOut,
+    warnings: [...warnings, ...config.warnings],
+  };
 }
