@@ -6,10 +6,13 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { Person, Publisher } from './model.js';
+import { cleanText, uncarriedIn } from './content/clean-text.js';
 import { expected, httpUrl, languageTag, positiveInteger, siteUrl, text, urlList } from './content/fields.js';
 import { firstLine } from './content/frontmatter.js';
+import { removedMessage } from './content/record-warnings.js';
 import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
-import { validateYaml } from './content/validate.js';
+import { fieldName, validateYaml } from './content/validate.js';
+import { type FieldPath, offsetOf } from './content/yaml-position.js';
 
 const siteSchema = z.strictObject(
   {
@@ -92,6 +95,8 @@ export interface SiteConfig {
   deployRoot: DeployRoot;
   /** The WebSub hubs (`websub.hubs`), absolute URLs; empty when none. */
   hubs: readonly string[];
+  /** One per text setting that held characters not every output can carry, which were removed (as a record's). */
+  warnings: readonly Problem[];
 }
 
 /** The `deploy.root` setting: see `siteSchema`. */
@@ -125,26 +130,39 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
   const settings = result.value;
   const url = withTrailingSlash(baseUrl ?? settings.url);
   const resolve = (reference: string): string => resolveHttpUrl(reference, url) ?? url;
+  // The settings' text is cleaned as a record's is (content/clean-text.ts): every output carries the same string.
+  const warnings: Problem[] = [];
+  const clean = (path: FieldPath, value: string): string => {
+    const removed = uncarriedIn(value);
+    if (removed.length > 0) {
+      const line = lineAt(offsetOf(document, path));
+      warnings.push({ file, line, field: fieldName(path), message: removedMessage(removed) });
+    }
+    return cleanText(value);
+  };
+  const title = clean(['title'], settings.title);
+  const description = clean(['description'], settings.description);
+  const publisherName = clean(['publisher', 'name'], settings.publisher.name);
   const authors = new Map<string, Person>();
   for (const [id, author] of Object.entries(settings.authors ?? {})) {
     authors.set(id, {
-      name: author.name,
+      name: clean(['authors', id, 'name'], author.name),
       ...(author.url === undefined ? {} : { url: resolve(author.url) }),
       sameAs: author.sameAs ?? [],
     });
   }
   return {
     url,
-    title: settings.title,
-    description: settings.description,
+    title,
+    description,
     language: settings.language,
     publisher: {
-      name: settings.publisher.name,
+      name: publisherName,
       url: settings.publisher.url,
       id: `${url}#publisher`,
       logo: {
         url: resolve(settings.publisher.logo.src),
-        alt: settings.publisher.name,
+        alt: publisherName,
         width: settings.publisher.logo.width,
         height: settings.publisher.logo.height,
       },
@@ -153,6 +171,7 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
     deployRoot: settings.deploy?.root ?? 'host',
     hubs: settings.websub?.hubs ?? [],
+    warnings,
   };
 }
 

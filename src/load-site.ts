@@ -54,6 +54,11 @@ export async function loadSite(
   if (problems.length === 0 && articles.length === 0 && content.articles.length > 0)
     problems.push(nothingPublished(shown(join(contentDir, 'articles'), namesRelativeTo), scheduled.length > 0));
   if (problems.length > 0) throw new ContentError(problems);
-  const site = createSite(config, articles, at);
-  return { site, publicFiles: content.publicFiles, drafts: leftOut, scheduled, warnings: read.warnings };
+  return {
+    site: createSite(config, articles, at),
+    publicFiles: content.publicFiles,
+    drafts: leftOut,
+    scheduled,
+    warnings: [...read.warnings, ...config.warnings],
+  };
 }

@@ -6,21 +6,30 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { stripForHtml } from './characters.js';
 import { canParseUrl } from './content/url.js';
+import type { BodyImage } from './model.js';
 
 const markdown = new MarkdownIt('commonmark', { html: false });
 
 /** Attributes that hold a URL, per token type. */
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = { link_open: 'href', image: 'src' };
 
+export interface RenderedMarkdown {
+  html: string;
+  /** The images, in the order of the source, with their line in it (Markdown images only: raw HTML is text). */
+  images: BodyImage[];
+}
+
 /**
  * Renders `source` to HTML; relative URLs are resolved against `baseUrl` (the article URL). The
  * characters HTML forbids are dropped from the source first (markdown-it would turn U+0000 into
  * U+FFFD and pass the others through), and the character references it decodes never yield them.
  */
-export function renderMarkdown(source: string, baseUrl: string): string {
+export function renderMarkdown(source: string, baseUrl: string): RenderedMarkdown {
   const tokens = markdown.parse(stripForHtml(source), {});
   absolutize(tokens, baseUrl);
-  return markdown.renderer.render(tokens, markdown.options, {});
+  const images: BodyImage[] = [];
+  for (const token of tokens) if (token.type === 'inline' && token.map) imagesOf(token, token.map[0] + 1, images);
+  return { html: markdown.renderer.render(tokens, markdown.options, {}), images };
 }
 
 function absolutize(tokens: Token[], baseUrl: string): void {
@@ -33,4 +42,26 @@ function absolutize(tokens: Token[], baseUrl: string): void {
     }
     if (token.children) absolutize(token.children, baseUrl);
   }
+}
+
+/**
+ * The images of one block's inline content, which starts on `line`: markdown-it gives a block its
+ * lines, not an inline token, so each line break before an image counts one line (a line break
+ * inside a code span, which markdown-it turns into a space, is not seen). An image inside another's
+ * text is only alt text: not an image of the page.
+ */
+function imagesOf(inline: Token, line: number, found: BodyImage[]): void {
+  let current = line;
+  for (const child of inline.children ?? []) {
+    if (child.type === 'softbreak' || child.type === 'hardbreak') current++;
+    else if (child.type === 'image') {
+      const url = child.attrGet('src');
+      if (typeof url === 'string') found.push({ url, line: current });
+      current += lineBreaks(child.children ?? []);
+    }
+  }
+}
+
+function lineBreaks(tokens: readonly Token[]): number {
+  return tokens.filter((token) => token.type === 'softbreak' || token.type === 'hardbreak').length;
 }

@@ -97,6 +97,14 @@ export interface Article {
   corrections: Correction[];
   /** The Markdown body rendered to HTML, every link and image URL made absolute. */
   contentHtml: string;
+  /** The images the body shows, whose files the build checks exist (content/local-files.ts). */
+  bodyImages: BodyImage[];
+}
+
+/** An image of an article's body: its absolute URL, and the line of the record's file it is on. */
+export interface BodyImage {
+  url: string;
+  line: number;
 }
 
 export interface Publisher {
@@ -182,9 +190,9 @@ export function lastUpdated(article: Article): DateTime {
 /**
  * An article as the site-wide files read it when it is not among the feeds' newest: its place, its
  * dates, its title, standfirst, section and language (the home page, the sitemaps, `_headers`, the
- * 404 page), and its image, whose file the build checks exists (content/local-files.ts); everything
- * else emptied. A large build holds its model so, and tests/render/index.test.ts checks that every
- * site-wide file is the same from such articles as from whole ones.
+ * 404 page), and its images (`image`, `bodyImages`), whose files the build checks exist
+ * (content/local-files.ts); everything else emptied. A large build holds its model so, and
+ * tests/render/index.test.ts checks that every site-wide file is the same from such articles as from whole ones.
  */
 export function listedArticle(article: Article): Article {
   return {
@@ -208,5 +216,6 @@ export function listedArticle(article: Article): Article {
     quotes: [],
     corrections: [],
     contentHtml: '',
+    bodyImages: article.bodyImages,
   };
 }

@@ -7,15 +7,15 @@
  * site-wide files (home page, feeds, sitemaps), and the writer swaps the new site in whole. When
  * anything fails, the served site is left as it was, byte for byte (write/output.ts).
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import { openContent, readArticle, type OpenedContent, shown, type SourceFile } from './content/load.js';
 import { checkArticles } from './content/records.js';
-import { missingLocalFiles } from './content/local-files.js';
+import { missingLocalFiles, withFieldLines } from './content/local-files.js';
 import { isDraft } from './drafts.js';
 import { nothingPublished, schedule } from './scheduled.js';
 import { ContentError, type Problem } from './errors.js';
-import type { OutputFile } from './model.js';
+import type { OutputFile, Site } from './model.js';
 import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
 import { siteNotices } from './site-notices.js';
 import { createSite } from './site.js';
@@ -79,15 +79,10 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     if (records.problems.length > 0) throw new ContentError(records.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, records.articles, now);
-    const missing = missingLocalFiles({
-      site,
-      articles: site.articles,
-      paths: new Set(content.publicFiles.map((file) => file.path)),
-      settings: content.siteConfig,
-      publicDir: shown(join(contentDir, 'public'), content.namesRelativeTo),
-    });
-    if (missing.length > 0) throw new ContentError(missing);
     const siteFiles = await rendering.siteFiles(site);
+    // The local files named must exist: in public/, or among the files the build writes.
+    const missing = await missingFiles(content, contentDir, site, siteFiles.paths);
+    if (missing.length > 0) throw new ContentError(missing);
     // The files of `public/`, which must not stand where the build writes, then the swap.
     const publicFiles = publicFilesBeside(content, siteFiles.paths);
     let bytes = 0;
@@ -111,7 +106,11 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       reused: siteFiles.reused,
       unread: siteFiles.unread,
       // The records' warnings in file-name order, then the site's.
-      warnings: [...records.warnings, ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom)],
+      warnings: [
+        ...records.warnings,
+        ...config.warnings,
+        ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom),
+      ],
     };
   } catch (error) {
     // The workers stop before the new folder goes: none may still be writing into it.
@@ -121,6 +120,40 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
   } finally {
     await output?.release();
   }
+}
+
+/**
+ * The local files the settings and the records name that are neither in `public/` nor among the paths the
+ * build writes (gathered only when an image is not in `public/`, which is rare: a large build writes hundreds
+ * of thousands). A record's `image.src` gets its line from the record, read again: only a failing build does.
+ */
+async function missingFiles(
+  content: OpenedContent,
+  contentDir: string,
+  site: Site,
+  written: readonly string[],
+): Promise<Problem[]> {
+  const publicPaths = new Set(content.publicFiles.map((file) => file.path));
+  let writtenPaths: Set<string> | undefined;
+  const writes = (path: string): boolean => {
+    writtenPaths ??= new Set(written);
+    return writtenPaths.has(path);
+  };
+  const missing = missingLocalFiles({
+    site,
+    articles: site.articles,
+    paths: { has: (path) => publicPaths.has(path) || writes(path) },
+    settings: content.siteConfig,
+    publicDir: shown(join(contentDir, 'public'), content.namesRelativeTo),
+  });
+  const texts = new Map<string, string>();
+  const records = new Set(content.articleNames);
+  for (const { file, line } of missing) {
+    if (line !== undefined || texts.has(file) || !records.has(basename(file))) continue;
+    const source = await readArticle(content, basename(file));
+    if (source !== undefined) texts.set(file, source.text);
+  }
+  return withFieldLines(missing, texts);
 }
 
 /** The files of `public/`, as output files; an error names each that stands where the build writes. */

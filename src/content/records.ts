@@ -44,8 +44,23 @@ export function modelRecord(
 ): { record: ArticleRecord; article: Article; warnings: Problem[] } | { problems: Problem[] } {
   const checked = checkRecord(source, schema);
   if ('problems' in checked) return checked;
-  const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body);
+  const article = resolveArticle(
+    config,
+    source.file,
+    checked.defaultSlug,
+    checked.value,
+    checked.body,
+    bodyLine(source.text, checked.body),
+  );
   return { record: checked.value, article, warnings: checked.warnings };
+}
+
+/** The line of `text` where `body`, its end, starts. */
+function bodyLine(text: string, body: string): number {
+  let line = 1;
+  const end = text.length - body.length;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) line++;
+  return line;
 }
 
 /** Stands for the site's URL when site.yaml is broken: default ids are compared, never shown. */

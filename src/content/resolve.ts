@@ -16,6 +16,8 @@ export function resolveArticle(
   defaultSlug: string,
   record: ArticleRecord,
   body: string,
+  /** The line of the record's file where `body` starts. */
+  bodyLine: number,
 ): Article {
   const slug = record.slug ?? defaultSlug;
   const path = `articles/${slug}/`;
@@ -32,6 +34,7 @@ export function resolveArticle(
     (newest, date) => (newest === undefined || date.epochMs > newest.epochMs ? date : newest),
     undefined,
   );
+  const rendered = renderMarkdown(body, url);
   return {
     sourcePath: file,
     slug,
@@ -83,7 +86,8 @@ export function resolveArticle(
       spokenBy: cleanSpeaker(quote.spokenBy),
     })),
     corrections,
-    contentHtml: renderMarkdown(body, url),
+    contentHtml: rendered.html,
+    bodyImages: rendered.images.map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { dirname, join } from 'node:path';
 import { shown } from '../content/load.js';
-import { missingLocalFiles } from '../content/local-files.js';
+import { missingLocalFiles, withFieldLines } from '../content/local-files.js';
 import { crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
 import type { Article, OutputFile, Site } from '../model.js';
@@ -62,16 +62,6 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
   }
   if (all.length > 0) return { ok: false, problems: all };
   const site = createSite(model.config, inLastOrder(model, valid), model.now());
-  // The content folder's `public/`, beside `articles/`, named as the build names it.
-  const publicDir = shown(join(dirname(model.content.articlesDir), 'public'), model.content.namesRelativeTo);
-  const missing = missingLocalFiles({
-    site,
-    articles: site.articles,
-    paths: publicPaths,
-    settings: model.content.siteConfig,
-    publicDir,
-  });
-  if (missing.length > 0) return { ok: false, problems: missing };
   model.order = site.articles.map((article) => model.lightArticles.get(article) ?? '');
   // The feeds carry the HTML of the newest articles; the model keeps it for those only.
   const newest = new Set<RecordRead>();
@@ -87,6 +77,8 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
     model.wholes.delete(entry);
   }
   const files = renderSiteWideFiles(site, siteFiles);
+  const missing = missingFiles(model, site, publicPaths, files);
+  if (missing.length > 0) return { ok: false, problems: missing };
   for (const file of files) if (publicPaths.has(file.path)) collisions.add(file.path);
   if (collisions.size > 0) {
     return {
@@ -100,7 +92,45 @@ export function assembleSite(model: RecordModel, siteFiles: SiteFilesMemo): Asse
         })),
     };
   }
-  return { ok: true, site, siteFiles: files, warnings };
+  return { ok: true, site, siteFiles: files, warnings: [...warnings, ...model.config.warnings] };
+}
+
+/**
+ * The local files the settings and the records name that are in neither `public/` nor what the build writes
+ * (the valid records' pages, the site-wide files), as a build reports them: a record's `image.src` at its line
+ * in the record's text. The written paths are gathered only when an image is not in `public/`, which is rare.
+ */
+function missingFiles(
+  model: RecordModel,
+  site: Site,
+  publicPaths: ReadonlySet<string>,
+  siteFiles: readonly OutputFile[],
+): Problem[] {
+  let written: Set<string> | undefined;
+  const writes = (path: string): boolean => {
+    written ??= new Set([
+      ...siteFiles.map((file) => file.path),
+      ...[...model.entries.values()].flatMap((entry) =>
+        entry.kind === 'record' && 'pages' in entry.outcome ? entry.outcome.pages.map((page) => page.path) : [],
+      ),
+    ]);
+    return written.has(path);
+  };
+  const missing = missingLocalFiles({
+    site,
+    articles: site.articles,
+    paths: { has: (path) => publicPaths.has(path) || writes(path) },
+    settings: model.content.siteConfig,
+    // The content folder's `public/` as shown, beside `articles/` as the model names it.
+    // The content folder's `public/`, beside `articles/`, named as the build names it.
+    publicDir: shown(join(dirname(model.content.articlesDir), 'public'), model.content.namesRelativeTo),
+  });
+  if (missing.length === 0) return missing;
+  const texts = new Map<string, string>();
+  for (const entry of model.entries.values())
+    if (entry.kind === 'record' && missing.some((problem) => problem.file === entry.file))
+      texts.set(entry.file, sourceOf(entry).text);
+  return withFieldLines(missing, texts);
 }
 
 /** Each record's own problems or, for a valid one, those across records, in file-name order. */

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { articleRecord, siteYaml } from './record.js';
 
 /** Bump when the generated text changes, so stale cached corpora are not reused. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** A 1×1 PNG: the logo `site.yaml` points at, copied as is by the build. */
 const LOGO_PNG = Buffer.from(

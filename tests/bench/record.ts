@@ -121,9 +121,10 @@ function linkedSentence(r: Random, citations: readonly CitationRecord[]): string
 
 const IMAGE_HOST = 'https://images.depeche.example/';
 
+/** A photo of the body, on the newsroom's image host: the corpus holds no image files, and a local one must exist. */
 function image(r: Random, slug: string, date: string): string {
   const src = r.chance(0.7)
-    ? `/images/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug.slice(0, 40)}-${r.int(1, 9)}.jpg`
+    ? `${IMAGE_HOST}${date.slice(0, 4)}/${date.slice(5, 7)}/${slug.slice(0, 40)}-${r.int(1, 9)}.jpg`
     : `${IMAGE_HOST}${date.slice(0, 4)}/${slug.slice(0, 40)}.jpg`;
   return `![${subheading(r)}, ${date.slice(0, 4)}](${src})\n*Photo${NBSP}: ${personName(r)} pour Dépêche*`;
 }

@@ -93,7 +93,8 @@ export function benchSite(n: number): Site {
   const articles: Article[] = [];
   for (let index = 0; index < n; index++) {
     const checked = checkSource(index, schema);
-    const article = resolveArticle(config, `content/articles/${checked.name}`, checked.defaultSlug, checked.value, '');
+    const file = `content/articles/${checked.name}`;
+    const article = resolveArticle(config, file, checked.defaultSlug, checked.value, '', 1);
     articles.push(structuredClone(article));
   }
   const site = createSite(config, articles, Date.now());
@@ -101,7 +102,7 @@ export function benchSite(n: number): Site {
     const index = Number(/-(\d+)\.md$/.exec(article.sourcePath)?.[1]);
     site.articles[position] = structuredClone({
       ...article,
-      contentHtml: renderMarkdown(checkSource(index, schema).body, article.url),
+      contentHtml: renderMarkdown(checkSource(index, schema).body, article.url).html,
     });
   }
   return site;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { build } from '../../src/build.js';
 import { AFTER_EVERY_DATE, type GeneratedSite } from './arbitraries.js';
-import { checkBuiltSite } from './check-site.js';
+import { checkBuiltSite, checkBuiltSiteExpanded } from './check-site.js';
 import { writeContent } from './site-files.js';
 
 /**
@@ -20,5 +20,7 @@ export function scratchContent(): string {
 /** Writes the generated site to the folder, builds it and checks every output against the records. */
 export async function buildAndCheck(contentDir: string, site: GeneratedSite): Promise<void> {
   writeContent(contentDir, site);
-  checkBuiltSite(site, await build({ contentDir, write: false, now: AFTER_EVERY_DATE }));
+  const result = await build({ contentDir, write: false, now: AFTER_EVERY_DATE });
+  checkBuiltSite(site, result);
+  await checkBuiltSiteExpanded(site, result);
 }

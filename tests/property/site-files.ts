@@ -7,7 +7,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { GeneratedSite } from './arbitraries.js';
+import MarkdownIt, { type Token } from 'markdown-it';
+import { isHtmlForbidden, type GeneratedSite } from './arbitraries.js';
 
 /**
  * YAML text for `value`; throws if the `yaml` package would not read the same value back from the
@@ -36,8 +37,9 @@ export function recordText(record: object, markdown: string): string {
 
 /**
  * Replaces the content of `contentDir` with the generated site (the folder is reused between cases),
- * with a file in `public/` for each logo or image reference that names a file inside the site; returns
- * those files' paths. A reference that names none (a refused record's) is left for the build to report.
+ * with a file in `public/` for each logo or image reference (`image.src`, an image of a body) that names a
+ * file inside the site; returns those files' paths. A reference that names none (a refused record's) is
+ * left for the build to report.
  */
 export function writeContent(contentDir: string, site: GeneratedSite): string[] {
   const articles = join(contentDir, 'articles');
@@ -49,10 +51,19 @@ export function writeContent(contentDir: string, site: GeneratedSite): string[] 
   for (const article of site.articles) {
     writeFileSync(join(articles, article.fileName), recordText(article.record, article.body.markdown));
   }
-  const references = [site.settings.publisher.logo.src, ...site.articles.map((article) => article.record.image?.src)];
+  const base = site.settings.url.endsWith('/') ? site.settings.url : `${site.settings.url}/`;
+  // A record's image.src is read against the site's URL, as the logo is; a body's images against its page's.
+  const references: [string | undefined, string][] = [
+    [site.settings.publisher.logo.src, base],
+    ...site.articles.flatMap((article) => {
+      const page = `${base}articles/${article.record.slug ?? article.fileName.replace(/\.md$/, '')}/`;
+      const body = bodyImages(article.body.markdown).map((reference): [string, string] => [reference, page]);
+      return [[article.record.image?.src, base] as [string | undefined, string], ...body];
+    }),
+  ];
   const paths = new Set<string>();
-  for (const reference of references) {
-    const path = typeof reference === 'string' ? fileInSite(site.settings.url, reference) : undefined;
+  for (const [reference, from] of references) {
+    const path = typeof reference === 'string' ? fileInSite(base, reference, from) : undefined;
     if (path === undefined || paths.has(path)) continue;
     mkdirSync(dirname(join(publicDir, path)), { recursive: true });
     writeFileSync(join(publicDir, path), 'png');
@@ -61,13 +72,36 @@ export function writeContent(contentDir: string, site: GeneratedSite): string[] 
   return [...paths];
 }
 
-/** The file (`a/b.png`) that `reference` names under the site's URL, by the WHATWG URL parser; else undefined. */
-function fileInSite(siteUrl: string, reference: string): string | undefined {
+/**
+ * The images a Markdown body shows, as CommonMark (markdown-it) reads it once the characters HTML forbids are
+ * dropped (as the page shows it: HTML is the format that drops the most), and where the build looks for them.
+ */
+function bodyImages(markdown: string): string[] {
+  const shown = [...markdown].filter((char) => !isHtmlForbidden(char)).join('');
+  const images: string[] = [];
+  const walk = (tokens: readonly Token[]): void => {
+    for (const token of tokens) {
+      const src = token.type === 'image' ? token.attrGet('src') : null;
+      if (typeof src === 'string') images.push(src);
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(commonMark.parse(shown, {}));
+  return images;
+}
+
+const commonMark = new MarkdownIt('commonmark', { html: false });
+
+/**
+ * The file (`a/b.png`) that `reference`, read against the page at `from`, names under the site's URL `siteUrl`
+ * (ending in `/`), by the WHATWG URL parser; else undefined.
+ */
+function fileInSite(siteUrl: string, reference: string, from: string): string | undefined {
   // `new URL` in a try, not `URL.canParse`: on Node 20, once optimised, `canParse` answered false for
   // `https://café.example/actu` after many calls in one test file.
   try {
-    const base = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
-    const url = new URL(reference, base);
+    const base = new URL(siteUrl);
+    const url = new URL(reference, from);
     if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return undefined;
     const path = url.pathname.slice(base.pathname.length);
     if (!/^[^/]+(?:\/[^/]+)*$/.test(path)) return undefined;

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { build } from '../../src/build.js';
 import { generatedSite, type GeneratedSite } from '../property/arbitraries.js';
-import { checkBuiltSite } from '../property/check-site.js';
+import { checkBuiltSite, checkBuiltSiteExpanded } from '../property/check-site.js';
 import { writeContent } from '../property/site-files.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string' } } });
@@ -41,7 +41,9 @@ try {
       cases++;
       try {
         writeContent(contentDir, site);
-        checkBuiltSite(site, await build({ contentDir, write: false }));
+        const result = await build({ contentDir, write: false });
+        checkBuiltSite(site, result);
+        await checkBuiltSiteExpanded(site, result);
       } catch (error) {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         failures.push({ message, site });
