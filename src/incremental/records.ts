@@ -27,7 +27,7 @@ export interface RecordsOutcome {
   problems: Problem[];
   /** The drafts left out, in file-name order. */
   drafts: string[];
-  /** The records left out because they are published after now, by file. */
+  /** The records left out because they are published after now, as the batches came (`schedule` sorts them). */
   scheduled: ScheduledRecord[];
   /** How many record files could be read. */
   read: number;
@@ -105,9 +105,7 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
       .flatMap((result) => result.drafts)
       .sort((a, b) => a.index - b.index)
       .map((draft) => draft.file),
-    scheduled: results
-      .flatMap((result) => result.scheduled)
-      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    scheduled: results.flatMap((result) => result.scheduled),
     read: results.reduce((sum, result) => sum + result.read, 0),
     unread: results.reduce((sum, result) => sum + result.unread, 0),
     placed: results.reduce((sum, result) => addResult(sum, result.placed), { files: 0, bytes: 0, linked: 0 }),
