@@ -3,16 +3,17 @@
  */
 import { FEED_PATHS, feedArticles, lastUpdated, type Article, type OutputFile, type Site } from '../model.js';
 import { feedContentHtml } from './corrections.js';
+import { archivePaths, newestArchive } from './archive-months.js';
 import { el, GENERATOR, renderXml, type XmlElement } from './xml.js';
 
-const ATOM_NS = 'http://www.w3.org/2005/Atom';
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
 /**
  * A text construct (RFC 4287 §3.1) holding plain text, as `type="html"` with the text HTML-escaped:
  * `<b>` is written `&amp;lt;b&amp;gt;` and reads back as the visible text `<b>`. As `type="text"`,
  * text that looks like markup makes the W3C validator warn `ContainsUndeclaredHTML`.
  */
-function textConstruct(name: string, text: string): XmlElement {
+export function textConstruct(name: string, text: string): XmlElement {
   const html = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   return el(name, html, { type: 'html' });
 }
@@ -72,6 +73,7 @@ function entry(article: Article, site: Site): XmlElement {
 /** `atom.xml`: the newest `site.feedLimit` articles as an Atom feed. */
 export function renderAtom(site: Site): OutputFile {
   const logo = site.publisher.logo;
+  const newest = newestArchive(site);
   const feed = el(
     'feed',
     [
@@ -80,6 +82,12 @@ export function renderAtom(site: Site): OutputFile {
       textConstruct('subtitle', site.description),
       el('updated', site.updated.iso),
       el('link', [], { rel: 'self', type: 'application/atom+xml', href: site.feeds.atom }),
+      newest !== undefined &&
+        el('link', [], {
+          rel: 'prev-archive',
+          type: 'application/atom+xml',
+          href: site.url + archivePaths(newest).atom,
+        }),
       ...site.hubs.map((hub) => el('link', [], { rel: 'hub', href: hub })),
       el('link', [], { rel: 'alternate', type: 'text/html', href: site.url }),
       el('author', [el('name', site.publisher.name), el('uri', site.publisher.url)]),

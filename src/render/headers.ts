@@ -11,6 +11,7 @@
  * the other paths are exact or use `:placeholder`, which both hosts read as one path segment.
  */
 import type { OutputFile, Site } from '../model.js';
+import { archiveMonths, archivePaths } from './archive-months.js';
 
 /** A path pattern and the headers it sets, in order. */
 export interface HeaderRule {
@@ -21,6 +22,8 @@ export interface HeaderRule {
 const PAGE = 'public, max-age=0, must-revalidate';
 const DATA = 'public, max-age=300';
 const ASSET = 'public, max-age=604800';
+/** A closed month's archive (render/archives.ts) does not change: caches keep it a year. */
+const ARCHIVE = 'public, max-age=31536000, immutable';
 
 export function headerRules(site: Site): HeaderRule[] {
   // The rules name paths as the host that reads `_headers` receives them: behind a proxy (`site`),
@@ -57,6 +60,23 @@ export function headerRules(site: Site): HeaderRule[] {
     feed(site.feeds.rss, 'application/rss+xml'),
     feed(site.feeds.atom, 'application/atom+xml'),
     feed(site.feeds.json, 'application/feed+json'),
+    ...archiveMonths(site).flatMap(({ month, closed }): HeaderRule[] => {
+      const paths = archivePaths(month);
+      return (
+        [
+          [paths.rss, 'application/rss+xml'],
+          [paths.atom, 'application/atom+xml'],
+          [paths.json, 'application/feed+json'],
+        ] as const
+      ).map(([file, type]) => ({
+        path: path(site.url + file),
+        headers: [
+          ['Content-Type', `${type}; charset=utf-8`],
+          ['Cache-Control', closed ? ARCHIVE : DATA],
+          ['Access-Control-Allow-Origin', '*'],
+        ],
+      }));
+    }),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
   ];
 }

@@ -4,6 +4,8 @@
  * that a caller that keeps earlier files knows when one is still right.
  */
 import { type Article, feedArticles, lastUpdated, newsArticles, type OutputFile, type Site } from '../model.js';
+import { archiveMonths, newestArchive } from './archive-months.js';
+import { renderArchives } from './archives.js';
 import { renderAtom } from './atom.js';
 import { renderHeaders } from './headers.js';
 import { item, renderHomePage } from './home-page.js';
@@ -22,7 +24,7 @@ export interface RenderMemo {
 }
 
 export interface SiteFileRenderer {
-  name: 'home' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'robots' | 'not-found' | 'headers';
+  name: 'home' | 'feeds' | 'archives' | 'sitemaps' | 'news-sitemap' | 'robots' | 'not-found' | 'headers';
   /** `listed`: every article as listed (`listedArticle` in model.ts); `newest`: the feeds' newest, whole. */
   reads: 'listed' | 'newest';
   render(site: Site, memo?: RenderMemo): OutputFile[];
@@ -57,7 +59,21 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     name: 'feeds',
     reads: 'newest',
     render: (site) => [renderRss(site), renderAtom(site), renderJsonFeed(site)],
-    inputs: (site) => [site.updated.iso, ...feedArticles(site)],
+    inputs: (site) => [site.updated.iso, newestArchive(site), ...feedArticles(site)],
+  },
+  {
+    name: 'archives',
+    reads: 'listed',
+    render: (site) => renderArchives(site),
+    inputs(site) {
+      // Now's month closes the month before it (its `next-archive`) and opens its own.
+      const inputs: unknown[] = [new Date(site.now).toISOString().slice(0, 7)];
+      for (const article of site.articles) {
+        inputs.push(article.id, article.url, article.title, article.description, article.datePublished.iso);
+        inputs.push(lastUpdated(article).iso, article.section, article.lang);
+      }
+      return inputs;
+    },
   },
   {
     name: 'sitemaps',
@@ -83,7 +99,11 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     name: 'headers',
     reads: 'listed',
     render: (site) => [renderHeaders(site)],
-    inputs: (site) => [site.deployRoot, ...site.articles.map((article) => article.path)],
+    inputs: (site) => [
+      site.deployRoot,
+      ...archiveMonths(site).map(({ month, closed }) => `${month}${closed ? '' : ' open'}`),
+      ...site.articles.map((article) => article.path),
+    ],
   },
 ];
 

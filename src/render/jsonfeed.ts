@@ -2,6 +2,7 @@
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). The types spell the spec's own field names.
  */
 import { feedContentHtml } from './corrections.js';
+import { archivePaths, newestArchive } from './archive-months.js';
 import { FEED_PATHS, feedArticles, type Article, type OutputFile, type Person, type Site } from '../model.js';
 
 /** An author object: the spec asks for at least one of its fields. */
@@ -79,6 +80,7 @@ function item(site: Site, article: Article): JsonFeedItem {
 /** The feed as a typed value, before serialisation. */
 export function buildJsonFeed(site: Site): JsonFeed {
   const logo = site.publisher.logo;
+  const newest = newestArchive(site);
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: site.title,
@@ -90,6 +92,8 @@ export function buildJsonFeed(site: Site): JsonFeed {
     language: site.language,
     authors: [{ name: site.publisher.name, url: site.publisher.url }],
     ...(site.hubs.length > 0 && { hubs: site.hubs.map((url) => ({ type: 'WebSub', url })) }),
+    // The whole history, month by month (render/archives.ts), newest month first.
+    ...(newest !== undefined && { next_url: site.url + archivePaths(newest).json }),
     items: feedArticles(site).map((article) => item(site, article)),
   };
 }

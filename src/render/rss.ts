@@ -4,17 +4,18 @@
  */
 import { FEED_PATHS, feedArticles, type Article, type Image, type OutputFile, type Site } from '../model.js';
 import { feedContentHtml } from './corrections.js';
+import { archivePaths, newestArchive } from './archive-months.js';
 import { formatRfc822 } from './rfc822.js';
 import { el, GENERATOR, plainText, renderXml, type XmlElement } from './xml.js';
 
-const NS = {
+export const RSS_NS = {
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
   atom: 'http://www.w3.org/2005/Atom',
 } as const;
 
 /** The profile's value for `docs` when a feed relies on the RSS Advisory Board's specification. */
-const RSS_DOCS = 'https://www.rssboard.org/rss-specification';
+export const RSS_DOCS = 'https://www.rssboard.org/rss-specification';
 
 /** Profile §4.1.1.9: at most 144 × 400 pixels, in GIF, JPEG or PNG. */
 const IMAGE_LIMITS = { width: 144, height: 400 } as const;
@@ -34,7 +35,7 @@ function fitsChannelImage(logo: Image): boolean {
  * Plain-text elements (and this one) are written with `plainText`: `&` and `<` as `&#x26;` and
  * `&#x3C;`, as the profile recommends.
  */
-function textAsHtml(text: string): string {
+export function textAsHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
@@ -58,6 +59,7 @@ function item(site: Site, article: Article): XmlElement {
 /** `feed.xml`: the newest `site.feedLimit` articles as RSS 2.0. */
 export function renderRss(site: Site): OutputFile {
   const logo = site.publisher.logo;
+  const newest = newestArchive(site);
   const channel = el('channel', [
     plainText('title', site.title),
     el('link', site.url),
@@ -67,6 +69,13 @@ export function renderRss(site: Site): OutputFile {
     el('generator', GENERATOR),
     el('docs', RSS_DOCS),
     el('atom:link', [], { href: site.feeds.rss, rel: 'self', type: 'application/rss+xml' }),
+    // The whole history, month by month (render/archives.ts).
+    newest !== undefined &&
+      el('atom:link', [], {
+        href: site.url + archivePaths(newest).rss,
+        rel: 'prev-archive',
+        type: 'application/rss+xml',
+      }),
     ...site.hubs.map((hub) => el('atom:link', [], { href: hub, rel: 'hub' })),
     fitsChannelImage(logo) &&
       el('image', [
@@ -80,9 +89,9 @@ export function renderRss(site: Site): OutputFile {
   ]);
   const rss = el('rss', [channel], {
     version: '2.0',
-    'xmlns:content': NS.content,
-    'xmlns:dc': NS.dc,
-    'xmlns:atom': NS.atom,
+    'xmlns:content': RSS_NS.content,
+    'xmlns:dc': RSS_NS.dc,
+    'xmlns:atom': RSS_NS.atom,
   });
   return { path: FEED_PATHS.rss, contents: renderXml(rss) };
 }

@@ -124,6 +124,8 @@ describe('renderAtom: the feed', () => {
     expect(feed.updated).toBe('2024-03-01T18:30:00+01:00');
     expect(feed.links).toEqual([
       { rel: 'self', type: 'application/atom+xml', href: 'https://depeche.example/atom.xml' },
+      // The newest month of the archives (render/archives.ts): the month of now, 2024-03.
+      { rel: 'prev-archive', type: 'application/atom+xml', href: 'https://depeche.example/feeds/archive/2024/03.atom' },
       { rel: 'alternate', type: 'text/html', href: 'https://depeche.example/' },
     ]);
     expect(feed.authors).toEqual([{ name: 'Dépêche', uri: 'https://depeche.example/' }]);

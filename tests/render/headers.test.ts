@@ -78,6 +78,12 @@ describe('renderHeaders', () => {
       '/feed.xml',
       '/atom.xml',
       '/feed.json',
+      '/feeds/archive/2024/02.xml',
+      '/feeds/archive/2024/02.atom',
+      '/feeds/archive/2024/02.json',
+      '/feeds/archive/2024/03.xml',
+      '/feeds/archive/2024/03.atom',
+      '/feeds/archive/2024/03.json',
       '/logo.png',
     ]);
   });
@@ -91,6 +97,11 @@ describe('renderHeaders', () => {
     ['/', undefined, 'public, max-age=0, must-revalidate'],
     ['/articles/un/', undefined, 'public, max-age=0, must-revalidate'],
     ['/logo.png', undefined, 'public, max-age=604800'],
+    // A closed month's archive is kept a year; the month of now changes still.
+    ['/feeds/archive/2024/02.xml', 'application/rss+xml; charset=utf-8', 'public, max-age=31536000, immutable'],
+    ['/feeds/archive/2024/02.atom', 'application/atom+xml; charset=utf-8', 'public, max-age=31536000, immutable'],
+    ['/feeds/archive/2024/02.json', 'application/feed+json; charset=utf-8', 'public, max-age=31536000, immutable'],
+    ['/feeds/archive/2024/03.atom', 'application/atom+xml; charset=utf-8', 'public, max-age=300'],
   ];
 
   for (const [host, matcher] of [
@@ -143,6 +154,12 @@ describe('renderHeaders', () => {
       '/fr/feed.xml',
       '/fr/atom.xml',
       '/fr/feed.json',
+      '/fr/feeds/archive/2024/02.xml',
+      '/fr/feeds/archive/2024/02.atom',
+      '/fr/feeds/archive/2024/02.json',
+      '/fr/feeds/archive/2024/03.xml',
+      '/fr/feeds/archive/2024/03.atom',
+      '/fr/feeds/archive/2024/03.json',
     ]);
     // `deploy.root: site`: dist/ is the root of a host of its own, a proxy in front adds /fr/.
     const proxied = parse(String(renderHeaders({ ...under, deployRoot: 'site' }).contents)).map((rule) => rule.path);
@@ -154,6 +171,12 @@ describe('renderHeaders', () => {
       '/feed.xml',
       '/atom.xml',
       '/feed.json',
+      '/feeds/archive/2024/02.xml',
+      '/feeds/archive/2024/02.atom',
+      '/feeds/archive/2024/02.json',
+      '/feeds/archive/2024/03.xml',
+      '/feeds/archive/2024/03.atom',
+      '/feeds/archive/2024/03.json',
     ]);
   });
 });

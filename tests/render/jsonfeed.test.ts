@@ -58,6 +58,8 @@ describe('renderJsonFeed: the feed', () => {
       description: 'Un site de démonstration.',
       language: 'fr',
       authors: [{ name: 'Dépêche', url: 'https://depeche.example/' }],
+      // The newest month of the archives (render/archives.ts): the month of now, 2024-03.
+      next_url: 'https://depeche.example/feeds/archive/2024/03.json',
     });
   });
 

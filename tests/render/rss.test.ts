@@ -111,6 +111,8 @@ describe('renderRss: the channel', () => {
     expect(feed.docs).toBe('https://www.rssboard.org/rss-specification');
     expect(feed.atom?.links).toEqual([
       { href: 'https://depeche.example/feed.xml', rel: 'self', type: 'application/rss+xml' },
+      // The newest month of the archives (render/archives.ts): the month of now, 2024-03.
+      { href: 'https://depeche.example/feeds/archive/2024/03.xml', rel: 'prev-archive', type: 'application/rss+xml' },
     ]);
   });
 
