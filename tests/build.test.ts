@@ -40,10 +40,13 @@ let out: string;
 let scratch: string;
 const read = (path: string): string => readFileSync(join(out, path), 'utf8');
 
+/** The build's now: two weeks after the seed article, so the archived feeds hold two months. */
+const NOW = new Date('2024-03-15T12:00:00+01:00');
+
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'depeche-build-'));
   out = join(scratch, 'dist');
-  await build({ contentDir: join(root, 'content'), outDir: out });
+  await build({ contentDir: join(root, 'content'), outDir: out, now: NOW });
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -76,6 +79,12 @@ describe('the built site', () => {
         `articles/${SLUG}/index.jsonld`,
         'feed.json',
         'feed.xml',
+        'feeds/archive/2024/02.atom',
+        'feeds/archive/2024/02.json',
+        'feeds/archive/2024/02.xml',
+        'feeds/archive/2024/03.atom',
+        'feeds/archive/2024/03.json',
+        'feeds/archive/2024/03.xml',
         'index.html',
         'logo.png',
         'news-sitemap.xml',
@@ -262,7 +271,7 @@ describe('the built site', () => {
 
   it('builds byte-identical output twice', async () => {
     const again = join(scratch, 'again');
-    await build({ contentDir: join(root, 'content'), outDir: again });
+    await build({ contentDir: join(root, 'content'), outDir: again, now: NOW });
     const files = listFiles(out);
     expect(listFiles(again)).toEqual(files);
     for (const path of files)

@@ -60,25 +60,36 @@ export function headerRules(site: Site): HeaderRule[] {
     feed(site.feeds.rss, 'application/rss+xml'),
     feed(site.feeds.atom, 'application/atom+xml'),
     feed(site.feeds.json, 'application/feed+json'),
-    ...archiveMonths(site).flatMap(({ month, closed }): HeaderRule[] => {
-      const paths = archivePaths(month);
-      return (
-        [
-          [paths.rss, 'application/rss+xml'],
-          [paths.atom, 'application/atom+xml'],
-          [paths.json, 'application/feed+json'],
-        ] as const
-      ).map(([file, type]) => ({
-        path: path(site.url + file),
-        headers: [
-          ['Content-Type', `${type}; charset=utf-8`],
-          ['Cache-Control', closed ? ARCHIVE : DATA],
-          ['Access-Control-Allow-Origin', '*'],
-        ],
-      }));
-    }),
+    ...archiveRules(site, path),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
   ];
+}
+
+/**
+ * The closed months of the archived feeds, kept a year: a splat for each year that is over, and the
+ * three files of each closed month of now's year; the month of now keeps the host's default. Few
+ * rules (Cloudflare Pages reads at most 100), so no media type: the hosts' own for `.xml`, `.atom`
+ * and `.json` (`application/xml`, `application/atom+xml`, `application/json`) are ones readers take.
+ */
+function archiveRules(site: Site, path: (url: string) => string): HeaderRule[] {
+  const headers: HeaderRule['headers'] = [
+    ['Cache-Control', ARCHIVE],
+    ['Access-Control-Allow-Origin', '*'],
+  ];
+  const thisYear = new Date(site.now).toISOString().slice(0, 4);
+  const rules: HeaderRule[] = [];
+  const years = new Set<string>();
+  for (const { month, closed } of archiveMonths(site)) {
+    const year = month.slice(0, 4);
+    if (year < thisYear) {
+      if (!years.has(year)) rules.push({ path: path(`${site.url}feeds/archive/${year}/*`), headers });
+      years.add(year);
+    } else if (closed) {
+      const files = archivePaths(month);
+      for (const file of [files.rss, files.atom, files.json]) rules.push({ path: path(site.url + file), headers });
+    }
+  }
+  return rules;
 }
 
 /**

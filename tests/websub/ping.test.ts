@@ -49,6 +49,7 @@ describe('a site with a WebSub hub', () => {
     const channel = xml.parse(dist('feed.xml')).rss.channel;
     expect(channel['atom:link']).toEqual([
       { href: `${SITE}feed.xml`, rel: 'self', type: 'application/rss+xml' },
+      { href: `${SITE}feeds/archive/2024/02.xml`, rel: 'prev-archive', type: 'application/rss+xml' },
       { href: hub.url, rel: 'hub' },
     ]);
     const atom = xml.parse(dist('atom.xml')).feed;
