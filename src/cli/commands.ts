@@ -140,6 +140,25 @@ reached (each is listed, with its status and answer), or the last build failed, 
     load: async () => (await import('./ping.js')).run,
   },
   {
+    name: 'init',
+    summary: 'Start a new site in an empty folder',
+    help: `Usage: depeche init [FOLDER]
+
+Writes a new site into FOLDER (default: the current folder), which must be empty or not exist yet:
+content/site.yaml with every setting commented, one example article, a placeholder logo in
+content/public/, a .gitignore (dist/, .depeche/), a README and a package.json whose scripts run
+depeche. Then: cd FOLDER && npx depeche build.
+
+Options:
+  -h, --help       show this help
+
+Exit codes: 0 written, 1 the folder is not empty (nothing is written), 2 usage.
+`,
+    options: { help },
+    positionals: { min: 0, max: 1 },
+    load: async () => (await import('./init.js')).run,
+  },
+  {
     name: 'new',
     summary: 'Start an article: content/articles/<slug>.md',
     help: `Usage: depeche new "Titre de l'article" [options]
