@@ -24,6 +24,7 @@ import { benchSize } from './builds.js';
 import { runNode } from './child.js';
 import { ensureCorpus } from './corpus.js';
 import type { FeedRow } from './feeds.js';
+import { findHugo } from './hugo.js';
 import { describeMachine } from './machine.js';
 import { removeTree, type Row } from './measure.js';
 import { feedsTable, resultsTable, summary } from './report.js';
@@ -92,7 +93,8 @@ async function feeds(seed: number): Promise<{ items: number; rows: FeedRow[] }> 
 async function main(): Promise<void> {
   const settings = options();
   const started = performance.now();
-  const machine = describeMachine(root, benchDir);
+  const hugo = findHugo();
+  const machine = describeMachine(root, benchDir, hugo);
   if (settings.compile) compile();
   const rows: Row[] = [];
   for (const size of settings.sizes) {
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     );
     const workDir = join(benchDir, 'work', `n${size}`);
     const runs = settings.runs ?? (size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3);
-    rows.push(...(await benchSize(corpus, { root, workDir, runs, settle: settings.settle, log })));
+    rows.push(...(await benchSize(corpus, { root, workDir, runs, settle: settings.settle, log, hugo })));
     if (!settings.keep) removeTree(workDir);
   }
   const feedResult = await feeds(settings.seed);
