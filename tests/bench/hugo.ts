@@ -130,9 +130,11 @@ const LAYOUTS: Record<string, string> = {
 <p class="section">{{ .Params.section }}</p>
 <h1>{{ .Title }}</h1>
 <p class="standfirst">{{ .Description }}</p>
-<p class="byline">{{ range $i, $id := .Params.authors }}{{ if $i }}, {{ end }}{{ with index site.Params.authors $id }}{{ .name }}{{ end }}{{ end }}
+<p class="byline">{{ range $i, $id := .Params.authors }}{{ if $i }}, {{ end }}
+{{- with index site.Params.authors $id }}{{ .name }}{{ end }}{{ end }}
 <time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ .Date.Format "2 January 2006" }}</time></p>
-{{ with .Params.image }}<figure><img src="{{ .src }}" alt="{{ .alt }}" width="{{ .width }}" height="{{ .height }}"></figure>{{ end }}
+{{ with .Params.image }}<figure>
+<img src="{{ .src }}" alt="{{ .alt }}" width="{{ .width }}" height="{{ .height }}"></figure>{{ end }}
 {{ .Content }}
 <ul class="tags">{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul>
 </article></main>
@@ -161,7 +163,8 @@ const LAYOUTS: Record<string, string> = {
 </html>
 `,
   '404.html': `<!doctype html>
-<html lang="{{ site.LanguageCode }}"><head><meta charset="utf-8"><title>Page introuvable – {{ site.Title }}</title></head>
+<html lang="{{ site.LanguageCode }}">
+<head><meta charset="utf-8"><title>Page introuvable – {{ site.Title }}</title></head>
 <body><h1>Page introuvable</h1><p><a href="{{ site.BaseURL }}">{{ site.Title }}</a></p></body></html>
 `,
 };
