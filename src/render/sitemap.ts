@@ -45,10 +45,10 @@ function entry(site: Site, index: number): { loc: string; lastmod: DateTime } {
 }
 
 /**
- * URLs `start` to `end` (excluded) as a `urlset`, one `url` element made at a time and streamed
- * through xmlbuilder2's callback writer (`renderXmlList`), without a DOM of 50,000 elements. It
- * escapes as `renderXml` does: xmlbuilder2 alone leaves an `&` that looks like an entity
- * unescaped, and a site at `https://x.example/a&amp;b/` would be listed as `https://x.example/a&b/`.
+ * URLs `start` to `end` (excluded) as a `urlset`, one `url` element made at a time. Through
+ * `renderXmlList`, which escapes as `renderXml` does (xmlbuilder2 alone leaves an `&` that looks
+ * like an entity unescaped, and a site at `https://x.example/a&amp;b/` was listed as
+ * `https://x.example/a&b/`), without a DOM of 50,000 elements.
  */
 function urlset(site: Site, start: number, end: number): string {
   function* urls(): Generator<XmlElement> {

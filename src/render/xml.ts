@@ -16,8 +16,8 @@
  *   the decimal `&#38;` and `&#60;` (which it leaves alone), turned into hex after serialisation
  *   (`hexReferences`). No other `&#38;` or `&#60;` can appear: every other `&` is written `&amp;`.
  */
-import { create, createCB } from 'xmlbuilder2';
-import type { XMLBuilder, XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { stripForXml } from '../characters.js';
 
 /** The name the feeds give as their generator. */
@@ -118,83 +118,96 @@ export function renderXml(root: XmlElement): string {
 }
 
 /**
- * `renderXml(el(name, [...children], attrs))`, byte for byte, through xmlbuilder2's callback writer
- * (`createCB`), which writes each element as it is given and keeps no DOM: for a document of many
- * small elements (a sitemap of 50,000 URLs, whose DOM took hundreds of MiB). The children are read
- * one at a time, so a caller may make them lazily, and the chunks the writer emits are collected
- * in memory: the renderer stays pure. tests/render/xml.test.ts checks that it equals `renderXml`.
+ * `renderXml(el(name, [...children], attrs))`, byte for byte, without xmlbuilder2's DOM: for a
+ * document of many small elements (a sitemap of 50,000 URLs, whose DOM took hundreds of MiB). The
+ * children are read one at a time, so a caller may make them lazily. It writes what xmlbuilder2's
+ * writer writes for these documents: names without a prefix (`xmlns` on the root only), the
+ * characters XML forbids dropped (`stripForXml`: what `invalidCharReplacement: ''` drops), then
+ * every `&`, `<`, `>` escaped, `"` too in attributes, and the white space a parser would normalise
+ * as character references (see the top of this file); an element with no children or empty text as
+ * `<name/>`, text inline, child elements indented by two spaces. tests/render/xml.test.ts checks
+ * that it equals `renderXml` on hostile text.
  *
- * The callback writer differs from the DOM writer in three ways, which this function makes up for:
- * - it does not apply `invalidCharReplacement`, so the characters XML forbids are dropped here first
- *   (`stripForXml`, the same set), and an element whose text is then empty is written `<name/>`;
- * - it leaves alone only the five predefined entities (`&amp;` and the like), so, as for the DOM
- *   writer, every `&` of a value is escaped first (see `escapeAmpersands`);
- * - for the same reason it cannot write a character reference: `&#13;` would come out `&amp;#13;`.
- *   `&apos;` is a sequence it never writes itself (it escapes no `'`) and no value holds once its
- *   `&` are escaped, so the white space a parser would normalise is written as `&apos;` and a letter
- *   (`WHITE_SPACE_MARKS`), and each mark becomes its reference once the chunks are joined.
- * `plainText` elements (RSS) are refused: their references rest on the DOM writer.
+ * Not xmlbuilder2's own streaming writer (`createCB`): it writes the same bytes, but makes a DOM
+ * fragment for every element and every text it is given, which turns the sitemaps into a step of
+ * the cold build and of a dev rebuild that a user waits for (docs/architecture.md has the figures).
  */
 export function renderXmlList(name: string, attrs: XmlAttrs, children: Iterable<XmlElement>): string {
-  // The chunks of each batch of children are joined at once, so that they die young.
+  // The small strings of each batch of children are joined at once, so that they die young.
   const batches: string[] = [];
-  let chunks: string[] = [];
-  const flush = (): void => {
-    batches.push(chunks.join('').replace(WHITE_SPACE_MARK, markedReference));
-    chunks = [];
-  };
-  const writer = createCB({
-    data: (chunk: string) => void chunks.push(chunk),
-    error: (error: Error) => {
-      throw error;
-    },
-    prettyPrint: true,
-    indent: '  ',
-    newline: '\n',
-    // As in `renderXml`: the writer throws rather than emit a bad name or character.
-    wellFormed: true,
-  });
-  writer.dec({ version: '1.0', encoding: 'UTF-8' }).ele(name);
-  streamAttributes(writer, attrs);
+  let parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  openTag(parts, name, attrs, true);
   let count = 0;
   for (const child of children) {
-    stream(writer, child);
-    if (++count % BATCH === 0) flush();
+    if (count === 0) parts.push('>');
+    parts.push('\n');
+    serialize(parts, child, '  ');
+    if (++count % BATCH === 0) {
+      batches.push(parts.join(''));
+      parts = [];
+    }
   }
-  writer.up().end();
-  chunks.push('\n');
-  flush();
+  parts.push(count === 0 ? '/>\n' : `\n</${name}>\n`);
+  batches.push(parts.join(''));
   return batches.join('');
 }
 
 /** Children serialised between two joins of `renderXmlList`. */
 const BATCH = 1000;
 
-/** What `renderXmlList` writes for the white space a parser would normalise (see above). */
-const WHITE_SPACE_MARKS: Readonly<Record<string, string>> = { '\t': '&apos;t', '\n': '&apos;n', '\r': '&apos;r' };
-const WHITE_SPACE_MARK = /&apos;([tnr])/g;
-const MARKED_REFERENCES: Readonly<Record<string, string>> = { t: '&#9;', n: '&#10;', r: '&#13;' };
-const markedReference = (_mark: string, letter: string): string => MARKED_REFERENCES[letter] ?? '';
-const mark = (char: string): string => WHITE_SPACE_MARKS[char] ?? char;
+/** The names `renderXmlList` writes: XML names without a prefix. */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-function streamAttributes(writer: XMLBuilderCB, attrs: XmlAttrs): void {
-  for (const [name, value] of Object.entries(attrs)) {
+function openTag(parts: string[], name: string, attrs: XmlAttrs, root: boolean): void {
+  if (!PLAIN_NAME.test(name))
+    throw new Error(`renderXmlList writes plain element names only, got ${JSON.stringify(name)}`);
+  parts.push(`<${name}`);
+  for (const [attr, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    const prepared = escapeAmpersands(stripForXml(value)).replace(ATTRIBUTE_WHITE_SPACE, mark);
-    if (name.startsWith('xml:')) writer.att(XML_NAMESPACE, name, prepared);
-    else writer.att(name, prepared);
+    if (!PLAIN_NAME.test(attr) || (attr === 'xmlns' && !root))
+      throw new Error(
+        `renderXmlList writes plain attribute names only (xmlns on the root), got ${JSON.stringify(attr)}`,
+      );
+    parts.push(` ${attr}="${escapeAttribute(value)}"`);
   }
 }
 
-function stream(writer: XMLBuilderCB, element: XmlElement): void {
-  if (element.hexReferences) throw new Error(`renderXmlList does not write plainText elements (<${element.name}>)`);
-  writer.ele(element.name);
-  streamAttributes(writer, element.attrs);
+function serialize(parts: string[], element: XmlElement, indent: string): void {
+  parts.push(indent);
+  openTag(parts, element.name, element.attrs, false);
   if (typeof element.content === 'string') {
-    const text = escapeAmpersands(stripForXml(element.content)).replaceAll('\r', '&apos;r');
-    if (text !== '') writer.txt(text);
-  } else {
-    for (const child of element.content) if (child) stream(writer, child);
+    const text = escapeText(element.content);
+    parts.push(text === '' ? '/>' : `>${text}</${element.name}>`);
+    return;
   }
-  writer.up();
+  let empty = true;
+  for (const child of element.content) {
+    if (!child) continue;
+    if (empty) parts.push('>');
+    empty = false;
+    parts.push('\n');
+    serialize(parts, child, `${indent}  `);
+  }
+  parts.push(empty ? '/>' : `\n${indent}</${element.name}>`);
+}
+
+const TEXT_SPECIAL = /[&<>\r]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+const escapeChar = (char: string): string => ESCAPES[char] ?? char;
+
+function escapeText(value: string): string {
+  return stripForXml(value).replace(TEXT_SPECIAL, escapeChar);
+}
+
+function escapeAttribute(value: string): string {
+  return stripForXml(value).replace(ATTRIBUTE_SPECIAL, escapeChar);
 }
