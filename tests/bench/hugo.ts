@@ -193,17 +193,19 @@ async function run(program: string, args: readonly string[], timeoutMs: number):
   }
   const scratch = mkdtempSync(join(tmpdir(), 'depeche-bench-'));
   const usageFile = join(scratch, 'usage');
-  const [command, ...rest] = timed
-    ? [GNU_TIME, '--format', '%U %S %M', '--output', usageFile, program, ...args]
-    : [program, ...args];
+  const command = timed ? GNU_TIME : program;
+  const commandArgs = timed ? ['--format', '%U %S %M', '--output', usageFile, program, ...args] : args;
   const commandLine = [program, ...args].join(' ');
   try {
     const started = performance.now();
-    const child = spawn(command ?? program, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A group of its own, so that a time limit stops the program and not only GNU time around it.
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stderr = '';
     child.stdout.resume();
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, timeoutMs);
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.on('error', reject);
       child.on('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));

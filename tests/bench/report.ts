@@ -59,21 +59,23 @@ const times = (ratio: number): string => (Number.isFinite(ratio) ? `${ratio.toFi
 const cpuOfSample = (sample: Sample): number | undefined =>
   sample.cpuMs ?? (sample.userMs === undefined ? undefined : sample.userMs + (sample.sysMs ?? 0));
 
+/** The samples of the row of `size` whose name starts with `prefix` (none if there is no such row). */
+function samplesOf(rows: readonly Row[], size: number, prefix: string): Sample[] {
+  return rows.find((candidate) => candidate.size === size && candidate.name.startsWith(prefix))?.samples ?? [];
+}
+
 function wallOf(rows: readonly Row[], size: number, prefix: string): number {
-  const row = rows.find((candidate) => candidate.size === size && candidate.name.startsWith(prefix));
-  return row === undefined ? Number.NaN : median(row.samples.map((sample) => sample.wallMs));
+  return median(samplesOf(rows, size, prefix).map((sample) => sample.wallMs));
 }
 
 /** Median CPU time (user + sys) of a row: what a loaded machine changes least. */
 function cpuOf(rows: readonly Row[], size: number, prefix: string): number {
-  const row = rows.find((candidate) => candidate.size === size && candidate.name.startsWith(prefix));
-  return row === undefined ? Number.NaN : figure(row.samples, cpuOfSample);
+  return figure(samplesOf(rows, size, prefix), cpuOfSample);
 }
 
 /** Hugo's peak RSS in this run, or issue 4's figure when it was not run. */
 function hugoRss(rows: readonly Row[], size: number): string {
-  const row = rows.find((candidate) => candidate.size === size && candidate.name.startsWith(HUGO_COLD));
-  const peak = Math.max(...(row?.samples ?? []).map((sample) => sample.maxRssBytes ?? Number.NaN));
+  const peak = Math.max(...samplesOf(rows, size, HUGO_COLD).map((sample) => sample.maxRssBytes ?? Number.NaN));
   return Number.isFinite(peak) ? `${mebibytes(peak)} in this run` : `${HUGO_10K.rssMiB} MiB in issue 4`;
 }
 

@@ -12,8 +12,10 @@
  * --keep       keep the built sites under .bench/work/
  * --skip-compile  measure lib/ as it is, without `npm run compile` first
  *
- * Corpora are cached in .bench/corpus/; each report is also saved in .bench/results/. The feed
- * serialisation is timed once, on the newest 50 articles of the N=1,000 corpus.
+ * When `hugo` is on the PATH, Hugo builds the same records in the same runs (hugo.ts), and the
+ * report gives each cold build's ratio to Hugo's. Corpora are cached in .bench/corpus/; each report
+ * is also saved in .bench/results/. The feed serialisation is timed once, on the newest 50 articles
+ * of the N=1,000 corpus.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
