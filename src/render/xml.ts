@@ -127,6 +127,10 @@ export function renderXml(root: XmlElement): string {
  * as character references (see the top of this file); an element with no children or empty text as
  * `<name/>`, text inline, child elements indented by two spaces. tests/render/xml.test.ts checks
  * that it equals `renderXml` on hostile text.
+ *
+ * Not xmlbuilder2's own streaming writer (`createCB`): it writes the same bytes, but makes a DOM
+ * fragment for every element and every text it is given, which turns the sitemaps into a step of
+ * the cold build and of a dev rebuild that a user waits for (docs/architecture.md has the figures).
  */
 export function renderXmlList(name: string, attrs: XmlAttrs, children: Iterable<XmlElement>): string {
   // The small strings of each batch of children are joined at once, so that they die young.

@@ -4,7 +4,8 @@
  *
  * 1. after a quiet minute, a cold build into a fresh folder, then the write floor (no deletion yet);
  * 2. the read and Markdown floors, and node's own start-up;
- * 3. `runs` times: `rm -rf dist` + cold build; cold build next to the previous dist (the writer
+ * 3. `runs` times: `rm -rf public` + Hugo's cold build of the same records (see hugo.ts), when
+ *    Hugo is installed; `rm -rf dist` + cold build; cold build next to the previous dist (the writer
  *    swaps folders); rebuild with nothing changed; rebuild after editing one article; the write
  *    floor right after deleting as many files as it writes;
  * 4. the watch mode (`depeche dev`, when the CLI has it): `runs` edits, each timed to its page.
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 import { ChildFailed, runNode, type ChildUsage } from './child.js';
 import type { Corpus } from './corpus.js';
 import type { FloorResult } from './floor.js';
-import { buildSample, noteDeletion, removeTree, settle, type Row, type Sample } from './measure.js';
+import { hugoBuild, writeHugoSite } from './hugo.js';
+import { buildSample, filesModifiedSince, noteDeletion, removeTree, settle, type Row, type Sample } from './measure.js';
 import { hasDevServer, watchLatency } from './watch.js';
 
 export interface SizeOptions {
@@ -26,6 +28,8 @@ export interface SizeOptions {
   /** Wait for a quiet disk before the first cold build (see `settle`). */
   settle: boolean;
   log: (line: string) => void;
+  /** The `hugo` to measure on the same records, or undefined to skip its row. */
+  hugo: string | undefined;
 }
 
 function rowOf(size: number, name: string, perArticle = true): Row {
@@ -63,7 +67,15 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
   /** Build state other than the output (a cache the build may keep beside `dist/` one day). */
   const clearBuildState = (): void => {
     for (const name of readdirSync(workDir))
-      if (name !== 'dist' && !name.startsWith('floor-')) removeTree(join(workDir, name));
+      if (name !== 'dist' && !name.startsWith('floor-') && !name.startsWith('hugo-')) removeTree(join(workDir, name));
+  };
+  const hugoSite = join(workDir, 'hugo-site');
+  const hugoPublic = join(workDir, 'hugo-public');
+  const hugoCold = async (hugo: string): Promise<Sample> => {
+    removeTree(hugoPublic);
+    const started = Date.now();
+    const sample = await hugoBuild(hugo, hugoSite, hugoPublic, timeoutMs);
+    return { ...sample, filesWritten: filesModifiedSince(hugoPublic, started - 20).files };
   };
   const floor = async (args: string[]): Promise<Sample> => {
     const usage: ChildUsage = await runNode(floorScript, args, { cwd: root, nodeFlags: tsx, timeoutMs });
@@ -84,6 +96,7 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
   const quietCold = rowOf(size, 'cold build, fresh folder, quiet disk (nothing deleted for a minute)');
   const rm = rowOf(size, '`rm -rf dist` before the next row (wall only)', false);
   const coldRm = rowOf(size, 'cold build right after `rm -rf dist`');
+  const hugoRow = rowOf(size, 'hugo cold: `hugo --quiet` right after `rm -rf public` (same records)');
   const coldBeside = rowOf(size, 'cold build next to the previous dist (the writer swaps folders)');
   const unchanged = rowOf(size, 'rebuild, nothing changed');
   const edited = rowOf(size, 'rebuild after editing one article');
@@ -114,11 +127,16 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
   }
   if (!haveDist) writeQuiet.missing = writeAfterRm.missing = 'n/a (no dist to copy the sizes from)';
 
+  if (options.hugo === undefined) hugoRow.missing = 'skipped: Hugo is not installed (no `hugo` on the PATH)';
+  else writeHugoSite(corpus, hugoSite);
+
   const recordPath = join(corpus.dir, 'articles', corpus.articles[Math.floor(size / 2)] ?? '');
   const edit = editor(recordPath);
   try {
     for (let run = 1; run <= runs; run++) {
       log(`N=${size}: builds, run ${run} of ${runs}`);
+      const { hugo } = options;
+      if (hugo !== undefined) await measureInto(hugoRow, () => hugoCold(hugo));
       await measureInto(rm, () => ({ wallMs: removeTree(dist) }));
       clearBuildState();
       await measureInto(coldRm, build);
@@ -152,6 +170,7 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
     quietCold,
     rm,
     coldRm,
+    hugoRow,
     coldBeside,
     unchanged,
     edited,

@@ -25,8 +25,8 @@ function code(root: string): string {
   return `${commit}${dirty ? ' + uncommitted changes in src/' : ''}`;
 }
 
-/** Lines describing the machine and the code, for the report. */
-export function describeMachine(root: string, benchDir: string): string[] {
+/** Lines describing the machine and the code, for the report; `hugo` is the Hugo measured, if any. */
+export function describeMachine(root: string, benchDir: string, hugo: string | undefined): string[] {
   const filesystem = output('findmnt', ['-no', 'FSTYPE,OPTIONS', '-T', benchDir]);
   return [
     `- CPU: ${cpuModel()}, nproc ${availableParallelism()}`,
@@ -35,5 +35,8 @@ export function describeMachine(root: string, benchDir: string): string[] {
       .join(' ')}`,
     `- OS: ${type()} ${release()}; file system of ${benchDir}: ${filesystem ?? 'unknown'}`,
     `- Node ${process.version}; code measured: ${code(root)}`,
+    hugo === undefined
+      ? '- Hugo: not installed (no `hugo` on the PATH), so no "hugo cold" rows'
+      : `- Hugo: ${output(hugo, ['version'])?.split('\n')[0] ?? 'unknown version'} (${hugo})`,
   ];
 }

@@ -12,8 +12,10 @@
  * --keep       keep the built sites under .bench/work/
  * --skip-compile  measure lib/ as it is, without `npm run compile` first
  *
- * Corpora are cached in .bench/corpus/; each report is also saved in .bench/results/. The feed
- * serialisation is timed once, on the newest 50 articles of the N=1,000 corpus.
+ * When `hugo` is on the PATH, Hugo builds the same records in the same runs (hugo.ts), and the
+ * report gives each cold build's ratio to Hugo's. Corpora are cached in .bench/corpus/; each report
+ * is also saved in .bench/results/. The feed serialisation is timed once, on the newest 50 articles
+ * of the N=1,000 corpus.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { benchSize } from './builds.js';
 import { runNode } from './child.js';
 import { ensureCorpus } from './corpus.js';
 import type { FeedRow } from './feeds.js';
+import { findHugo } from './hugo.js';
 import { describeMachine } from './machine.js';
 import { removeTree, type Row } from './measure.js';
 import { feedsTable, resultsTable, summary } from './report.js';
@@ -92,7 +95,8 @@ async function feeds(seed: number): Promise<{ items: number; rows: FeedRow[] }> 
 async function main(): Promise<void> {
   const settings = options();
   const started = performance.now();
-  const machine = describeMachine(root, benchDir);
+  const hugo = findHugo();
+  const machine = describeMachine(root, benchDir, hugo);
   if (settings.compile) compile();
   const rows: Row[] = [];
   for (const size of settings.sizes) {
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
     );
     const workDir = join(benchDir, 'work', `n${size}`);
     const runs = settings.runs ?? (size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3);
-    rows.push(...(await benchSize(corpus, { root, workDir, runs, settle: settings.settle, log })));
+    rows.push(...(await benchSize(corpus, { root, workDir, runs, settle: settings.settle, log, hugo })));
     if (!settings.keep) removeTree(workDir);
   }
   const feedResult = await feeds(settings.seed);
