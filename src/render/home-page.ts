@@ -41,10 +41,7 @@ export function renderHomePage(site: Site, options: HomePageOptions = {}): Outpu
       property('og:url', site.url),
       property('og:site_name', site.title),
       property('og:locale', ogLocale(site.language)),
-    ]}<meta name="twitter:card" content="summary">\n${
-      // WebSub discovery: the home page is a topic `depeche ping` tells the hubs of (its URL: the canonical).
-      site.hubs.map((hub) => html`<link rel="hub" href="${hub}">\n`)
-    }`,
+    ]}<meta name="twitter:card" content="summary">\n`,
     jsonLd: serializeJsonLd(siteGraph(site)),
     // The model keeps `site.articles` newest first.
     main: html`<h1>${site.title}</h1>

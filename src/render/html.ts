@@ -247,7 +247,7 @@ export function renderPage(parts: PageParts): string {
 <meta name="description" content="${parts.description}">
 ${parts.canonical !== undefined && html`<link rel="canonical" href="${parts.canonical}">\n`}${feeds.map(
   (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
-)}${parts.meta}<style>${raw(PAGE_STYLE)}</style>
+)}${site.hubs.map((hub) => html`<link rel="hub" href="${hub}">\n`)}${parts.meta}<style>${raw(PAGE_STYLE)}</style>
 ${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`}</head>
 <body>
 <a class="skip" href="#content">${labels.skip}</a>

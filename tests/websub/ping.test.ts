@@ -39,7 +39,7 @@ async function built(): Promise<void> {
 }
 
 describe('a site with a WebSub hub', () => {
-  it('names the hub in every feed, in _headers and on the home page', async () => {
+  it('names the hub in every feed, in _headers and on every page', async () => {
     await built();
     const xml = new XMLParser({
       ignoreAttributes: false,
@@ -63,9 +63,14 @@ describe('a site with a WebSub hub', () => {
       const rule = headers.split('\n\n').find((block) => block.startsWith(`${path}\n`));
       expect(rule?.split('\n')).toContain(`  Link: <${hub.url}>; rel="hub", <${SITE}${path.slice(1)}>; rel="self"`);
     }
-    const home = dom(dist('index.html')).document;
-    const hubs = elements(home, 'link').filter((link) => attr(link, 'rel') === 'hub');
-    expect(hubs.map((link) => attr(link, 'href'))).toEqual([hub.url]);
+    const article = 'articles/le-partenariat-entre-microsoft-et-mistral-ai-agace-bruxelles-mais-ravit-le-gouvernement/';
+    for (const page of ['index.html', `${article}index.html`, '404.html']) {
+      const hubs = elements(dom(dist(page)).document, 'link').filter((link) => attr(link, 'rel') === 'hub');
+      expect(
+        hubs.map((link) => attr(link, 'href')),
+        page,
+      ).toEqual([hub.url]);
+    }
     // The seed article has no image: the one warning `check` gives any build of it.
     const checked = await run('check');
     expect(checked).toMatchObject({ status: 0, stderr: '' });
