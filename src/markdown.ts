@@ -5,7 +5,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import { stripForHtml } from './characters.js';
-import { canParseUrl } from './content/url.js';
+import { parsedUrl } from './content/url.js';
 import type { BodyImage } from './model.js';
 
 const markdown = new MarkdownIt('commonmark', { html: false });
@@ -37,8 +37,8 @@ function absolutize(tokens: Token[], baseUrl: string): void {
     const attribute = URL_ATTRIBUTES[token.type];
     if (attribute !== undefined) {
       const value = token.attrGet(attribute);
-      if (typeof value === 'string' && canParseUrl(value, baseUrl))
-        token.attrSet(attribute, new URL(value, baseUrl).href);
+      const url = typeof value === 'string' ? parsedUrl(value, baseUrl) : undefined;
+      if (url !== undefined) token.attrSet(attribute, url.href);
     }
     if (token.children) absolutize(token.children, baseUrl);
   }

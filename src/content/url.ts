@@ -6,19 +6,22 @@
  * (`https://café.example/`) on most calls (tests/content/url.test.ts).
  */
 export function canParseUrl(text: string, base?: string): boolean {
+  return parsedUrl(text, base) !== undefined;
+}
+
+/** `new URL(text, base)`, or undefined when it throws: each URL is parsed once. */
+export function parsedUrl(text: string, base?: string): URL | undefined {
   try {
-    new URL(text, base);
-    return true;
+    return new URL(text, base);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /** The URL when `text` is an absolute http(s) URL, else undefined. */
 export function parseHttpUrl(text: string): URL | undefined {
-  if (!canParseUrl(text)) return undefined;
-  const url = new URL(text);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  const url = parsedUrl(text);
+  return url?.protocol === 'http:' || url?.protocol === 'https:' ? url : undefined;
 }
 
 /**
@@ -28,7 +31,7 @@ export function parseHttpUrl(text: string): URL | undefined {
 export function resolveHttpUrl(text: string, base: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return parseHttpUrl(text)?.href;
   if (text.startsWith('//')) return undefined;
-  return canParseUrl(text, base) ? new URL(text, base).href : undefined;
+  return parsedUrl(text, base)?.href;
 }
 
 /** True for an absolute URI of any scheme (`https:`, `urn:`, `tag:`): what an Atom id needs. */
