@@ -10,7 +10,8 @@
  * its body, so that a month's bytes depend on its articles alone: once the month is over (now is in
  * a later month) its documents never change unless one of its records does, and `_headers` lets
  * caches keep them a year. A month with no article still has its documents, so that every link of
- * the chain leads somewhere and a closed month's `next-archive` is written once.
+ * the chain leads somewhere and a closed month's `next-archive` is written once. They are written
+ * with `renderXmlList`, without xmlbuilder2's DOM: the same bytes, several times faster.
  */
 import { lastUpdated, type OutputFile, type Site } from '../model.js';
 import { type ArchiveMonth, archiveMonths, archivePaths } from './archive-months.js';
@@ -18,7 +19,7 @@ import { ATOM_NS, textConstruct } from './atom.js';
 import type { JsonFeed } from './jsonfeed.js';
 import { formatRfc822 } from './rfc822.js';
 import { RSS_DOCS, RSS_NS, textAsHtml } from './rss.js';
-import { el, GENERATOR, plainText, renderXml, type XmlElement } from './xml.js';
+import { el, GENERATOR, plainText, renderXmlList, type XmlElement } from './xml.js';
 
 /** The Feed History namespace of RFC 5005. */
 export const FH_NS = 'http://purl.org/syndication/history/1.0';
@@ -91,13 +92,14 @@ function rssArchive(site: Site, month: ArchiveMonth, links: ArchiveLinks): strin
         ]),
     ),
   ]);
-  return renderXml(el('rss', [channel], { version: '2.0', 'xmlns:atom': RSS_NS.atom, 'xmlns:fh': FH_NS }));
+  return renderXmlList('rss', { version: '2.0', 'xmlns:atom': RSS_NS.atom, 'xmlns:fh': FH_NS }, [channel]);
 }
 
 function atomArchive(site: Site, month: ArchiveMonth, links: ArchiveLinks): string {
   const url = (m: string): string => site.url + archivePaths(m).atom;
-  const feed = el(
+  return renderXmlList(
     'feed',
+    { xmlns: ATOM_NS, 'xmlns:fh': FH_NS, 'xml:lang': site.language },
     [
       el('id', url(month.month)),
       textConstruct('title', site.title),
@@ -129,10 +131,8 @@ function atomArchive(site: Site, month: ArchiveMonth, links: ArchiveLinks): stri
             { 'xml:lang': article.lang.toLowerCase() === site.language.toLowerCase() ? undefined : article.lang },
           ),
       ),
-    ],
-    { xmlns: ATOM_NS, 'xmlns:fh': FH_NS, 'xml:lang': site.language },
+    ].filter((child): child is XmlElement => child !== false),
   );
-  return renderXml(feed);
 }
 
 function jsonArchive(site: Site, month: ArchiveMonth, links: ArchiveLinks): string {

@@ -119,12 +119,14 @@ export function renderXml(root: XmlElement): string {
 
 /**
  * `renderXml(el(name, [...children], attrs))`, byte for byte, without xmlbuilder2's DOM: for a
- * document of many small elements (a sitemap of 50,000 URLs, whose DOM took hundreds of MiB). The
- * children are read one at a time, so a caller may make them lazily. It writes what xmlbuilder2's
- * writer writes for these documents: names without a prefix (`xmlns` on the root only), the
+ * document of many small elements (a sitemap of 50,000 URLs, whose DOM took hundreds of MiB; a
+ * month of archived feeds). The children are read one at a time, so a caller may make them lazily.
+ * It writes what xmlbuilder2's writer writes for these documents: names with a prefix only when the
+ * root declares it (`xmlns:atom`; `xml:` for attributes), namespaces declared on the root only, the
  * characters XML forbids dropped (`stripForXml`: what `invalidCharReplacement: ''` drops), then
  * every `&`, `<`, `>` escaped, `"` too in attributes, and the white space a parser would normalise
- * as character references (see the top of this file); an element with no children or empty text as
+ * as character references (see the top of this file), `plainText`'s `&` and `<` as hexadecimal
+ * references; an element with no children or empty text as
  * `<name/>`, text inline, child elements indented by two spaces. tests/render/xml.test.ts checks
  * that it equals `renderXml` on hostile text.
  *
@@ -136,12 +138,13 @@ export function renderXmlList(name: string, attrs: XmlAttrs, children: Iterable<
   // The small strings of each batch of children are joined at once, so that they die young.
   const batches: string[] = [];
   let parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-  openTag(parts, name, attrs, true);
+  const prefixes = new Set(['xml', ...Object.keys(attrs).flatMap((attr) => /^xmlns:(.+)$/.exec(attr)?.[1] ?? [])]);
+  openTag(parts, name, attrs, true, prefixes);
   let count = 0;
   for (const child of children) {
     if (count === 0) parts.push('>');
     parts.push('\n');
-    serialize(parts, child, '  ');
+    serialize(parts, child, '  ', prefixes);
     if (++count % BATCH === 0) {
       batches.push(parts.join(''));
       parts = [];
@@ -155,28 +158,35 @@ export function renderXmlList(name: string, attrs: XmlAttrs, children: Iterable<
 /** Children serialised between two joins of `renderXmlList`. */
 const BATCH = 1000;
 
-/** The names `renderXmlList` writes: XML names without a prefix. */
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** The names `renderXmlList` writes: XML names, prefixed only when the root declares the prefix (or `xml:`). */
+const NAME = /^(?:([A-Za-z_][A-Za-z0-9_.-]*):)?[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-function openTag(parts: string[], name: string, attrs: XmlAttrs, root: boolean): void {
-  if (!PLAIN_NAME.test(name))
-    throw new Error(`renderXmlList writes plain element names only, got ${JSON.stringify(name)}`);
+/** The prefixes the root declares (`xmlns:atom`): the only ones its descendants may use. */
+type Prefixes = ReadonlySet<string>;
+
+function checkedName(name: string, prefixes: Prefixes, what: string): void {
+  const prefix = NAME.exec(name)?.[1];
+  if (NAME.test(name) && (prefix === undefined || prefixes.has(prefix))) return;
+  throw new Error(`renderXmlList writes ${what} whose prefix the root declares, got ${JSON.stringify(name)}`);
+}
+
+function openTag(parts: string[], name: string, attrs: XmlAttrs, root: boolean, prefixes: Prefixes): void {
+  checkedName(name, prefixes, 'element names');
   parts.push(`<${name}`);
   for (const [attr, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    if (!PLAIN_NAME.test(attr) || (attr === 'xmlns' && !root))
-      throw new Error(
-        `renderXmlList writes plain attribute names only (xmlns on the root), got ${JSON.stringify(attr)}`,
-      );
+    if (!root && (attr === 'xmlns' || attr.startsWith('xmlns:')))
+      throw new Error(`renderXmlList declares namespaces on the root only, got ${JSON.stringify(attr)}`);
+    if (!attr.startsWith('xmlns:')) checkedName(attr, prefixes, 'attribute names');
     parts.push(` ${attr}="${escapeAttribute(value)}"`);
   }
 }
 
-function serialize(parts: string[], element: XmlElement, indent: string): void {
+function serialize(parts: string[], element: XmlElement, indent: string, prefixes: Prefixes): void {
   parts.push(indent);
-  openTag(parts, element.name, element.attrs, false);
+  openTag(parts, element.name, element.attrs, false, prefixes);
   if (typeof element.content === 'string') {
-    const text = escapeText(element.content);
+    const text = element.hexReferences ? escapeReferencedText(element.content) : escapeText(element.content);
     parts.push(text === '' ? '/>' : `>${text}</${element.name}>`);
     return;
   }
@@ -186,7 +196,7 @@ function serialize(parts: string[], element: XmlElement, indent: string): void {
     if (empty) parts.push('>');
     empty = false;
     parts.push('\n');
-    serialize(parts, child, `${indent}  `);
+    serialize(parts, child, `${indent}  `, prefixes);
   }
   parts.push(empty ? '/>' : `\n${indent}</${element.name}>`);
 }
@@ -206,6 +216,13 @@ const escapeChar = (char: string): string => ESCAPES[char] ?? char;
 
 function escapeText(value: string): string {
   return stripForXml(value).replace(TEXT_SPECIAL, escapeChar);
+}
+
+/** What `renderXml` writes for `plainText`: `&` and `<` as hexadecimal references (see the top of this file). */
+const REFERENCED_ESCAPES: Readonly<Record<string, string>> = { ...ESCAPES, '&': '&#x26;', '<': '&#x3C;' };
+
+function escapeReferencedText(value: string): string {
+  return stripForXml(value).replace(TEXT_SPECIAL, (char) => REFERENCED_ESCAPES[char] ?? char);
 }
 
 function escapeAttribute(value: string): string {

@@ -208,7 +208,7 @@ describe('renderXmlList', () => {
     expect(fast).toBe(reference);
   });
 
-  it('equals renderXml on any text and any tree of plain names', () => {
+  it('equals renderXml on any text and any tree, prefixed names and plain text included', () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
       fc.constantFrom(...values),
@@ -233,21 +233,36 @@ describe('renderXmlList', () => {
         maxLength: 8,
       }),
     );
-    const name = fc.constantFrom('url', 'loc', 'lastmod', 'a', 'b-c', 'd.e', '_f');
-    const attrs = fc.dictionary(fc.constantFrom('k', 'href', 'type', 'x-y'), fc.option(text, { nil: undefined }), {
-      maxKeys: 3,
-    });
+    const name = fc.constantFrom('url', 'loc', 'lastmod', 'a', 'b-c', 'd.e', '_f', 'atom:link', 'fh:archive');
+    const attrs = fc.dictionary(
+      fc.constantFrom('k', 'href', 'type', 'x-y', 'xml:lang'),
+      fc.option(text, { nil: undefined }),
+      { maxKeys: 3 },
+    );
     const { tree } = fc.letrec<{ tree: Element; child: XmlChild }>((tie) => ({
-      tree: fc.record({
-        name,
-        attrs,
-        content: fc.oneof({ depthSize: 'small' }, text, fc.array(tie('child'), { maxLength: 4 })),
-      }),
+      tree: fc.oneof(
+        fc.record({
+          name,
+          attrs,
+          content: fc.oneof({ depthSize: 'small' }, text, fc.array(tie('child'), { maxLength: 4 })),
+        }),
+        // RSS plain text: `&` and `<` as hexadecimal references.
+        fc.tuple(name, text, attrs).map(([element, content, attributes]) => plainText(element, content, attributes)),
+      ),
       child: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constantFrom(undefined, false), tie('tree')),
     }));
     fc.assert(
       fc.property(attrs, fc.array(tree, { maxLength: 5 }), (rootAttrs, children) => {
-        const [fast, reference] = both('urlset', { xmlns: 'https://ns.example/', ...rootAttrs }, children);
+        const [fast, reference] = both(
+          'urlset',
+          {
+            xmlns: 'https://ns.example/',
+            'xmlns:atom': 'http://www.w3.org/2005/Atom',
+            'xmlns:fh': 'http://purl.org/syndication/history/1.0',
+            ...rootAttrs,
+          },
+          children,
+        );
         expect(fast).toBe(reference);
       }),
       { numRuns: 300 },
@@ -261,11 +276,14 @@ describe('renderXmlList', () => {
     expect(renderXmlList('urlset', {}, urls())).toBe(renderXml(el('urlset', [...urls()])));
   });
 
-  it('refuses a prefixed name or an xmlns below the root, which it does not know how to write', () => {
-    expect(() => renderXmlList('atom:feed', {}, [])).toThrow(/plain element names/);
-    expect(() => renderXmlList('r', { 'xml:lang': 'fr' }, [])).toThrow(/plain attribute names/);
+  it('refuses a prefix the root does not declare, or a namespace declared below the root', () => {
+    expect(() => renderXmlList('atom:feed', {}, [])).toThrow(/element names whose prefix the root declares/);
+    expect(() => renderXmlList('r', {}, [el('dc:creator', 'x')])).toThrow(/whose prefix the root declares/);
     expect(() => renderXmlList('r', {}, [el('t', 'x', { xmlns: 'https://ns.example/' })])).toThrow(
-      /plain attribute names/,
+      /namespaces on the root only/,
+    );
+    expect(() => renderXmlList('r', {}, [el('t', 'x', { 'xmlns:a': 'https://ns.example/' })])).toThrow(
+      /namespaces on the root only/,
     );
   });
 });
