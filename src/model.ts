@@ -97,7 +97,7 @@ export interface Article {
   corrections: Correction[];
   /** The Markdown body rendered to HTML, every link and image URL made absolute. */
   contentHtml: string;
-  /** The images the body shows, whose files the build checks exist (content/local-files.ts). */
+  /** The images of the site the body shows, whose files the build checks exist (content/local-files.ts). */
   bodyImages: BodyImage[];
 }
 

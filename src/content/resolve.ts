@@ -87,7 +87,10 @@ export function resolveArticle(
     })),
     corrections,
     contentHtml: rendered.html,
-    bodyImages: rendered.images.map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
+    // Only those of the site: a remote image has no file to check, and every article carries this list.
+    bodyImages: rendered.images
+      .filter((image) => image.url.startsWith(config.url))
+      .map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
   };
 }
 
