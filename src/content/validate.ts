@@ -79,11 +79,19 @@ function firstAlias(document: Document): Alias | undefined {
   return first;
 }
 
+/** `value` with every `\r\n` and lone `\r` of its strings as `\n`; the same value when it holds none. */
 export function normaliseLineEnds(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
-  if (Array.isArray(value)) return value.map(normaliseLineEnds);
+  if (Array.isArray(value)) {
+    const items = value.map(normaliseLineEnds);
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, normaliseLineEnds(field)]));
+    const entries = Object.entries(value);
+    const normalised = entries.map(([key, field]) => [key, normaliseLineEnds(field)] as const);
+    return normalised.some(([, field], index) => field !== entries[index]?.[1])
+      ? Object.fromEntries(normalised)
+      : value;
   }
   return value;
 }
