@@ -2,6 +2,7 @@
  * `content/site.yaml` → the resolved site settings: the user's options checked once, then turned
  * into a read-only value with absolute URLs.
  */
+import type { SourceImage } from './images/describe.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
@@ -92,6 +93,12 @@ export interface SiteConfig {
   deployRoot: DeployRoot;
   /** The WebSub hubs (`websub.hubs`), absolute URLs; empty when none. */
   hubs: readonly string[];
+  /**
+   * The images of `public/` by site path, as the build found them (images/describe.ts); an article
+   * image among them is processed into its variants. Not a setting of `site.yaml`: the pipeline adds
+   * it once the content is listed, so without it (dev) a local image is used as it is.
+   */
+  images?: ReadonlyMap<string, SourceImage>;
 }
 
 /** The `deploy.root` setting: see `siteSchema`. */

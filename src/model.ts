@@ -25,11 +25,52 @@ export interface Person {
 }
 
 export interface Image {
-  /** Absolute URL. */
+  /** Absolute URL; of a local image, its 16:9 crop. */
   url: string;
   alt: string;
   width: number;
   height: number;
+  caption?: string;
+  /** Who to credit, as the record writes it ("Jeanne Martin / AFP"). */
+  credit?: string;
+  /** Absolute URL of the licence. */
+  license?: string;
+  /** Absolute URL of the page where a licence can be had. */
+  acquireLicensePage?: string;
+  /** The copyright notice ("© AFP 2024"). */
+  copyright?: string;
+  /** A file of `public/` processed by the build (images/variants.ts); none for a remote image. */
+  local?: LocalImage;
+}
+
+/** Where the eye goes in a picture, from its top left corner (0, 0) to its bottom right (1, 1). */
+export interface Focus {
+  x: number;
+  y: number;
+}
+
+/** A file the build writes, at `path` in the output, served at the absolute `url`. */
+export interface ImageFile {
+  path: string;
+  url: string;
+}
+
+/** A local image as its variants: every name, width and height known before any is encoded. */
+export interface LocalImage {
+  /** The source's site path (`images/hero.jpg`, the file `content/public/images/hero.jpg`). */
+  source: string;
+  focus: Focus;
+  /** The page's widths, narrowest first, each as WebP and JPEG with the source's proportions. */
+  widths: { width: number; height: number; webp: ImageFile; jpeg: ImageFile }[];
+  /** The JPEG crops 16:9, 4:3 and 1:1, in that order, and the box of the source each frames. */
+  crops: (ImageFile & {
+    ratio: string;
+    width: number;
+    height: number;
+    box: { left: number; top: number; width: number; height: number };
+    /** The file's length, known once it is encoded (images/encode.ts), for the feeds' enclosures. */
+    bytes?: number;
+  })[];
 }
 
 /** A typed source: any schema.org CreativeWork type (`NewsArticle`, `Legislation`, `Report`…). */

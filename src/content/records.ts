@@ -10,6 +10,7 @@ import { parseFrontMatter } from './frontmatter.js';
 import { quickRecord } from './quick-record.js';
 import { recordWarnings } from './record-warnings.js';
 import type { SourceFile } from './load.js';
+import { type ImageProblem, imageOfRecord } from './local-image.js';
 import { resolveArticle } from './resolve.js';
 import { validateYaml } from './validate.js';
 import { offsetOf } from './yaml-position.js';
@@ -44,8 +45,22 @@ export function modelRecord(
 ): { record: ArticleRecord; article: Article; warnings: Problem[] } | { problems: Problem[] } {
   const checked = checkRecord(source, schema);
   if ('problems' in checked) return checked;
-  const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body);
+  const image = checked.value.image && imageOfRecord(config, checked.value.image);
+  if (image !== undefined && 'problems' in image) return { problems: imageProblems(source, image.problems) };
+  const article = resolveArticle(config, source.file, checked.defaultSlug, checked.value, checked.body, image?.image);
   return { record: checked.value, article, warnings: checked.warnings };
+}
+
+/** The problems of a record's image, each at its field's line. */
+function imageProblems(source: SourceFile, problems: readonly ImageProblem[]): Problem[] {
+  const frontMatter = parseFrontMatter(source.file, source.text);
+  return problems.map(({ field, message }) => {
+    // A missing width is shown at the line of `image`: offsetOf stops at the deepest field that exists.
+    const line = Array.isArray(frontMatter)
+      ? undefined
+      : frontMatter.lineAt(offsetOf(frontMatter.document, ['image', field]));
+    return { file: source.file, ...(line === undefined ? {} : { line }), field: `image.${field}`, message };
+  });
 }
 
 /** Stands for the site's URL when site.yaml is broken: default ids are compared, never shown. */

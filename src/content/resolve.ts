@@ -4,10 +4,11 @@
  */
 import type { SiteConfig } from '../config.js';
 import { renderMarkdown } from '../markdown.js';
-import type { Article, DateTime, Person } from '../model.js';
+import type { Article, DateTime, Image, Person } from '../model.js';
 import type { ArticleRecord } from './article-schema.js';
 import { cleanText } from './clean-text.js';
 import { isDate, parseDateTime } from './datetime.js';
+import { imageOfRecord } from './local-image.js';
 import { resolveHttpUrl } from './url.js';
 
 export function resolveArticle(
@@ -16,6 +17,8 @@ export function resolveArticle(
   defaultSlug: string,
   record: ArticleRecord,
   body: string,
+  /** The record's image, when the caller has checked it already (content/records.ts). */
+  image?: Image,
 ): Article {
   const slug = record.slug ?? defaultSlug;
   const path = `articles/${slug}/`;
@@ -46,16 +49,7 @@ export function resolveArticle(
     lang: record.lang ?? config.language,
     ...(record.section === undefined ? {} : { section: cleanText(record.section) }),
     tags: [...new Set((record.tags ?? []).map(cleanText))],
-    ...(record.image === undefined
-      ? {}
-      : {
-          image: {
-            url: resolve(record.image.src),
-            alt: cleanText(record.image.alt),
-            width: record.image.width,
-            height: record.image.height,
-          },
-        }),
+    ...(record.image === undefined ? {} : { image: image ?? imageOf(config, record.image) }),
     citations: (record.citations ?? []).map((written) => {
       const citation = {
         ...written,
@@ -85,6 +79,12 @@ export function resolveArticle(
     corrections,
     contentHtml: renderMarkdown(body, url),
   };
+}
+
+function imageOf(config: SiteConfig, written: NonNullable<ArticleRecord['image']>): Image {
+  const checked = imageOfRecord(config, written);
+  if ('problems' in checked) throw new Error(`image ${written.src} was not checked`);
+  return checked.image;
 }
 
 function resolveAuthors(

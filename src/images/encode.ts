@@ -1,0 +1,158 @@
+/**
+ * The edge where local images are encoded: each variant the records describe (variants.ts) made
+ * with sharp, or taken from the cache folder when a build made it before. A variant's name hashes
+ * its source's bytes, the settings and sharp's version (describe.ts), and the focal point for a
+ * crop, so the name is the cache key: a file of that name in the cache is that variant. Runs after
+ * the records, before the site-wide files, which read the crops' lengths (the feeds' enclosures).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import type { Problem } from '../errors.js';
+import type { Article, ImageFile, LocalImage, OutputFile } from '../model.js';
+import { JPEG, MAX_PIXELS, WEBP } from './settings.js';
+
+export interface EncodeOptions {
+  /** The bytes of the files of `public/`, by site path. */
+  sources: ReadonlyMap<string, Uint8Array>;
+  /** Where encoded variants are kept between builds (`.depeche/images`); none: every variant is encoded. */
+  cacheDir?: string;
+  /** Given each variant's file as it goes to the site. */
+  place: (file: OutputFile) => void;
+  /** Called for each variant actually encoded (not taken from the cache): tests count them. */
+  onEncode?: (path: string) => void;
+}
+
+export interface EncodedImages {
+  /** The output path of every variant placed. */
+  paths: string[];
+  /** The length of each crop, by URL. */
+  bytes: Map<string, number>;
+  /** An image that could not be decoded, at the field of the first record naming it. */
+  problems: Problem[];
+}
+
+/** Encodes or takes from the cache every variant of the articles' local images, each once. */
+/** The cache folder of the output folder `outDir`: `.depeche/images-<out>` beside it. */
+export function imageCacheFolder(outDir: string): string {
+  const target = resolve(outDir);
+  return join(dirname(target), '.depeche', `images-${basename(target)}`);
+}
+
+export async function encodeImages(articles: readonly Article[], options: EncodeOptions): Promise<EncodedImages> {
+  const { cacheDir } = options;
+  if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
+  const done = new Set<string>();
+  const result: EncodedImages = { paths: [], bytes: new Map(), problems: [] };
+  for (const article of articles) {
+    const local = article.image?.local;
+    if (local === undefined) continue;
+    const bytes = options.sources.get(local.source);
+    if (bytes === undefined) throw new Error(`${local.source} was described, then not found`);
+    try {
+      for (const job of variantJobs(local)) {
+        // Two articles may share an image: its files are made and placed once.
+        if (done.has(job.file.path)) continue;
+        const contents = cached(cacheDir, job.file) ?? (await encode(bytes, job, cacheDir, options.onEncode));
+        options.place({ path: job.file.path, contents });
+        result.paths.push(job.file.path);
+        done.add(job.file.path);
+        if (job.crop) result.bytes.set(job.file.url, contents.byteLength);
+      }
+    } catch (error) {
+      if (!(error instanceof Error) || !isDecodeError(error)) throw error;
+      result.problems.push({
+        file: article.sourcePath,
+        field: 'image.src',
+        message: `expected an image file that decodes whole, found ${local.source} that does not: ${error.message}`,
+      });
+    }
+  }
+  if (cacheDir !== undefined) prune(cacheDir, done);
+  return result;
+}
+
+/** The articles with the lengths of their crops: the feeds' enclosures carry them. */
+export function withImageBytes(articles: readonly Article[], bytes: ReadonlyMap<string, number>): Article[] {
+  return articles.map((article) => {
+    const { image } = article;
+    if (image?.local === undefined) return article;
+    const crops = image.local.crops.map((crop) => {
+      const length = bytes.get(crop.url);
+      return length === undefined ? crop : { ...crop, bytes: length };
+    });
+    return { ...article, image: { ...image, local: { ...image.local, crops } } };
+  });
+}
+
+interface VariantJob {
+  file: ImageFile;
+  crop: boolean;
+  make: (image: Sharp) => Sharp;
+}
+
+function* variantJobs(local: LocalImage): Generator<VariantJob> {
+  for (const { width, webp, jpeg } of local.widths) {
+    yield { file: webp, crop: false, make: (image) => image.resize({ width }).webp(WEBP) };
+    yield { file: jpeg, crop: false, make: (image) => opaque(image.resize({ width })).jpeg(JPEG) };
+  }
+  for (const crop of local.crops) {
+    yield {
+      file: crop,
+      crop: true,
+      make: (image) => opaque(image.extract(crop.box).resize({ width: crop.width, height: crop.height })).jpeg(JPEG),
+    };
+  }
+}
+
+/** JPEG has no transparency: a transparent PNG is laid on white rather than on black. */
+function opaque(image: Sharp): Sharp {
+  return image.flatten({ background: '#ffffff' });
+}
+
+function cached(cacheDir: string | undefined, file: ImageFile): Uint8Array | undefined {
+  if (cacheDir === undefined) return undefined;
+  try {
+    return readFileSync(join(cacheDir, cacheName(file)));
+  } catch {
+    return undefined;
+  }
+}
+
+async function encode(
+  source: Uint8Array,
+  job: VariantJob,
+  cacheDir: string | undefined,
+  onEncode: ((path: string) => void) | undefined,
+): Promise<Uint8Array> {
+  // Bounded before decoding; a truncated or corrupt file fails rather than encoding half a picture.
+  const image = sharp(source, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', autoOrient: true });
+  const bytes = await job.make(image).toBuffer();
+  onEncode?.(job.file.path);
+  if (cacheDir !== undefined) {
+    // Written beside, then renamed: a build killed here leaves no half file under the variant's name.
+    const name = cacheName(job.file);
+    const temporary = join(cacheDir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, join(cacheDir, name));
+  }
+  return bytes;
+}
+
+/** The variant's file name: its path's last part, which holds the hash. */
+function cacheName(file: ImageFile): string {
+  return file.path.slice(file.path.lastIndexOf('/') + 1);
+}
+
+/** Drops what no article of this build uses, so the cache holds one site's variants. */
+function prune(cacheDir: string, used: ReadonlySet<string>): void {
+  const kept = new Set([...used].map((path) => path.slice(path.lastIndexOf('/') + 1)));
+  for (const name of readdirSync(cacheDir)) {
+    if (!kept.has(name)) rmSync(join(cacheDir, name), { force: true });
+  }
+}
+
+/** sharp's errors for input it cannot decode, as opposed to the machine's (no space, no memory). */
+function isDecodeError(error: Error): boolean {
+  return !('code' in error) && !/memory/i.test(error.message);
+}
