@@ -6,7 +6,18 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import type { PublicFile } from '../content/load.js';
-import { IMAGE_SETTINGS, MAX_PIXELS, RASTER_EXTENSIONS } from './settings.js';
+import { CROP_WIDTH, CROPS, JPEG, MAX_PIXELS, PAGE_WIDTHS, RASTER_EXTENSIONS, WEBP } from './settings.js';
+
+/** What every variant name hashes besides its source: these settings and the encoder's version. */
+export const IMAGE_SETTINGS = JSON.stringify({
+  PAGE_WIDTHS,
+  CROP_WIDTH,
+  CROPS,
+  WEBP,
+  JPEG,
+  sharp: sharp.versions.sharp,
+  vips: sharp.versions.vips,
+});
 
 /** A file of `public/` as an article image: its size and hash, or why it cannot be one. */
 export type SourceImage = { width: number; height: number; hash: string } | { problem: string };

@@ -1,10 +1,8 @@
 /**
  * What the build makes of a local image, in one place: the page's widths, the structured data's
  * crops, the encoders' settings, the bound on decoded pixels. Every hashed name covers these
- * (`IMAGE_SETTINGS`), so changing one renames every variant and the cache never serves a stale one.
+ * (`IMAGE_SETTINGS` in describe.ts), so changing one renames every variant and the cache never serves a stale one.
  */
-import sharp from 'sharp';
-
 /** The widths of the page's `srcset`, capped at the source's own width. */
 export const PAGE_WIDTHS = [480, 800, 1200, 1600] as const;
 export const MAX_PAGE_WIDTH = 1600;
@@ -32,14 +30,3 @@ export const IMAGES_FOLDER = 'images';
 
 /** Files of `public/` read as article images; anything else named as one is refused. */
 export const RASTER_EXTENSIONS = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
-
-/** What every variant name hashes besides its source: these settings and the encoder's version. */
-export const IMAGE_SETTINGS = JSON.stringify({
-  PAGE_WIDTHS,
-  CROP_WIDTH,
-  CROPS,
-  WEBP,
-  JPEG,
-  sharp: sharp.versions.sharp,
-  vips: sharp.versions.vips,
-});

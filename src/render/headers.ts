@@ -2,7 +2,8 @@
  * `_headers`: the response headers Netlify and Cloudflare Pages read from the site's root (GitHub
  * Pages ignores it; the README shows nginx). Each feed gets its media type with `charset=utf-8`, the
  * JSON-LD files `application/ld+json`, and every kind of file a cache policy: pages revalidate on
- * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week. With WebSub hubs,
+ * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week, the hashed variants of local
+ * images (`/images/*-*`) a year, `immutable`. With WebSub hubs,
  * the feeds and the home page name them in a `Link` header.
  *
  * Both hosts apply every rule whose path matches a request, and when two rules set the same header
@@ -10,6 +11,7 @@
  * one path and set the same header: the site-wide `/*` rule sets only `X-Content-Type-Options`, and
  * the other paths are exact or use `:placeholder`, which both hosts read as one path segment.
  */
+import { IMAGES_FOLDER } from '../images/settings.js';
 import type { OutputFile, Site } from '../model.js';
 
 /** A path pattern and the headers it sets, in order. */
@@ -21,6 +23,9 @@ export interface HeaderRule {
 const PAGE = 'public, max-age=0, must-revalidate';
 const DATA = 'public, max-age=300';
 const ASSET = 'public, max-age=604800';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** What `/images/*-*` matches: a hyphen in a name under `images/`, at any depth. */
+const HASHED_PATH = new RegExp(`/${IMAGES_FOLDER}/.*-`);
 
 export function headerRules(site: Site): HeaderRule[] {
   // The rules name paths as the host that reads `_headers` receives them: behind a proxy (`site`),
@@ -39,7 +44,13 @@ export function headerRules(site: Site): HeaderRule[] {
   });
   // Article pages live at `<folder>/<slug>/`: one pair of rules per folder (`articles/`).
   const folders = [...new Set(site.articles.map((article) => article.path.replace(/[^/]+\/$/, '')))].sort();
-  const logo = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
+  // The variants of local images are named by their hash (images/variants.ts): a new picture is a new name.
+  const hashed = site.articles.some((article) => article.image?.local !== undefined)
+    ? `${base}${IMAGES_FOLDER}/*-*`
+    : undefined;
+  const logoPath = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
+  // A logo the hashed rule matches already would get two Cache-Control values.
+  const logo = hashed !== undefined && logoPath?.match(HASHED_PATH) ? undefined : logoPath;
   return [
     { path: `${base}*`, headers: [['X-Content-Type-Options', 'nosniff']] },
     { path: base, headers: [['Cache-Control', PAGE], ...hubLinks(site, site.url)] },
@@ -58,6 +69,7 @@ export function headerRules(site: Site): HeaderRule[] {
     feed(site.feeds.atom, 'application/atom+xml'),
     feed(site.feeds.json, 'application/feed+json'),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
+    ...(hashed === undefined ? [] : [{ path: hashed, headers: [['Cache-Control', IMMUTABLE]] } satisfies HeaderRule]),
   ];
 }
 
