@@ -70,7 +70,9 @@ describe('a site using every field', () => {
     const images = article?.image as { '@type': string; url: string; width: { value: number } }[];
     expect(images.map((image) => image['@type'])).toEqual(['ImageObject', 'ImageObject', 'ImageObject']);
     for (const [index, ratio] of ['16x9', '4x3', '1x1'].entries()) {
-      expect(images[index]?.url).toMatch(new RegExp(`^https://depeche\\.example/images/une-[0-9a-f]{16}-${ratio}\\.jpg$`));
+      expect(images[index]?.url).toMatch(
+        new RegExp(`^https://depeche\\.example/images/une-[0-9a-f]{16}-${ratio}\\.jpg$`),
+      );
       expect(images[index]?.width.value).toBe(1200);
     }
     expect(article?.author).toEqual([

@@ -93,7 +93,8 @@ function figure(image: Image): SafeHtml {
   const { local } = image;
   const largest = local?.widths.at(-1);
   if (local === undefined || largest === undefined) {
-    return html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}">${caption}</figure>\n`;
+    const { url, alt, width, height } = image;
+    return html`<figure><img src="${url}" alt="${alt}" width="${width}" height="${height}">${caption}</figure>\n`;
   }
   const srcset = (format: 'webp' | 'jpeg'): string =>
     local.widths.map((width) => `${width[format].url} ${width.width}w`).join(', ');
