@@ -50,10 +50,20 @@ export async function encodeImages(articles: readonly Article[], options: Encode
     const bytes = options.sources.get(local.source);
     if (bytes === undefined) throw new Error(`${local.source} was described, then not found`);
     try {
-      for (const job of variantJobs(local)) {
-        // Two articles may share an image: its files are made and placed once.
-        if (done.has(job.file.path)) continue;
-        const contents = cached(cacheDir, job.file) ?? (await encode(bytes, job, cacheDir, options.onEncode));
+      // Two articles may share an image: its files are made and placed once.
+      const jobs = [...variantJobs(local)].filter((job) => !done.has(job.file.path));
+      const found = jobs.map((job) => cached(cacheDir, job.file));
+      const missing = jobs.filter((_job, index) => found[index] === undefined);
+      // Decoded once for all its variants, and only when one is not in the cache; encoded side by side.
+      const pixels = missing.length > 0 ? await decode(bytes) : undefined;
+      const made = new Map(
+        await Promise.all(
+          missing.map(async (job) => [job, await encode(pixels, job, cacheDir, options.onEncode)] as const),
+        ),
+      );
+      for (const [index, job] of jobs.entries()) {
+        const contents = found[index] ?? made.get(job);
+        if (contents === undefined) throw new Error(`${job.file.path} was neither cached nor made`);
         options.place({ path: job.file.path, contents });
         result.paths.push(job.file.path);
         done.add(job.file.path);
@@ -119,15 +129,27 @@ function cached(cacheDir: string | undefined, file: ImageFile): Uint8Array | und
   }
 }
 
+/** The source's pixels, upright, bounded before decoding; a truncated or corrupt file fails here. */
+async function decode(source: Uint8Array): Promise<Pixels> {
+  const { data, info } = await sharp(source, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', autoOrient: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, raw: { width: info.width, height: info.height, channels: info.channels } };
+}
+
+interface Pixels {
+  data: Buffer;
+  raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+}
+
 async function encode(
-  source: Uint8Array,
+  pixels: Pixels | undefined,
   job: VariantJob,
   cacheDir: string | undefined,
   onEncode: ((path: string) => void) | undefined,
 ): Promise<Uint8Array> {
-  // Bounded before decoding; a truncated or corrupt file fails rather than encoding half a picture.
-  const image = sharp(source, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', autoOrient: true });
-  const bytes = await job.make(image).toBuffer();
+  if (pixels === undefined) throw new Error(`${job.file.path} is encoded without its source's pixels`);
+  const bytes = await job.make(sharp(pixels.data, { raw: pixels.raw })).toBuffer();
   onEncode?.(job.file.path);
   if (cacheDir !== undefined) {
     // Written beside, then renamed: a build killed here leaves no half file under the variant's name.

@@ -76,6 +76,30 @@ describe('a local article image', () => {
     for (const [path, bytes] of Object.entries(before)) expect(readFileSync(join(outDir, path))).toEqual(bytes);
   });
 
+  it('in an incremental build: a one-record edit encodes nothing, a new picture renames its files', async () => {
+    const { contentDir, outDir } = await site(HERO, { 'images/hero.jpg': await gradientJpeg(1600, 1200) });
+    const options = { contentDir, outDir, incremental: true, keepFiles: false };
+    const encoded: string[] = [];
+    const onImageEncoded = (path: string) => encoded.push(path);
+    await build({ ...options, onImageEncoded });
+    const page = () => readFileSync(join(outDir, 'articles/tous-les-champs/index.html'), 'utf8');
+    const firstPage = page();
+    encoded.length = 0;
+    const other = join(contentDir, 'articles/windows-crlf-bom.md');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('Un article', 'Un autre article'));
+    const edited = await build({ ...options, onImageEncoded });
+    expect(encoded).toEqual([]);
+    expect(edited.reused).toBeGreaterThan(0);
+    expect(page()).toBe(firstPage);
+    // A new picture under the same file name: new hashes, so the page names new files, encoded once.
+    writeFileSync(join(contentDir, 'public/images/hero.jpg'), await gradientJpeg(1600, 1300));
+    await build({ ...options, onImageEncoded });
+    expect(encoded).toHaveLength(11);
+    expect(page()).not.toBe(firstPage);
+    for (const path of encoded) expect(page()).toContain(path);
+    expect(listed(outDir).filter((path) => path.startsWith('images/hero-'))).toEqual([...encoded].sort());
+  });
+
   it('moves the crops with the focal point, and only the crops', async () => {
     const { contentDir, outDir } = await site(HERO.replace('}', ', focus: { x: 0, y: 1 } }'), {
       'images/hero.jpg': await gradientJpeg(1600, 1200),
