@@ -96,9 +96,14 @@ export interface SiteConfig {
   /**
    * The images of `public/` by site path, as the build found them (images/describe.ts); an article
    * image among them is processed into its variants. Not a setting of `site.yaml`: the pipeline adds
-   * it once the content is listed, so without it (dev) a local image is used as it is.
+   * it once the content is listed; without it a file of the site is used as a remote image is.
    */
   images?: ReadonlyMap<string, SourceImage>;
+  /**
+   * False: a local image is checked and sized from its file, then shown as it is, with no variants
+   * (`depeche dev`, which encodes nothing). Default true.
+   */
+  imageVariants?: boolean;
 }
 
 /** The `deploy.root` setting: see `siteSchema`. */

@@ -53,6 +53,7 @@ export function imageOfRecord(config: SiteConfig, image: RecordImage): { image: 
       problems.push({ field, message: `expected the file's ${field}, ${source[field]}, found ${declared}` });
   }
   if (problems.length > 0) return { problems };
+  if (config.imageVariants === false) return { image: { ...written, width: source.width, height: source.height } };
   const local = localImage(config.url, sourcePath, source, image.focus ?? CENTRE);
   const [wide] = local.crops;
   if (wide === undefined) throw new Error('a local image has its crops');
