@@ -79,6 +79,14 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       });
     }
     if (records.problems.length > 0) throw new ContentError(records.problems);
+    const missing = missingLocalFiles({
+      site: config,
+      articles: records.articles,
+      paths: new Set(content.publicFiles.map((file) => file.path)),
+      settings: content.siteConfig,
+      publicDir: join(contentDir, 'public'),
+    });
+    if (missing.length > 0) throw new ContentError(missing);
     // The local images' variants, encoded or taken from the cache, then the model, which carries their lengths.
     const imageFiles: OutputFile[] = [];
     let imagesPlaced: WriteResult = { files: 0, bytes: 0, linked: 0 };
@@ -94,14 +102,6 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     if (images.problems.length > 0) throw new ContentError(images.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, withImageBytes(records.articles, images.bytes));
-    const missing = missingLocalFiles({
-      site,
-      articles: site.articles,
-      paths: new Set(content.publicFiles.map((file) => file.path)),
-      settings: content.siteConfig,
-      publicDir: join(contentDir, 'public'),
-    });
-    if (missing.length > 0) throw new ContentError(missing);
     const siteFiles = await rendering.siteFiles(site);
     // The files of `public/`, which must not stand where the build writes, then the swap.
     const written = [...siteFiles.paths, ...images.paths];

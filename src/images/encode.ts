@@ -5,7 +5,7 @@
  * crop, so the name is the cache key: a file of that name in the cache is that variant. Runs after
  * the records, before the site-wide files, which read the crops' lengths (the feeds' enclosures).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Problem } from '../errors.js';
@@ -41,7 +41,6 @@ export function imageCacheFolder(outDir: string): string {
 
 export async function encodeImages(articles: readonly Article[], options: EncodeOptions): Promise<EncodedImages> {
   const { cacheDir } = options;
-  if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
   const done = new Set<string>();
   const result: EncodedImages = { paths: [], bytes: new Map(), problems: [] };
   for (const article of articles) {
@@ -78,7 +77,7 @@ export async function encodeImages(articles: readonly Article[], options: Encode
       });
     }
   }
-  if (cacheDir !== undefined) prune(cacheDir, done);
+  if (cacheDir !== undefined && existsSync(cacheDir)) prune(cacheDir, done);
   return result;
 }
 
@@ -154,6 +153,8 @@ async function encode(
   if (cacheDir !== undefined) {
     // Written beside, then renamed: a build killed here leaves no half file under the variant's name.
     const name = cacheName(job.file);
+    // Made by the first variant encoded: a site without local images, or a build that fails first, has none.
+    mkdirSync(cacheDir, { recursive: true });
     const temporary = join(cacheDir, `.${name}.${process.pid}.tmp`);
     writeFileSync(temporary, bytes);
     renameSync(temporary, join(cacheDir, name));
@@ -166,8 +167,12 @@ function cacheName(file: ImageFile): string {
   return file.path.slice(file.path.lastIndexOf('/') + 1);
 }
 
-/** Drops what no article of this build uses, so the cache holds one site's variants. */
+/** Drops what no article of this build uses, so the cache holds one site's variants (and goes with the last). */
 function prune(cacheDir: string, used: ReadonlySet<string>): void {
+  if (used.size === 0) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    return;
+  }
   const kept = new Set([...used].map((path) => path.slice(path.lastIndexOf('/') + 1)));
   for (const name of readdirSync(cacheDir)) {
     if (!kept.has(name)) rmSync(join(cacheDir, name), { force: true });

@@ -4,7 +4,7 @@
  * nothing, and each kind of bad file refused with its record, field and what was expected while the
  * previous dist/ stays as it was.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
@@ -98,6 +98,19 @@ describe('a local article image', () => {
     expect(page()).not.toBe(firstPage);
     for (const path of encoded) expect(page()).toContain(path);
     expect(listed(outDir).filter((path) => path.startsWith('images/hero-'))).toEqual([...encoded].sort());
+  });
+
+  it('leaves no image cache when no article has a local image, and drops the one left', async () => {
+    const { contentDir, outDir, root } = await site(HERO, { 'images/hero.jpg': await gradientJpeg(1600, 1200) });
+    await build({ contentDir, outDir });
+    expect(existsSync(join(root, '.depeche', 'images-dist'))).toBe(true);
+    const recordPath = join(contentDir, RECORD_FILE);
+    const remote = '{ src: "https://images.example/a.jpg", alt: x, width: 1200, height: 675 }';
+    writeFileSync(recordPath, readFileSync(recordPath, 'utf8').replace(/^image: .*$/m, `image: ${remote}`));
+    const result = await build({ contentDir, outDir });
+    expect(existsSync(join(root, '.depeche', 'images-dist'))).toBe(false);
+    expect(listed(outDir).filter((path) => /^images\/hero-/.test(path))).toEqual([]);
+    expect(result.site.articles.every((article) => article.image?.local === undefined)).toBe(true);
   });
 
   it('moves the crops with the focal point, and only the crops', async () => {
