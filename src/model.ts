@@ -138,6 +138,15 @@ export interface Article {
   corrections: Correction[];
   /** The Markdown body rendered to HTML, every link and image URL made absolute. */
   contentHtml: string;
+  /** The files of the site the body shows as pictures (markdown.ts), each once; none when empty. */
+  bodyImages?: BodyImage[];
+}
+
+/** A picture of an article's body, a file of `public/`: its page widths, as an article image has them. */
+export interface BodyImage {
+  /** The source's site path (`images/chart.png`). */
+  source: string;
+  widths: LocalImage['widths'];
 }
 
 export interface Publisher {
@@ -200,7 +209,8 @@ export function lastUpdated(article: Article): DateTime {
 /**
  * An article as the site-wide files read it when it is not among the feeds' newest: its place, its
  * dates, its title, standfirst, section and language (the home page, the sitemaps, `_headers`, the
- * 404 page), and its image, whose file the build checks exists (content/local-files.ts); everything
+ * 404 page), and its image, whose file the build checks exists (content/local-files.ts), and the
+ * pictures of its body, which the build encodes after the records (images/encode.ts); everything
  * else emptied. A large build holds its model so, and tests/render/index.test.ts checks that every
  * site-wide file is the same from such articles as from whole ones.
  */
@@ -219,6 +229,7 @@ export function listedArticle(article: Article): Article {
     lang: article.lang,
     ...(article.section === undefined ? {} : { section: article.section }),
     ...(article.image === undefined ? {} : { image: article.image }),
+    ...(article.bodyImages === undefined ? {} : { bodyImages: article.bodyImages }),
     tags: [],
     citations: [],
     mentions: [],

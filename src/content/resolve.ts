@@ -3,12 +3,13 @@
  * Markdown rendered, every text field cleaned (src/content/clean-text.ts). Pure.
  */
 import type { SiteConfig } from '../config.js';
-import { renderMarkdown } from '../markdown.js';
-import type { Article, DateTime, Image, Person } from '../model.js';
+import { pageWidths } from '../images/variants.js';
+import { type Pictures, renderMarkdown } from '../markdown.js';
+import type { Article, BodyImage, DateTime, Image, Person } from '../model.js';
 import type { ArticleRecord } from './article-schema.js';
 import { cleanText } from './clean-text.js';
 import { isDate, parseDateTime } from './datetime.js';
-import { imageOfRecord } from './local-image.js';
+import { imageOfRecord, sitePathOf } from './local-image.js';
 import { resolveHttpUrl } from './url.js';
 
 export function resolveArticle(
@@ -24,6 +25,8 @@ export function resolveArticle(
   const path = `articles/${slug}/`;
   const url = config.url + path;
   const resolve = (reference: string): string => resolveHttpUrl(reference, config.url) ?? config.url;
+  const bodyImages = new Map<string, BodyImage>();
+  const contentHtml = renderMarkdown(body, url, bodyPictures(config, bodyImages));
   const corrections = (record.corrections ?? [])
     .map((written) => ({ date: toDateTime(written.date), text: cleanText(written.text) }))
     .sort((a, b) => a.date.epochMs - b.date.epochMs);
@@ -77,7 +80,22 @@ export function resolveArticle(
       spokenBy: cleanSpeaker(quote.spokenBy),
     })),
     corrections,
-    contentHtml: renderMarkdown(body, url),
+    contentHtml,
+    ...(bodyImages.size === 0 ? {} : { bodyImages: [...bodyImages.values()] }),
+  };
+}
+
+/** The pictures the body may show, those it shows gathered in `shown` by source. */
+function bodyPictures(config: SiteConfig, shown: Map<string, BodyImage>): Pictures | undefined {
+  const { images } = config;
+  if (images === undefined || images.size === 0 || config.imageVariants === false) return undefined;
+  return (url) => {
+    const path = sitePathOf(config.url, url);
+    const source = path === undefined ? undefined : images.get(path);
+    if (path === undefined || source === undefined || 'problem' in source) return undefined;
+    const widths = shown.get(path)?.widths ?? pageWidths(config.url, path, source);
+    shown.set(path, { source: path, widths });
+    return { width: source.width, height: source.height, widths };
   };
 }
 

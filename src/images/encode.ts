@@ -44,41 +44,61 @@ export async function encodeImages(articles: readonly Article[], options: Encode
   const done = new Set<string>();
   const result: EncodedImages = { paths: [], bytes: new Map(), problems: [] };
   for (const article of articles) {
-    const local = article.image?.local;
-    if (local === undefined) continue;
-    const bytes = options.sources.get(local.source);
-    if (bytes === undefined) throw new Error(`${local.source} was described, then not found`);
-    try {
-      // Two articles may share an image: its files are made and placed once.
-      const jobs = [...variantJobs(local)].filter((job) => !done.has(job.file.path));
-      const found = jobs.map((job) => cached(cacheDir, job.file));
-      const missing = jobs.filter((_job, index) => found[index] === undefined);
-      // Decoded once for all its variants, and only when one is not in the cache; encoded side by side.
-      const pixels = missing.length > 0 ? await decode(bytes) : undefined;
-      const made = new Map(
-        await Promise.all(
-          missing.map(async (job) => [job, await encode(pixels, job, cacheDir, options.onEncode)] as const),
-        ),
-      );
-      for (const [index, job] of jobs.entries()) {
-        const contents = found[index] ?? made.get(job);
-        if (contents === undefined) throw new Error(`${job.file.path} was neither cached nor made`);
-        options.place({ path: job.file.path, contents });
-        result.paths.push(job.file.path);
-        done.add(job.file.path);
-        if (job.crop) result.bytes.set(job.file.url, contents.byteLength);
+    for (const { source, jobs, field } of picturesOf(article)) {
+      const bytes = options.sources.get(source);
+      if (bytes === undefined) throw new Error(`${source} was described, then not found`);
+      try {
+        // Two articles, or an article and its body, may share a picture: its files are made and placed once.
+        const fresh = jobs.filter((job) => !done.has(job.file.path));
+        for (const [job, contents] of await made(bytes, fresh, cacheDir, options.onEncode)) {
+          options.place({ path: job.file.path, contents });
+          result.paths.push(job.file.path);
+          done.add(job.file.path);
+          if (job.crop) result.bytes.set(job.file.url, contents.byteLength);
+        }
+      } catch (error) {
+        if (!(error instanceof Error) || !isDecodeError(error)) throw error;
+        result.problems.push({
+          file: article.sourcePath,
+          field,
+          message: `expected an image file that decodes whole, found ${source} that does not: ${error.message}`,
+        });
       }
-    } catch (error) {
-      if (!(error instanceof Error) || !isDecodeError(error)) throw error;
-      result.problems.push({
-        file: article.sourcePath,
-        field: 'image.src',
-        message: `expected an image file that decodes whole, found ${local.source} that does not: ${error.message}`,
-      });
     }
   }
   if (cacheDir !== undefined && existsSync(cacheDir)) prune(cacheDir, done);
   return result;
+}
+
+/** The article's image and the pictures of its body, each with the variants it needs and the field naming it. */
+function* picturesOf(article: Article): Generator<{ source: string; jobs: VariantJob[]; field: string }> {
+  const local = article.image?.local;
+  if (local !== undefined) {
+    yield { source: local.source, jobs: [...widthJobs(local.widths), ...cropJobs(local.crops)], field: 'image.src' };
+  }
+  for (const picture of article.bodyImages ?? [])
+    yield { source: picture.source, jobs: [...widthJobs(picture.widths)], field: '(body)' };
+}
+
+/** Each job's file, from the cache or encoded: the source decoded once, only when one is missing. */
+async function made(
+  source: Uint8Array,
+  jobs: readonly VariantJob[],
+  cacheDir: string | undefined,
+  onEncode: ((path: string) => void) | undefined,
+): Promise<[VariantJob, Uint8Array][]> {
+  const found = jobs.map((job) => cached(cacheDir, job.file));
+  const missing = jobs.filter((_job, index) => found[index] === undefined);
+  const pixels = missing.length > 0 ? await decode(source) : undefined;
+  // Encoded side by side: libvips runs each on its own thread.
+  const encoded = new Map(
+    await Promise.all(missing.map(async (job) => [job, await encode(pixels, job, cacheDir, onEncode)] as const)),
+  );
+  return jobs.map((job, index) => {
+    const contents = found[index] ?? encoded.get(job);
+    if (contents === undefined) throw new Error(`${job.file.path} was neither cached nor made`);
+    return [job, contents];
+  });
 }
 
 /** The articles with the lengths of their crops: the feeds' enclosures carry them. */
@@ -100,12 +120,15 @@ interface VariantJob {
   make: (image: Sharp) => Sharp;
 }
 
-function* variantJobs(local: LocalImage): Generator<VariantJob> {
-  for (const { width, webp, jpeg } of local.widths) {
+function* widthJobs(widths: LocalImage['widths']): Generator<VariantJob> {
+  for (const { width, webp, jpeg } of widths) {
     yield { file: webp, crop: false, make: (image) => image.resize({ width }).webp(WEBP) };
     yield { file: jpeg, crop: false, make: (image) => opaque(image.resize({ width })).jpeg(JPEG) };
   }
-  for (const crop of local.crops) {
+}
+
+function* cropJobs(crops: LocalImage['crops']): Generator<VariantJob> {
+  for (const crop of crops) {
     yield {
       file: crop,
       crop: true,

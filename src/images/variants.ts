@@ -3,7 +3,7 @@
  * and JPEG) and the three crops of the structured data, framed around the focal point. Pure: the
  * record's renderers read this description, and the encoder (encode.ts) makes exactly these files.
  */
-import type { Focus, LocalImage } from '../model.js';
+import type { Focus, ImageFile, LocalImage } from '../model.js';
 import { CROP_WIDTH, CROPS, IMAGES_FOLDER, MAX_PAGE_WIDTH, PAGE_WIDTHS } from './settings.js';
 
 export interface SourceSize {
@@ -14,23 +14,13 @@ export interface SourceSize {
 
 /** The variants of the `public/` file at `sourcePath`, their URLs under `siteUrl`. */
 export function localImage(siteUrl: string, sourcePath: string, source: SourceSize, focus: Focus): LocalImage {
-  const stem = stemOf(sourcePath);
-  const name = (suffix: string): { path: string; url: string } => {
-    const path = `${IMAGES_FOLDER}/${stem}-${source.hash}-${suffix}`;
-    return { path, url: siteUrl + path };
-  };
-  const widths = [...PAGE_WIDTHS.filter((width) => width < source.width), Math.min(source.width, MAX_PAGE_WIDTH)];
+  const name = variantName(siteUrl, sourcePath, source);
   const centred = focus.x === 0.5 && focus.y === 0.5;
   const at = centred ? '' : `-f${Math.round(focus.x * 1000)}-${Math.round(focus.y * 1000)}`;
   return {
     source: sourcePath,
     focus,
-    widths: [...new Set(widths)].map((width) => ({
-      width,
-      height: Math.round((width * source.height) / source.width),
-      webp: name(`${width}.webp`),
-      jpeg: name(`${width}.jpg`),
-    })),
+    widths: pageWidths(siteUrl, sourcePath, source),
     crops: CROPS.map((ratio) => {
       const box = cropBox(source, ratio.width / ratio.height, focus);
       return {
@@ -41,6 +31,26 @@ export function localImage(siteUrl: string, sourcePath: string, source: SourceSi
         box,
       };
     }),
+  };
+}
+
+/** The page's widths of a source, narrowest first, capped at its own width, each as WebP and JPEG. */
+export function pageWidths(siteUrl: string, sourcePath: string, source: SourceSize): LocalImage['widths'] {
+  const name = variantName(siteUrl, sourcePath, source);
+  const widths = [...PAGE_WIDTHS.filter((width) => width < source.width), Math.min(source.width, MAX_PAGE_WIDTH)];
+  return [...new Set(widths)].map((width) => ({
+    width,
+    height: Math.round((width * source.height) / source.width),
+    webp: name(`${width}.webp`),
+    jpeg: name(`${width}.jpg`),
+  }));
+}
+
+function variantName(siteUrl: string, sourcePath: string, source: SourceSize): (suffix: string) => ImageFile {
+  const stem = stemOf(sourcePath);
+  return (suffix) => {
+    const path = `${IMAGES_FOLDER}/${stem}-${source.hash}-${suffix}`;
+    return { path, url: siteUrl + path };
   };
 }
 

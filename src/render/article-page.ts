@@ -3,10 +3,10 @@
  * `articles/<slug>/index.jsonld`, the same JSON-LD the page embeds, byte for byte.
  */
 import { correctionsNotice } from './corrections.js';
+import { figure } from './figure.js';
 import {
   type Article,
   type Citation,
-  type Image,
   lastUpdated,
   type OutputFile,
   type Person,
@@ -80,38 +80,6 @@ function headMeta(site: SiteSettings, article: Article): SafeHtml {
   }`;
 }
 
-/**
- * The article's image: a remote one as it is; a local one as a `<picture>` of its widths, WebP first, the JPEG
- * for browsers without it, with the width and height of its largest so that the page does not shift.
- */
-function figure(image: Image): SafeHtml {
-  const caption =
-    (image.caption !== undefined || image.credit !== undefined) &&
-    html`<figcaption>${image.caption}${image.caption !== undefined && image.credit !== undefined && ' '}${
-      image.credit !== undefined && html`<span class="credit">${image.credit}</span>`
-    }</figcaption>`;
-  const { local } = image;
-  const largest = local?.widths.at(-1);
-  if (local === undefined || largest === undefined) {
-    const { url, alt, width, height } = image;
-    return html`<figure><img src="${url}" alt="${alt}" width="${width}" height="${height}">${caption}</figure>\n`;
-  }
-  const srcset = (format: 'webp' | 'jpeg'): string =>
-    local.widths.map((width) => `${width[format].url} ${width.width}w`).join(', ');
-  const fallback = local.widths.find((width) => width.width >= FALLBACK_WIDTH) ?? largest;
-  return html`<figure><picture><source type="image/webp" srcset="${srcset('webp')}" sizes="${SIZES}"><img src="${
-    fallback.jpeg.url
-  }" srcset="${srcset('jpeg')}" sizes="${SIZES}" width="${largest.width}" height="${largest.height}" alt="${
-    image.alt
-  }"></picture>${caption}</figure>\n`;
-}
-
-/** How wide the picture is shown: the column of style.ts (`.wrap`, 60ch of the body's font, 2.5rem of margins). */
-const SIZES = '(min-width: 40rem) 38rem, calc(100vw - 2.5rem)';
-
-/** The JPEG of a browser that reads neither `srcset` nor WebP: a width near the column's on a large screen. */
-const FALLBACK_WIDTH = 800;
-
 function articleBody(site: SiteSettings, article: Article): SafeHtml {
   const labels = labelsFor(site.language);
   const { image } = article;
@@ -126,7 +94,7 @@ ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
     article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
   }</p>
 </header>
-${image && figure(image)}<div class="body${lead && ' lead'}">
+${image && figure(image, image.local?.widths)}<div class="body${lead && ' lead'}">
 ${raw(bindPunctuation(article.contentHtml))}</div>
 ${correctionsNotice(site, article)}${article.quotes.length > 0 && quotes(article, labels)}${
   article.tags.length > 0 &&
