@@ -23,7 +23,13 @@ beforeAll(async () => {
   });
   appendFileSync(
     join(root, 'content', RECORD_FILE),
-    '\n![Un graphique & sa légende](/images/chart.jpg "Le graphique")\n\nEn ligne, ![le même](/images/chart.jpg) ici.\n',
+    [
+      '',
+      '![Un graphique & sa légende](/images/chart.jpg "Le graphique")',
+      '',
+      'En ligne, ![le même](/images/chart.jpg) ici.',
+      '',
+    ].join('\n'),
   );
   result = await build({
     contentDir: join(root, 'content'),
