@@ -15,7 +15,7 @@ import { JPEG, MAX_PIXELS, WEBP } from './settings.js';
 export interface EncodeOptions {
   /** The bytes of the files of `public/`, by site path. */
   sources: ReadonlyMap<string, Uint8Array>;
-  /** Where encoded variants are kept between builds (`.depeche/images`); none: every variant is encoded. */
+  /** Where encoded variants are kept between builds (`imageCacheFolder`); none: every variant is encoded. */
   cacheDir?: string;
   /** Given each variant's file as it goes to the site. */
   place: (file: OutputFile) => void;
@@ -32,13 +32,13 @@ export interface EncodedImages {
   problems: Problem[];
 }
 
-/** Encodes or takes from the cache every variant of the articles' local images, each once. */
 /** The cache folder of the output folder `outDir`: `.depeche/images-<out>` beside it. */
 export function imageCacheFolder(outDir: string): string {
   const target = resolve(outDir);
   return join(dirname(target), '.depeche', `images-${basename(target)}`);
 }
 
+/** Encodes or takes from the cache every variant of the articles' pictures, each once. */
 export async function encodeImages(articles: readonly Article[], options: EncodeOptions): Promise<EncodedImages> {
   const { cacheDir } = options;
   const done = new Set<string>();
@@ -174,10 +174,10 @@ async function encode(
   const bytes = await job.make(sharp(pixels.data, { raw: pixels.raw })).toBuffer();
   onEncode?.(job.file.path);
   if (cacheDir !== undefined) {
-    // Written beside, then renamed: a build killed here leaves no half file under the variant's name.
-    const name = cacheName(job.file);
     // Made by the first variant encoded: a site without local images, or a build that fails first, has none.
     mkdirSync(cacheDir, { recursive: true });
+    // Written beside, then renamed: a build killed here leaves no half file under the variant's name.
+    const name = cacheName(job.file);
     const temporary = join(cacheDir, `.${name}.${process.pid}.tmp`);
     writeFileSync(temporary, bytes);
     renameSync(temporary, join(cacheDir, name));

@@ -1,10 +1,13 @@
 /**
  * What the build makes of a local image, in one place: the page's widths, the structured data's
  * crops, the encoders' settings, the bound on decoded pixels. Every hashed name covers these
- * (`IMAGE_SETTINGS` in describe.ts), so changing one renames every variant and the cache never serves a stale one.
+ * (`IMAGE_SETTINGS` in describe.ts), so changing one renames every variant and the cache never
+ * serves a stale one.
  */
+
 /** The widths of the page's `srcset`, capped at the source's own width. */
 export const PAGE_WIDTHS = [480, 800, 1200, 1600] as const;
+/** The last of PAGE_WIDTHS: a source narrower than it is shown at its own width at most. */
 export const MAX_PAGE_WIDTH = 1600;
 
 /** Google asks for 16:9, 4:3 and 1:1 at 1,200 px wide or more; each crop is made at this width. */

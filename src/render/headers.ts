@@ -2,9 +2,9 @@
  * `_headers`: the response headers Netlify and Cloudflare Pages read from the site's root (GitHub
  * Pages ignores it; the README shows nginx). Each feed gets its media type with `charset=utf-8`, the
  * JSON-LD files `application/ld+json`, and every kind of file a cache policy: pages revalidate on
- * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week, the hashed variants of local
- * images (`/images/*-*`) a year, `immutable`. With WebSub hubs,
- * the feeds and the home page name them in a `Link` header.
+ * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week, the hashed variants
+ * of local images (`/images/*-*`) a year, `immutable`. With WebSub hubs, the feeds and the home page
+ * name them in a `Link` header.
  *
  * Both hosts apply every rule whose path matches a request, and when two rules set the same header
  * they join the values with a comma (`max-age=0, …, max-age=300`). So no two rules here can match
@@ -24,8 +24,6 @@ const PAGE = 'public, max-age=0, must-revalidate';
 const DATA = 'public, max-age=300';
 const ASSET = 'public, max-age=604800';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** What `/images/*-*` matches: a hyphen in a name under `images/`, at any depth. */
-const HASHED_PATH = new RegExp(`/${IMAGES_FOLDER}/.*-`);
 
 export function headerRules(site: Site): HeaderRule[] {
   // The rules name paths as the host that reads `_headers` receives them: behind a proxy (`site`),
@@ -45,12 +43,15 @@ export function headerRules(site: Site): HeaderRule[] {
   // Article pages live at `<folder>/<slug>/`: one pair of rules per folder (`articles/`).
   const folders = [...new Set(site.articles.map((article) => article.path.replace(/[^/]+\/$/, '')))].sort();
   // The variants of local images are named by their hash (images/variants.ts): a new picture is a new name.
-  const hashed = site.articles.some((article) => article.image?.local !== undefined)
-    ? `${base}${IMAGES_FOLDER}/*-*`
+  const images = `${base}${IMAGES_FOLDER}/`;
+  const hashed = site.articles.some((article) => article.image?.local !== undefined || article.bodyImages)
+    ? `${images}*-*`
     : undefined;
   const logoPath = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
-  // A logo the hashed rule matches already would get two Cache-Control values.
-  const logo = hashed !== undefined && logoPath?.match(HASHED_PATH) ? undefined : logoPath;
+  // A logo the hashed rule matches (a hyphen after `/images/`) would get two Cache-Control values.
+  const underHashed =
+    hashed !== undefined && logoPath?.startsWith(images) && logoPath.slice(images.length).includes('-');
+  const logo = underHashed ? undefined : logoPath;
   return [
     { path: `${base}*`, headers: [['X-Content-Type-Options', 'nosniff']] },
     { path: base, headers: [['Cache-Control', PAGE], ...hubLinks(site, site.url)] },
