@@ -9,7 +9,7 @@ import type { PublicFile } from '../content/load.js';
 import { CROP_WIDTH, CROPS, JPEG, MAX_PIXELS, PAGE_WIDTHS, RASTER_EXTENSIONS, WEBP } from './settings.js';
 
 /** What every variant name hashes besides its source: these settings and the encoder's version. */
-export const IMAGE_SETTINGS = JSON.stringify({
+const IMAGE_SETTINGS = JSON.stringify({
   PAGE_WIDTHS,
   CROP_WIDTH,
   CROPS,
@@ -35,7 +35,7 @@ export async function describeImages(files: readonly PublicFile[]): Promise<Map<
   return images;
 }
 
-export async function describeImage(bytes: Uint8Array): Promise<SourceImage> {
+async function describeImage(bytes: Uint8Array): Promise<SourceImage> {
   let metadata: Metadata;
   try {
     // Only the header is read here; the bound on pixels is checked below, with the size in the message.

@@ -55,7 +55,7 @@ function variantName(siteUrl: string, sourcePath: string, source: SourceSize): (
 }
 
 /** The largest box of `ratio` (width / height) in the source, as near the focal point's centre as it fits. */
-export function cropBox(
+function cropBox(
   source: { width: number; height: number },
   ratio: number,
   focus: Focus,

@@ -7,7 +7,7 @@
 import type { Image, LocalImage } from '../model.js';
 import { html, type SafeHtml } from './html.js';
 
-export type FigureImage = Pick<Image, 'url' | 'alt' | 'width' | 'height' | 'caption' | 'credit'>;
+type FigureImage = Pick<Image, 'url' | 'alt' | 'width' | 'height' | 'caption' | 'credit'>;
 
 export function figure(image: FigureImage, widths: LocalImage['widths'] | undefined): SafeHtml {
   const caption =
