@@ -47,6 +47,11 @@ export interface BuildOptions {
    * The CLI passes true. Default false; a build without it removes a cache it would make stale.
    */
   incremental?: boolean;
+  /**
+   * Called with the output path of each image variant encoded, not taken from the cache
+   * (`.depeche/images-<out>`): a rebuild with unchanged images calls it never. Default: none.
+   */
+  onImageEncoded?: (path: string) => void;
   /** Called as the build goes: each phase as it starts, then each article rendered. Default: none. */
   onProgress?: (progress: BuildProgress) => void;
   /**

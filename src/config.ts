@@ -2,6 +2,7 @@
  * `content/site.yaml` → the resolved site settings: the user's options checked once, then turned
  * into a read-only value with absolute URLs.
  */
+import type { SourceImage } from './images/describe.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
@@ -97,6 +98,17 @@ export interface SiteConfig {
   hubs: readonly string[];
   /** One per text setting that held characters not every output can carry, which were removed (as a record's). */
   warnings: readonly Problem[];
+  /**
+   * The images of `public/` by site path, as the build found them (images/describe.ts); an article
+   * image among them is processed into its variants. Not a setting of `site.yaml`: the pipeline adds
+   * it once the content is listed; without it a file of the site is used as a remote image is.
+   */
+  images?: ReadonlyMap<string, SourceImage>;
+  /**
+   * False: a local image is checked and sized from its file, then shown as it is, with no variants
+   * (`depeche dev`, which encodes nothing). Default true.
+   */
+  imageVariants?: boolean;
 }
 
 /** The `deploy.root` setting: see `siteSchema`. */

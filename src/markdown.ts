@@ -6,9 +6,13 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import { stripForHtml } from './characters.js';
 import { parsedUrl } from './content/url.js';
-import type { BodyImage } from './model.js';
+import type { BodyImage, LocalImage } from './model.js';
+import { figure } from './render/figure.js';
 
 const markdown = new MarkdownIt('commonmark', { html: false });
+
+/** markdown-it exports its Token class as a type only; its core state holds the class itself. */
+const BlockToken = new markdown.core.State('', markdown, {}).Token;
 
 /** Attributes that hold a URL, per token type. */
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = { link_open: 'href', image: 'src' };
@@ -24,12 +28,53 @@ export interface RenderedMarkdown {
  * characters HTML forbids are dropped from the source first (markdown-it would turn U+0000 into
  * U+FFFD and pass the others through), and the character references it decodes never yield them.
  */
-export function renderMarkdown(source: string, baseUrl: string): RenderedMarkdown {
+export function renderMarkdown(source: string, baseUrl: string, pictures?: Pictures): RenderedMarkdown {
   const tokens = markdown.parse(stripForHtml(source), {});
   absolutize(tokens, baseUrl);
   const images: BodyImage[] = [];
   for (const token of tokens) if (token.type === 'inline' && token.map) imagesOf(token, token.map[0] + 1, images);
-  return { html: markdown.renderer.render(tokens, markdown.options, {}), images };
+  const shown = pictures === undefined ? tokens : withFigures(tokens, pictures);
+  return { html: markdown.renderer.render(shown, markdown.options, {}), images };
+}
+
+/** What the body may show as a `<picture>`: the variants of a file of the site, by its absolute URL. */
+export type Pictures = (url: string) => { width: number; height: number; widths: LocalImage['widths'] } | undefined;
+
+/**
+ * An image alone in its paragraph (`![alt](/images/x.jpg "caption")`) whose file has variants becomes a
+ * `<figure>` with its `<picture>` and, from the title, its `<figcaption>`, as the article's image is shown.
+ * An image among words stays an `<img>`: a figure cannot stand inside a paragraph.
+ */
+function withFigures(tokens: Token[], pictures: Pictures): Token[] {
+  const out: Token[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const [open, inline, close] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+    const image = inline?.children?.length === 1 ? inline.children[0] : undefined;
+    const src = image?.type === 'image' ? image.attrGet('src') : null;
+    const url = typeof src === 'string' ? src : undefined;
+    const picture = url === undefined ? undefined : pictures(url);
+    if (open?.type !== 'paragraph_open' || open.hidden || close?.type !== 'paragraph_close' || !url || !picture) {
+      if (open !== undefined) out.push(open);
+      continue;
+    }
+    const title = image?.attrGet('title');
+    const shown = figure(
+      {
+        url,
+        alt: markdown.renderer.renderInlineAsText(image?.children ?? [], markdown.options, {}),
+        width: picture.width,
+        height: picture.height,
+        ...(typeof title === 'string' && title !== '' ? { caption: title } : {}),
+      },
+      picture.widths,
+    );
+    // Rendered as it is by markdown-it's renderer, whatever its `html` option: our markup, every value escaped.
+    const block = new BlockToken('html_block', '', 0);
+    block.content = shown.text;
+    out.push(block);
+    index += 2;
+  }
+  return out;
 }
 
 function absolutize(tokens: Token[], baseUrl: string): void {

@@ -25,11 +25,52 @@ export interface Person {
 }
 
 export interface Image {
-  /** Absolute URL. */
+  /** Absolute URL; of a local image, its 16:9 crop. */
   url: string;
   alt: string;
   width: number;
   height: number;
+  caption?: string;
+  /** Who to credit, as the record writes it ("Jeanne Martin / AFP"). */
+  credit?: string;
+  /** Absolute URL of the licence. */
+  license?: string;
+  /** Absolute URL of the page where a licence can be had. */
+  acquireLicensePage?: string;
+  /** The copyright notice ("© AFP 2024"). */
+  copyright?: string;
+  /** A file of `public/` processed by the build (images/variants.ts); none for a remote image. */
+  local?: LocalImage;
+}
+
+/** Where the eye goes in a picture, from its top left corner (0, 0) to its bottom right (1, 1). */
+export interface Focus {
+  x: number;
+  y: number;
+}
+
+/** A file the build writes, at `path` in the output, served at the absolute `url`. */
+export interface ImageFile {
+  path: string;
+  url: string;
+}
+
+/** A local image as its variants: every name, width and height known before any is encoded. */
+export interface LocalImage {
+  /** The source's site path (`images/hero.jpg`, the file `content/public/images/hero.jpg`). */
+  source: string;
+  focus: Focus;
+  /** The page's widths, narrowest first, each as WebP and JPEG with the source's proportions. */
+  widths: { width: number; height: number; webp: ImageFile; jpeg: ImageFile }[];
+  /** The JPEG crops 16:9, 4:3 and 1:1, in that order, and the box of the source each frames. */
+  crops: (ImageFile & {
+    ratio: string;
+    width: number;
+    height: number;
+    box: { left: number; top: number; width: number; height: number };
+    /** The file's length, known once it is encoded (images/encode.ts), for the feeds' enclosures. */
+    bytes?: number;
+  })[];
 }
 
 /** A typed source: any schema.org CreativeWork type (`NewsArticle`, `Legislation`, `Report`…). */
@@ -99,12 +140,21 @@ export interface Article {
   contentHtml: string;
   /** The images of the site the body shows, whose files the build checks exist (content/local-files.ts). */
   bodyImages: BodyImage[];
+  /** The files of the site the body shows as pictures (markdown.ts), each once; none when empty. */
+  bodyPictures?: BodyPicture[];
 }
 
 /** An image of an article's body: its absolute URL, and the line of the record's file it is on. */
 export interface BodyImage {
   url: string;
   line: number;
+}
+
+/** A picture of an article's body, a file of `public/`: its page widths, as an article image has them. */
+export interface BodyPicture {
+  /** The source's site path (`images/chart.png`). */
+  source: string;
+  widths: LocalImage['widths'];
 }
 
 export interface Publisher {
@@ -190,8 +240,9 @@ export function lastUpdated(article: Article): DateTime {
 /**
  * An article as the site-wide files read it when it is not among the feeds' newest: its place, its
  * dates, its title, standfirst, section and language (the home page, the sitemaps, `_headers`, the
- * 404 page), and its images (`image`, `bodyImages`), whose files the build checks exist
- * (content/local-files.ts); everything else emptied. A large build holds its model so, and
+ * 404 page), its images (`image`, `bodyImages`), whose files the build checks exist
+ * (content/local-files.ts), and the pictures of its body, which the build encodes after the records
+ * (images/encode.ts); everything else emptied. A large build holds its model so, and
  * tests/render/index.test.ts checks that every site-wide file is the same from such articles as from whole ones.
  */
 export function listedArticle(article: Article): Article {
@@ -209,6 +260,7 @@ export function listedArticle(article: Article): Article {
     lang: article.lang,
     ...(article.section === undefined ? {} : { section: article.section }),
     ...(article.image === undefined ? {} : { image: article.image }),
+    ...(article.bodyPictures === undefined ? {} : { bodyPictures: article.bodyPictures }),
     tags: [],
     citations: [],
     mentions: [],

@@ -15,13 +15,15 @@ import { missingLocalFiles, withFieldLines } from './content/local-files.js';
 import { isDraft } from './drafts.js';
 import { nothingPublished, schedule } from './scheduled.js';
 import { ContentError, type Problem } from './errors.js';
+import { describeImages } from './images/describe.js';
+import { encodeImages, imageCacheFolder, withImageBytes } from './images/encode.js';
 import type { OutputFile, Site } from './model.js';
 import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
 import { siteNotices } from './site-notices.js';
 import { createSite } from './site.js';
 import { markFailed, savePublished } from './websub/state.js';
 import { websubTopics } from './websub/topics.js';
-import { openOutput } from './write/output.js';
+import { openOutput, type WriteResult } from './write/output.js';
 import { addResult } from './write/place.js';
 
 /** Builds the site with `engine`. Throws a `ContentError` listing every problem when the content is invalid. */
@@ -47,7 +49,9 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
   // Load: the content folder's listing and the settings, checked.
   progress?.({ phase: 'load', done: 0, total: 0 });
   const content = await openContent(contentDir, options.namesRelativeTo);
-  const config = await readSettings(content, contentDir, options.baseUrl, drafts);
+  const parsed = await readSettings(content, contentDir, options.baseUrl, drafts);
+  // The images of `public/`, described before any record is read: the records' renderers read them.
+  const config = { ...parsed, images: await describeImages(content.publicFiles) };
   const output = write
     ? await openOutput(outDir, {
         protect: [contentDir],
@@ -77,18 +81,32 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       records.problems.push(nothingPublished(articlesDir, records.scheduled.length > 0));
     }
     if (records.problems.length > 0) throw new ContentError(records.problems);
+    // The local images' variants, encoded or taken from the cache, then the model, which carries their lengths.
+    const imageFiles: OutputFile[] = [];
+    let imagesPlaced: WriteResult = { files: 0, bytes: 0, linked: 0 };
+    const images = await encodeImages(records.articles, {
+      sources: new Map(content.publicFiles.map((file) => [file.path, file.bytes])),
+      ...(output === undefined ? {} : { cacheDir: imageCacheFolder(outDir) }),
+      place(file) {
+        if (output !== undefined) imagesPlaced = addResult(imagesPlaced, output.writer.write([file]));
+        if (keepFiles) imageFiles.push(file);
+      },
+      ...(options.onImageEncoded === undefined ? {} : { onEncode: options.onImageEncoded }),
+    });
+    if (images.problems.length > 0) throw new ContentError(images.problems);
     // The model, then the site-wide files that read it.
-    const site = createSite(config, records.articles, now);
+    const site = createSite(config, withImageBytes(records.articles, images.bytes), now);
     const siteFiles = await rendering.siteFiles(site);
+    const written = [...siteFiles.paths, ...images.paths];
     // The local files named must exist: in public/, or among the files the build writes.
-    const missing = await missingFiles(content, contentDir, site, siteFiles.paths);
+    const missing = await missingFiles(content, contentDir, site, written);
     if (missing.length > 0) throw new ContentError(missing);
     // The files of `public/`, which must not stand where the build writes, then the swap.
-    const publicFiles = publicFilesBeside(content, siteFiles.paths);
+    const publicFiles = publicFilesBeside(content, written);
     let bytes = 0;
     if (output !== undefined) {
-      const placed = addResult(siteFiles.placed, output.writer.write(publicFiles));
-      const paths = new Set([...siteFiles.paths, ...publicFiles.map((file) => file.path)]);
+      const placed = addResult(addResult(siteFiles.placed, imagesPlaced), output.writer.write(publicFiles));
+      const paths = new Set([...written, ...publicFiles.map((file) => file.path)]);
       bytes = (await output.commit(placed, paths)).bytes;
     }
     await rendering.committed();
@@ -98,8 +116,8 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     const urlFrom = options.baseUrl === undefined ? settings?.text : undefined;
     return {
       site,
-      files: keepFiles && siteFiles.files.length > 0 ? [...siteFiles.files, ...publicFiles] : [],
-      fileCount: siteFiles.paths.length + publicFiles.length,
+      files: keepFiles && siteFiles.files.length > 0 ? [...siteFiles.files, ...imageFiles, ...publicFiles] : [],
+      fileCount: written.length + publicFiles.length,
       bytes,
       drafts: records.drafts,
       ...schedule(records.scheduled),

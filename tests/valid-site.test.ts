@@ -66,7 +66,15 @@ describe('a site using every field', () => {
     expect(article?.['@id']).toBe('urn:uuid:0b7e5d2c-6f0a-4b8e-9d61-3a4c2e1f0a11');
     expect(article?.inLanguage).toBe('fr-CA');
     expect(article?.dateModified).toBe('2024-02-29T18:15:00+01:00');
-    expect(article?.image).toMatchObject({ '@type': 'ImageObject', url: 'https://depeche.example/images/une.jpg' });
+    // The local image as its three crops, each named by its hash, each as wide as Google asks.
+    const images = article?.image as { '@type': string; url: string; width: { value: number } }[];
+    expect(images.map((image) => image['@type'])).toEqual(['ImageObject', 'ImageObject', 'ImageObject']);
+    for (const [index, ratio] of ['16x9', '4x3', '1x1'].entries()) {
+      expect(images[index]?.url).toMatch(
+        new RegExp(`^https://depeche\\.example/images/une-[0-9a-f]{16}-${ratio}\\.jpg$`),
+      );
+      expect(images[index]?.width.value).toBe(1200);
+    }
     expect(article?.author).toEqual([
       {
         '@type': 'Person',

@@ -18,6 +18,12 @@ import {
   urlList,
 } from './fields.js';
 
+/** A share of a picture's width or height, from 0 to 1. */
+const unitInterval = z
+  .number({ error: 'expected a number from 0 to 1' })
+  .min(0, { error: 'expected a number from 0 to 1' })
+  .max(1, { error: 'expected a number from 0 to 1' });
+
 /** Lowercase ASCII letters and digits in words joined by single hyphens: safe in any URL and path. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -122,11 +128,24 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
             {
               src: siteUrl,
               alt: z.string({ error: 'expected a text alternative (may be empty)' }),
-              width: positiveInteger,
-              height: positiveInteger,
+              /** Required for a remote image; read from the file for a local one (content/local-image.ts). */
+              width: positiveInteger.optional(),
+              height: positiveInteger.optional(),
+              caption: text.optional(),
+              credit: text.optional(),
+              license: httpUrl.optional(),
+              acquireLicensePage: httpUrl.optional(),
+              copyright: text.optional(),
+              /** Where the crops of a local image are centred: 0..1 from the left and from the top. */
+              focus: z
+                .strictObject(
+                  { x: unitInterval, y: unitInterval },
+                  { error: 'expected a mapping with x and y, each from 0 to 1' },
+                )
+                .optional(),
             },
             {
-              error: 'expected a mapping with src, alt, width and height',
+              error: 'expected a mapping with src and alt (and width and height for a remote image)',
             },
           )
           .optional(),

@@ -10,6 +10,7 @@ import { parseFrontMatter } from './frontmatter.js';
 import { quickRecord } from './quick-record.js';
 import { recordWarnings } from './record-warnings.js';
 import type { SourceFile } from './load.js';
+import { type ImageProblem, imageOfRecord } from './local-image.js';
 import { resolveArticle } from './resolve.js';
 import { validateYaml } from './validate.js';
 import { offsetOf } from './yaml-position.js';
@@ -44,6 +45,8 @@ export function modelRecord(
 ): { record: ArticleRecord; article: Article; warnings: Problem[] } | { problems: Problem[] } {
   const checked = checkRecord(source, schema);
   if ('problems' in checked) return checked;
+  const image = checked.value.image && imageOfRecord(config, checked.value.image);
+  if (image !== undefined && 'problems' in image) return { problems: imageProblems(source, image.problems) };
   const article = resolveArticle(
     config,
     source.file,
@@ -51,6 +54,7 @@ export function modelRecord(
     checked.value,
     checked.body,
     bodyLine(source.text, checked.body),
+    image?.image,
   );
   return { record: checked.value, article, warnings: checked.warnings };
 }
@@ -61,6 +65,18 @@ function bodyLine(text: string, body: string): number {
   const end = text.length - body.length;
   for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) line++;
   return line;
+}
+
+/** The problems of a record's image, each at its field's line. */
+function imageProblems(source: SourceFile, problems: readonly ImageProblem[]): Problem[] {
+  const frontMatter = parseFrontMatter(source.file, source.text);
+  return problems.map(({ field, message }) => {
+    // A missing width is shown at the line of `image`: offsetOf stops at the deepest field that exists.
+    const line = Array.isArray(frontMatter)
+      ? undefined
+      : frontMatter.lineAt(offsetOf(frontMatter.document, ['image', field]));
+    return { file: source.file, ...(line === undefined ? {} : { line }), field: `image.${field}`, message };
+  });
 }
 
 /** Stands for the site's URL when site.yaml is broken: default ids are compared, never shown. */

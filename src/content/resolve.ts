@@ -3,11 +3,13 @@
  * Markdown rendered, every text field cleaned (src/content/clean-text.ts). Pure.
  */
 import type { SiteConfig } from '../config.js';
-import { renderMarkdown } from '../markdown.js';
-import type { Article, DateTime, Person } from '../model.js';
+import { pageWidths } from '../images/variants.js';
+import { type Pictures, renderMarkdown } from '../markdown.js';
+import type { Article, BodyPicture, DateTime, Image, Person } from '../model.js';
 import type { ArticleRecord } from './article-schema.js';
 import { cleanText } from './clean-text.js';
 import { isDate, parseDateTime } from './datetime.js';
+import { imageOfRecord, sitePathOf } from './local-image.js';
 import { resolveHttpUrl } from './url.js';
 
 export function resolveArticle(
@@ -18,11 +20,15 @@ export function resolveArticle(
   body: string,
   /** The line of the record's file where `body` starts. */
   bodyLine: number,
+  /** The record's image, when the caller has checked it already (content/records.ts). */
+  image?: Image,
 ): Article {
   const slug = record.slug ?? defaultSlug;
   const path = `articles/${slug}/`;
   const url = config.url + path;
   const resolve = (reference: string): string => resolveHttpUrl(reference, config.url) ?? config.url;
+  const bodyPictures = new Map<string, BodyPicture>();
+  const rendered = renderMarkdown(body, url, picturesOf(config, bodyPictures));
   const corrections = (record.corrections ?? [])
     .map((written) => ({ date: toDateTime(written.date), text: cleanText(written.text) }))
     .sort((a, b) => a.date.epochMs - b.date.epochMs);
@@ -34,7 +40,6 @@ export function resolveArticle(
     (newest, date) => (newest === undefined || date.epochMs > newest.epochMs ? date : newest),
     undefined,
   );
-  const rendered = renderMarkdown(body, url);
   return {
     sourcePath: file,
     slug,
@@ -49,16 +54,7 @@ export function resolveArticle(
     lang: record.lang ?? config.language,
     ...(record.section === undefined ? {} : { section: cleanText(record.section) }),
     tags: [...new Set((record.tags ?? []).map(cleanText))],
-    ...(record.image === undefined
-      ? {}
-      : {
-          image: {
-            url: resolve(record.image.src),
-            alt: cleanText(record.image.alt),
-            width: record.image.width,
-            height: record.image.height,
-          },
-        }),
+    ...(record.image === undefined ? {} : { image: image ?? imageOf(config, record.image) }),
     citations: (record.citations ?? []).map((written) => {
       const citation = {
         ...written,
@@ -91,7 +87,28 @@ export function resolveArticle(
     bodyImages: rendered.images
       .filter((image) => image.url.startsWith(config.url))
       .map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
+    ...(bodyPictures.size === 0 ? {} : { bodyPictures: [...bodyPictures.values()] }),
   };
+}
+
+/** The pictures the body may show, those it shows gathered in `shown` by source. */
+function picturesOf(config: SiteConfig, shown: Map<string, BodyPicture>): Pictures | undefined {
+  const { images } = config;
+  if (images === undefined || images.size === 0 || config.imageVariants === false) return undefined;
+  return (url) => {
+    const path = sitePathOf(config.url, url);
+    const source = path === undefined ? undefined : images.get(path);
+    if (path === undefined || source === undefined || 'problem' in source) return undefined;
+    const widths = shown.get(path)?.widths ?? pageWidths(config.url, path, source);
+    shown.set(path, { source: path, widths });
+    return { width: source.width, height: source.height, widths };
+  };
+}
+
+function imageOf(config: SiteConfig, written: NonNullable<ArticleRecord['image']>): Image {
+  const checked = imageOfRecord(config, written);
+  if ('problems' in checked) throw new Error(`image ${written.src} was not checked`);
+  return checked.image;
 }
 
 function resolveAuthors(

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSiteConfig, type SiteConfig } from '../config.js';
+import { describeImages } from '../images/describe.js';
 import { type ArticleRecord, articleSchema } from '../content/article-schema.js';
 import { openContent, readArticle, recordReader, type OpenedContent, type SourceFile } from '../content/load.js';
 import { isDraft } from '../drafts.js';
@@ -86,14 +87,16 @@ export async function readModel(
 ): Promise<RecordModel | 'build'> {
   const content = await openContent(contentDir, namesRelativeTo);
   if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
-  const config = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
-  if (Array.isArray(config)) return 'build';
-  const settings = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
-  const reuse = previous?.settings === settings ? previous.entries : undefined;
+  const settings = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+  if (Array.isArray(settings)) return 'build';
+  // The images are checked and sized as a build does, then served as they are: dev encodes no variant.
+  const config = { ...settings, images: await describeImages(content.publicFiles), imageVariants: false };
+  const settingsKey = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+  const reuse = previous?.settings === settingsKey ? previous.entries : undefined;
   const read = recordReader(content);
   const model: RecordModel = {
     config,
-    settings,
+    settings: settingsKey,
     schema: articleSchema(new Set(config.authors.keys())),
     pageSite: siteForPages(config),
     publicFiles: content.publicFiles.map(({ path, file, bytes }) => ({ path, file, bytes })),

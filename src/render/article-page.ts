@@ -3,6 +3,7 @@
  * `articles/<slug>/index.jsonld`, the same JSON-LD the page embeds, byte for byte.
  */
 import { correctionsNotice } from './corrections.js';
+import { figure } from './figure.js';
 import {
   type Article,
   type Citation,
@@ -73,7 +74,10 @@ function headMeta(site: SiteSettings, article: Article): SafeHtml {
     named('twitter:card', image ? 'summary_large_image' : 'summary'),
     named('twitter:title', article.title),
     named('twitter:description', article.description),
-  ]}${image && [named('twitter:image', image.url), named('twitter:image:alt', image.alt)]}`;
+  ]}${image && [named('twitter:image', image.url), named('twitter:image:alt', image.alt)]}${
+    // Search engines show a large preview only when the page allows it; its picture is at least 1,200 px wide.
+    image?.local !== undefined && named('robots', 'max-image-preview:large')
+  }`;
 }
 
 function articleBody(site: SiteSettings, article: Article): SafeHtml {
@@ -90,10 +94,7 @@ ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
     article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
   }</p>
 </header>
-${
-  image &&
-  html`<figure><img src="${image.url}" alt="${image.alt}" width="${image.width}" height="${image.height}"></figure>\n`
-}<div class="body${lead && ' lead'}">
+${image && figure(image, image.local?.widths)}<div class="body${lead && ' lead'}">
 ${raw(bindPunctuation(article.contentHtml))}</div>
 ${correctionsNotice(site, article)}${article.quotes.length > 0 && quotes(article, labels)}${
   article.tags.length > 0 &&

@@ -4,6 +4,7 @@
 import { FEED_PATHS, feedArticles, lastUpdated, type Article, type OutputFile, type Site } from '../model.js';
 import { feedContentHtml } from './corrections.js';
 import { archivePaths, newestArchive } from './archive-months.js';
+import { feedImage } from './feed-image.js';
 import { el, GENERATOR, renderXml, type XmlElement } from './xml.js';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -48,6 +49,12 @@ function citationLinks(article: Article): XmlElement[] {
   return links;
 }
 
+/** The entry's picture (RFC 4287 §4.2.7.2: `enclosure`, "potentially large in size"), with its length. */
+function enclosure(article: Article): XmlElement | undefined {
+  const image = feedImage(article);
+  return image && el('link', [], { rel: 'enclosure', type: image.type, length: String(image.length), href: image.url });
+}
+
 function entry(article: Article, site: Site): XmlElement {
   return el(
     'entry',
@@ -65,6 +72,7 @@ function entry(article: Article, site: Site): XmlElement {
       textConstruct('summary', article.description),
       el('content', feedContentHtml(site, article), { type: 'html' }),
       ...citationLinks(article),
+      enclosure(article),
     ],
     { 'xml:lang': sameLanguage(article.lang, site.language) ? undefined : article.lang },
   );

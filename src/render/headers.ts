@@ -2,14 +2,16 @@
  * `_headers`: the response headers Netlify and Cloudflare Pages read from the site's root (GitHub
  * Pages ignores it; the README shows nginx). Each feed gets its media type with `charset=utf-8`, the
  * JSON-LD files `application/ld+json`, and every kind of file a cache policy: pages revalidate on
- * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week. With WebSub hubs,
- * the feeds and the home page name them in a `Link` header.
+ * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week, the hashed variants
+ * of local images (`/images/*-*`) a year, `immutable`. With WebSub hubs, the feeds and the home page
+ * name them in a `Link` header.
  *
  * Both hosts apply every rule whose path matches a request, and when two rules set the same header
  * they join the values with a comma (`max-age=0, …, max-age=300`). So no two rules here can match
  * one path and set the same header: the site-wide `/*` rule sets only `X-Content-Type-Options`, and
  * the other paths are exact or use `:placeholder`, which both hosts read as one path segment.
  */
+import { IMAGES_FOLDER } from '../images/settings.js';
 import type { OutputFile, Site } from '../model.js';
 import { archiveMonths, archivePaths } from './archive-months.js';
 
@@ -22,8 +24,8 @@ export interface HeaderRule {
 const PAGE = 'public, max-age=0, must-revalidate';
 const DATA = 'public, max-age=300';
 const ASSET = 'public, max-age=604800';
-/** A closed month's archive (render/archives.ts) does not change: caches keep it a year. */
-const ARCHIVE = 'public, max-age=31536000, immutable';
+/** What never changes at its address: a closed month's archive (render/archives.ts), a content-hashed image. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export function headerRules(site: Site): HeaderRule[] {
   // The rules name paths as the host that reads `_headers` receives them: behind a proxy (`site`),
@@ -42,7 +44,16 @@ export function headerRules(site: Site): HeaderRule[] {
   });
   // Article pages live at `<folder>/<slug>/`: one pair of rules per folder (`articles/`).
   const folders = [...new Set(site.articles.map((article) => article.path.replace(/[^/]+\/$/, '')))].sort();
-  const logo = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
+  // The variants of local images are named by their hash (images/variants.ts): a new picture is a new name.
+  const images = `${base}${IMAGES_FOLDER}/`;
+  const hashed = site.articles.some((article) => article.image?.local !== undefined || article.bodyPictures)
+    ? `${images}*-*`
+    : undefined;
+  const logoPath = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
+  // A logo the hashed rule matches (a hyphen after `/images/`) would get two Cache-Control values.
+  const underHashed =
+    hashed !== undefined && logoPath?.startsWith(images) && logoPath.slice(images.length).includes('-');
+  const logo = underHashed ? undefined : logoPath;
   return [
     { path: `${base}*`, headers: [['X-Content-Type-Options', 'nosniff']] },
     { path: base, headers: [['Cache-Control', PAGE], ...hubLinks(site, site.url)] },
@@ -62,6 +73,7 @@ export function headerRules(site: Site): HeaderRule[] {
     feed(site.feeds.json, 'application/feed+json'),
     ...archiveRules(site, path),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
+    ...(hashed === undefined ? [] : [{ path: hashed, headers: [['Cache-Control', IMMUTABLE]] } satisfies HeaderRule]),
   ];
 }
 
@@ -73,7 +85,7 @@ export function headerRules(site: Site): HeaderRule[] {
  */
 function archiveRules(site: Site, path: (url: string) => string): HeaderRule[] {
   const headers: HeaderRule['headers'] = [
-    ['Cache-Control', ARCHIVE],
+    ['Cache-Control', IMMUTABLE],
     ['Access-Control-Allow-Origin', '*'],
   ];
   const thisYear = new Date(site.now).toISOString().slice(0, 4);

@@ -68,6 +68,8 @@ function item(site: Site, article: Article): JsonFeedItem {
     summary: article.description,
     content_html: feedContentHtml(site, article),
     ...(article.image !== undefined && { image: article.image.url }),
+    // A local image's `url` is its 16:9 crop already: wider than tall, as a banner is.
+    ...(article.image?.local !== undefined && { banner_image: article.image.url }),
     date_published: article.datePublished.iso,
     ...(article.dateModified !== undefined && { date_modified: article.dateModified.iso }),
     // Items without authors inherit the feed's.

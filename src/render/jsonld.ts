@@ -43,6 +43,12 @@ export interface ImageNode {
   height: PixelsNode;
   /** The image's text alternative. */
   description?: string;
+  caption?: string;
+  /** Google's image metadata: who to credit, the notice, the licence and where to get one. */
+  creditText?: string;
+  copyrightNotice?: string;
+  license?: string;
+  acquireLicensePage?: string;
 }
 
 export interface OrganizationNode {
@@ -124,7 +130,7 @@ export interface NewsArticleNode {
   /** People by value; the publisher, when it is the author, by reference. */
   author: (PersonNode | IdReference)[];
   publisher: IdReference;
-  image?: ImageNode;
+  image?: ImageNode | ImageNode[];
   mainEntityOfPage: WebPageNode;
   url: string;
   articleSection?: string;
@@ -185,7 +191,23 @@ function imageNode(image: Image): ImageNode {
     width: pixels(image.width),
     height: pixels(image.height),
     ...(image.alt === '' ? {} : { description: image.alt }),
+    ...(image.caption === undefined ? {} : { caption: image.caption }),
+    ...(image.credit === undefined ? {} : { creditText: image.credit }),
+    ...(image.copyright === undefined ? {} : { copyrightNotice: image.copyright }),
+    ...(image.license === undefined ? {} : { license: image.license }),
+    ...(image.acquireLicensePage === undefined ? {} : { acquireLicensePage: image.acquireLicensePage }),
   };
+}
+
+/**
+ * The article's `image`: a remote one as declared; a local one as its three crops (16:9, 4:3, 1:1), which Google's
+ * Article guidelines ask for, each with the record's credits.
+ */
+function articleImage(image: Image): ImageNode | ImageNode[] {
+  if (image.local === undefined) return imageNode(image);
+  return image.local.crops.map((crop) =>
+    imageNode({ ...image, url: crop.url, width: crop.width, height: crop.height }),
+  );
 }
 
 function personNode(person: Person): PersonNode {
@@ -282,7 +304,7 @@ function newsArticleNode(site: SiteSettings, article: Article): NewsArticleNode 
       author.type === 'Organization' ? { '@id': site.publisher.id } : personNode(author),
     ),
     publisher: { '@id': site.publisher.id },
-    ...(article.image === undefined ? {} : { image: imageNode(article.image) }),
+    ...(article.image === undefined ? {} : { image: articleImage(article.image) }),
     mainEntityOfPage: { '@type': 'WebPage', '@id': `${article.url}#webpage`, url: article.url },
     url: article.url,
     ...(article.section === undefined ? {} : { articleSection: article.section }),

@@ -6,12 +6,14 @@ import { FEED_PATHS, feedArticles, type Article, type Image, type OutputFile, ty
 import { feedContentHtml } from './corrections.js';
 import { archivePaths, newestArchive } from './archive-months.js';
 import { formatRfc822 } from './rfc822.js';
+import { feedImage } from './feed-image.js';
 import { el, GENERATOR, plainText, renderXml, type XmlElement } from './xml.js';
 
 export const RSS_NS = {
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
   atom: 'http://www.w3.org/2005/Atom',
+  media: 'http://search.yahoo.com/mrss/',
 } as const;
 
 /** The profile's value for `docs` when a feed relies on the RSS Advisory Board's specification. */
@@ -53,7 +55,34 @@ function item(site: Site, article: Article): XmlElement {
     // that channel's title: a web article we adapt is neither. Dublin Core's `source` ("a related
     // resource from which the described resource is derived") holds the URL as it is.
     article.isBasedOn !== undefined && el('dc:source', article.isBasedOn),
+    ...picture(article),
   ]);
+}
+
+/** The item's picture, for readers that show a thumbnail: an `enclosure`, and Media RSS with its credit. */
+function picture(article: Article): XmlElement[] {
+  const image = feedImage(article);
+  if (image === undefined || article.image === undefined) return [];
+  const { caption, credit, alt } = article.image;
+  const description = caption ?? alt;
+  return [
+    el('enclosure', [], { url: image.url, length: String(image.length), type: image.type }),
+    el(
+      'media:content',
+      [
+        credit !== undefined && plainText('media:credit', credit),
+        description !== '' && plainText('media:description', description, { type: 'plain' }),
+      ],
+      {
+        url: image.url,
+        type: image.type,
+        medium: 'image',
+        fileSize: String(image.length),
+        width: String(image.width),
+        height: String(image.height),
+      },
+    ),
+  ];
 }
 
 /** `feed.xml`: the newest `site.feedLimit` articles as RSS 2.0. */
@@ -92,6 +121,8 @@ export function renderRss(site: Site): OutputFile {
     'xmlns:content': RSS_NS.content,
     'xmlns:dc': RSS_NS.dc,
     'xmlns:atom': RSS_NS.atom,
+    // Declared once, here, and only for a feed that uses it.
+    'xmlns:media': feedArticles(site).some((article) => feedImage(article) !== undefined) ? RSS_NS.media : undefined,
   });
   return { path: FEED_PATHS.rss, contents: renderXml(rss) };
 }

@@ -11,6 +11,7 @@
  * --no-settle  skip the minute of quiet before each size's first cold build (see measure.ts)
  * --keep       keep the built sites under .bench/work/
  * --skip-compile  measure lib/ as it is, without `npm run compile` first
+ * --pictures  adds the rows of tests/bench/pictures.ts at the smallest size: a JPEG an article
  *
  * When `hugo` is on the PATH, Hugo builds the same records in the same runs (hugo.ts), and the
  * report gives each cold build's ratio to Hugo's. Corpora are cached in .bench/corpus/; each report
@@ -29,6 +30,7 @@ import type { FeedRow } from './feeds.js';
 import { findHugo } from './hugo.js';
 import { describeMachine } from './machine.js';
 import { removeTree, type Row } from './measure.js';
+import { benchPictures } from './pictures.js';
 import { feedsTable, resultsTable, summary } from './report.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -45,6 +47,7 @@ function options() {
       'no-settle': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'skip-compile': { type: 'boolean', default: false },
+      pictures: { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map((size) => Number(size.replace(/[_\s]/g, '')));
@@ -61,6 +64,7 @@ function options() {
     settle: !values['no-settle'],
     keep: values.keep,
     compile: !values['skip-compile'],
+    pictures: values.pictures,
   };
 }
 
@@ -112,6 +116,11 @@ async function main(): Promise<void> {
     const runs = settings.runs ?? (size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3);
     rows.push(...(await benchSize(corpus, { root, workDir, runs, settle: settings.settle, log, hugo })));
     if (!settings.keep) removeTree(workDir);
+  }
+  const smallest = Math.min(...settings.sizes);
+  if (settings.pictures) {
+    const corpus = ensureCorpus(join(benchDir, 'corpus'), { seed: settings.seed, count: smallest });
+    rows.push(...(await benchPictures(corpus, { root, workDir: join(benchDir, 'work', 'pictures'), log })));
   }
   const feedResult = await feeds(settings.seed);
   const report = [

@@ -24,8 +24,8 @@ describe('imageSize', () => {
       format: 'png',
     });
     expect(imageSize(readFileSync(join(root, 'tests/fixtures/valid/public/images/une.jpg')))).toEqual({
-      width: 1200,
-      height: 675,
+      width: 1600,
+      height: 1200,
       format: 'jpeg',
     });
   });

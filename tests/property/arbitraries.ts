@@ -394,6 +394,13 @@ export const fileUrl: fc.Arbitrary<string> = siteUrl
 
 /** A "now" after every date `dateTime` makes: a build at it schedules no generated record. */
 export const AFTER_EVERY_DATE = new Date('2100-01-02T00:00:00Z');
+/**
+ * An article image's URL: as `fileUrl`, ending in `.bin`. A raster file of the site named as an article
+ * image is decoded and encoded by the build (src/images/), and must be a real picture of 1,200 × 1,200 or
+ * more; these properties are about the URLs and the text, so their files are ones the build copies as
+ * they are (tests/images/ builds real pictures).
+ */
+export const pictureUrl: fc.Arbitrary<string> = fileUrl.map((url) => `${url.slice(0, -'.png'.length)}.bin`);
 
 /** A date-time with its UTC offset, as ISO 8601 writes it (seconds and fraction optional). */
 export const dateTime: fc.Arbitrary<string> = fc
@@ -669,7 +676,7 @@ export function articleRecord(index: number): fc.Arbitrary<DraftRecord> {
         tags: fc.array(requiredText, { maxLength: 4 }),
         image: fc.record(
           {
-            src: fileUrl,
+            src: pictureUrl,
             alt: emptyOrText,
             width: fc.integer({ min: 1, max: 5000 }),
             height: fc.integer({ min: 1, max: 5000 }),

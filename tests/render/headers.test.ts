@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderHeaders } from '../../src/render/headers.js';
+import { localImage } from '../../src/images/variants.js';
 import { dateTime, makeArticle, makeSite } from '../fixtures/factories.js';
 
 interface Rule {
@@ -194,5 +195,47 @@ describe('renderHeaders', () => {
       '/feeds/archive/2024/02.atom',
       '/feeds/archive/2024/02.json',
     ]);
+  });
+
+  describe('on a site with local images', () => {
+    const local = localImage(
+      'https://depeche.example/',
+      'images/place.jpg',
+      {
+        width: 2400,
+        height: 1600,
+        hash: '0123456789abcdef',
+      },
+      { x: 0.5, y: 0.5 },
+    );
+    const withImage = makeArticle({
+      image: { url: local.crops[0]?.url ?? '', alt: '', width: 1200, height: 675, local },
+    });
+    const site = (logo: string) =>
+      makeSite({
+        articles: [withImage],
+        publisher: { ...makeSite().publisher, logo: { url: logo, alt: 'Logo', width: 600, height: 60 } },
+      });
+
+    for (const [host, matcher] of [
+      ['Netlify', netlify],
+      ['Cloudflare Pages', cloudflare],
+    ] as const) {
+      it(`caches every hashed variant a year, immutable, and nothing twice, on ${host}`, () => {
+        const rules = parse(String(renderHeaders(site('https://depeche.example/images/logo-site.png')).contents));
+        const files = [...local.widths.flatMap((width) => [width.webp, width.jpeg]), ...local.crops];
+        for (const path of [...files.map((file) => `/${file.path}`), '/images/logo-site.png']) {
+          const headers = served(rules, matcher, path);
+          expect(headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+          expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+        }
+      });
+    }
+
+    it('keeps the logo its week when the hashed rule does not match it', () => {
+      const rules = parse(String(renderHeaders(site('https://depeche.example/logo.png')).contents));
+      expect(rules.map((rule) => rule.path).slice(-2)).toEqual(['/logo.png', '/images/*-*']);
+      expect(served(rules, netlify, '/logo.png').get('cache-control')).toBe('public, max-age=604800');
+    });
   });
 });

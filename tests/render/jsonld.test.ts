@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { articleGraph, serializeJsonLd, siteGraph } from '../../src/render/jsonld.js';
+import { localImage } from '../../src/images/variants.js';
+import type { Image } from '../../src/model.js';
 import { dateTime, makeArticle, makeCitation, makeSite } from '../fixtures/factories.js';
 
 type JsonNode = Record<string, unknown>;
@@ -189,6 +191,60 @@ describe('serializeJsonLd', () => {
   });
 });
 
+describe('the image of a local file', () => {
+  it('is its three crops as ImageObjects with their sizes and the credits of the record', () => {
+    const image = first(articleGraph(makeSite(), makeArticle({ image: localPicture() })), 'NewsArticle').image;
+    const credits = {
+      '@type': 'ImageObject',
+      description: 'Une place',
+      caption: 'La place au matin',
+      creditText: 'Jeanne Martin / AFP',
+      copyrightNotice: '© AFP 2024',
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+      acquireLicensePage: 'https://depeche.example/licences/',
+    };
+    const px = (value: number) => ({ '@type': 'QuantitativeValue', value, unitCode: 'E37' });
+    expect(image).toEqual(
+      [
+        ['16x9', 675],
+        ['4x3', 900],
+        ['1x1', 1200],
+      ].map(([ratio, height]) => ({
+        ...credits,
+        url: `https://depeche.example/images/place-0123456789abcdef-${ratio}.jpg`,
+        width: px(1200),
+        height: px(height as number),
+      })),
+    );
+  });
+});
+
+/** An article image from a 2,400 × 1,600 file of the site, with every credit field. */
+function localPicture(): Image {
+  const local = localImage(
+    'https://depeche.example/',
+    'images/place.jpg',
+    {
+      width: 2400,
+      height: 1600,
+      hash: '0123456789abcdef',
+    },
+    { x: 0.5, y: 0.5 },
+  );
+  return {
+    url: local.crops[0]?.url ?? '',
+    width: 1200,
+    height: 675,
+    alt: 'Une place',
+    caption: 'La place au matin',
+    credit: 'Jeanne Martin / AFP',
+    copyright: '© AFP 2024',
+    license: 'https://creativecommons.org/licenses/by/4.0/',
+    acquireLicensePage: 'https://depeche.example/licences/',
+    local,
+  };
+}
+
 /** Every key used anywhere in a JSON value, sorted and deduplicated. */
 function keys(value: unknown): string[] {
   const found = new Set<string>();
@@ -226,6 +282,7 @@ describe('expansion with the schema.org 30.0 context', () => {
   };
   const article = makeArticle({
     dateModified: dateTime('2024-03-01T17:45:00+01:00'),
+    image: localPicture(),
     about: [{ type: 'Legislation', name: 'AI Act', sameAs: [] }],
     corrections: [{ date: dateTime('2024-03-01T17:45:00+01:00'), text: 'Le montant était de 15 millions.' }],
     quotes: [
