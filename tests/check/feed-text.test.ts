@@ -54,7 +54,7 @@ describe('feed text the W3C validator warns about', () => {
     ).toEqual([
       {
         file: 'dist/atom.xml',
-        line: 30,
+        line: 31,
         field: '/feed/entry[1]/summary',
         severity: 'warning',
         rule: 'atom-text-type',
@@ -94,7 +94,7 @@ describe('feed text the W3C validator warns about', () => {
     ];
     const found = checkFiles(files).findings.filter((finding) => RULES.has(finding.rule));
     expect(found.map(({ line, field, message }) => ({ line, field, message }))).toEqual([
-      expect.objectContaining({ line: 27, field: '/rss/channel/item[1]/category[2]' }),
+      expect.objectContaining({ line: 28, field: '/rss/channel/item[1]/category[2]' }),
     ]);
     expect(found[0]?.message).toContain('"& in CDATA" and "< in CDATA"');
   });
