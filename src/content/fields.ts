@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { stripForOutputs } from '../characters.js';
 import { describeDateTimeProblem, isDate, parseDateTime } from './datetime.js';
 import { isLanguageTag, suggestLanguageTag } from './language.js';
+import { isTimeZone, suggestTimeZone } from './time-zone.js';
 import { isAbsoluteUri, parseHttpUrl } from './url.js';
 
 /** A zod issue message that says what was expected. */
@@ -68,6 +69,19 @@ export const languageTag = z.string(expected(LANGUAGE_TAG)).superRefine((value, 
   context.addIssue({
     code: 'custom',
     message: `expected ${LANGUAGE_TAG}`,
+    params: suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` },
+  });
+});
+
+const TIME_ZONE = 'an IANA time zone such as "Europe/Paris"';
+
+/** An IANA time zone (`Europe/Paris`), with a "did you mean" (`Europe/Pari`, `Paris` → `Europe/Paris`). */
+export const timeZone = z.string(expected(TIME_ZONE)).superRefine((value, context) => {
+  if (isTimeZone(value)) return;
+  const suggestion = suggestTimeZone(value);
+  context.addIssue({
+    code: 'custom',
+    message: `expected ${TIME_ZONE}`,
     params: suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` },
   });
 });
