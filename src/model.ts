@@ -99,6 +99,8 @@ export interface Article {
   contentHtml: string;
   /** The images the body shows, whose files the build checks exist (content/local-files.ts). */
   bodyImages: BodyImage[];
+  /** The record says `draft: true` (built only with drafts); no output carries it, `depeche dev` shows it. */
+  draft?: true;
 }
 
 /** An image of an article's body: its absolute URL, and the line of the record's file it is on. */
@@ -217,5 +219,6 @@ export function listedArticle(article: Article): Article {
     corrections: [],
     contentHtml: '',
     bodyImages: article.bodyImages,
+    ...(article.draft === true ? { draft: true } : {}),
   };
 }

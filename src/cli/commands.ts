@@ -73,11 +73,18 @@ Options:
   --content DIR    the content folder (default: content)
   --port N         the port to listen on (default: 4321; 0 for any free port)
   --host HOST      the interface to listen on (default: localhost)
+  --drafts         serve the records marked "draft: true" too, with a "Brouillon / Draft" banner
   -h, --help       show this help
 
 Stop it with Ctrl-C. ${EXIT_CODES}
 `,
-    options: { content: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help },
+    options: {
+      content: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      drafts: { type: 'boolean' },
+      help,
+    },
     positionals: { min: 0, max: 0 },
     load: async () => (await import('./dev.js')).run,
   },

@@ -37,6 +37,7 @@ export function resolveArticle(
   const rendered = renderMarkdown(body, url);
   return {
     sourcePath: file,
+    ...(record.draft === true ? { draft: true } : {}),
     slug,
     id: record.id ?? url,
     path,
