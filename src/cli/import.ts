@@ -1,15 +1,21 @@
-/** `depeche import FILE.txt [--url SOURCE]`: writes the record (or prints it), and says what it found. */
+/**
+ * `depeche import FILE.txt [--url SOURCE]`: writes the record (or prints it), and says what it found;
+ * `depeche import --from hugo|jekyll FOLDER`: the posts of another publisher's site (`migrate.ts`).
+ */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { importArticle, type ImportedArticle } from '../import/index.js';
 import { flag, type Io, type OptionValues, stringOption, UsageError } from './io.js';
 import { localNow } from './local-time.js';
+import { migrate } from './migrate.js';
 import { chosenSlug, writeRecord } from './new.js';
 import { coloursFor, count } from './output.js';
 import { formatProblems } from './problems.js';
 
 export async function run(values: OptionValues, positionals: readonly string[], io: Io): Promise<number> {
   const file = positionals[0] ?? '';
+  const from = stringOption(values, 'from');
+  if (from !== undefined) return migrate(from, file, stringOption(values, 'content') ?? 'content', io);
   const url = stringOption(values, 'url');
   if (url !== undefined && !/^https?:\/\/[^/\s]+\S*$/i.test(url))
     throw new UsageError(`--url expects an absolute http(s) URL, found ${JSON.stringify(url)}`);
