@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { Person, Publisher } from './model.js';
 import { cleanText, uncarriedIn } from './content/clean-text.js';
-import { expected, httpUrl, languageTag, positiveInteger, siteUrl, text, urlList } from './content/fields.js';
+import { expected, httpUrl, languageTag, positiveInteger, siteUrl, text, timeZone, urlList } from './content/fields.js';
 import { firstLine } from './content/frontmatter.js';
 import { removedMessage } from './content/record-warnings.js';
 import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
@@ -23,6 +23,11 @@ const siteSchema = z.strictObject(
     description: text,
     /** BCP 47 language of the site; articles default to it. */
     language: languageTag,
+    /**
+     * IANA time zone of the newsroom (`Europe/Paris`): the UTC offset that `depeche new` and
+     * `depeche import` write in `datePublished`. Default: the machine's.
+     */
+    timeZone: timeZone.optional(),
     publisher: z.strictObject(
       {
         name: text,
@@ -89,6 +94,8 @@ export interface SiteConfig {
   title: string;
   description: string;
   language: string;
+  /** The `timeZone` setting; undefined: the machine's. */
+  timeZone: string | undefined;
   publisher: Publisher;
   authors: ReadonlyMap<string, Person>;
   feedLimit: number;
@@ -168,6 +175,7 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     title,
     description,
     language: settings.language,
+    timeZone: settings.timeZone,
     publisher: {
       name: publisherName,
       url: settings.publisher.url,
@@ -185,6 +193,25 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     hubs: settings.websub?.hubs ?? [],
     warnings,
   };
+}
+
+/**
+ * The `timeZone` of `site.yaml` alone, for the commands that write records (`new`, `import`): the
+ * rest of the file may be broken, `build` reports that. Undefined when there is no such setting or
+ * the file does not parse; problems when the setting is not a time zone.
+ */
+export function declaredTimeZone(file: string, source: string): { timeZone: string | undefined } | Problem[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, strict: true });
+  if (document.errors.length > 0) return { timeZone: undefined };
+  try {
+    if (!isMapping(document.toJS({ maxAliasCount: 100 }))) return { timeZone: undefined };
+  } catch {
+    return { timeZone: undefined };
+  }
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
+  const result = validateYaml(file, { document, lineAt }, z.object({ timeZone: timeZone.optional() }));
+  return 'problems' in result ? result.problems : { timeZone: result.value.timeZone };
 }
 
 /**

@@ -142,6 +142,8 @@ export interface Article {
   bodyImages: BodyImage[];
   /** The files of the site the body shows as pictures (markdown.ts), each once; none when empty. */
   bodyPictures?: BodyPicture[];
+  /** The record says `draft: true` (built only with drafts); no output carries it, `depeche dev` shows it. */
+  draft?: true;
 }
 
 /** An image of an article's body: its absolute URL, and the line of the record's file it is on. */
@@ -269,5 +271,6 @@ export function listedArticle(article: Article): Article {
     corrections: [],
     contentHtml: '',
     bodyImages: article.bodyImages,
+    ...(article.draft === true ? { draft: true } : {}),
   };
 }

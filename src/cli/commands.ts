@@ -73,11 +73,18 @@ Options:
   --content DIR    the content folder (default: content)
   --port N         the port to listen on (default: 4321; 0 for any free port)
   --host HOST      the interface to listen on (default: localhost)
+  --drafts         serve the records marked "draft: true" too, with a "Brouillon / Draft" banner
   -h, --help       show this help
 
 Stop it with Ctrl-C. ${EXIT_CODES}
 `,
-    options: { content: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help },
+    options: {
+      content: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      drafts: { type: 'boolean' },
+      help,
+    },
     positionals: { min: 0, max: 0 },
     load: async () => (await import('./dev.js')).run,
   },
@@ -183,6 +190,7 @@ ${EXIT_CODES}
     name: 'import',
     summary: 'Turn an article copied from a web page into a record',
     help: `Usage: depeche import FILE.txt [options]
+       depeche import --from hugo|jekyll FOLDER [--content DIR]
 
 Reads the raw text of an article as it was copied from a web page and writes a record:
 the first paragraph becomes the description, a trailing URL (or --url) the source (a typed
@@ -190,7 +198,13 @@ NewsArticle citation and isBasedOn), blocks that repeat (newsletter and cookie b
 quotations in « » or “ ” followed by their speaker ("», a affirmé Kai Zenner, conseiller…") become
 quotes, and dates in the text ("le 27 février 2024") are offered as hints.
 
+With --from, converts every post of a Hugo site (content/) or a Jekyll site (_posts/) with YAML
+front matter into a record: date → datePublished (in site.yaml's timeZone when it has no offset),
+lastmod → dateModified, categories → section and tags, summary or excerpt → description; then lists,
+file by file, what could not be mapped.
+
 Options:
+  --from NAME      hugo or jekyll: FOLDER is a site of theirs, whose posts become records
   --url URL        the article's source URL, when the text does not end with it
   --content DIR    the content folder (default: content)
   --slug SLUG      the slug, instead of the one made from the title
@@ -201,6 +215,7 @@ ${EXIT_CODES}
 `,
     options: {
       url: { type: 'string' },
+      from: { type: 'string' },
       content: { type: 'string' },
       slug: { type: 'string' },
       print: { type: 'boolean' },

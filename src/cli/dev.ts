@@ -1,7 +1,7 @@
 /** `depeche dev`: the wiring of the dev server (src/dev/server.ts) to the terminal, until Ctrl-C. */
 import { resolve } from 'node:path';
 import type { DevEvent } from '../dev/server.js';
-import { type Io, type OptionValues, stringOption, UsageError } from './io.js';
+import { flag, type Io, type OptionValues, stringOption, UsageError } from './io.js';
 import { coloursFor, count } from './output.js';
 import { formatProblems } from './problems.js';
 
@@ -17,6 +17,7 @@ export async function run(values: OptionValues, _positionals: readonly string[],
       namesRelativeTo: io.cwd,
       port,
       host,
+      drafts: flag(values, 'drafts'),
       onEvent: (event) => report(event, io),
     });
   } catch (error) {

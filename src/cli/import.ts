@@ -1,13 +1,21 @@
-/** `depeche import FILE.txt [--url SOURCE]`: writes the record (or prints it), and says what it found. */
+/**
+ * `depeche import FILE.txt [--url SOURCE]`: writes the record (or prints it), and says what it found;
+ * `depeche import --from hugo|jekyll FOLDER`: the posts of another publisher's site (`migrate.ts`).
+ */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { importArticle, type ImportedArticle } from '../import/index.js';
 import { flag, type Io, type OptionValues, stringOption, UsageError } from './io.js';
+import { localNow } from './local-time.js';
+import { migrate } from './migrate.js';
 import { chosenSlug, writeRecord } from './new.js';
 import { coloursFor, count } from './output.js';
+import { formatProblems } from './problems.js';
 
 export async function run(values: OptionValues, positionals: readonly string[], io: Io): Promise<number> {
   const file = positionals[0] ?? '';
+  const from = stringOption(values, 'from');
+  if (from !== undefined) return migrate(from, file, stringOption(values, 'content') ?? 'content', io);
   const url = stringOption(values, 'url');
   if (url !== undefined && !/^https?:\/\/[^/\s]+\S*$/i.test(url))
     throw new UsageError(`--url expects an absolute http(s) URL, found ${JSON.stringify(url)}`);
@@ -17,11 +25,16 @@ export async function run(values: OptionValues, positionals: readonly string[], 
   } catch {
     throw new UsageError(`expected a text file to import, found nothing readable at ${file}`);
   }
-  const epochMs = io.clock.now();
+  const contentDir = stringOption(values, 'content') ?? 'content';
+  const now = await localNow(io, contentDir);
+  if (Array.isArray(now)) {
+    io.stderr.write(formatProblems(now, coloursFor(io.stderr, io.env)));
+    return 1;
+  }
   let article: ImportedArticle;
   try {
     article = importArticle(raw, {
-      now: { epochMs, offsetMinutes: io.clock.offsetMinutes(epochMs) },
+      now,
       ...(url === undefined ? {} : { url }),
     });
   } catch (error) {
@@ -35,7 +48,7 @@ export async function run(values: OptionValues, positionals: readonly string[], 
     return 0;
   }
   const slug = chosenSlug(stringOption(values, 'slug'), article.title);
-  const written = await writeRecord(io, stringOption(values, 'content') ?? 'content', slug, article.record);
+  const written = await writeRecord(io, contentDir, slug, article.record);
   if (written === undefined) return 1;
   const colours = coloursFor(io.stdout, io.env);
   io.stdout.write(`depeche: wrote ${colours.bold(written)}\n${hints.map((hint) => `  ${hint}\n`).join('')}`);

@@ -4,16 +4,22 @@ import { join, relative, resolve } from 'node:path';
 import { SLUG } from '../content/article-schema.js';
 import { newRecord } from '../new/record.js';
 import { slugify } from '../new/slug.js';
+import { localNow } from './local-time.js';
 import { type Io, type OptionValues, stringOption, UsageError } from './io.js';
 import { coloursFor } from './output.js';
+import { formatProblems } from './problems.js';
 
 export async function run(values: OptionValues, positionals: readonly string[], io: Io): Promise<number> {
   const title = (positionals[0] ?? '').trim();
   if (title === '') throw new UsageError('expected a title, such as depeche new "Titre de l’article"');
   const slug = chosenSlug(stringOption(values, 'slug'), title);
-  const epochMs = io.clock.now();
-  const text = newRecord(title, { epochMs, offsetMinutes: io.clock.offsetMinutes(epochMs) });
-  const written = await writeRecord(io, stringOption(values, 'content') ?? 'content', slug, text);
+  const contentDir = stringOption(values, 'content') ?? 'content';
+  const now = await localNow(io, contentDir);
+  if (Array.isArray(now)) {
+    io.stderr.write(formatProblems(now, coloursFor(io.stderr, io.env)));
+    return 1;
+  }
+  const written = await writeRecord(io, contentDir, slug, newRecord(title, now));
   if (written === undefined) return 1;
   const colours = coloursFor(io.stdout, io.env);
   io.stdout.write(

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { stripForOutputs } from '../characters.js';
 import { describeDateTimeProblem, isDate, parseDateTime } from './datetime.js';
+import { isLanguageTag, suggestLanguageTag } from './language.js';
+import { isTimeZone, suggestTimeZone } from './time-zone.js';
 import { isAbsoluteUri, parseHttpUrl } from './url.js';
 
 /** A zod issue message that says what was expected. */
@@ -58,10 +60,31 @@ export const siteUrl = url('a URL, absolute http(s) or relative to the site', is
 
 export const absoluteUri = url('an absolute URI (https:…, urn:…, tag:…)', isAbsoluteUri);
 
-/** A BCP 47 language tag (`fr`, `fr-CA`, `en-GB`). */
-export const languageTag = z
-  .string(expected('a BCP 47 language tag such as "fr"'))
-  .refine(isLanguageTag, expected('a BCP 47 language tag such as "fr"'));
+const LANGUAGE_TAG = 'a BCP 47 language tag such as "fr"';
+
+/** A registered BCP 47 language tag (`fr`, `fr-CA`, `en-GB`), with a "did you mean" (`French` → `fr`). */
+export const languageTag = z.string(expected(LANGUAGE_TAG)).superRefine((value, context) => {
+  if (isLanguageTag(value)) return;
+  const suggestion = suggestLanguageTag(value);
+  context.addIssue({
+    code: 'custom',
+    message: `expected ${LANGUAGE_TAG}`,
+    params: suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` },
+  });
+});
+
+const TIME_ZONE = 'an IANA time zone such as "Europe/Paris"';
+
+/** An IANA time zone (`Europe/Paris`), with a "did you mean" (`Europe/Pari`, `Paris` → `Europe/Paris`). */
+export const timeZone = z.string(expected(TIME_ZONE)).superRefine((value, context) => {
+  if (isTimeZone(value)) return;
+  const suggestion = suggestTimeZone(value);
+  context.addIssue({
+    code: 'custom',
+    message: `expected ${TIME_ZONE}`,
+    params: suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` },
+  });
+});
 
 export const dateTimeWithOffset = z
   .string(expected('an ISO 8601 date-time with a UTC offset, such as "2024-02-28T09:00:00+01:00"'))
@@ -90,13 +113,4 @@ function isSiteUrl(value: string): boolean {
   if (value.trim() === '' || value.startsWith('//')) return false;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
   return hasScheme ? parseHttpUrl(value) !== undefined : true;
-}
-
-function isLanguageTag(value: string): boolean {
-  if (!/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
 }

@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
+import { quotingHint } from './record-hints.js';
 
 export interface FrontMatter {
   /** The parsed YAML, with node ranges. */
@@ -53,12 +54,16 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | Prob
   const syntax = document.errors.map((error): Problem => {
     const [start] = error.pos;
     const position = lineCounter.linePos(start);
+    // "Nested mappings are not allowed in compact mappings": most often an unquoted colon in a value.
+    const hint =
+      error.code === 'BLOCK_AS_IMPLICIT_KEY' ? quotingHint(yamlText.split('\n')[position.line - 1] ?? '') : undefined;
     return {
       file,
       line: position.line + 1,
       column: position.col,
       field: '(front matter)',
       message: `expected valid YAML, found ${firstLine(error.message)} (column ${position.col})`,
+      ...(hint === undefined ? {} : { hint }),
     };
   });
   if (syntax.length > 0) return syntax;

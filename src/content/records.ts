@@ -12,6 +12,7 @@ import { recordWarnings } from './record-warnings.js';
 import type { SourceFile } from './load.js';
 import { type ImageProblem, imageOfRecord } from './local-image.js';
 import { resolveArticle } from './resolve.js';
+import { recordHints } from './record-hints.js';
 import { validateYaml } from './validate.js';
 import { offsetOf } from './yaml-position.js';
 
@@ -193,7 +194,7 @@ function readRecord(
   if (quick !== undefined) return quick;
   const frontMatter = parseFrontMatter(source.file, source.text);
   if (Array.isArray(frontMatter)) return { problems: frontMatter };
-  const result = validateYaml(source.file, frontMatter, schema);
+  const result = validateYaml(source.file, frontMatter, schema, recordHints);
   return 'problems' in result ? result : { value: result.value, body: frontMatter.body };
 }
 

@@ -42,6 +42,7 @@ export function resolveArticle(
   );
   return {
     sourcePath: file,
+    ...(record.draft === true ? { draft: true } : {}),
     slug,
     id: record.id ?? url,
     path,

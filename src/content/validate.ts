@@ -6,6 +6,7 @@ import { visit, type Alias, type Document } from 'yaml';
 import { z } from 'zod';
 import { describeValue, type Problem } from '../errors.js';
 import { closestName } from '../did-you-mean.js';
+import type { RecordHints } from './record-hints.js';
 import { offsetOf, valueAt, type FieldPath } from './yaml-position.js';
 
 export interface ParsedYaml {
@@ -18,6 +19,7 @@ export function validateYaml<Schema extends z.ZodType>(
   file: string,
   yaml: ParsedYaml,
   schema: Schema,
+  hints?: RecordHints,
 ): { value: z.infer<Schema> } | { problems: Problem[] } {
   const converted = toPlainData(file, yaml);
   if ('problems' in converted) return converted;
@@ -38,7 +40,7 @@ export function validateYaml<Schema extends z.ZodType>(
   }
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data };
-  const problems = result.error.issues.flatMap((issue) => problemsOf(file, yaml, schema, data, issue));
+  const problems = result.error.issues.flatMap((issue) => problemsOf(file, yaml, schema, data, issue, hints));
   return { problems };
 }
 
@@ -102,28 +104,35 @@ function problemsOf(
   schema: z.ZodType,
   data: unknown,
   issue: z.core.$ZodIssue,
+  hints: RecordHints | undefined,
 ): Problem[] {
   const path = issue.path as FieldPath;
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, path);
     return issue.keys.map((key) => {
-      const suggestion = closestName(key, known);
+      const foreign = hints?.unknownField(path, key);
+      const closest = closestName(key, known);
+      const suggestion = foreign ?? (closest === undefined ? undefined : `did you mean "${closest}"?`);
       return {
         file,
         line: yaml.lineAt(offsetOf(yaml.document, [...path, key])),
         field: fieldName([...path, key]),
         message: `expected one of the known fields (${known.join(', ')}), found an unknown field`,
-        ...(suggestion === undefined ? {} : { hint: `did you mean "${suggestion}"?` }),
+        ...(suggestion === undefined ? {} : { hint: suggestion }),
       };
     });
   }
-  const hint = issue.code === 'custom' && typeof issue.params?.hint === 'string' ? issue.params.hint : undefined;
+  const found = valueAt(data, path);
+  const hint =
+    issue.code === 'custom' && typeof issue.params?.hint === 'string'
+      ? issue.params.hint
+      : hints?.refusedValue(path, found);
   return [
     {
       file,
       line: yaml.lineAt(offsetOf(yaml.document, path)),
       field: fieldName(path),
-      message: `${issue.message}, found ${describeValue(valueAt(data, path))}`,
+      message: `${issue.message}, found ${describeValue(found)}`,
       ...(hint === undefined ? {} : { hint }),
     },
   ];

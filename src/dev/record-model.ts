@@ -71,6 +71,8 @@ export interface RecordModel {
   wholes: Set<RecordRead>;
   /** The dev server's "now", read at each assembly: the News sitemap's window, the scheduled pages' banner. */
   now: () => number;
+  /** The records marked `draft: true` are read and rendered too (`depeche dev --drafts`). */
+  drafts: boolean;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function readModel(
   previous: RecordModel | undefined,
   namesRelativeTo?: string,
   now: () => number = Date.now,
+  drafts = false,
 ): Promise<RecordModel | 'build'> {
   const content = await openContent(contentDir, namesRelativeTo);
   if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
@@ -107,6 +110,7 @@ export async function readModel(
     lightArticles: new WeakMap(),
     wholes: new Set(),
     now,
+    drafts,
   };
   let count = 0;
   for (const name of content.articleNames) {
@@ -118,7 +122,7 @@ export async function readModel(
       model.entries.set(name, { kind: 'unreadable', problems });
       continue;
     }
-    if (isDraft(source)) {
+    if (!drafts && isDraft(source)) {
       model.entries.set(name, { kind: 'draft' });
       continue;
     }
@@ -157,7 +161,7 @@ export async function readRecordAgain(model: RecordModel, name: string): Promise
   const reading = { ...model.content, problems: [] as Problem[] };
   const source = await readArticle(reading, name);
   if (source === undefined) model.entries.set(name, { kind: 'unreadable', problems: reading.problems });
-  else if (isDraft(source)) model.entries.set(name, { kind: 'draft' });
+  else if (!model.drafts && isDraft(source)) model.entries.set(name, { kind: 'draft' });
   else model.entries.set(name, renderEntry(model, source, hashOf(source.text), true));
   return before;
 }

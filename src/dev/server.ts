@@ -12,7 +12,7 @@ import { escapeHtml } from '../render/html.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from './client.js';
 import { type EventHub, createEventHub } from './events.js';
 import { mediaType } from './media-types.js';
-import { injectScheduledBanner } from './scheduled-banner.js';
+import { injectBanners } from './page-banners.js';
 import { type SiteState, createSiteState } from './site-state.js';
 import { sitePath } from './site-path.js';
 import { watchFolder } from './watch.js';
@@ -48,6 +48,11 @@ export interface DevServerOptions {
    * (which dev shows, as `--future` builds them) carry a banner. Default: the time of each rebuild.
    */
   now?: Date;
+  /**
+   * Serves the records marked `draft: true` too, as `build({ drafts: true })` builds them, each page
+   * with a "Brouillon / Draft" banner. Default false: drafts have no page, as in a build.
+   */
+  drafts?: boolean;
 }
 
 /** What happened, for the CLI to print. `trigger`: the content files whose change caused it. */
@@ -141,7 +146,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   prefix = new URL(url).pathname;
   const fixed = options.now?.getTime();
   const clock = fixed === undefined ? Date.now : () => fixed;
-  state = createSiteState(options.contentDir, url, randomUUID().slice(0, 8), options.namesRelativeTo, clock);
+  state = createSiteState(
+    options.contentDir,
+    url,
+    randomUUID().slice(0, 8),
+    options.namesRelativeTo,
+    clock,
+    options.drafts ?? false,
+  );
   running = run([]).finally(() => {
     running = undefined;
   });
@@ -222,11 +234,11 @@ function serveFile(request: IncomingMessage, response: ServerResponse, relative:
     return;
   }
   const type = mediaType(file);
-  const due = state.scheduled.get(file);
+  const banners = state.banners.get(file);
   let body: string | Uint8Array = contents;
   if (type.startsWith('text/html')) {
     const page = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('utf8');
-    body = injectClient(due === undefined ? page : injectScheduledBanner(page, due), file, state.version);
+    body = injectClient(banners === undefined ? page : injectBanners(page, banners), file, state.version);
   }
   send(request, response, 200, type, body);
 }

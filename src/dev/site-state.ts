@@ -12,7 +12,7 @@ import { assembleSite } from './assemble-site.js';
 import { createIncrementalSite, createSiteFilesMemo, type IncrementalSite, updateRecords } from './incremental-site.js';
 import { readModel, type RecordModel } from './record-model.js';
 import { recordsChanged } from './record-paths.js';
-import { scheduledPages } from './scheduled-banner.js';
+import { bannerPages, type PageBanners } from './page-banners.js';
 import { fixedFiles, incrementalFiles, type ServedFiles } from './served-files.js';
 
 export type { ServedFiles };
@@ -31,16 +31,16 @@ export type Rebuild =
     }
   | { ok: false; durationMs: number; problems: readonly Problem[]; error?: Error };
 
-/** The pages of the scheduled articles, with their `datePublished` (`scheduled-banner.ts`). */
-type Pages = Map<string, string>;
+/** The pages of the draft and scheduled articles, with their banners (`page-banners.ts`). */
+type Pages = Map<string, PageBanners>;
 
-/** What a rebuild made: the fields of a good `Rebuild` besides its version and time, and the scheduled pages. */
+/** What a rebuild made: the fields of a good `Rebuild` besides its version and time, and the bannered pages. */
 interface Built {
   articles: number;
   changed: string[];
   scope: RebuildScope;
   warnings: readonly Problem[];
-  scheduled: Pages;
+  banners: Pages;
 }
 
 /** `full`: the whole content was read and built; `records`: only the records changed were read. */
@@ -53,8 +53,8 @@ export interface SiteState {
   readonly version: string;
   /** The current problems, one line each (`content/articles/x.md:7 title: …`); empty when built. */
   readonly problems: readonly string[];
-  /** The pages of the scheduled articles (dated after now) of the last good build, with their date. */
-  readonly scheduled: ReadonlyMap<string, string>;
+  /** The pages of the drafts and of the scheduled articles (dated after now) of the last good build, with their banners. */
+  readonly banners: ReadonlyMap<string, PageBanners>;
   /**
    * Builds the content again; never throws. `changedPaths` are the paths that changed, relative to
    * the content folder (as the watcher gives them); none, or any that is not an article record,
@@ -65,7 +65,8 @@ export interface SiteState {
 
 /**
  * `namesRelativeTo`: the folder file names in problems are relative to, as in `BuildOptions`; `now`: the clock of
- * the site's "now", read at each build (the dev server's `now` option, else the time).
+ * the site's "now", read at each build (the dev server's `now` option, else the time); `drafts`: the records marked
+ * `draft: true` are served, as `build({ drafts: true })` builds them.
  */
 export function createSiteState(
   contentDir: string,
@@ -73,9 +74,10 @@ export function createSiteState(
   serverId: string,
   namesRelativeTo?: string,
   now: () => number = Date.now,
+  drafts = false,
 ): SiteState {
   let files: ServedFiles = fixedFiles([]);
-  let scheduled = new Map<string, string>();
+  let banners = new Map<string, PageBanners>();
   let count = 0;
   let problems: string[] = [];
   // The model of the last good full build, kept up to date record by record; undefined until one.
@@ -85,7 +87,7 @@ export function createSiteState(
 
   const full = async (): Promise<Built> => {
     incremental = undefined;
-    const built = await buildInFull(contentDir, baseUrl, previous, namesRelativeTo, now);
+    const built = await buildInFull(contentDir, baseUrl, previous, namesRelativeTo, now, drafts);
     if ('model' in built) previous = built.model;
     const next = 'model' in built ? incrementalFiles(built.site) : fixedFiles(built.files);
     const changed = [...new Set([...files.keys(), ...next.keys()])]
@@ -93,7 +95,7 @@ export function createSiteState(
       .sort();
     files = next;
     if ('model' in built) incremental = built.site;
-    return { articles: built.articles, changed, scope: 'full', warnings: built.warnings, scheduled: built.scheduled };
+    return { articles: built.articles, changed, scope: 'full', warnings: built.warnings, banners: built.banners };
   };
 
   const records = async (site: IncrementalSite, names: string[]): Promise<Built> => {
@@ -105,7 +107,7 @@ export function createSiteState(
       changed: update.changed,
       scope: 'records',
       warnings: update.warnings,
-      scheduled: scheduledPages(update.site),
+      banners: bannerPages(update.site),
     };
   };
 
@@ -119,19 +121,19 @@ export function createSiteState(
     get problems() {
       return problems;
     },
-    get scheduled() {
-      return scheduled;
+    get banners() {
+      return banners;
     },
     async rebuild(changedPaths = []): Promise<Rebuild> {
       const started = performance.now();
       const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
       try {
         const names = recordsChanged(changedPaths);
-        const { scheduled: pages, ...built } =
+        const { banners: pages, ...built } =
           incremental === undefined || names === 'full' ? await full() : await records(incremental, names);
         count += 1;
         problems = [];
-        scheduled = pages;
+        banners = pages;
         return { ok: true, version: `${serverId}.${count}`, durationMs: elapsed(), ...built };
       } catch (error) {
         if (error instanceof ContentError) {
@@ -159,11 +161,12 @@ async function buildInFull(
   previous: RecordModel | undefined,
   namesRelativeTo: string | undefined,
   now: () => number,
+  drafts: boolean,
 ): Promise<
-  | { model: RecordModel; site: IncrementalSite; articles: number; warnings: readonly Problem[]; scheduled: Pages }
-  | { files: OutputFile[]; articles: number; warnings: readonly Problem[]; scheduled: Pages }
+  | { model: RecordModel; site: IncrementalSite; articles: number; warnings: readonly Problem[]; banners: Pages }
+  | { files: OutputFile[]; articles: number; warnings: readonly Problem[]; banners: Pages }
 > {
-  const model = await readModel(contentDir, baseUrl, previous, namesRelativeTo, now);
+  const model = await readModel(contentDir, baseUrl, previous, namesRelativeTo, now, drafts);
   if (model !== 'build') {
     const memo = createSiteFilesMemo();
     const assembled = assembleSite(model, memo);
@@ -178,9 +181,9 @@ async function buildInFull(
           : await updateRecords(site, [oldest]);
       if (warm.ok === false) throw new ContentError(warm.problems);
       // The records changed meanwhile, leaving none: read them all again.
-      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model, namesRelativeTo, now);
+      if (warm.ok === 'full') return buildInFull(contentDir, baseUrl, model, namesRelativeTo, now, drafts);
       const articles = warm.site.articles.length;
-      return { model, site, articles, warnings: warm.warnings, scheduled: scheduledPages(warm.site) };
+      return { model, site, articles, warnings: warm.warnings, banners: bannerPages(warm.site) };
     }
   }
   // As the model above: the scheduled records are shown (with their banner), as `--future` builds them.
@@ -190,8 +193,9 @@ async function buildInFull(
     write: false,
     namesRelativeTo,
     future: true,
+    drafts,
     now: new Date(now()),
   });
   const { files, site, warnings } = result;
-  return { files, articles: site.articles.length, warnings, scheduled: scheduledPages(site) };
+  return { files, articles: site.articles.length, warnings, banners: bannerPages(site) };
 }

@@ -25,6 +25,8 @@ title: Ma rédaction
 description: L’actualité de notre ville, chaque jour.
 # A BCP 47 tag (fr, fr-CA, en-GB); every article defaults to it.
 language: fr
+# The newsroom's IANA time zone: depeche new and depeche import date records at its offset (default: this machine's).
+# timeZone: Europe/Paris
 # Who publishes: the NewsMediaOrganization of the JSON-LD. The logo is a file of content/public/,
 # at least 112 × 112 px; replace the placeholder with your own and give its size.
 publisher:

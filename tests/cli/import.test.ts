@@ -1,5 +1,5 @@
 /** `depeche import`: writes the record (or prints it) and lists what it found for the editor to check. */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { depeche, scratchWithSeed } from './fake-io.js';
@@ -20,6 +20,17 @@ describe('depeche import', () => {
     expect(result.stderr).toBe(
       `depeche: content/articles/${SLUG}.md already exists; it was left as it was (choose another title or --slug)\n`,
     );
+  });
+
+  it("dates the record in site.yaml's timeZone", async () => {
+    appendFileSync(join(scratch.dir, 'content/site.yaml'), 'timeZone: Asia/Kolkata\n');
+    const result = await depeche(['import', 'article.txt', '--slug', 'mistral'], {
+      cwd: scratch.dir,
+      now: Date.parse('2024-02-28T08:00:00Z'),
+    });
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(scratch.dir, 'content/articles/mistral.md'), 'utf8');
+    expect(text).toContain('\ndatePublished: 2024-02-28T13:30:00+05:30\n');
   });
 
   it('writes a draft that builds, and says what it found', async () => {

@@ -1,5 +1,5 @@
 /** `depeche new`: the file it writes, its date, and that it never overwrites. */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { depeche, scratchWithSeed } from './fake-io.js';
@@ -26,6 +26,32 @@ describe('depeche new', () => {
     expect(text).toMatch(/^---\ntitle: L’Europe s’inquiète\n/);
     expect(text).toContain('\ndatePublished: 2024-07-14T12:30:00+02:00\n');
     expect(text).toContain('\ndraft: true\n');
+  });
+
+  it("stamps the offset of site.yaml's timeZone, not the machine's, daylight saving included", async () => {
+    appendFileSync(join(scratch.dir, 'content/site.yaml'), 'timeZone: America/New_York\n');
+    for (const [now, expected] of [
+      ['2024-07-14T10:30:00Z', '2024-07-14T06:30:00-04:00'],
+      ['2024-01-14T10:30:00Z', '2024-01-14T05:30:00-05:00'],
+    ] as const) {
+      const result = await depeche(['new', `Titre ${now.slice(5, 7)}`], {
+        cwd: scratch.dir,
+        now: Date.parse(now),
+        offsetMinutes: 120,
+      });
+      expect(result).toMatchObject({ status: 0, stderr: '' });
+      const text = readFileSync(join(scratch.dir, `content/articles/titre-${now.slice(5, 7)}.md`), 'utf8');
+      expect(text).toContain(`\ndatePublished: ${expected}\n`);
+    }
+  });
+
+  it('refuses a misspelt timeZone with a "did you mean", and writes nothing', async () => {
+    appendFileSync(join(scratch.dir, 'content/site.yaml'), 'timeZone: Europe/Pari\n');
+    const result = await depeche(['new', 'Titre'], { cwd: scratch.dir });
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(result.stderr).toMatch(
+      /^content\/site\.yaml:\d+ timeZone: expected an IANA time zone such as "Europe\/Paris", found "Europe\/Pari" \(did you mean "Europe\/Paris"\?\)\n$/,
+    );
   });
 
   it('writes a record that builds once its description is filled and the draft line removed', async () => {
