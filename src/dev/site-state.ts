@@ -53,7 +53,7 @@ export interface SiteState {
   readonly version: string;
   /** The current problems, one line each (`content/articles/x.md:7 title: …`); empty when built. */
   readonly problems: readonly string[];
-  /** The pages of the drafts and of the scheduled articles (dated after now) of the last good build, with their banners. */
+  /** The pages of the last good build's drafts and scheduled articles (dated after now), with their banners. */
   readonly banners: ReadonlyMap<string, PageBanners>;
   /**
    * Builds the content again; never throws. `changedPaths` are the paths that changed, relative to

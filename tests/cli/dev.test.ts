@@ -31,7 +31,8 @@ describe('depeche dev', () => {
     const record = join(scratch.dir, 'content/articles/brouillon.md');
     writeFileSync(
       record,
-      '---\ntitle: Un brouillon\ndescription: Pas encore.\ndatePublished: 2024-02-27T09:00:00+01:00\ndraft: true\n---\n',
+      '---\ntitle: Un brouillon\ndescription: Pas encore.\n' +
+        'datePublished: 2024-02-27T09:00:00+01:00\ndraft: true\n---\n',
     );
     const { io, out, interrupt } = fakeIo({ cwd: scratch.dir });
     const running = main(['dev', '--drafts', '--port', '0', '--host', '127.0.0.1'], io, () => '0');

@@ -50,7 +50,10 @@ describe('depeche new', () => {
     const result = await depeche(['new', 'Titre'], { cwd: scratch.dir });
     expect(result).toMatchObject({ status: 1, stdout: '' });
     expect(result.stderr).toMatch(
-      /^content\/site\.yaml:\d+ timeZone: expected an IANA time zone such as "Europe\/Paris", found "Europe\/Pari" \(did you mean "Europe\/Paris"\?\)\n$/,
+      new RegExp(
+        String.raw`^content\/site\.yaml:\d+ timeZone: expected an IANA time zone such as "Europe\/Paris", ` +
+          String.raw`found "Europe\/Pari" \(did you mean "Europe\/Paris"\?\)\n$`,
+      ),
     );
   });
 

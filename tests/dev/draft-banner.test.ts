@@ -15,7 +15,8 @@ const seed = copySeed();
 const NOW = new Date('2024-03-01T12:00:00Z');
 const DRAFT = join(seed.contentDir, 'articles', 'brouillon.md');
 const draftRecord = (datePublished: string, draft = 'draft: true\n'): string =>
-  `---\ntitle: Un brouillon\ndescription: Pas encore relu.\ndatePublished: ${datePublished}\n${draft}---\n\nLe texte.\n`;
+  `---\ntitle: Un brouillon\ndescription: Pas encore relu.\ndatePublished: ${datePublished}\n` +
+  `${draft}---\n\nLe texte.\n`;
 const events: DevEvent[] = [];
 let withDrafts: DevServer;
 let withoutDrafts: DevServer;
@@ -50,7 +51,7 @@ async function banners(server: DevServer, path: string): Promise<{ status: numbe
 }
 
 describe('drafts in dev', () => {
-  it('serves a draft with a "Brouillon / Draft" banner at the start of its page, and no other page has one', async () => {
+  it('serves a draft with a "Brouillon / Draft" banner at the start of its page, no other page', async () => {
     const draft = await banners(withDrafts, '/articles/brouillon/');
     expect(draft.status).toBe(200);
     expect([...draft.found.keys()]).toEqual(['depeche-dev-draft']);
