@@ -14,8 +14,8 @@ export interface NewSite {
 
 /** The logo's side, in pixels: the smallest square Google takes for an organisation's logo. */
 const LOGO_SIDE = 112;
-/** The example article's image: 16:9, as wide as Google asks an article's image to be. */
-const IMAGE = { width: 1200, height: 675 } as const;
+/** The example article's image: large enough for its 16:9, 4:3 and 1:1 crops at 1,200 px wide (docs/records.md). */
+const IMAGE = { width: 1600, height: 1200 } as const;
 
 const SITE_YAML = `# The site's settings: every one is described in depeche's docs/records.md.
 # The public address of the site, where dist/ will be served; every URL of the feeds starts with it.
@@ -57,7 +57,7 @@ datePublished: ${formatLocalDateTime(now)}
 # authors: [camille] (ids declared in site.yaml); without authors, the article is the publisher's.
 section: Vie du site
 tags: [depeche]
-# A file of content/public/, at least 1,200 px wide for Google; alt describes it for those who cannot see it.
+# A file of content/public/, at least 1,200 × 1,200 px: the build makes its 16:9, 4:3 and 1:1 crops and widths.
 image:
   src: /images/bienvenue.png
   alt: Un aplat bleu, en attendant la première photo de la rédaction
