@@ -1,14 +1,22 @@
 /**
- * Markdown → HTML with markdown-it in CommonMark mode. Raw HTML in a record is shown as text, never
- * passed through (as Hugo does by default), so no record can break a page's structure. Every link
- * and image URL is made absolute against the article's URL, as feed readers need.
+ * Markdown → HTML with markdown-it in CommonMark mode, with GFM tables and strikethrough, footnotes,
+ * heading ids and figures. Raw HTML in a record is shown as text, never passed through (as Hugo does
+ * by default), so no record can break a page's structure. Every link and image URL is made absolute
+ * against the article's URL, as feed readers need.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import { stripForHtml } from './characters.js';
 import { canParseUrl } from './content/url.js';
+import { figures } from './markdown-figure.js';
+import { footnotes, type MarkdownEnv } from './markdown-footnotes.js';
+import { headingIds } from './markdown-headings.js';
 import type { BodyImage } from './model.js';
 
-const markdown = new MarkdownIt('commonmark', { html: false });
+const markdown = new MarkdownIt('commonmark', { html: false })
+  .enable(['table', 'strikethrough'])
+  .use(footnotes)
+  .use(headingIds)
+  .use(figures);
 
 /** Attributes that hold a URL, per token type. */
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = { link_open: 'href', image: 'src' };
@@ -25,11 +33,12 @@ export interface RenderedMarkdown {
  * U+FFFD and pass the others through), and the character references it decodes never yield them.
  */
 export function renderMarkdown(source: string, baseUrl: string): RenderedMarkdown {
-  const tokens = markdown.parse(stripForHtml(source), {});
+  const env: MarkdownEnv = { baseUrl };
+  const tokens = markdown.parse(stripForHtml(source), env);
   absolutize(tokens, baseUrl);
   const images: BodyImage[] = [];
   for (const token of tokens) if (token.type === 'inline' && token.map) imagesOf(token, token.map[0] + 1, images);
-  return { html: markdown.renderer.render(tokens, markdown.options, {}), images };
+  return { html: markdown.renderer.render(tokens, markdown.options, env), images };
 }
 
 function absolutize(tokens: Token[], baseUrl: string): void {
