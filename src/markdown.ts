@@ -1,8 +1,8 @@
 /**
  * Markdown → HTML with markdown-it in CommonMark mode, with GFM tables and strikethrough, footnotes,
- * heading ids and figures. Raw HTML in a record is shown as text, never passed through (as Hugo does
- * by default), so no record can break a page's structure. Every link and image URL is made absolute
- * against the article's URL, as feed readers need.
+ * heading ids and figures. Raw HTML goes through the allowlist of src/markdown-html.ts: what it drops
+ * is reported with its line. Every link and image URL is made absolute against the article's URL, as
+ * feed readers need.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import { stripForHtml } from './characters.js';
@@ -10,9 +10,10 @@ import { canParseUrl } from './content/url.js';
 import { figures } from './markdown-figure.js';
 import { footnotes, type MarkdownEnv } from './markdown-footnotes.js';
 import { headingIds } from './markdown-headings.js';
+import { DEFAULT_EMBED_HOSTS, sanitizeBodyHtml } from './markdown-html.js';
 import type { BodyImage } from './model.js';
 
-const markdown = new MarkdownIt('commonmark', { html: false })
+const markdown = new MarkdownIt('commonmark', { html: true })
   .enable(['table', 'strikethrough'])
   .use(footnotes)
   .use(headingIds)
@@ -23,8 +24,10 @@ const URL_ATTRIBUTES: Readonly<Record<string, string>> = { link_open: 'href', im
 
 export interface RenderedMarkdown {
   html: string;
-  /** The images, in the order of the source, with their line in it (Markdown images only: raw HTML is text). */
+  /** The images, in the order of the source, with their line in it (Markdown images only, not raw `<img>`). */
   images: BodyImage[];
+  /** What the sanitizer removed from the raw HTML, at the line of the source where its HTML starts. */
+  removals: { line: number; removed: string }[];
 }
 
 /**
@@ -32,13 +35,32 @@ export interface RenderedMarkdown {
  * characters HTML forbids are dropped from the source first (markdown-it would turn U+0000 into
  * U+FFFD and pass the others through), and the character references it decodes never yield them.
  */
-export function renderMarkdown(source: string, baseUrl: string): RenderedMarkdown {
+export function renderMarkdown(
+  source: string,
+  baseUrl: string,
+  /** The `embeds.hosts` setting. */
+  embedHosts: readonly string[] = DEFAULT_EMBED_HOSTS,
+): RenderedMarkdown {
   const env: MarkdownEnv = { baseUrl };
   const tokens = markdown.parse(stripForHtml(source), env);
   absolutize(tokens, baseUrl);
   const images: BodyImage[] = [];
-  for (const token of tokens) if (token.type === 'inline' && token.map) imagesOf(token, token.map[0] + 1, images);
-  return { html: markdown.renderer.render(tokens, markdown.options, env), images };
+  const raw: { line: number; html: string }[] = [];
+  // A table cell's inline token has no lines of its own: it takes its row's.
+  let line = 1;
+  for (const token of tokens) {
+    if (token.map) line = token.map[0] + 1;
+    if (token.type === 'html_block') raw.push({ line, html: token.content });
+    if (token.type === 'inline') inlineItems(token, line, images, raw);
+  }
+  const html = markdown.renderer.render(tokens, markdown.options, env);
+  // Without raw HTML, markdown-it's output is safe as it is; with it, each piece is audited alone (for
+  // its line), and the whole is sanitized at once, since an inline tag may close in another piece.
+  if (raw.length === 0) return { html, images, removals: [] };
+  const removals = raw.flatMap(({ line, html: piece }) =>
+    sanitizeBodyHtml(piece, baseUrl, embedHosts).removed.map((removed) => ({ line, removed })),
+  );
+  return { html: sanitizeBodyHtml(html, baseUrl, embedHosts).html, images, removals };
 }
 
 function absolutize(tokens: Token[], baseUrl: string): void {
@@ -54,15 +76,16 @@ function absolutize(tokens: Token[], baseUrl: string): void {
 }
 
 /**
- * The images of one block's inline content, which starts on `line`: markdown-it gives a block its
+ * The images and raw HTML of one block's inline content, which starts on `line`: markdown-it gives a block its
  * lines, not an inline token, so each line break before an image counts one line (a line break
  * inside a code span, which markdown-it turns into a space, is not seen). An image inside another's
  * text is only alt text: not an image of the page.
  */
-function imagesOf(inline: Token, line: number, found: BodyImage[]): void {
+function inlineItems(inline: Token, line: number, found: BodyImage[], raw: { line: number; html: string }[]): void {
   let current = line;
   for (const child of inline.children ?? []) {
     if (child.type === 'softbreak' || child.type === 'hardbreak') current++;
+    else if (child.type === 'html_inline') raw.push({ line: current, html: child.content });
     else if (child.type === 'image') {
       const url = child.attrGet('src');
       if (typeof url === 'string') found.push({ url, line: current });

@@ -44,7 +44,7 @@ export function modelRecord(
 ): { record: ArticleRecord; article: Article; warnings: Problem[] } | { problems: Problem[] } {
   const checked = checkRecord(source, schema);
   if ('problems' in checked) return checked;
-  const article = resolveArticle(
+  const { article, warnings } = resolveArticle(
     config,
     source.file,
     checked.defaultSlug,
@@ -52,7 +52,7 @@ export function modelRecord(
     checked.body,
     bodyLine(source.text, checked.body),
   );
-  return { record: checked.value, article, warnings: checked.warnings };
+  return { record: checked.value, article, warnings: [...checked.warnings, ...warnings] };
 }
 
 /** The line of `text` where `body`, its end, starts. */

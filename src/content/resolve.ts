@@ -1,8 +1,10 @@
 /**
  * A validated record → an `Article` of the model: defaults applied, URLs absolute, dates parsed,
- * Markdown rendered, every text field cleaned (src/content/clean-text.ts). Pure.
+ * Markdown rendered, every text field cleaned (src/content/clean-text.ts). Pure. The warnings are
+ * what the sanitizer removed from the body's raw HTML (src/markdown-html.ts), at their line of the file.
  */
 import type { SiteConfig } from '../config.js';
+import type { Problem } from '../errors.js';
 import { renderMarkdown } from '../markdown.js';
 import type { Article, DateTime, Person } from '../model.js';
 import type { ArticleRecord } from './article-schema.js';
@@ -18,7 +20,7 @@ export function resolveArticle(
   body: string,
   /** The line of the record's file where `body` starts. */
   bodyLine: number,
-): Article {
+): { article: Article; warnings: Problem[] } {
   const slug = record.slug ?? defaultSlug;
   const path = `articles/${slug}/`;
   const url = config.url + path;
@@ -34,8 +36,16 @@ export function resolveArticle(
     (newest, date) => (newest === undefined || date.epochMs > newest.epochMs ? date : newest),
     undefined,
   );
-  const rendered = renderMarkdown(body, url);
-  return {
+  const rendered = renderMarkdown(body, url, config.embedHosts);
+  const warnings = rendered.removals.map(({ line, removed }) => ({
+    file,
+    line: line + bodyLine - 1,
+    field: 'body',
+    message: removed.endsWith('(kept; add one)')
+      ? `raw HTML: ${removed}`
+      : `raw HTML: removed ${removed}, which the sanitizer does not allow`,
+  }));
+  const article: Article = {
     sourcePath: file,
     slug,
     id: record.id ?? url,
@@ -89,6 +99,7 @@ export function resolveArticle(
     contentHtml: rendered.html,
     bodyImages: rendered.images.map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
   };
+  return { article, warnings };
 }
 
 function resolveAuthors(
