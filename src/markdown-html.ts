@@ -146,8 +146,8 @@ export function isEmbed(src: string, embedHosts: readonly string[]): boolean {
   });
 }
 
-/** A URL shortened for a message: its scheme and host, never a long `data:` payload. */
+/** A URL shortened for a message: never a whole long `data:` payload. */
 function describeUrl(value: string): string {
-  const shown = value.trim().slice(0, 40);
+  const shown = value.trim().slice(0, 100);
   return shown.length < value.trim().length ? `${shown}…` : shown;
 }
