@@ -19,6 +19,8 @@ export const DEFAULT_EMBED_HOSTS: readonly string[] = [
   'arte.tv/embeds/',
 ];
 
+/** The name a refused iframe is given, so that sanitize-html drops it with its content. */
+const REFUSED_IFRAME = 'iframe-refused';
 const GLOBAL_ATTRIBUTES = ['id', 'class', 'title', 'lang', 'dir'];
 const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href', 'hreflang', 'rel'],
@@ -32,7 +34,6 @@ const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   li: ['value'],
   th: ['colspan', 'rowspan', 'scope', 'style'],
   td: ['colspan', 'rowspan', 'style'],
-  abbr: [],
   iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'sandbox', 'referrerpolicy'],
 };
 const TAGS = [
@@ -42,9 +43,11 @@ const TAGS = [
   ...['abbr', 'dfn', 'time', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'details', 'summary'],
   'iframe',
 ];
-/** Dropped with everything inside them: they hide markup a browser would parse otherwise. */
-const DROPPED_WHOLE = ['script', 'style', 'textarea', 'option', 'noscript', 'noembed', 'noframes', 'xmp'];
-const DROPPED_WHOLE_TOO = ['svg', 'math', 'template', 'iframe-refused', 'object', 'embed', 'title', 'select'];
+/** Dropped with everything inside them: they hide markup a browser would parse otherwise, or run code. */
+export const DROPPED_WHOLE: readonly string[] = [
+  ...['script', 'style', 'textarea', 'option', 'noscript', 'noembed', 'noframes', 'xmp', 'svg', 'math'],
+  ...['template', 'object', 'embed', 'title', 'select', REFUSED_IFRAME],
+];
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
 const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const IFRAME_POLICY = {
@@ -53,19 +56,16 @@ const IFRAME_POLICY = {
   referrerpolicy: 'strict-origin-when-cross-origin',
 };
 
-/** What the sanitizer dropped or found missing, in words: `<script>`, `onclick on <div>`. */
-export type Removal = string;
-
 /**
- * `html` sanitized, its relative URLs resolved against `baseUrl`, and what was removed (each once).
- * `embedHosts`: the `embeds.hosts` setting.
+ * `html` sanitized, its relative URLs resolved against `baseUrl`, and what the sanitizer did about it,
+ * each once, in words (`removed onclick on <div>`). `embedHosts`: the `embeds.hosts` setting.
  */
 export function sanitizeBodyHtml(
   html: string,
   baseUrl: string,
   embedHosts: readonly string[],
-): { html: string; removed: Removal[] } {
-  const removed = new Set<Removal>();
+): { html: string; removed: string[] } {
+  const removed = new Set<string>();
   const clean = sanitizeHtml(html, {
     allowedTags: TAGS,
     allowedAttributes: { '*': GLOBAL_ATTRIBUTES, ...TAG_ATTRIBUTES } as Record<string, string[]>,
@@ -73,24 +73,23 @@ export function sanitizeBodyHtml(
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesAppliedToAttributes: [...URL_ATTRIBUTES],
     allowProtocolRelative: false,
-    allowedIframeHostnames: undefined,
-    nonTextTags: [...DROPPED_WHOLE, ...DROPPED_WHOLE_TOO],
+    nonTextTags: [...DROPPED_WHOLE],
     disallowedTagsMode: 'discard',
     transformTags: {
       '*': (tagName, attribs) => {
         if (!TAGS.includes(tagName)) {
-          removed.add(`<${tagName}>`);
+          removed.add(`removed <${tagName}>`);
           return { tagName, attribs: {} };
         }
         const kept = keptAttributes(tagName, attribs, baseUrl, removed);
         if (tagName !== 'iframe') return { tagName, attribs: kept };
         if (kept.src === undefined || !isEmbed(kept.src, embedHosts)) {
-          removed.add(
-            `<iframe> from ${attribs.src === undefined ? 'no URL' : describeUrl(attribs.src)} (not an embed host)`,
-          );
-          return { tagName: 'iframe-refused', attribs: {} };
+          const from = attribs.src === undefined ? 'no URL' : describeUrl(attribs.src);
+          removed.add(`removed <iframe> from ${from}, not an embed host`);
+          return { tagName: REFUSED_IFRAME, attribs: {} };
         }
-        if (kept.title === undefined || kept.title.trim() === '') removed.add('<iframe> has no title (kept; add one)');
+        if (kept.title === undefined || kept.title.trim() === '')
+          removed.add('<iframe> without a title: add one, screen readers announce it');
         return { tagName, attribs: { ...kept, ...IFRAME_POLICY } };
       },
     },
@@ -102,14 +101,14 @@ function keptAttributes(
   tagName: string,
   attribs: Readonly<Record<string, string>>,
   baseUrl: string,
-  removed: Set<Removal>,
+  removed: Set<string>,
 ): Record<string, string> {
   const allowed = [...GLOBAL_ATTRIBUTES, ...(TAG_ATTRIBUTES[tagName] ?? [])];
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(attribs)) {
     const ok = allowed.includes(name) || (name.startsWith('data-') && allowed.includes('data-*'));
     if (!ok || (name === 'style' && !/^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$/i.test(value))) {
-      removed.add(`${name} on <${tagName}>`);
+      removed.add(`removed ${name} on <${tagName}>`);
       continue;
     }
     if (!URL_ATTRIBUTES.has(name)) {
@@ -117,7 +116,7 @@ function keptAttributes(
       continue;
     }
     const url = safeUrl(value, baseUrl);
-    if (url === undefined) removed.add(`${name}="${describeUrl(value)}" on <${tagName}>`);
+    if (url === undefined) removed.add(`removed ${name}="${describeUrl(value)}" on <${tagName}>`);
     else kept[name] = url;
   }
   return kept;

@@ -10,7 +10,7 @@ import { canParseUrl } from './content/url.js';
 import { figures } from './markdown-figure.js';
 import { footnotes, type MarkdownEnv } from './markdown-footnotes.js';
 import { headingIds } from './markdown-headings.js';
-import { DEFAULT_EMBED_HOSTS, sanitizeBodyHtml } from './markdown-html.js';
+import { DEFAULT_EMBED_HOSTS, DROPPED_WHOLE, sanitizeBodyHtml } from './markdown-html.js';
 import type { BodyImage } from './model.js';
 
 const markdown = new MarkdownIt('commonmark', { html: true })
@@ -83,7 +83,9 @@ function absolutize(tokens: Token[], baseUrl: string): void {
  */
 function inlineItems(inline: Token, line: number, found: BodyImage[], raw: { line: number; html: string }[]): void {
   let current = line;
-  for (const child of inline.children ?? []) {
+  const children = inline.children ?? [];
+  for (const [index, child] of children.entries()) {
+    if (child.type === 'html_inline' && isMention(child, children.slice(index + 1))) child.type = 'text';
     if (child.type === 'softbreak' || child.type === 'hardbreak') current++;
     else if (child.type === 'html_inline') raw.push({ line: current, html: child.content });
     else if (child.type === 'image') {
@@ -92,6 +94,21 @@ function inlineItems(inline: Token, line: number, found: BodyImage[], raw: { lin
       current += lineBreaks(child.children ?? []);
     }
   }
+}
+
+/** `<name` of an element the sanitizer drops with its content: `<script>`, `<style>`… */
+const DROPPED_OPENING = new RegExp(`^<(${DROPPED_WHOLE.join('|')})[\\s/>]`, 'i');
+
+/**
+ * An opening `<script>` (or another element dropped with its content) that its paragraph never
+ * closes: prose that names the tag ("la balise <script> d'un formulaire"), shown as text. As markup,
+ * it would swallow the rest of the body.
+ */
+function isMention(tag: Token, after: readonly Token[]): boolean {
+  const name = DROPPED_OPENING.exec(tag.content)?.[1]?.toLowerCase();
+  if (name === undefined) return false;
+  const closing = new RegExp(`^</${name}\\s*>$`, 'i');
+  return !after.some((token) => token.type === 'html_inline' && closing.test(token.content));
 }
 
 function lineBreaks(tokens: readonly Token[]): number {

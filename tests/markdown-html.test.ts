@@ -106,11 +106,17 @@ describe('raw HTML', () => {
     expect(attr(one(quote, 'a'), 'href')).toBe('https://news.example/x');
     expect(elements(document, 'script')).toEqual([]);
     expect(removals).toEqual([
-      { line: 1, removed: 'onclick on <span>' },
-      { line: 6, removed: '<script>' },
-      { line: 9, removed: '<iframe> has no title (kept; add one)' },
-      { line: 11, removed: '<iframe> from https://evil.example/embed/ (not an embed host)' },
+      { line: 1, removed: 'removed onclick on <span>' },
+      { line: 6, removed: 'removed <script>' },
+      { line: 9, removed: '<iframe> without a title: add one, screen readers announce it' },
+      { line: 11, removed: 'removed <iframe> from https://evil.example/embed/, not an embed host' },
     ]);
+  });
+
+  it('shows as text a <script> that its paragraph names but never closes, and keeps the text after it', () => {
+    const { html, removals } = renderMarkdown('La balise <script> d’un formulaire.\n\nLa suite.\n', BASE);
+    expect(removals).toEqual([]);
+    expect(html).toBe('<p>La balise &lt;script&gt; d’un formulaire.</p>\n<p>La suite.</p>\n');
   });
 
   it('renders a body without raw HTML as markdown-it alone does, with no removal', () => {
