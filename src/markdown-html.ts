@@ -19,8 +19,6 @@ export const DEFAULT_EMBED_HOSTS: readonly string[] = [
   'arte.tv/embeds/',
 ];
 
-/** The name a refused iframe is given, so that sanitize-html drops it with its content. */
-const REFUSED_IFRAME = 'iframe-refused';
 const GLOBAL_ATTRIBUTES = ['id', 'class', 'title', 'lang', 'dir'];
 const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href', 'hreflang', 'rel'],
@@ -46,7 +44,7 @@ const TAGS = [
 /** Dropped with everything inside them: they hide markup a browser would parse otherwise, or run code. */
 export const DROPPED_WHOLE: readonly string[] = [
   ...['script', 'style', 'textarea', 'option', 'noscript', 'noembed', 'noframes', 'xmp', 'svg', 'math'],
-  ...['template', 'object', 'embed', 'title', 'select', REFUSED_IFRAME],
+  ...['template', 'object', 'embed', 'title', 'select'],
 ];
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
 const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
@@ -75,6 +73,7 @@ export function sanitizeBodyHtml(
     allowProtocolRelative: false,
     nonTextTags: [...DROPPED_WHOLE],
     disallowedTagsMode: 'discard',
+    exclusiveFilter: (frame) => frame.tag === 'iframe' && frame.attribs.src === undefined,
     transformTags: {
       '*': (tagName, attribs) => {
         if (!TAGS.includes(tagName)) {
@@ -86,7 +85,9 @@ export function sanitizeBodyHtml(
         if (kept.src === undefined || !isEmbed(kept.src, embedHosts)) {
           const from = attribs.src === undefined ? 'no URL' : describeUrl(attribs.src);
           removed.add(`removed <iframe> from ${from}, not an embed host`);
-          return { tagName: REFUSED_IFRAME, attribs: {} };
+          // Left without attributes for exclusiveFilter to drop: a renamed tag would confuse
+          // sanitize-html's matching of closing tags.
+          return { tagName, attribs: {} };
         }
         if (kept.title === undefined || kept.title.trim() === '')
           removed.add('<iframe> without a title: add one, screen readers announce it');

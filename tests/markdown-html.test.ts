@@ -38,6 +38,8 @@ const PAYLOADS = [
   '<img src="x` `<script>alert(1)</script>"` `>',
   '<!--<img src="--><img src=x onerror=alert(1)//">',
   '<a href=" javascript:alert(1)">x</a>',
+  // A refused iframe, then an embed: the embed must still be closed (found by the property tests).
+  '<iframe src="https://evil.example/embed"></iframe> <iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>',
 ];
 
 /** Every element under `node`. */
@@ -66,6 +68,9 @@ describe('raw HTML', () => {
     for (const source of [payload, `Du texte ${payload} et encore.`, `| a |\n|---|\n| ${payload} |`]) {
       const { html, removals } = renderMarkdown(source, BASE);
       expect(unsafe(html), html).toEqual([]);
+      expect(
+        dom(`<!doctype html><html lang="fr"><title>t</title><body>${html}<p>après</p></body></html>`).errors,
+      ).toEqual([]);
       // Inside a paragraph, what CommonMark does not read as a tag stays text: nothing to remove.
       if (source === payload) expect(removals.length, source).toBeGreaterThan(0);
     }
