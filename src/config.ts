@@ -14,6 +14,10 @@ import { removedMessage } from './content/record-warnings.js';
 import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
 import { fieldName, validateYaml } from './content/validate.js';
 import { type FieldPath, offsetOf } from './content/yaml-position.js';
+import { DEFAULT_EMBED_HOSTS } from './markdown-html.js';
+
+/** An entry of `embeds.hosts`: a host name with a dot, and optionally a path. */
+const EMBED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s?#]*)?$/i;
 
 const siteSchema = z.strictObject(
   {
@@ -71,6 +75,22 @@ const siteSchema = z.strictObject(
         { error: 'expected a mapping with hubs' },
       )
       .optional(),
+    embeds: z
+      .strictObject(
+        {
+          /**
+           * The hosts an `<iframe>` of a body may come from, replacing the default list
+           * (src/markdown-html.ts): `host` (and its subdomains), or `host/path/` (URLs under that path).
+           */
+          hosts: z
+            .array(z.string().regex(EMBED_HOST, expected('a host, or a host and a path: "player.vimeo.com/video/"')), {
+              error: 'expected a list of hosts',
+            })
+            .min(1, expected('at least one host')),
+        },
+        { error: 'expected a mapping with hosts' },
+      )
+      .optional(),
     deploy: z
       .strictObject(
         {
@@ -101,6 +121,8 @@ export interface SiteConfig {
   feedLimit: number;
   /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
   deployRoot: DeployRoot;
+  /** Where a body's `<iframe>` may come from (`embeds.hosts`; default: src/markdown-html.ts). */
+  embedHosts: readonly string[];
   /** The WebSub hubs (`websub.hubs`), absolute URLs; empty when none. */
   hubs: readonly string[];
   /** One per text setting that held characters not every output can carry, which were removed (as a record's). */
@@ -191,6 +213,7 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
     deployRoot: settings.deploy?.root ?? 'host',
     hubs: settings.websub?.hubs ?? [],
+    embedHosts: settings.embeds?.hosts.map((host) => host.toLowerCase()) ?? DEFAULT_EMBED_HOSTS,
     warnings,
   };
 }

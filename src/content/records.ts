@@ -48,7 +48,7 @@ export function modelRecord(
   if ('problems' in checked) return checked;
   const image = checked.value.image && imageOfRecord(config, checked.value.image);
   if (image !== undefined && 'problems' in image) return { problems: imageProblems(source, image.problems) };
-  const article = resolveArticle(
+  const { article, warnings } = resolveArticle(
     config,
     source.file,
     checked.defaultSlug,
@@ -57,7 +57,7 @@ export function modelRecord(
     bodyLine(source.text, checked.body),
     image?.image,
   );
-  return { record: checked.value, article, warnings: checked.warnings };
+  return { record: checked.value, article, warnings: [...checked.warnings, ...warnings] };
 }
 
 /** The line of `text` where `body`, its end, starts. */

@@ -1,8 +1,10 @@
 /**
  * A validated record → an `Article` of the model: defaults applied, URLs absolute, dates parsed,
- * Markdown rendered, every text field cleaned (src/content/clean-text.ts). Pure.
+ * Markdown rendered, every text field cleaned (src/content/clean-text.ts). Pure. The warnings are
+ * what the sanitizer removed from the body's raw HTML (src/markdown-html.ts), at their line of the file.
  */
 import type { SiteConfig } from '../config.js';
+import type { Problem } from '../errors.js';
 import { pageWidths } from '../images/variants.js';
 import { type Pictures, renderMarkdown } from '../markdown.js';
 import type { Article, BodyPicture, DateTime, Image, Person } from '../model.js';
@@ -22,13 +24,17 @@ export function resolveArticle(
   bodyLine: number,
   /** The record's image, when the caller has checked it already (content/records.ts). */
   image?: Image,
-): Article {
+): { article: Article; warnings: Problem[] } {
   const slug = record.slug ?? defaultSlug;
   const path = `articles/${slug}/`;
   const url = config.url + path;
   const resolve = (reference: string): string => resolveHttpUrl(reference, config.url) ?? config.url;
   const bodyPictures = new Map<string, BodyPicture>();
-  const rendered = renderMarkdown(body, url, picturesOf(config, bodyPictures));
+  const pictures = picturesOf(config, bodyPictures);
+  const rendered = renderMarkdown(body, url, {
+    embedHosts: config.embedHosts,
+    ...(pictures === undefined ? {} : { pictures }),
+  });
   const corrections = (record.corrections ?? [])
     .map((written) => ({ date: toDateTime(written.date), text: cleanText(written.text) }))
     .sort((a, b) => a.date.epochMs - b.date.epochMs);
@@ -40,7 +46,13 @@ export function resolveArticle(
     (newest, date) => (newest === undefined || date.epochMs > newest.epochMs ? date : newest),
     undefined,
   );
-  return {
+  const warnings = rendered.removals.map(({ line, removed }) => ({
+    file,
+    line: line + bodyLine - 1,
+    field: 'body',
+    message: `raw HTML: ${removed}`,
+  }));
+  const article: Article = {
     sourcePath: file,
     ...(record.draft === true ? { draft: true } : {}),
     slug,
@@ -90,6 +102,7 @@ export function resolveArticle(
       .map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
     ...(bodyPictures.size === 0 ? {} : { bodyPictures: [...bodyPictures.values()] }),
   };
+  return { article, warnings };
 }
 
 /** The pictures the body may show, those it shows gathered in `shown` by source. */

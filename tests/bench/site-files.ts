@@ -94,7 +94,7 @@ export function benchSite(n: number): Site {
   for (let index = 0; index < n; index++) {
     const checked = checkSource(index, schema);
     const file = `content/articles/${checked.name}`;
-    const article = resolveArticle(config, file, checked.defaultSlug, checked.value, '', 1);
+    const { article } = resolveArticle(config, file, checked.defaultSlug, checked.value, '', 1);
     articles.push(structuredClone(article));
   }
   const site = createSite(config, articles, Date.now());

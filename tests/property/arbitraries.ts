@@ -595,6 +595,25 @@ const HOSTILE_MARKDOWN = [
   '*emphase <u>u</u>* __fort__',
   '\\<script\\>',
   'line  \nbreak',
+  // Mutation XSS and namespace tricks: markup that one parser reads as text and another as tags.
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+  '<noscript><noscript></noscript><img src=x onerror=alert(1)></noscript>',
+  '<svg><style><img src=x onerror=alert(1)></style></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+  '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>',
+  '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+  '<iframe src="https://www.youtube-nocookie.com/embed/x" srcdoc="<script>alert(1)</script>"></iframe>',
+  '<iframe src="https://evil.example/embed"></iframe>',
+  '<a href="data:text/html;base64,PHNjcmlwdD4=">d</a> <img src="data:image/svg+xml,<svg onload=alert(1)>">',
+  '<a href="java\tscript:alert(1)">t</a> <a href=" javascript:alert(1)">s</a> <a href="&#106;avascript:alert(1)">e</a>',
+  '<template><script>alert(1)</script></template><object data="x.swf"></object><embed src="x.swf">',
+  '<span onclick="alert(1)" style="background:url(javascript:alert(1))">s</span>',
+  '<blockquote class="twitter-tweet"><p>tweet</p></blockquote>' +
+    '<script async src="https://platform.twitter.com/widgets.js"></script>',
+  '| a | b |\n|---|---|\n| <b onmouseover=alert(1)>1</b> | ~~2~~ |',
+  'note[^1]\n\n[^1]: <script>alert(1)</script>',
+  '![fig](/images/photo.png "légende <b> — Photo : <i>AFP</i>")',
 ];
 
 export const hostileBody: fc.Arbitrary<GeneratedBody> = fc
