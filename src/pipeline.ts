@@ -19,6 +19,7 @@ import type { OutputFile, Site } from './model.js';
 import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
 import { siteNotices } from './site-notices.js';
 import { createSite } from './site.js';
+import { siteStreams } from './streams.js';
 import { markFailed, savePublished } from './websub/state.js';
 import { websubTopics } from './websub/topics.js';
 import { openOutput } from './write/output.js';
@@ -79,6 +80,8 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     if (records.problems.length > 0) throw new ContentError(records.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, records.articles, now);
+    const streams = siteStreams(site);
+    if (streams.problems.length > 0) throw new ContentError(streams.problems);
     const siteFiles = await rendering.siteFiles(site);
     // The local files named must exist: in public/, or among the files the build writes.
     const missing = await missingFiles(content, contentDir, site, siteFiles.paths);
@@ -108,6 +111,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       // The records' warnings in file-name order, then the site's.
       warnings: [
         ...records.warnings,
+        ...streams.warnings,
         ...config.warnings,
         ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom),
       ],

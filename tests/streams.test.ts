@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { siteStreams, streamSite } from '../src/streams.js';
+import { dateTime, makeArticle, makeSite } from './fixtures/factories.js';
+
+const camille = {
+  name: 'Camille Dupont',
+  sameAs: [],
+  slug: 'camille-dupont',
+  url: 'https://depeche.example/authors/camille-dupont/',
+};
+
+function site() {
+  const old = makeArticle({
+    slug: 'ancien',
+    section: 'Économie',
+    tags: ['IA', 'Europe'],
+    authors: [camille],
+    datePublished: dateTime('2024-01-01T09:00:00+01:00'),
+  });
+  const recent = makeArticle({
+    slug: 'recent',
+    section: 'economie',
+    tags: ['ia', 'Ia'],
+    authors: [{ name: 'Invité', sameAs: [] }],
+    datePublished: dateTime('2024-02-01T09:00:00+01:00'),
+  });
+  return makeSite({ articles: [recent, old], authors: [camille, { ...camille, name: 'Sans article', slug: 'sans' }] });
+}
+
+describe('siteStreams', () => {
+  it('gives each section, tag and declared author a French-aware slug and its articles newest first', () => {
+    const streams = siteStreams(site());
+    expect(streams.sections.map((s) => [s.name, s.path, s.articles.map((a) => a.slug)])).toEqual([
+      ['Économie', 'sections/economie/', ['recent', 'ancien']],
+    ]);
+    expect(streams.tags.map((s) => [s.name, s.slug, s.articles.map((a) => a.slug)])).toEqual([
+      ['Europe', 'europe', ['ancien']],
+      ['IA', 'ia', ['recent', 'ancien']],
+    ]);
+    expect(streams.authors.map((s) => [s.name, s.url, s.articles.length])).toEqual([
+      ['Camille Dupont', 'https://depeche.example/authors/camille-dupont/', 1],
+      ['Sans article', 'https://depeche.example/authors/sans/', 0],
+    ]);
+    expect(streams.problems).toEqual([]);
+  });
+
+  it('merges spellings under the first published, with a warning naming both files', () => {
+    const { warnings } = siteStreams(site());
+    expect(warnings.map((w) => [w.file, w.field])).toEqual([
+      ['content/articles/recent.md', 'section'],
+      ['content/articles/recent.md', 'tags'],
+      ['content/articles/recent.md', 'tags'],
+    ]);
+    expect(warnings[1]?.message).toBe(
+      '"ia" has the address of "IA" (content/articles/ancien.md), tags/ia/: merged as "IA"',
+    );
+  });
+
+  it('refuses a name without a slug, naming the file and the field', () => {
+    const streams = siteStreams(makeSite({ articles: [makeArticle({ tags: ['!!!'] })] }));
+    expect(streams.problems).toEqual([
+      {
+        file: 'content/articles/un-article.md',
+        field: 'tags',
+        message: 'expected a name with a letter or a digit, for its page\'s address, found "!!!"',
+      },
+    ]);
+    expect(streams.tags).toEqual([]);
+  });
+});
+
+describe('streamSite', () => {
+  it('is the site as the stream feeds show it: its title, page, feeds, standfirsts, no archive', () => {
+    const whole = site();
+    const stream = siteStreams(whole).tags[1];
+    if (stream === undefined) throw new Error('no stream');
+    const view = streamSite({ ...whole, feedLimit: 1 }, stream);
+    expect(view.title).toBe('Dépêche — IA');
+    expect(view.url).toBe('https://depeche.example/tags/ia/');
+    expect(view.feeds.atom).toBe('https://depeche.example/tags/ia/atom.xml');
+    expect(view.archived).toBe(false);
+    expect(view.articles.map((a) => [a.slug, a.contentHtml])).toEqual([['recent', '<p>Le chapeau de l’article.</p>']]);
+    expect(view.updated.iso).toBe('2024-02-01T09:00:00+01:00');
+  });
+});
