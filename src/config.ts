@@ -206,13 +206,15 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
       return [{ file, line: lineAt(offsetOf(document, path)), field: fieldName(path), message: problem }];
     }
     authorSlugs.set(authorSlug, id);
-    const pageUrl = `${url}authors/${authorSlug}/`;
+    const named = author.url === undefined ? undefined : resolve(author.url);
+    // A page that the url names inside the site is the author page; with no url, the author page stands for
+    // the author (Google's author best practice: a url or sameAs on every author).
+    const page = named !== undefined && isFolderIn(named, url) ? named.slice(url.length) : `authors/${authorSlug}/`;
     authors.set(id, {
       name,
-      // The author's page stands for the author when no page of their own is named (Google's author best practice).
-      url: author.url === undefined ? pageUrl : resolve(author.url),
+      url: named ?? url + page,
       sameAs: author.sameAs ?? [],
-      slug: authorSlug,
+      page,
       ...(author.jobTitle === undefined ? {} : { jobTitle: clean(['authors', id, 'jobTitle'], author.jobTitle) }),
       ...(author.bio === undefined ? {} : { bio: clean(['authors', id, 'bio'], author.bio) }),
       ...(author.image === undefined
@@ -251,6 +253,11 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     hubs: settings.websub?.hubs ?? [],
     warnings,
   };
+}
+
+/** Whether `target` is a folder of the site at `site` (`https://x.example/auteurs/a/`), not the site itself. */
+function isFolderIn(target: string, site: string): boolean {
+  return target.startsWith(site) && target.length > site.length && target.endsWith('/') && !/[?#]/.test(target);
 }
 
 /** Why an author's page cannot have `slug` (`claimedBy`: the author id that has it already); none when it can. */

@@ -22,8 +22,11 @@ export interface Person {
   url?: string;
   /** Absolute URLs of the same person elsewhere (schema.org `sameAs`). */
   sameAs: string[];
-  /** The slug of the author's page (`authors/<slug>/`): set for the authors `site.yaml` declares, and only them. */
-  slug?: string;
+  /**
+   * The folder of the author's page, relative to the site root (`authors/<slug>/`, or the folder that the
+   * author's `url` names inside the site): set for the authors `site.yaml` declares, and only them.
+   */
+  page?: string;
   /** A declared author's role (schema.org `jobTitle`). */
   jobTitle?: string;
   /** A declared author's short biography, plain text. */
@@ -177,6 +180,9 @@ export interface OutputFile {
 
 /** Output paths that an article slug must never claim. */
 export const FEED_PATHS = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/** The outline of every feed of the site (render/opml.ts). */
+export const OPML_PATH = 'feeds.opml';
 
 /** The newest `limit` articles: what the feeds carry. */
 export function feedArticles(site: Site): Article[] {

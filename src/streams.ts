@@ -74,12 +74,28 @@ function findStreams(site: Site): SiteStreams {
     for (const tag of article.tags) tags.add(tag, article);
   }
   const authors = site.authors.map((author): Stream => {
-    const slug = author.slug ?? slugify(author.name);
-    const path = `authors/${slug}/`;
-    const articles = site.articles.filter((article) => article.authors.some((person) => person.slug === slug));
+    const path = author.page ?? `authors/${slugify(author.name)}/`;
+    const slug = path.split('/').at(-2) ?? '';
+    const articles = site.articles.filter((article) => article.authors.some((person) => person.page === path));
     return { kind: 'authors', name: author.name, slug, path, url: site.url + path, articles, author };
   });
-  return { sections: sections.streams(), tags: tags.streams(), authors, warnings, problems };
+  const named = { sections: sections.streams(), tags: tags.streams() };
+  // An author's url may name any folder of the site as the author page: none may be another page.
+  const taken = new Map<string, string>();
+  for (const article of site.articles) taken.set(article.path, article.sourcePath);
+  for (const stream of [...named.sections, ...named.tags, ...authors]) {
+    const other = taken.get(stream.path);
+    if (other !== undefined) {
+      problems.push({
+        file: other,
+        field: '(path)',
+        message: `expected a page of its own, found the page of ${stream.kind.slice(0, -1)} "${stream.name}", ${stream.path}`,
+        hint: stream.kind === 'authors' ? 'give the author in site.yaml a url of another folder' : undefined,
+      });
+    }
+    taken.set(stream.path, other ?? `${stream.kind} "${stream.name}"`);
+  }
+  return { ...named, authors, warnings, problems };
 }
 
 /** The streams of one kind that the records name (sections or tags), merged by slug; fed oldest article first. */

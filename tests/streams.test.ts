@@ -5,7 +5,7 @@ import { dateTime, makeArticle, makeSite } from './fixtures/factories.js';
 const camille = {
   name: 'Camille Dupont',
   sameAs: [],
-  slug: 'camille-dupont',
+  page: 'authors/camille-dupont/',
   url: 'https://depeche.example/authors/camille-dupont/',
 };
 
@@ -24,7 +24,10 @@ function site() {
     authors: [{ name: 'Invité', sameAs: [] }],
     datePublished: dateTime('2024-02-01T09:00:00+01:00'),
   });
-  return makeSite({ articles: [recent, old], authors: [camille, { ...camille, name: 'Sans article', slug: 'sans' }] });
+  return makeSite({
+    articles: [recent, old],
+    authors: [camille, { ...camille, name: 'Sans article', page: 'authors/sans/' }],
+  });
 }
 
 describe('siteStreams', () => {

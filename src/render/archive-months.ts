@@ -57,5 +57,7 @@ export function archiveMonths(site: Pick<Site, 'articles' | 'now'>): ArchiveMont
  */
 export function newestArchive(site: Pick<Site, 'articles' | 'now' | 'archived'>): string | undefined {
   const newest = site.articles[0];
-  return newest === undefined || site.archived === false ? undefined : monthOf(Math.max(site.now, newest.datePublished.epochMs));
+  return newest === undefined || site.archived === false
+    ? undefined
+    : monthOf(Math.max(site.now, newest.datePublished.epochMs));
 }

@@ -24,6 +24,7 @@ import {
   typeset,
 } from './html.js';
 import { articleGraph, serializeJsonLd } from './jsonld.js';
+import { streamPath } from '../streams.js';
 import { bindPunctuation } from './typography.js';
 
 export function renderArticlePage(site: SiteSettings, article: Article): OutputFile[] {
@@ -83,7 +84,10 @@ function articleBody(site: SiteSettings, article: Article): SafeHtml {
   const lead = opensWithStandfirst(article);
   return html`<article>
 <header>
-${article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`}<h1>${typeset(article.title)}</h1>
+${
+  article.section !== undefined &&
+  html`<p class="kicker"><a href="${site.url + streamPath('sections', article.section)}">${article.section}</a></p>\n`
+}<h1>${typeset(article.title)}</h1>
 ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
   article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
 }<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
@@ -99,7 +103,9 @@ ${correctionsNotice(site, article)}${article.quotes.length > 0 && quotes(article
   article.tags.length > 0 &&
   html`<footer>
 <p class="meta">${labels.tags}</p>
-<ul class="tags">${article.tags.map((tag) => html`<li>${tag}</li>`)}</ul>
+<ul class="tags">${article.tags.map(
+    (tag) => html`<li><a href="${site.url + streamPath('tags', tag)}" rel="tag">${tag}</a></li>`,
+  )}</ul>
 </footer>
 `
 }${article.citations.length > 0 && sources(site, article, labels)}</article>
