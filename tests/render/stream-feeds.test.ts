@@ -64,7 +64,7 @@ describe('renderStreamFeeds', () => {
     const json = parseJsonFeed(JSON.parse(text(files, 'authors/camille/feed.json')));
     expect(json.feed_url).toBe('https://depeche.example/authors/camille/feed.json');
     expect(json.next_url).toBeUndefined();
-    expect(json.items.map((item) => [item.url, item.content_html])).toEqual([
+    expect(json.items?.map((item) => [item.url, item.content_html])).toEqual([
       ['https://depeche.example/articles/a0/', '<p>Chapeau 0 : R&amp;D &lt;beta&gt;</p>'],
     ]);
   });
