@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
 import { siteStreams, streamSite } from '../src/streams.js';
 import { dateTime, makeArticle, makeSite } from './fixtures/factories.js';
 
@@ -84,5 +89,34 @@ describe('streamSite', () => {
     expect(view.archived).toBe(false);
     expect(view.articles.map((a) => [a.slug, a.contentHtml])).toEqual([['recent', '<p>Le chapeau de l’article.</p>']]);
     expect(view.updated.iso).toBe('2024-02-01T09:00:00+01:00');
+  });
+});
+
+describe('a build with streams', () => {
+  const fixtures = fileURLToPath(new URL('./fixtures/valid', import.meta.url));
+  const record = (slug: string, date: string, tags: string) =>
+    `---\ntitle: ${slug}\ndescription: Un chapeau.\ndatePublished: ${date}\ntags: ${tags}\n---\nLe texte.\n`;
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'depeche-streams-'));
+    cpSync(fixtures, join(scratch, 'content'), { recursive: true });
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('warns of a merged spelling, naming both files, and writes one stream', async () => {
+    writeFileSync(join(scratch, 'content/articles/premier.md'), record('premier', '2020-01-01T09:00:00Z', '[IA]'));
+    writeFileSync(join(scratch, 'content/articles/second.md'), record('second', '2020-02-01T09:00:00Z', '[ia]'));
+    const result = await build({ contentDir: join(scratch, 'content'), write: false });
+    const merged = result.warnings.filter((warning) => warning.message.includes('merged'));
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.file).toMatch(/second\.md$/);
+    expect(merged[0]?.message).toMatch(/premier\.md/);
+    const page = result.files.find((file) => file.path === 'tags/ia/index.html');
+    expect(page && String(page.contents)).toContain('<h1>IA</h1>');
+  });
+
+  it('fails on a tag without a slug, naming the file and the field', async () => {
+    writeFileSync(join(scratch, 'content/articles/vide.md'), record('vide', '2020-01-01T09:00:00Z', "['!!!']"));
+    await expect(build({ contentDir: join(scratch, 'content'), write: false })).rejects.toThrow(/vide\.md.*tags/s);
   });
 });
