@@ -109,7 +109,7 @@ describe('a build with streams', () => {
     const result = await build({ contentDir: join(scratch, 'content'), write: false });
     const merged = result.warnings.filter((warning) => warning.message.includes('merged'));
     expect(merged).toHaveLength(1);
-    expect(merged[0]?.file).toMatch(/second\.md$/);
+    expect(merged[0]).toMatchObject({ file: expect.stringMatching(/second\.md$/), line: 5, field: 'tags' });
     expect(merged[0]?.message).toMatch(/premier\.md/);
     const page = result.files.find((file) => file.path === 'tags/ia/index.html');
     expect(page && String(page.contents)).toContain('<h1>IA</h1>');
@@ -117,6 +117,6 @@ describe('a build with streams', () => {
 
   it('fails on a tag without a slug, naming the file and the field', async () => {
     writeFileSync(join(scratch, 'content/articles/vide.md'), record('vide', '2020-01-01T09:00:00Z', "['!!!']"));
-    await expect(build({ contentDir: join(scratch, 'content'), write: false })).rejects.toThrow(/vide\.md.*tags/s);
+    await expect(build({ contentDir: join(scratch, 'content'), write: false })).rejects.toThrow(/vide\.md:5 tags/);
   });
 });
