@@ -199,7 +199,9 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
   const authorSlugs = new Map<string, string>();
   for (const [id, author] of Object.entries(settings.authors ?? {})) {
     const name = clean(['authors', id, 'name'], author.name);
-    const authorSlug = author.slug ?? slugify(name);
+    // A written slug is the page's; else the name's, or the id's when the name has none or another author has it.
+    const made = [slugify(name), slugify(id)].find((candidate) => candidate !== '' && !authorSlugs.has(candidate));
+    const authorSlug = author.slug ?? made ?? slugify(name);
     const problem = authorSlugProblem(authorSlug, authorSlugs.get(authorSlug), author.slug !== undefined);
     if (problem !== undefined) {
       const path = author.slug === undefined ? ['authors', id, 'name'] : ['authors', id, 'slug'];

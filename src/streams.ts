@@ -5,9 +5,10 @@
  *
  * Two sections or two tags whose names slug alike (`IA`, `ia`, `I.A.`) are one stream, named as the
  * article published first spelt it (so a new article never renames a stream), with a warning naming a
- * file of each spelling. Streams live in folders of their own (`sections/`, `tags/`, `authors/`), so no
- * slug can stand where an article or a feed is; a name with no letter or digit, which has no slug, is
- * an error.
+ * file of each spelling. A name without a letter or digit of the slugs' alphabet (`!!!`, `日本`) has no
+ * slug: it gets no stream, with a warning (refusing it would refuse sites that build today). Streams live in
+ * folders of their own (`sections/`, `tags/`, `authors/`), so no slug can stand where an article or a feed
+ * is; only an author page that an author's `url` puts on another page is an error.
  */
 import type { Problem } from './errors.js';
 import { type Article, lastUpdated, listedArticle, type Person, type Site, type StreamKind } from './model.js';
@@ -33,9 +34,9 @@ export interface SiteStreams {
   sections: Stream[];
   tags: Stream[];
   authors: Stream[];
-  /** One per spelling merged into another's stream. */
+  /** One per spelling merged into another's stream, and one per name without a slug. */
   warnings: Problem[];
-  /** One per name without a slug. */
+  /** One per author page that stands on another page. */
   problems: Problem[];
 }
 
@@ -57,9 +58,10 @@ export function allStreams(site: Site): Stream[] {
   return [...sections, ...tags, ...authors];
 }
 
-/** The path of the stream that holds the section or tag `name`, as article pages link it. */
-export function streamPath(kind: 'sections' | 'tags', name: string): string {
-  return `${kind}/${slugify(name)}/`;
+/** The path of the stream that holds the section or tag `name`, as article pages link it; none without a slug. */
+export function streamPath(kind: 'sections' | 'tags', name: string): string | undefined {
+  const slug = slugify(name);
+  return slug === '' ? undefined : `${kind}/${slug}/`;
 }
 
 function findStreams(site: Site): SiteStreams {
@@ -110,10 +112,10 @@ function namedStreams(
     add(name, article) {
       const slug = slugify(name);
       if (slug === '') {
-        found.problems.push({
+        found.warnings.push({
           file: article.sourcePath,
           field,
-          message: `expected a name with a letter or a digit, for its page's address, found ${JSON.stringify(name)}`,
+          message: `${JSON.stringify(name)} has no letter or digit that an address can carry: it gets no page`,
         });
         return;
       }

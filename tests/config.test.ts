@@ -65,14 +65,19 @@ describe('parseSiteConfig: streams', () => {
     expect(authors.get('kai')).toMatchObject({ url: 'https://kai.example/', page: 'authors/kai-z/' });
   });
 
+  it('makes a slug of the id when the name has none or another author has it', () => {
+    const { authors } = config('authors:\n  a: { name: Élise }\n  b: { name: elise }\n  jp: { name: 日本 }\n');
+    expect([...authors.values()].map((author) => author.page)).toEqual(['authors/elise/', 'authors/b/', 'authors/jp/']);
+  });
+
   it('refuses two authors with one slug, naming the line and the other author', () => {
-    const problems = parse('authors:\n  a: { name: Élise }\n  b: { name: elise }\n');
+    const problems = parse('authors:\n  a: { name: Élise }\n  b: { name: B, slug: elise }\n');
     expect(problems).toEqual([
       {
         file: 'content/site.yaml',
         line: 11,
-        field: 'authors.b.name',
-        message: 'expected a slug of its own for the author page, found "elise", the slug of author a (give a slug)',
+        field: 'authors.b.slug',
+        message: 'expected a slug of its own for the author page, found "elise", the slug of author a',
       },
     ]);
   });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,16 +64,22 @@ describe('siteStreams', () => {
     );
   });
 
-  it('refuses a name without a slug, naming the file and the field', () => {
-    const streams = siteStreams(makeSite({ articles: [makeArticle({ tags: ['!!!'] })] }));
-    expect(streams.problems).toEqual([
+  it('gives a name without a slug no stream, with a warning naming the file and the field', () => {
+    const streams = siteStreams(makeSite({ articles: [makeArticle({ tags: ['!!!', '日本'] })] }));
+    expect(streams.warnings).toEqual([
       {
         file: 'content/articles/un-article.md',
         field: 'tags',
-        message: 'expected a name with a letter or a digit, for its page\'s address, found "!!!"',
+        message: '"!!!" has no letter or digit that an address can carry: it gets no page',
+      },
+      {
+        file: 'content/articles/un-article.md',
+        field: 'tags',
+        message: '"日本" has no letter or digit that an address can carry: it gets no page',
       },
     ]);
     expect(streams.tags).toEqual([]);
+    expect(streams.problems).toEqual([]);
   });
 });
 
@@ -115,8 +121,14 @@ describe('a build with streams', () => {
     expect(page && String(page.contents)).toContain('<h1>IA</h1>');
   });
 
-  it('fails on a tag without a slug, naming the file and the field', async () => {
-    writeFileSync(join(scratch, 'content/articles/vide.md'), record('vide', '2020-01-01T09:00:00Z', "['!!!']"));
-    await expect(build({ contentDir: join(scratch, 'content'), write: false })).rejects.toThrow(/vide\.md:5 tags/);
+  it('fails on an author page that is an article page, naming the article', async () => {
+    const settings = join(scratch, 'content/site.yaml');
+    const yaml = readFileSync(settings, 'utf8').replace('url: /auteurs/camille/', 'url: /articles/vide/');
+    expect(yaml).toContain('/articles/vide/');
+    writeFileSync(settings, yaml);
+    writeFileSync(join(scratch, 'content/articles/vide.md'), record('vide', '2020-01-01T09:00:00Z', '[]'));
+    await expect(build({ contentDir: join(scratch, 'content'), write: false })).rejects.toThrow(
+      /vide\.md:\d+ \(path\): expected a page of its own, found the page of author "Camille Dupont", articles\/vide\//,
+    );
   });
 });
