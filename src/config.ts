@@ -61,7 +61,7 @@ const siteSchema = z.strictObject(
                 { error: 'expected a mapping with src, alt, width and height' },
               )
               .optional(),
-            /** The author page's slug (`authors/<slug>/`). Default: the name's slug (`Élise Durand` → `elise-durand`). */
+            /** The author page's slug (`authors/<slug>/`). Default: the name's (`Élise Durand` → `elise-durand`). */
             slug: slug.optional(),
           },
           { error: 'expected a mapping with name, url, sameAs, jobTitle, bio, image and slug' },

@@ -215,7 +215,8 @@ export function lastUpdated(article: Article): DateTime {
 /**
  * An article as the site-wide files read it when it is not among the feeds' newest: its place, its
  * dates, its title, standfirst, section, tags, authors and language (the home page, the streams' pages and
- * feeds, the sitemaps, `_headers`, the 404 page), and its images (`image`, `bodyImages`), whose files the build checks exist
+ * feeds, the sitemaps, `_headers`, the 404 page), and its images (`image`, `bodyImages`), whose files the
+ * build checks exist
  * (content/local-files.ts); everything else emptied. A large build holds its model so, and
  * tests/render/index.test.ts checks that every site-wide file is the same from such articles as from whole ones.
  */

@@ -91,7 +91,9 @@ function findStreams(site: Site): SiteStreams {
       problems.push({
         file: other,
         field: '(path)',
-        message: `expected a page of its own, found the page of ${stream.kind.slice(0, -1)} "${stream.name}", ${stream.path}`,
+        message:
+          `expected a page of its own, found the page of ${stream.kind.slice(0, -1)} ` +
+          `"${stream.name}", ${stream.path}`,
         hint: stream.kind === 'authors' ? 'give the author in site.yaml a url of another folder' : undefined,
       });
     }
@@ -131,7 +133,9 @@ function namedStreams(
         found.warnings.push({
           file: article.sourcePath,
           field,
-          message: `${JSON.stringify(name)} has the address of ${first} (${known.file}), ${kind}/${slug}/: merged as ${first}`,
+          message:
+            `${JSON.stringify(name)} has the address of ${first} (${known.file}), ` +
+            `${kind}/${slug}/: merged as ${first}`,
           hint: `spell it ${first}`,
         });
       }

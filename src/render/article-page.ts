@@ -84,7 +84,9 @@ function articleBody(site: SiteSettings, article: Article): SafeHtml {
   const lead = opensWithStandfirst(article);
   return html`<article>
 <header>
-${article.section !== undefined && html`<p class="kicker">${streamLink(site, 'sections', article.section)}</p>\n`}<h1>${typeset(article.title)}</h1>
+${
+  article.section !== undefined && html`<p class="kicker">${streamLink(site, 'sections', article.section)}</p>\n`
+}<h1>${typeset(article.title)}</h1>
 ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
   article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
 }<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${

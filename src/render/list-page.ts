@@ -88,7 +88,9 @@ function listPage(site: Site, spec: ListSpec, page: PageOf, listed: (article: Ar
       property('og:locale', ogLocale(site.language)),
     ]}<meta name="twitter:card" content="summary">\n${
       page.n > 1 && html`<link rel="prev" href="${url(page.n - 1)}">\n`
-    }${page.n < page.count && html`<link rel="next" href="${url(page.n + 1)}">\n`}${page.n === 1 && spec.head}${feeds.map(
+    }${page.n < page.count && html`<link rel="next" href="${url(page.n + 1)}">\n`}${
+      page.n === 1 && spec.head
+    }${feeds.map(
       (f) =>
         html`<link rel="alternate" type="${f.type}" title="${site.title} — ${spec.name} — ${f.label}" href="${
           f.href
@@ -112,10 +114,9 @@ ${page.count > 1 && pagination(url, page, labels.lists)}`,
 
 function pagination(url: (n: number) => string, page: PageOf, labels: ReturnType<typeof labelsFor>['lists']): SafeHtml {
   return html`<nav class="pages" aria-label="${labels.pages}"><ul>
-${page.n > 1 && html`<li><a rel="prev" href="${url(page.n - 1)}">${labels.previous}</a></li>\n`}<li aria-current="page">${labels.page(
-    page.n,
-    page.count,
-  )}</li>
+${
+  page.n > 1 && html`<li><a rel="prev" href="${url(page.n - 1)}">${labels.previous}</a></li>\n`
+}<li aria-current="page">${labels.page(page.n, page.count)}</li>
 ${page.n < page.count && html`<li><a rel="next" href="${url(page.n + 1)}">${labels.next}</a></li>\n`}</ul></nav>
 `;
 }

@@ -42,7 +42,9 @@ function profile(author: Person): SafeHtml {
     author.jobTitle !== undefined && html`<p class="kicker">${author.jobTitle}</p>\n`
   }${author.bio !== undefined && html`<p class="standfirst">${author.bio}</p>\n`}${
     author.sameAs.length > 0 &&
-    html`<ul class="tags">${author.sameAs.map((url) => html`<li><a href="${url}" rel="me">${new URL(url).host}</a></li>`)}</ul>\n`
+    html`<ul class="tags">${author.sameAs.map(
+      (url) => html`<li><a href="${url}" rel="me">${new URL(url).host}</a></li>`,
+    )}</ul>\n`
   }`;
 }
 
