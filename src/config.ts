@@ -6,7 +6,8 @@ import type { SourceImage } from './images/describe.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
-import type { Person, Publisher } from './model.js';
+import type { Person, Publisher, StreamKind } from './model.js';
+import { slugify } from './new/slug.js';
 import { cleanText, uncarriedIn } from './content/clean-text.js';
 import { expected, httpUrl, languageTag, positiveInteger, siteUrl, text, timeZone, urlList } from './content/fields.js';
 import { firstLine } from './content/frontmatter.js';
@@ -18,6 +19,13 @@ import { DEFAULT_EMBED_HOSTS } from './markdown-html.js';
 
 /** An entry of `embeds.hosts`: a host name with a dot, and optionally a path. */
 const EMBED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s?#]*)?$/i;
+
+const STREAM_KINDS = ['sections', 'tags', 'authors'] as const satisfies readonly StreamKind[];
+
+/** A slug as `slugify` writes them: lowercase ASCII words joined by single hyphens. */
+const slug = z
+  .string(expected('a slug'))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, expected('a slug: lowercase letters and digits in words joined by hyphens'));
 
 const siteSchema = z.strictObject(
   {
@@ -48,8 +56,25 @@ const siteSchema = z.strictObject(
       .record(
         z.string(),
         z.strictObject(
-          { name: text, url: siteUrl.optional(), sameAs: urlList.optional() },
-          { error: 'expected a mapping with name, url and sameAs' },
+          {
+            name: text,
+            url: siteUrl.optional(),
+            sameAs: urlList.optional(),
+            /** The author's role, as the author page and the JSON-LD `jobTitle` show it. */
+            jobTitle: text.optional(),
+            /** A short biography, plain text, shown on the author page. */
+            bio: text.optional(),
+            /** A portrait, shown on the author page. */
+            image: z
+              .strictObject(
+                { src: siteUrl, alt: z.string(expected('a string')), width: positiveInteger, height: positiveInteger },
+                { error: 'expected a mapping with src, alt, width and height' },
+              )
+              .optional(),
+            /** The author page's slug (`authors/<slug>/`). Default: the name's (`Élise Durand` → `elise-durand`). */
+            slug: slug.optional(),
+          },
+          { error: 'expected a mapping with name, url, sameAs, jobTitle, bio, image and slug' },
         ),
         { error: 'expected a mapping from author ids to authors' },
       )
@@ -61,6 +86,26 @@ const siteSchema = z.strictObject(
           limit: positiveInteger.optional(),
         },
         { error: 'expected a mapping with limit' },
+      )
+      .optional(),
+    pages: z
+      .strictObject(
+        {
+          /** How many articles each list page shows (the home page, a section's, a tag's, an author's). Default 20. */
+          size: positiveInteger.optional(),
+        },
+        { error: 'expected a mapping with size' },
+      )
+      .optional(),
+    feeds: z
+      .strictObject(
+        {
+          /** The kinds of stream that get RSS, Atom and JSON feeds of their own. Default: all three. */
+          streams: z
+            .array(z.enum(STREAM_KINDS, { error: 'expected sections, tags or authors' }), expected('a list'))
+            .refine((kinds) => new Set(kinds).size === kinds.length, expected('each kind once')),
+        },
+        { error: 'expected a mapping with streams' },
       )
       .optional(),
     websub: z
@@ -119,6 +164,10 @@ export interface SiteConfig {
   publisher: Publisher;
   authors: ReadonlyMap<string, Person>;
   feedLimit: number;
+  /** How many articles a list page shows. */
+  pageSize: number;
+  /** The kinds of stream that get feeds of their own. */
+  streamFeeds: readonly StreamKind[];
   /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
   deployRoot: DeployRoot;
   /** Where a body's `<iframe>` may come from (`embeds.hosts`; default: src/markdown-html.ts). */
@@ -142,6 +191,9 @@ export interface SiteConfig {
 
 /** The `deploy.root` setting: see `siteSchema`. */
 export type DeployRoot = 'host' | 'site';
+
+/** Default number of articles on each list page. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Default number of items in each feed. */
 export const DEFAULT_FEED_LIMIT = 50;
@@ -185,11 +237,39 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
   const description = clean(['description'], settings.description);
   const publisherName = clean(['publisher', 'name'], settings.publisher.name);
   const authors = new Map<string, Person>();
+  const authorSlugs = new Map<string, string>();
   for (const [id, author] of Object.entries(settings.authors ?? {})) {
+    const name = clean(['authors', id, 'name'], author.name);
+    // A written slug is the page's; else the name's, or the id's when the name has none or another author has it.
+    const made = [slugify(name), slugify(id)].find((candidate) => candidate !== '' && !authorSlugs.has(candidate));
+    const authorSlug = author.slug ?? made ?? slugify(name);
+    const problem = authorSlugProblem(authorSlug, authorSlugs.get(authorSlug), author.slug !== undefined);
+    if (problem !== undefined) {
+      const path = author.slug === undefined ? ['authors', id, 'name'] : ['authors', id, 'slug'];
+      return [{ file, line: lineAt(offsetOf(document, path)), field: fieldName(path), message: problem }];
+    }
+    authorSlugs.set(authorSlug, id);
+    const named = author.url === undefined ? undefined : resolve(author.url);
+    // A page that the url names inside the site is the author page; with no url, the author page stands for
+    // the author (Google's author best practice: a url or sameAs on every author).
+    const page = named !== undefined && isFolderIn(named, url) ? named.slice(url.length) : `authors/${authorSlug}/`;
     authors.set(id, {
-      name: clean(['authors', id, 'name'], author.name),
-      ...(author.url === undefined ? {} : { url: resolve(author.url) }),
+      name,
+      url: named ?? url + page,
       sameAs: author.sameAs ?? [],
+      page,
+      ...(author.jobTitle === undefined ? {} : { jobTitle: clean(['authors', id, 'jobTitle'], author.jobTitle) }),
+      ...(author.bio === undefined ? {} : { bio: clean(['authors', id, 'bio'], author.bio) }),
+      ...(author.image === undefined
+        ? {}
+        : {
+            image: {
+              url: resolve(author.image.src),
+              alt: cleanText(author.image.alt),
+              width: author.image.width,
+              height: author.image.height,
+            },
+          }),
     });
   }
   return {
@@ -211,11 +291,28 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     },
     authors,
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
+    pageSize: settings.pages?.size ?? DEFAULT_PAGE_SIZE,
+    streamFeeds: settings.feeds?.streams ?? STREAM_KINDS,
     deployRoot: settings.deploy?.root ?? 'host',
     hubs: settings.websub?.hubs ?? [],
     embedHosts: settings.embeds?.hosts.map((host) => host.toLowerCase()) ?? DEFAULT_EMBED_HOSTS,
     warnings,
   };
+}
+
+/** Whether `target` is a folder of the site at `site` (`https://x.example/auteurs/a/`), not the site itself. */
+function isFolderIn(target: string, site: string): boolean {
+  return target.startsWith(site) && target.length > site.length && target.endsWith('/') && !/[?#]/.test(target);
+}
+
+/** Why an author's page cannot have `slug` (`claimedBy`: the author id that has it already); none when it can. */
+function authorSlugProblem(slug: string, claimedBy: string | undefined, written: boolean): string | undefined {
+  if (slug === '') return "expected a name with a letter or a digit, for the author page's slug (or give a slug)";
+  if (claimedBy !== undefined)
+    return `expected a slug of its own for the author page, found "${slug}", the slug of author ${claimedBy}${
+      written ? '' : ' (give a slug)'
+    }`;
+  return undefined;
 }
 
 /**

@@ -22,6 +22,17 @@ export interface Person {
   url?: string;
   /** Absolute URLs of the same person elsewhere (schema.org `sameAs`). */
   sameAs: string[];
+  /**
+   * The folder of the author's page, relative to the site root (`authors/<slug>/`, or the folder that the
+   * author's `url` names inside the site): set for the authors `site.yaml` declares, and only them.
+   */
+  page?: string;
+  /** A declared author's role (schema.org `jobTitle`). */
+  jobTitle?: string;
+  /** A declared author's short biography, plain text. */
+  bio?: string;
+  /** A declared author's portrait. */
+  image?: Image;
 }
 
 export interface Image {
@@ -190,6 +201,14 @@ export interface Site {
   hubs: readonly string[];
   /** Absolute URLs of the three feeds. */
   feeds: { rss: string; atom: string; json: string };
+  /** How many articles a list page shows (`pages.size`). */
+  pageSize: number;
+  /** The kinds of stream that get feeds of their own (`feeds.streams`). */
+  streamFeeds: readonly StreamKind[];
+  /** The authors `site.yaml` declares, in its order: each gets a page, with or without articles. */
+  authors: readonly Person[];
+  /** False in a stream's view of the site (streams.ts): its feeds link no monthly archive. */
+  archived?: false;
   /** Every article, newest first (ties broken by id). */
   articles: Article[];
   /** The newest `dateModified ?? datePublished` of all articles: the site's "last updated". */
@@ -201,6 +220,9 @@ export interface Site {
   now: number;
 }
 
+/** The kinds of stream besides the home page's: each has a folder of its own (`sections/<slug>/`). */
+export type StreamKind = 'sections' | 'tags' | 'authors';
+
 /** One file of the built site, held in memory until the writer puts it on disk. */
 export interface OutputFile {
   /** Path relative to the output folder, `/`-separated (`articles/x/index.html`). */
@@ -210,6 +232,9 @@ export interface OutputFile {
 
 /** Output paths that an article slug must never claim. */
 export const FEED_PATHS = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/** The outline of every feed of the site (render/opml.ts). */
+export const OPML_PATH = 'feeds.opml';
 
 /** The newest `limit` articles: what the feeds carry. */
 export function feedArticles(site: Site): Article[] {
@@ -241,10 +266,10 @@ export function lastUpdated(article: Article): DateTime {
 
 /**
  * An article as the site-wide files read it when it is not among the feeds' newest: its place, its
- * dates, its title, standfirst, section and language (the home page, the sitemaps, `_headers`, the
- * 404 page), its images (`image`, `bodyImages`), whose files the build checks exist
- * (content/local-files.ts), and the pictures of its body, which the build encodes after the records
- * (images/encode.ts); everything else emptied. A large build holds its model so, and
+ * dates, its title, standfirst, section, tags, authors and language (the home page, the streams' pages and
+ * feeds, the sitemaps, `_headers`, the 404 page), its images (`image`, `bodyImages`), whose files the
+ * build checks exist (content/local-files.ts), and the pictures of its body, which the build encodes after
+ * the records (images/encode.ts); everything else emptied. A large build holds its model so, and
  * tests/render/index.test.ts checks that every site-wide file is the same from such articles as from whole ones.
  */
 export function listedArticle(article: Article): Article {
@@ -258,12 +283,12 @@ export function listedArticle(article: Article): Article {
     description: article.description,
     datePublished: article.datePublished,
     ...(article.dateModified === undefined ? {} : { dateModified: article.dateModified }),
-    authors: [],
+    authors: article.authors,
     lang: article.lang,
     ...(article.section === undefined ? {} : { section: article.section }),
     ...(article.image === undefined ? {} : { image: article.image }),
     ...(article.bodyPictures === undefined ? {} : { bodyPictures: article.bodyPictures }),
-    tags: [],
+    tags: article.tags,
     citations: [],
     mentions: [],
     about: [],

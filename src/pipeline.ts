@@ -21,6 +21,7 @@ import type { OutputFile, Site } from './model.js';
 import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
 import { siteNotices } from './site-notices.js';
 import { createSite } from './site.js';
+import { siteStreams } from './streams.js';
 import { markFailed, savePublished } from './websub/state.js';
 import { websubTopics } from './websub/topics.js';
 import { openOutput, type WriteResult } from './write/output.js';
@@ -96,6 +97,9 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     if (images.problems.length > 0) throw new ContentError(images.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, withImageBytes(records.articles, images.bytes), now);
+    const streams = siteStreams(site);
+    if (streams.problems.length > 0) throw new ContentError(await withRecordLines(content, streams.problems));
+    const streamWarnings = await withRecordLines(content, streams.warnings);
     const siteFiles = await rendering.siteFiles(site);
     const written = [...siteFiles.paths, ...images.paths];
     // The local files named must exist: in public/, or among the files the build writes.
@@ -126,6 +130,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       // The records' warnings in file-name order, then the site's.
       warnings: [
         ...records.warnings,
+        ...streamWarnings,
         ...config.warnings,
         ...siteNotices(site.url, settings?.file ?? 'site.yaml', urlFrom),
       ],
@@ -164,14 +169,19 @@ async function missingFiles(
     settings: content.siteConfig,
     publicDir: shown(join(contentDir, 'public'), content.namesRelativeTo),
   });
+  return withRecordLines(content, missing);
+}
+
+/** The problems, each of a record's field given the line of that field, its record read again (only on a failure). */
+async function withRecordLines(content: OpenedContent, problems: readonly Problem[]): Promise<Problem[]> {
   const texts = new Map<string, string>();
   const records = new Set(content.articleNames);
-  for (const { file, line } of missing) {
+  for (const { file, line } of problems) {
     if (line !== undefined || texts.has(file) || !records.has(basename(file))) continue;
     const source = await readArticle(content, basename(file));
     if (source !== undefined) texts.set(file, source.text);
   }
-  return withFieldLines(missing, texts);
+  return withFieldLines(problems, texts);
 }
 
 /** The files of `public/`, as output files; an error names each that stands where the build writes. */

@@ -21,6 +21,9 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     feedLimit: config.feedLimit,
     deployRoot: config.deployRoot,
     hubs: config.hubs,
+    pageSize: config.pageSize,
+    streamFeeds: config.streamFeeds,
+    authors: [...config.authors.values()],
     feeds: {
       rss: config.url + FEED_PATHS.rss,
       atom: config.url + FEED_PATHS.atom,

@@ -91,6 +91,17 @@ describe('the built site', () => {
         'robots.txt',
         'sitemap-1.xml',
         'sitemap.xml',
+        'feeds.opml',
+        'sections/index.html',
+        'tags/index.html',
+        // The seed article's one section and five tags: each a page and three feeds.
+        ...['sections/intelligence-artificielle/']
+          .concat(
+            ['ai-act', 'intelligence-artificielle', 'microsoft', 'mistral-ai', 'union-europeenne'].map(
+              (t) => `tags/${t}/`,
+            ),
+          )
+          .flatMap((folder) => ['index.html', 'feed.xml', 'atom.xml', 'feed.json'].map((name) => folder + name)),
       ].sort(),
     );
   });

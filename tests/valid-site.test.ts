@@ -78,6 +78,8 @@ describe('a site using every field', () => {
     expect(article?.author).toEqual([
       {
         '@type': 'Person',
+        // The author page that the declared author's url names inside the site: built, not in public/.
+        '@id': 'https://depeche.example/auteurs/camille/#person',
         name: 'Camille Dupont',
         url: 'https://depeche.example/auteurs/camille/',
         sameAs: ['https://mastodon.example/@camille'],
@@ -88,7 +90,7 @@ describe('a site using every field', () => {
 });
 
 describe('depeche check on the site using every field', () => {
-  it('finds no error: its images, logo and author page are in public/, its links resolve', () => {
+  it('finds no error: its images and logo are in public/, its author page is built, its links resolve', () => {
     const report = checkFiles(result.files);
     expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(report.findings.map((finding) => `${finding.file} ${finding.rule}`)).toEqual([

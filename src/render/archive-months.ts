@@ -51,8 +51,13 @@ export function archiveMonths(site: Pick<Site, 'articles' | 'now'>): ArchiveMont
   return months;
 }
 
-/** The newest month of the history: what the subscription feeds link as `prev-archive`. */
-export function newestArchive(site: Pick<Site, 'articles' | 'now'>): string | undefined {
+/**
+ * The newest month of the history: what the subscription feeds link as `prev-archive`; none for a
+ * stream's view of the site (`archived: false`), whose feeds have no archives.
+ */
+export function newestArchive(site: Pick<Site, 'articles' | 'now' | 'archived'>): string | undefined {
   const newest = site.articles[0];
-  return newest === undefined ? undefined : monthOf(Math.max(site.now, newest.datePublished.epochMs));
+  return newest === undefined || site.archived === false
+    ? undefined
+    : monthOf(Math.max(site.now, newest.datePublished.epochMs));
 }

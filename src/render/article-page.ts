@@ -25,6 +25,7 @@ import {
   typeset,
 } from './html.js';
 import { articleGraph, serializeJsonLd } from './jsonld.js';
+import { streamPath } from '../streams.js';
 import { bindPunctuation } from './typography.js';
 
 export function renderArticlePage(site: SiteSettings, article: Article): OutputFile[] {
@@ -87,7 +88,9 @@ function articleBody(site: SiteSettings, article: Article): SafeHtml {
   const lead = opensWithStandfirst(article);
   return html`<article>
 <header>
-${article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`}<h1>${typeset(article.title)}</h1>
+${
+  article.section !== undefined && html`<p class="kicker">${streamLink(site, 'sections', article.section)}</p>\n`
+}<h1>${typeset(article.title)}</h1>
 ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
   article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
 }<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
@@ -100,7 +103,7 @@ ${correctionsNotice(site, article)}${article.quotes.length > 0 && quotes(article
   article.tags.length > 0 &&
   html`<footer>
 <p class="meta">${labels.tags}</p>
-<ul class="tags">${article.tags.map((tag) => html`<li>${tag}</li>`)}</ul>
+<ul class="tags">${article.tags.map((tag) => html`<li>${streamLink(site, 'tags', tag)}</li>`)}</ul>
 </footer>
 `
 }${article.citations.length > 0 && sources(site, article, labels)}</article>
@@ -123,6 +126,13 @@ export function opensWithStandfirst(article: Article): boolean {
     (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '',
   );
   return text.replace(/\s+/g, ' ').trim() === article.description.replace(/\s+/g, ' ').trim();
+}
+
+/** A section or tag linked to its page (`rel="tag"` for a tag); as text when it has no slug, hence no page. */
+function streamLink(site: SiteSettings, kind: 'sections' | 'tags', name: string): SafeHtml {
+  const path = streamPath(kind, name);
+  if (path === undefined) return html`${name}`;
+  return html`<a href="${site.url + path}"${kind === 'tags' && html` rel="tag"`}>${name}</a>`;
 }
 
 function byline(authors: readonly Person[], labels: Labels): SafeHtml {

@@ -1,7 +1,7 @@
-/** The home page: `index.html`, every article newest first, with the site's JSON-LD. */
-import type { Article, OutputFile, Site } from '../model.js';
-import { type Labels, type SafeHtml, html, labelsFor, ogLocale, renderPage, timeElement, typeset } from './html.js';
-import { serializeJsonLd, siteGraph } from './jsonld.js';
+/** The home page: the first page of the home stream (list-page.ts), with the site's JSON-LD. */
+import { type Article, OPML_PATH, type OutputFile, type Site } from '../model.js';
+import { type Labels, type SafeHtml, html, labelsFor, timeElement, typeset } from './html.js';
+import { renderListPages } from './list-page.js';
 
 export interface HomePageOptions {
   /**
@@ -13,7 +13,8 @@ export interface HomePageOptions {
   items?: WeakMap<Article, SafeHtml>;
 }
 
-export function renderHomePage(site: Site, options: HomePageOptions = {}): OutputFile {
+/** The home page's pages: `index.html`, then `page/2/`…, the site's articles newest first. */
+export function renderHomePage(site: Site, options: HomePageOptions = {}): OutputFile[] {
   const labels = labelsFor(site.language);
   const known = options.items;
   const listed = (article: Article): SafeHtml => {
@@ -25,35 +26,21 @@ export function renderHomePage(site: Site, options: HomePageOptions = {}): Outpu
     }
     return made;
   };
-  const property = (name: string, content: string): SafeHtml => html`<meta property="${name}" content="${content}">\n`;
-  const contents = renderPage({
+  const opml = site.url + OPML_PATH;
+  return renderListPages(
     site,
-    // Site-wide pages follow the list of articles: the year of the site's last update.
-    year: site.updated.iso.slice(0, 4),
-    lang: site.language,
-    title: site.title,
-    description: site.description,
-    canonical: site.url,
-    meta: html`${[
-      property('og:type', 'website'),
-      property('og:title', site.title),
-      property('og:description', site.description),
-      property('og:url', site.url),
-      property('og:site_name', site.title),
-      property('og:locale', ogLocale(site.language)),
-    ]}<meta name="twitter:card" content="summary">\n`,
-    jsonLd: serializeJsonLd(siteGraph(site)),
-    // The model keeps `site.articles` newest first.
-    main: html`<h1>${site.title}</h1>
-<p class="standfirst">${typeset(site.description)}</p>
-<section aria-labelledby="latest">
-<h2 id="latest">${labels.latest}</h2>
-<ol class="articles">
-${site.articles.map(listed)}</ol>
-</section>
+    {
+      path: '',
+      name: site.title,
+      // The model keeps `site.articles` newest first.
+      articles: site.articles,
+      intro: html`<p class="standfirst">${typeset(site.description)}</p>
+<p class="meta"><a href="${opml}" type="text/x-opml">${labels.lists.opml}</a></p>
 `,
-  });
-  return { path: 'index.html', contents };
+      head: html`<link rel="outline" type="text/x-opml" title="${site.title}" href="${opml}">\n`,
+    },
+    listed,
+  );
 }
 
 /** One article of a list: its section, linked title, date and standfirst. */

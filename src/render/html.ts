@@ -70,6 +70,19 @@ export interface Labels {
   subscribe: string;
   subscribeHint: string;
   latest: string;
+  /** The list pages: their navigation, and the names of the streams' indexes. */
+  lists: {
+    page: (n: number, of: number) => string;
+    previous: string;
+    next: string;
+    pages: string;
+    sections: string;
+    tags: string;
+    authors: string;
+    feeds: string;
+    /** The home page's link to `feeds.opml`. */
+    opml: string;
+  };
   notFound: { title: string; text: (site: string) => string; home: string };
   feeds: { rss: string; atom: string; json: string };
   /** Date and time in words. */
@@ -128,6 +141,17 @@ const LABELS: Record<string, Labels> = {
     subscribeHint:
       'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
     latest: 'Derniers articles',
+    lists: {
+      page: (n, of) => `Page ${n} sur ${of}`,
+      previous: 'Page précédente',
+      next: 'Page suivante',
+      pages: 'Pages',
+      sections: 'Rubriques',
+      tags: 'Mots-clés',
+      authors: 'Auteurs',
+      feeds: 'Flux de cette page',
+      opml: 'Tous les flux du site (OPML)',
+    },
     notFound: {
       title: 'Page introuvable',
       text: (site) =>
@@ -153,6 +177,17 @@ const LABELS: Record<string, Labels> = {
     subscribe: 'Subscribe',
     subscribeHint: 'Get new articles in your feed reader: add the address of one of these feeds to it.',
     latest: 'Latest articles',
+    lists: {
+      page: (n, of) => `Page ${n} of ${of}`,
+      previous: 'Previous page',
+      next: 'Next page',
+      pages: 'Pages',
+      sections: 'Sections',
+      tags: 'Tags',
+      authors: 'Authors',
+      feeds: 'Feeds of this page',
+      opml: 'Every feed of the site (OPML)',
+    },
     notFound: {
       title: 'Page not found',
       text: (site) => `No page of ${site} is at this address. The article may have moved, or the link may have a typo.`,

@@ -16,6 +16,9 @@ import { renderNotFoundPage } from './not-found-page.js';
 import { renderRobots } from './robots.js';
 import { renderRss } from './rss.js';
 import { renderSitemaps } from './sitemap.js';
+import { renderOpml } from './opml.js';
+import { renderStreamFeeds } from './stream-feeds.js';
+import { renderStreamPages } from './stream-pages.js';
 
 /** What callers that render again and again keep between calls, for sites of the same settings. */
 export interface RenderMemo {
@@ -24,7 +27,18 @@ export interface RenderMemo {
 }
 
 export interface SiteFileRenderer {
-  name: 'home' | 'feeds' | 'archives' | 'sitemaps' | 'news-sitemap' | 'robots' | 'not-found' | 'headers';
+  name:
+    | 'home'
+    | 'feeds'
+    | 'archives'
+    | 'sitemaps'
+    | 'news-sitemap'
+    | 'robots'
+    | 'not-found'
+    | 'headers'
+    | 'stream-pages'
+    | 'stream-feeds'
+    | 'opml';
   /** `listed`: every article as listed (`listedArticle` in model.ts); `newest`: the feeds' newest, whole. */
   reads: 'listed' | 'newest';
   render(site: Site, memo?: RenderMemo): OutputFile[];
@@ -40,20 +54,8 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
   {
     name: 'home',
     reads: 'listed',
-    render: (site, memo) => [renderHomePage(site, memo === undefined ? {} : { items: memo.items })],
-    inputs(site, memo) {
-      const labels = labelsFor(site.language);
-      const inputs: unknown[] = [site.updated.iso];
-      for (const article of site.articles) {
-        let made = memo.items.get(article);
-        if (made === undefined) {
-          made = item(site, article, labels);
-          memo.items.set(article, made);
-        }
-        inputs.push(made.text);
-      }
-      return inputs;
-    },
+    render: (site, memo) => renderHomePage(site, memo === undefined ? {} : { items: memo.items }),
+    inputs: (site, memo) => [site.updated.iso, ...site.articles.map((article) => listItem(site, memo, article).text)],
   },
   {
     name: 'feeds',
@@ -105,7 +107,50 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
       ...site.articles.map((article) => article.path),
     ],
   },
+  {
+    name: 'stream-pages',
+    reads: 'listed',
+    render(site, memo) {
+      const made = memo ?? { items: new WeakMap() };
+      return renderStreamPages(site, (article) => listItem(site, made, article));
+    },
+    inputs: (site, memo) => [
+      site.updated.iso,
+      ...site.articles.flatMap((article) => [listItem(site, memo, article).text, ...streamInputs(article)]),
+    ],
+  },
+  {
+    name: 'stream-feeds',
+    reads: 'listed',
+    render: (site) => renderStreamFeeds(site),
+    inputs: (site, memo) => [
+      site.updated.iso,
+      ...site.articles.flatMap((article) => [listItem(site, memo, article).text, ...streamInputs(article)]),
+    ],
+  },
+  { name: 'opml', reads: 'listed', render: (site) => [renderOpml(site)] },
 ];
+
+/** What a stream's pages and feeds read of an article besides its list item: its streams, and its feeds' fields. */
+function streamInputs(article: Article): unknown[] {
+  return [
+    article.id,
+    article.tags.join('\n'),
+    article.authors.map((author) => `${author.name}\n${author.url}\n${author.page}`).join('\n'),
+    lastUpdated(article).iso,
+    article.image?.url,
+  ];
+}
+
+/** The article's list item (home-page.ts), made once for all the lists that show it. */
+function listItem(site: Site, memo: RenderMemo, article: Article): SafeHtml {
+  let made = memo.items.get(article);
+  if (made === undefined) {
+    made = item(site, article, labelsFor(site.language));
+    memo.items.set(article, made);
+  }
+  return made;
+}
 
 /** Every site-wide file, in the order of `SITE_FILES`. */
 export function renderSiteFiles(site: Site): OutputFile[] {

@@ -16,6 +16,7 @@ import {
   type Site,
   type SiteSettings,
 } from '../model.js';
+import type { ItemListNode, ListPageNode, ProfileNode } from './list-jsonld.js';
 
 type Sign = '+' | '-';
 /** `YYYY-MM-DD`: a calendar date (schema.org `Date`). */
@@ -58,6 +59,8 @@ export interface OrganizationNode {
 
 export interface PersonNode {
   '@type': 'Person';
+  /** A declared author's: the node of their page (list-jsonld.ts), which tells authors apart. */
+  '@id'?: string;
   name: string;
   url?: string;
   sameAs?: string[];
@@ -184,7 +187,7 @@ function pixels(value: number): PixelsNode {
   return { '@type': 'QuantitativeValue', value, unitCode: 'E37' };
 }
 
-function imageNode(image: Image): ImageNode {
+export function imageNode(image: Image): ImageNode {
   return {
     '@type': 'ImageObject',
     url: image.url,
@@ -210,10 +213,17 @@ function articleImage(image: Image): ImageNode | ImageNode[] {
   );
 }
 
-function personNode(person: Person): PersonNode {
+/** The `@id` of a declared author's node: a fragment of the author's page (`page`: its folder). */
+export function personId(site: Pick<SiteSettings, 'url'>, page: string): string {
+  return `${site.url}${page}#person`;
+}
+
+export function personNode(site: Pick<SiteSettings, 'url'>, person: Person): PersonNode {
   return {
     '@type': 'Person',
+    ...(person.page === undefined ? {} : { '@id': personId(site, person.page) }),
     name: person.name,
+    ...(person.jobTitle === undefined ? {} : { jobTitle: person.jobTitle }),
     ...(person.url === undefined ? {} : { url: person.url }),
     ...(person.sameAs.length === 0 ? {} : { sameAs: [...person.sameAs] }),
   };
@@ -301,7 +311,7 @@ function newsArticleNode(site: SiteSettings, article: Article): NewsArticleNode 
     dateModified: withOffset(lastUpdated(article)),
     inLanguage: article.lang,
     author: article.authors.map((author) =>
-      author.type === 'Organization' ? { '@id': site.publisher.id } : personNode(author),
+      author.type === 'Organization' ? { '@id': site.publisher.id } : personNode(site, author),
     ),
     publisher: { '@id': site.publisher.id },
     ...(article.image === undefined ? {} : { image: articleImage(article.image) }),
@@ -342,9 +352,9 @@ export function articleGraph(site: SiteSettings, article: Article): Graph {
   return graph;
 }
 
-/** The home page's graph: the WebSite and its publisher. */
-export function siteGraph(site: Site): Graph {
-  const graph: DepecheGraph<WebSiteNode | PublisherNode> = {
+/** The home page's graph: the WebSite and its publisher, and the nodes of its page (list-jsonld.ts). */
+export function siteGraph(site: Site, pageNodes: readonly (ListPageNode | ItemListNode | ProfileNode)[] = []): Graph {
+  const graph: DepecheGraph<WebSiteNode | PublisherNode | ListPageNode | ItemListNode | ProfileNode> = {
     '@context': 'https://schema.org',
     '@graph': [
       {
@@ -357,6 +367,7 @@ export function siteGraph(site: Site): Graph {
         publisher: { '@id': site.publisher.id },
       },
       publisherNode(site),
+      ...pageNodes,
     ],
   };
   return graph;

@@ -53,6 +53,10 @@ ol,ul{padding-left:1.4em}
 .articles h3{font-size:1.3rem;margin:0 0 .35rem}
 .articles h3 a{color:var(--fg);text-decoration:none}.articles h3 a:hover{text-decoration:underline}
 .articles p{margin:0 0 .35rem}
+.kicker a{color:inherit}
+.pages ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0;margin:1.5rem 0}
+.streams{columns:14rem}
+.portrait{width:7rem;border-radius:50%;margin-bottom:1rem}
 .subscribe{margin-block:1.5rem 2rem;padding:1.1rem 1.25rem;border-radius:.5rem;background:var(--tint)}
 .subscribe h2{margin:0 0 .35rem}
 .subscribe p{margin:0 0 .75rem}

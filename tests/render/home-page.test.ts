@@ -4,7 +4,8 @@ import { dateTime, makeArticle, makeSite } from '../fixtures/factories.js';
 import { attr, dom, elements, one, text, type T } from '../helpers/html-reading.js';
 
 function render(site = makeSite()) {
-  const file = renderHomePage(site);
+  const [file] = renderHomePage(site);
+  if (file === undefined) throw new Error('expected a page');
   if (typeof file.contents !== 'string') throw new Error('expected text');
   return { file, ...dom(file.contents) };
 }
@@ -92,7 +93,7 @@ describe('renderHomePage', () => {
     ]);
   });
 
-  it('embeds the site JSON-LD: the WebSite and its publisher', () => {
+  it('embeds the site JSON-LD: the WebSite, its publisher, the CollectionPage and its ItemList', () => {
     const { document } = render();
     const script = one(document, 'script');
     expect(attr(script, 'type')).toBe('application/ld+json');
@@ -101,7 +102,42 @@ describe('renderHomePage', () => {
     expect(graph['@graph'].map((n) => [n['@type'], n['@id']])).toEqual([
       ['WebSite', 'https://depeche.example/#website'],
       ['NewsMediaOrganization', 'https://depeche.example/#publisher'],
+      ['CollectionPage', 'https://depeche.example/#webpage'],
+      ['ItemList', 'https://depeche.example/#articles'],
     ]);
+  });
+
+  it('is paginated: page.size articles a page, page/2/ on, rel prev/next, a canonical and an ItemList each', () => {
+    const many = Array.from({ length: 5 }, (_, i) =>
+      makeArticle({ slug: `a${i}`, datePublished: dateTime(`2024-03-0${5 - i}T10:00:00+01:00`) }),
+    );
+    const pages = renderHomePage(makeSite({ articles: many, pageSize: 2 }));
+    expect(pages.map((p) => p.path)).toEqual(['index.html', 'page/2/index.html', 'page/3/index.html']);
+    const read = pages.map((p) => dom(p.contents as string));
+    expect(read.flatMap((r) => r.errors)).toEqual([]);
+    const links = (r: (typeof read)[number], rel: string) =>
+      elements(r.document, 'link')
+        .filter((l) => attr(l, 'rel') === rel)
+        .map((l) => attr(l, 'href'));
+    const [first, second, third] = read as [(typeof read)[0], (typeof read)[0], (typeof read)[0]];
+    expect(links(second, 'canonical')).toEqual(['https://depeche.example/page/2/']);
+    expect(links(first, 'prev')).toEqual([]);
+    expect(links(first, 'next')).toEqual(['https://depeche.example/page/2/']);
+    expect(links(second, 'prev')).toEqual(['https://depeche.example/']);
+    expect(links(second, 'next')).toEqual(['https://depeche.example/page/3/']);
+    expect(links(third, 'next')).toEqual([]);
+    const hrefs = (r: (typeof read)[0]) => elements(r.document, 'h3').map((h) => attr(one(h, 'a'), 'href'));
+    expect(hrefs(second)).toEqual([many[2]?.url, many[3]?.url]);
+    expect(hrefs(third)).toEqual([many[4]?.url]);
+    const graph = JSON.parse(text(one(second.document, 'script'))) as { '@graph': Record<string, unknown>[] };
+    const list = graph['@graph'].find((n) => n['@type'] === 'ItemList');
+    expect(list).toMatchObject({
+      numberOfItems: 5,
+      itemListElement: [
+        { '@type': 'ListItem', position: 3, url: many[2]?.url },
+        { '@type': 'ListItem', position: 4, url: many[3]?.url },
+      ],
+    });
   });
 
   it('escapes hostile titles and descriptions', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { articleGraph, serializeJsonLd, siteGraph } from '../../src/render/jsonld.js';
 import { localImage } from '../../src/images/variants.js';
 import type { Image } from '../../src/model.js';
+import { listPageGraph, listPageNodes, type ListPage } from '../../src/render/list-jsonld.js';
 import { dateTime, makeArticle, makeCitation, makeSite } from '../fixtures/factories.js';
 
 type JsonNode = Record<string, unknown>;
@@ -274,6 +275,25 @@ const CONTEXT = new URL('../../src/vocabulary/data/schemas/schemaorgcontext.json
 /** The full release is only in ../shared (CI and developers); end users skip this cross-check. */
 const VOCABULARY = new URL('../../../shared/schemas/schemaorg-30.0/schemaorg-current-https.jsonld', import.meta.url);
 
+/** A list page's graph, and an author's: CollectionPage and ProfilePage with their ItemList and Person. */
+const LIST: ListPage = {
+  url: 'https://depeche.example/tags/ia/',
+  name: 'IA',
+  urls: ['https://depeche.example/a/'],
+  offset: 20,
+  total: 21,
+};
+const author = {
+  name: 'Camille',
+  sameAs: ['https://mastodon.example/@camille'],
+  page: 'authors/camille/',
+  url: 'https://depeche.example/authors/camille/',
+  jobTitle: 'Journaliste',
+  bio: 'Suit le numérique.',
+  image: { url: 'https://depeche.example/camille.jpg', alt: 'Camille', width: 400, height: 400 },
+};
+const PROFILE: ListPage = { ...LIST, url: author.url, author };
+
 describe('expansion with the schema.org 30.0 context', () => {
   const context = JSON.parse(readFileSync(CONTEXT, 'utf8')) as unknown;
   const documentLoader = async (url: string) => {
@@ -296,6 +316,9 @@ describe('expansion with the schema.org 30.0 context', () => {
   for (const [name, graph] of [
     ['article', articleGraph(makeSite(), article)],
     ['site', siteGraph(makeSite())],
+    ['home page', siteGraph(makeSite(), listPageNodes(makeSite(), LIST))],
+    ['list page', listPageGraph(makeSite(), LIST)],
+    ['author page', listPageGraph(makeSite(), PROFILE)],
   ] as const) {
     it(`expands the ${name} graph in safe mode, dropping no term`, async () => {
       // Safe mode throws on any term, type or value that expansion would drop or leave relative.
@@ -375,7 +398,12 @@ describe.skipIf(!existsSync(VOCABULARY))('conformance to the schema.org 30.0 voc
         },
       ],
     });
-    const all = [...nodes(articleGraph(makeSite(), article)), ...nodes(siteGraph(makeSite()))];
+    const all = [
+      ...nodes(articleGraph(makeSite(), article)),
+      ...nodes(siteGraph(makeSite())),
+      ...nodes(listPageGraph(makeSite(), LIST)),
+      ...nodes(listPageGraph(makeSite(), PROFILE)),
+    ];
     expect(all.flatMap((node, i) => problems(node, `@graph[${i}]`))).toEqual([]);
   });
 });

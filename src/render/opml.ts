@@ -1,0 +1,44 @@
+/**
+ * `feeds.opml` (OPML 2.0, https://opml.org/spec2.opml): every feed of the site, for subscribing in bulk,
+ * one outline a stream, by its RSS feed (its Atom and JSON feeds carry the same items, and a reader given
+ * all three would show each article three times): the site's, then each section's, tag's and author's
+ * that has feeds (`feeds.streams`), grouped by kind.
+ */
+import { OPML_PATH, type OutputFile, type Site } from '../model.js';
+import { siteStreams, streamFeeds } from '../streams.js';
+import { labelsFor } from './html.js';
+import { formatRfc822 } from './rfc822.js';
+import { textAsHtml } from './rss.js';
+import { el, renderXml, type XmlElement } from './xml.js';
+
+/** OPML 2.0 lets `text` hold HTML, so the title is escaped as HTML in it: `R&D` must not read as an entity. */
+function outline(title: string, page: string, rss: string): XmlElement {
+  return el('outline', [], { type: 'rss', text: textAsHtml(title), xmlUrl: rss, htmlUrl: page });
+}
+
+export function renderOpml(site: Site): OutputFile {
+  const labels = labelsFor(site.language);
+  const streams = siteStreams(site);
+  const groups = site.streamFeeds
+    .filter((kind) => streams[kind].length > 0)
+    .map((kind) =>
+      el(
+        'outline',
+        streams[kind].map((stream) => outline(`${site.title} — ${stream.name}`, stream.url, streamFeeds(stream).rss)),
+        { text: textAsHtml(labels.lists[kind]) },
+      ),
+    );
+  const opml = el(
+    'opml',
+    [
+      el('head', [
+        el('title', site.title),
+        el('dateCreated', formatRfc822(site.updated)),
+        el('ownerName', site.publisher.name),
+      ]),
+      el('body', [outline(site.title, site.url, site.feeds.rss), ...groups]),
+    ],
+    { version: '2.0' },
+  );
+  return { path: OPML_PATH, contents: renderXml(opml) };
+}
