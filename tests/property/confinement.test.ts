@@ -97,7 +97,7 @@ describe('confinement', () => {
           expect(confined('/srv/dist', file.path).startsWith('/srv/dist/')).toBe(true);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 });
