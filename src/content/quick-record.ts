@@ -1,6 +1,6 @@
 /**
- * The quick path for a valid record: its front matter read with js-yaml (about ten times faster than
- * the `yaml` package's parse with positions) and checked with the record schema. Anything unusual,
+ * The quick path for a valid record: its front matter read with js-yaml (many times faster than the
+ * `yaml` package's parse with positions: docs/benchmarks.md) and checked with the record schema. Anything unusual,
  * and every record with a problem, goes the slow path instead (`frontmatter.ts`, `validate.ts`),
  * which names the problem's line: this path only ever accepts, so it never words a problem itself.
  *
@@ -23,7 +23,7 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\
 
 /**
  * The core schema, with integers and floats resolved as the `yaml` package resolves them (a type
- * of the same tag replaces the schema's own). js-yaml 4, not 5: on our front matters 5.x reads 3.7
+ * of the same tag replaces the schema's own). js-yaml 4, not 5: 5.x reads our front matters several
  * times slower (an event stream, then a construction pass).
  */
 const schema = CORE_SCHEMA.extend({
