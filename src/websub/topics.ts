@@ -1,8 +1,9 @@
 /**
  * The site's WebSub topics: the documents a subscriber follows and a hub is told of when they
- * change. The feeds, and the home page, which names the hubs too (render/home-page.ts).
+ * change. The feeds, the streams' feeds too, and the home page, which names the hubs as every page does.
  */
-import { FEED_PATHS, type SiteSettings } from '../model.js';
+import { FEED_PATHS, type Site } from '../model.js';
+import { allStreams, streamSite } from '../streams.js';
 
 export interface Topic {
   /** Its public URL: what the hub knows it by (`hub.url`). */
@@ -11,11 +12,24 @@ export interface Topic {
   path: string;
 }
 
-export function websubTopics(site: SiteSettings): Topic[] {
+export function websubTopics(site: Site): Topic[] {
+  const streams = allStreams(site)
+    .filter((stream) => site.streamFeeds.includes(stream.kind))
+    .flatMap((stream): Topic[] => {
+      const { feeds } = streamSite(site, stream);
+      return [
+        { url: feeds.rss, path: stream.path + FEED_PATHS.rss },
+        { url: feeds.atom, path: stream.path + FEED_PATHS.atom },
+        { url: feeds.json, path: stream.path + FEED_PATHS.json },
+      ];
+    })
+    // By path: the order of the pings does not follow the order the streams are found in.
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return [
     { url: site.feeds.rss, path: FEED_PATHS.rss },
     { url: site.feeds.atom, path: FEED_PATHS.atom },
     { url: site.feeds.json, path: FEED_PATHS.json },
     { url: site.url, path: 'index.html' },
+    ...streams,
   ];
 }
