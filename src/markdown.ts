@@ -68,7 +68,9 @@ export function renderMarkdown(source: string, baseUrl: string, options: Markdow
   const removals = raw.flatMap(({ line, html: piece }) =>
     sanitizeBodyHtml(piece, baseUrl, embedHosts).removed.map((removed) => ({ line, removed })),
   );
-  return { html: sanitizeBodyHtml(html, baseUrl, embedHosts).html, images, removals };
+  // The sanitizer decodes character references, so raw HTML's `&#1;` or `&#xFFFE;` comes out as the character
+  // itself, which HTML forbids: those are dropped, as from the source.
+  return { html: stripForHtml(sanitizeBodyHtml(html, baseUrl, embedHosts).html), images, removals };
 }
 
 /** What the body may show as a `<picture>`: the variants of a file of the site, by its absolute URL. */

@@ -124,6 +124,14 @@ describe('raw HTML', () => {
     expect(html).toBe('<p>La balise &lt;script&gt; d’un formulaire.</p>\n<p>La suite.</p>\n');
   });
 
+  it('drops the characters HTML forbids that raw HTML writes as references (the sanitizer decodes them)', () => {
+    // `&#1;` and `&#xFFFE;` must not come out as U+0001 and U+FFFE.
+    const body = '<iframe src="javascript:alert(1)"></iframe>\n&#0; &#xD800; &#x110000; &#1; &#12; &#128; &#xFFFE;\n';
+    const { html } = renderMarkdown(body, 'https://depeche.example/articles/a/');
+    expect(html).not.toMatch(/[\u0001\uFFFE\uFFFF]/);
+    expect(dom(`<!doctype html><html lang="fr"><title>x</title><body>${html}`).errors).toEqual([]);
+  });
+
   it('renders a body without raw HTML as markdown-it alone does, with no removal', () => {
     const source = '# T\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\nUn fait[^1].\n\n```js\nx < 1\n```\n\n[^1]: Note.\n';
     const plain = renderMarkdown(source, BASE);
