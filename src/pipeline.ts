@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
 import { openContent, readArticle, type OpenedContent, shown, type SourceFile } from './content/load.js';
 import { checkArticles } from './content/records.js';
-import { missingLocalFiles, withFieldLines } from './content/local-files.js';
+import { missingLocalFiles, publicOrWritten, withFieldLines } from './content/local-files.js';
 import { isDraft } from './drafts.js';
 import { nothingPublished, schedule } from './scheduled.js';
 import { ContentError, type Problem } from './errors.js';
@@ -156,16 +156,10 @@ async function missingFiles(
   site: Site,
   written: readonly string[],
 ): Promise<Problem[]> {
-  const publicPaths = new Set(content.publicFiles.map((file) => file.path));
-  let writtenPaths: Set<string> | undefined;
-  const writes = (path: string): boolean => {
-    writtenPaths ??= new Set(written);
-    return writtenPaths.has(path);
-  };
   const missing = missingLocalFiles({
     site,
     articles: site.articles,
-    paths: { has: (path) => publicPaths.has(path) || writes(path) },
+    paths: publicOrWritten(new Set(content.publicFiles.map((file) => file.path)), () => written),
     settings: content.siteConfig,
     publicDir: shown(join(contentDir, 'public'), content.namesRelativeTo),
   });

@@ -24,6 +24,24 @@ export interface LocalFilesInput {
  * The problems in the order of the records' files. A record's `image.src` has no line here (the model
  * does not keep its front matter): `withFieldLines` gives it one, from the record's text read again.
  */
+/**
+ * The paths of `public/`, then, only when a file is not there (rare), those the build writes, gathered
+ * once: a large build writes hundreds of thousands.
+ */
+export function publicOrWritten(
+  publicPaths: ReadonlySet<string>,
+  written: () => Iterable<string>,
+): Pick<ReadonlySet<string>, 'has'> {
+  let writes: Set<string> | undefined;
+  return {
+    has(path) {
+      if (publicPaths.has(path)) return true;
+      writes ??= new Set(written());
+      return writes.has(path);
+    },
+  };
+}
+
 export function missingLocalFiles(input: LocalFilesInput): Problem[] {
   const { site, paths, settings, publicDir } = input;
   const problems: Problem[] = [];

@@ -8,7 +8,7 @@
  */
 import { dirname, join } from 'node:path';
 import { shown } from '../content/load.js';
-import { missingLocalFiles, withFieldLines } from '../content/local-files.js';
+import { missingLocalFiles, publicOrWritten, withFieldLines } from '../content/local-files.js';
 import { crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
 import type { Article, OutputFile, Site } from '../model.js';
@@ -106,22 +106,17 @@ function missingFiles(
   publicPaths: ReadonlySet<string>,
   siteFiles: readonly OutputFile[],
 ): Problem[] {
-  let written: Set<string> | undefined;
-  const writes = (path: string): boolean => {
-    written ??= new Set([
-      ...siteFiles.map((file) => file.path),
-      ...[...model.entries.values()].flatMap((entry) =>
-        entry.kind === 'record' && 'pages' in entry.outcome ? entry.outcome.pages.map((page) => page.path) : [],
-      ),
-    ]);
-    return written.has(path);
-  };
+  const written = (): string[] => [
+    ...siteFiles.map((file) => file.path),
+    ...[...model.entries.values()].flatMap((entry) =>
+      entry.kind === 'record' && 'pages' in entry.outcome ? entry.outcome.pages.map((page) => page.path) : [],
+    ),
+  ];
   const missing = missingLocalFiles({
     site,
     articles: site.articles,
-    paths: { has: (path) => publicPaths.has(path) || writes(path) },
+    paths: publicOrWritten(publicPaths, written),
     settings: model.content.siteConfig,
-    // The content folder's `public/` as shown, beside `articles/` as the model names it.
     // The content folder's `public/`, beside `articles/`, named as the build names it.
     publicDir: shown(join(dirname(model.content.articlesDir), 'public'), model.content.namesRelativeTo),
   });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { type CachedSiteFiles, type FileIdentity, identify, unchanged } from './cache.js';
 import type { RecordSummary } from './shard.js';
 import { newsArticles, type OutputFile, type Site } from '../model.js';
-import { newestArchive } from '../render/archive-months.js';
+import { monthOf, newestArchive } from '../render/archive-months.js';
 import type { WriteResult } from '../write/output.js';
 import { addResult } from '../write/place.js';
 import type { FolderWriter } from '../write/folder.js';
@@ -58,7 +58,7 @@ export function siteFileDigests(
   }
   for (const article of newsArticles(site)) listings.update(`news\0${article.path}\n`);
   // Now's month closes the archive month before it and opens its own (render/archives.ts).
-  listings.update(`month\0${new Date(site.now).toISOString().slice(0, 7)}\n`);
+  listings.update(`month\0${monthOf(site.now)}\n`);
   const byPath = new Map(records.map((record) => [record.article.path, record]));
   const feeds = createHash('sha256').update(`${key}\0${site.updated.iso}\0${newestArchive(site)}\0`);
   for (const article of site.articles.slice(0, site.feedLimit)) {

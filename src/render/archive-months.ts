@@ -18,7 +18,7 @@ export function archivePaths(month: string): { rss: string; atom: string; json: 
 }
 
 /** The UTC month of an instant: `2024-02`. */
-function monthOf(epochMs: number): string {
+export function monthOf(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 7);
 }
 

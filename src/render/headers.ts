@@ -13,7 +13,7 @@
  */
 import { IMAGES_FOLDER } from '../images/settings.js';
 import type { OutputFile, Site } from '../model.js';
-import { archiveMonths, archivePaths } from './archive-months.js';
+import { archiveMonths, archivePaths, monthOf } from './archive-months.js';
 
 /** A path pattern and the headers it sets, in order. */
 export interface HeaderRule {
@@ -88,7 +88,7 @@ function archiveRules(site: Site, path: (url: string) => string): HeaderRule[] {
     ['Cache-Control', IMMUTABLE],
     ['Access-Control-Allow-Origin', '*'],
   ];
-  const thisYear = new Date(site.now).toISOString().slice(0, 4);
+  const thisYear = monthOf(site.now).slice(0, 4);
   const rules: HeaderRule[] = [];
   const years = new Set<string>();
   for (const { month, closed } of archiveMonths(site)) {

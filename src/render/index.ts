@@ -4,7 +4,7 @@
  * that a caller that keeps earlier files knows when one is still right.
  */
 import { type Article, feedArticles, lastUpdated, newsArticles, type OutputFile, type Site } from '../model.js';
-import { archiveMonths, newestArchive } from './archive-months.js';
+import { archiveMonths, monthOf, newestArchive } from './archive-months.js';
 import { renderArchives } from './archives.js';
 import { renderAtom } from './atom.js';
 import { renderHeaders } from './headers.js';
@@ -69,7 +69,7 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     render: (site) => renderArchives(site),
     inputs(site) {
       // Now's month closes the month before it (its `next-archive`) and opens its own.
-      const inputs: unknown[] = [new Date(site.now).toISOString().slice(0, 7)];
+      const inputs: unknown[] = [monthOf(site.now)];
       for (const article of site.articles) {
         inputs.push(article.id, article.url, article.title, article.description, article.datePublished.iso);
         inputs.push(lastUpdated(article).iso, article.section, article.lang);
