@@ -84,7 +84,9 @@ describe('the image sitemap', () => {
     const images = pageImages({ url: SITE }, many);
     expect(images).toHaveLength(MAX_IMAGES_PER_URL);
     expect(images.at(-1)).toBe(`${SITE}images/999.png`);
-    const plain = renderSitemaps(makeSite({ articles: [makeArticle({ image: undefined })] })).find((file) => file.path === 'sitemap-1.xml');
+    const plain = renderSitemaps(makeSite({ articles: [makeArticle({ image: undefined })] })).find(
+      (file) => file.path === 'sitemap-1.xml',
+    );
     expect(String(plain?.contents)).not.toContain('image');
   });
 });
