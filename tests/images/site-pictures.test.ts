@@ -234,6 +234,26 @@ describe('the icons', () => {
   });
 });
 
+describe('a second build', () => {
+  it('encodes none of the pictures again: the crops and the icons come from .depeche/', async () => {
+    const outDir = join(root, 'dist');
+    const first: string[] = [];
+    await build({ contentDir: join(root, 'content'), outDir, onImageEncoded: (path) => first.push(path) });
+    const second: string[] = [];
+    await build({ contentDir: join(root, 'content'), outDir, onImageEncoded: (path) => second.push(path) });
+    expect(first).toEqual(
+      expect.arrayContaining([
+        'favicon.ico',
+        'favicon-32x32.png',
+        'apple-touch-icon.png',
+        expect.stringMatching(/^images\/defaut-[0-9a-f]{16}-16x9\.jpg$/),
+      ]),
+    );
+    expect(second).toEqual([]);
+    expect(readFileSync(join(outDir, 'favicon.ico'))).toEqual(Buffer.from(bytes('favicon.ico')));
+  });
+});
+
 describe('bad pictures in site.yaml', () => {
   async function problemsOf(settings: string, files: Record<string, Uint8Array | string>): Promise<string[]> {
     const site = pictureSite(settings, files);
