@@ -5,7 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { stripForHtml } from '../characters.js';
-import type { DateTime, SiteSettings } from '../model.js';
+import type { DateTime, Image, SiteSettings } from '../model.js';
 import { LOGO_STYLE, PAGE_STYLE } from './style.js';
 import { bindPunctuation } from './typography.js';
 
@@ -277,6 +277,15 @@ function iconLinks(site: SiteSettings): HtmlValue {
 }
 
 /**
+ * The logo before the site's name in the home link. Its text alternative is the publisher's name, or nothing when
+ * the link's text says that name already (read twice otherwise: axe-core's `image-redundant-alt`).
+ */
+function headerLogo(logo: Image, title: string): SafeHtml {
+  const alt = logo.alt === title ? '' : logo.alt;
+  return html`<img class="logo" src="${logo.url}" alt="${alt}" width="${logo.width}" height="${logo.height}"> `;
+}
+
+/**
  * A whole HTML document: `<!doctype html>` to `</html>`, ending with a newline. Every URL in it is
  * absolute, so the same markup works at any address (the 404 page is served at all of them).
  */
@@ -301,10 +310,7 @@ ${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(pa
 <body>
 <a class="skip" href="#content">${labels.skip}</a>
 <header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${
-    site.logo &&
-    html`<img class="logo" src="${site.logo.url}" alt="${site.logo.alt}" width="${site.logo.width}" height="${
-      site.logo.height
-    }"> `
+    site.logo && headerLogo(site.logo, site.title)
   }${site.title}</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
 <main id="content" class="wrap">
 ${parts.main}</main>

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import type { BuildResult } from '../../src/build-types.js';
 import { ContentError } from '../../src/errors.js';
+import { renderNotFoundPage } from '../../src/render/not-found-page.js';
+import { makeSite } from '../fixtures/factories.js';
 import { gradientJpeg, imageSite } from './site.js';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -163,7 +165,7 @@ describe('the square logo', () => {
     });
   });
 
-  it("is in every page's header, with its width, height and the publisher's name", () => {
+  it("is in every page's header, with its width and height", () => {
     const pages = result.files.filter((file) => file.path.endsWith('.html')).map((file) => file.path);
     expect(pages).toEqual(expect.arrayContaining(['index.html', '404.html', WITH, WITHOUT]));
     expect(pages.some((path) => path.startsWith('tags/'))).toBe(true);
@@ -176,8 +178,18 @@ describe('the square logo', () => {
         '256',
         '256',
       ]);
-      expect(attribute(logo, 'alt')).toBe('Dépêche');
+      // The publisher's name is the link's own text here (the site's title): the logo beside it says nothing more.
+      expect(attribute(logo, 'alt')).toBe('');
     }
+  });
+});
+
+describe("the header logo's text alternative", () => {
+  it("is the publisher's name when the link's text, the site's title, is another", () => {
+    const logo = { url: `${SITE}logo.png`, alt: 'Groupe Presse Sud', width: 200, height: 200 };
+    const page = parse(renderNotFoundPage(makeSite({ logo })).contents as string);
+    const [header] = elements(page, 'header');
+    expect(elements(header as Node, 'img').map((img) => attribute(img, 'alt'))).toEqual(['Groupe Presse Sud']);
   });
 });
 
