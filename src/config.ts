@@ -15,6 +15,7 @@ import { removedMessage } from './content/record-warnings.js';
 import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
 import { fieldName, validateYaml } from './content/validate.js';
 import { type FieldPath, offsetOf } from './content/yaml-position.js';
+import { LOCALES, localeOf } from './locales/index.js';
 import { DEFAULT_EMBED_HOSTS } from './markdown-html.js';
 
 /** An entry of `embeds.hosts`: a host name with a dot, and optionally a path. */
@@ -233,6 +234,8 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     }
     return cleanText(value);
   };
+  if (localeOf(settings.language) === undefined)
+    warnings.push(unlabelled(file, lineAt(offsetOf(document, ['language'])), settings.language));
   const title = clean(['title'], settings.title);
   const description = clean(['description'], settings.description);
   const publisherName = clean(['publisher', 'name'], settings.publisher.name);
@@ -297,6 +300,17 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     hubs: settings.websub?.hubs ?? [],
     embedHosts: settings.embeds?.hosts.map((host) => host.toLowerCase()) ?? DEFAULT_EMBED_HOSTS,
     warnings,
+  };
+}
+
+/** The one warning for a language the pages have no labels in (src/locales/): they are labelled in English. */
+function unlabelled(file: string, line: number, language: string): Problem {
+  return {
+    file,
+    line,
+    field: 'language',
+    message: `expected a language with labels, found "${language}": its pages are labelled in English`,
+    hint: `labels exist for ${Object.keys(LOCALES).join(', ')}; add src/locales/<language>.ts`,
   };
 }
 
