@@ -24,7 +24,7 @@ import {
   timeElement,
   typeset,
 } from './html.js';
-import { articleGraph, serializeJsonLd } from './jsonld.js';
+import { articleGraph, serializeJsonLd, shownImage } from './jsonld.js';
 import { streamPath } from '../streams.js';
 import { bindPunctuation } from './typography.js';
 
@@ -49,7 +49,7 @@ export function renderArticlePage(site: SiteSettings, article: Article): OutputF
 }
 
 function headMeta(site: SiteSettings, article: Article): SafeHtml {
-  const { image } = article;
+  const image = shownImage(site, article);
   const property = (name: string, content: string | number): SafeHtml =>
     html`<meta property="${name}" content="${content}">\n`;
   const named = (name: string, content: string): SafeHtml => html`<meta name="${name}" content="${content}">\n`;

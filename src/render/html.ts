@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { stripForHtml } from '../characters.js';
 import type { DateTime, SiteSettings } from '../model.js';
 import { type Labels, labelsFor } from './labels.js';
-import { PAGE_STYLE } from './style.js';
+import { LOGO_STYLE, PAGE_STYLE } from './style.js';
 import { bindPunctuation } from './typography.js';
 
 const markdownEscape = new MarkdownIt().utils.escapeHtml;
@@ -114,6 +114,18 @@ function feedLinks(site: SiteSettings, labels: Labels): { href: string; type: st
   ];
 }
 
+/** The icons made from `favicon` (model.ts), the SVG source too when it is one; none without the setting. */
+function iconLinks(site: SiteSettings): HtmlValue {
+  const icons = site.favicon;
+  if (icons === undefined) return undefined;
+  return [
+    html`<link rel="icon" href="${icons.ico.url}" sizes="16x16 32x32">\n`,
+    html`<link rel="icon" type="image/png" href="${icons.png.url}" sizes="32x32">\n`,
+    icons.svg !== undefined && html`<link rel="icon" type="image/svg+xml" href="${icons.svg}" sizes="any">\n`,
+    html`<link rel="apple-touch-icon" href="${icons.touch.url}" sizes="180x180">\n`,
+  ];
+}
+
 /**
  * A whole HTML document: `<!doctype html>` to `</html>`, ending with a newline. Every URL in it is
  * absolute, so the same markup works at any address (the 404 page is served at all of them).
@@ -132,13 +144,18 @@ export function renderPage(parts: PageParts): string {
 <meta name="description" content="${parts.description}">
 ${parts.canonical !== undefined && html`<link rel="canonical" href="${parts.canonical}">\n`}${feeds.map(
   (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
-)}${site.hubs.map((hub) => html`<link rel="hub" href="${hub}">\n`)}${parts.meta}<style>${raw(PAGE_STYLE)}</style>
+)}${site.hubs.map((hub) => html`<link rel="hub" href="${hub}">\n`)}${iconLinks(site)}${parts.meta}<style>${raw(
+    PAGE_STYLE,
+  )}${site.logo && raw(LOGO_STYLE)}</style>
 ${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`}</head>
 <body>
 <a class="skip" href="#content">${labels.skip}</a>
 <header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${
-    site.title
-  }</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
+    site.logo &&
+    html`<img class="logo" src="${site.logo.url}" alt="${site.logo.alt}" width="${site.logo.width}" height="${
+      site.logo.height
+    }"> `
+  }${site.title}</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
 <main id="content" class="wrap">
 ${parts.main}</main>
 <aside class="subscribe wrap" aria-labelledby="subscribe">
