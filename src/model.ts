@@ -279,7 +279,8 @@ export function lastUpdated(article: Article): DateTime {
  * feeds, the sitemaps, `_headers`, the 404 page), its images (`image`, `bodyImages`), whose files the
  * build checks exist (content/local-files.ts), and the pictures of its body, which the build encodes after
  * the records (images/encode.ts), and its own fields (`extra`); everything else emptied. A large build holds
- * its model so, and tests/render/index.test.ts checks that every site-wide file is the same from such articles as from whole ones.
+ * its model so, and tests/render/index.test.ts checks that every site-wide file is the same from such articles
+ * as from whole ones.
  */
 export function listedArticle(article: Article): Article {
   return {

@@ -212,11 +212,13 @@ async function readSettings(
     if (source !== undefined && (drafts || !isDraft(source))) sources.push(source);
   }
   const problems: Problem[] = [...content.problems, ...(config ?? [])];
-  problems.push(...checkArticles(
+  problems.push(
+    ...checkArticles(
       content.siteConfig && declaredAuthorIds(content.siteConfig.text),
       content.siteConfig === undefined ? [] : declaredOwnFields(content.siteConfig.text),
       sources,
-    ));
+    ),
+  );
   throw new ContentError(
     problems.length > 0
       ? problems
