@@ -201,6 +201,11 @@ export interface Site {
   description: string;
   /** BCP 47 language tag. */
   language: string;
+  /**
+   * The newsroom's IANA time zone (`site.yaml` `timeZone`): the pages show every date's wall-clock time there;
+   * without it, at the offset the record wrote. Feeds and `<time datetime>` keep the record's instant as written.
+   */
+  timeZone?: string;
   publisher: Publisher;
   /** Number of newest articles the feeds carry. */
   feedLimit: number;

@@ -20,6 +20,7 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     title: config.title,
     description: config.description,
     language: config.language,
+    ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }),
     publisher: config.publisher,
     feedLimit: config.feedLimit,
     deployRoot: config.deployRoot,

@@ -9,7 +9,7 @@ export function correctionsNotice(site: SiteSettings, article: Article): SafeHtm
   return html`<aside class="corrections">
 ${article.corrections.map(
   (correction) =>
-    html`<p><strong>${labels.correction}</strong> (${timeElement(correction.date, labels)})${labels.colon} ${
+    html`<p><strong>${labels.correction}</strong> (${timeElement(correction.date, labels, site.timeZone)})${labels.colon} ${
       correction.text
     }</p>\n`,
 )}</aside>
