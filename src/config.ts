@@ -28,9 +28,18 @@ import { fieldName, validateYaml } from './content/validate.js';
 import { type FieldPath, offsetOf } from './content/yaml-position.js';
 import { LOCALES, localeOf } from './locales/index.js';
 import { DEFAULT_EMBED_HOSTS } from './markdown-html.js';
+import { RECORD_FIELDS } from './content/article-schema.js';
 
 /** An entry of `embeds.hosts`: a host name with a dot, and optionally a path. */
 const EMBED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s?#]*)?$/i;
+
+/** A field name of the newsroom's own: a letter, then letters, digits, `_` or `-` (`kicker`, `sponsored`). */
+const OWN_FIELD = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const ownField = z
+  .string(expected('a field name'))
+  .regex(OWN_FIELD, expected('a field name: a letter, then letters, digits, "_" or "-"'))
+  .refine((name) => !RECORD_FIELDS.includes(name), expected('a name of your own, not a field every record has'));
 
 const STREAM_KINDS = ['sections', 'tags', 'authors'] as const satisfies readonly StreamKind[];
 
@@ -52,6 +61,14 @@ const siteFields = z.strictObject(
      * `depeche import` write in `datePublished`. Default: the machine's.
      */
     timeZone: timeZone.optional(),
+    /**
+     * Fields of the newsroom's own that a record may write at its top level (`kicker`, `sponsored`),
+     * with any value, as it may under `extra:`; both reach the themes as `article.extra`. Default: none.
+     */
+    fields: z
+      .array(ownField, expected('a list of field names'))
+      .refine((names) => new Set(names).size === names.length, expected('each field once'))
+      .optional(),
     publisher: z.strictObject(
       {
         name: text,
@@ -222,6 +239,8 @@ export interface SiteConfig {
   language: string;
   /** The `timeZone` setting; undefined: the machine's. */
   timeZone: string | undefined;
+  /** The `fields` setting: the newsroom's own top-level record fields; empty when none. */
+  ownFields: readonly string[];
   publisher: Publisher;
   authors: ReadonlyMap<string, Person>;
   feedLimit: number;
@@ -375,6 +394,7 @@ export function parseSiteConfig(
     description,
     language: settings.language,
     timeZone: settings.timeZone,
+    ownFields: settings.fields ?? [],
     publisher: {
       name: publisherName,
       url: settings.publisher.url,
@@ -458,6 +478,24 @@ export function declaredAuthorIds(source: string): ReadonlySet<string> | undefin
   const authors = data.authors;
   if (authors === undefined || authors === null) return new Set();
   return isMapping(authors) ? new Set(Object.keys(authors)) : undefined;
+}
+
+/**
+ * The `fields` of `site.yaml`, read as far as it can be when the settings are broken (as
+ * `declaredAuthorIds`), so that a record's own fields are not refused as well: the names that are
+ * well formed, none when the file does not parse that far.
+ */
+export function declaredOwnFields(source: string): readonly string[] {
+  const document = parseDocument(source, { uniqueKeys: true, strict: true });
+  if (document.errors.length > 0) return [];
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  if (!isMapping(data) || !Array.isArray(data.fields)) return [];
+  return data.fields.filter((name): name is string => ownField.safeParse(name).success);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

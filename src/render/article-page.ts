@@ -93,8 +93,8 @@ ${
 }<h1>${typeset(article.title)}</h1>
 ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
   article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
-}<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
-    article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
+}<p class="meta">${labels.published} ${timeElement(article.datePublished, labels, site.timeZone)}${
+    article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels, site.timeZone)}`
   }</p>
 </header>
 ${image && figure(image, image.local?.widths)}<div class="body${lead && ' lead'}">

@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { stripForHtml } from '../characters.js';
+import { offsetMinutesIn } from '../content/time-zone.js';
 import type { DateTime, SiteSettings } from '../model.js';
 import { type Labels, labelsFor } from './labels.js';
 import { LOGO_STYLE, PAGE_STYLE } from './style.js';
@@ -58,14 +59,18 @@ export function typeset(text: string): SafeHtml {
 
 export { hasLabels, type Labels, labelsFor } from './labels.js';
 
-/** The wall-clock time where the date was written, as a Date to read with `getUTC…`. */
-export function wallClock(dateTime: DateTime): Date {
-  return new Date(dateTime.epochMs + dateTime.offsetMinutes * 60_000);
+/**
+ * The wall-clock time of the instant in the site's `timeZone` (a record written `+00:00` in a Paris newsroom
+ * shows Paris time, summer time included), else where the date was written; a Date to read with `getUTC…`.
+ */
+export function wallClock(dateTime: DateTime, timeZone?: string): Date {
+  const offset = timeZone === undefined ? dateTime.offsetMinutes : offsetMinutesIn(timeZone, dateTime.epochMs);
+  return new Date(dateTime.epochMs + offset * 60_000);
 }
 
-/** `<time datetime>` with the date-time in words. */
-export function timeElement(dateTime: DateTime, labels: Labels): SafeHtml {
-  return html`<time datetime="${dateTime.iso}">${labels.dateTime(wallClock(dateTime))}</time>`;
+/** `<time datetime>` with the instant as the record wrote it, and the date-time in words in the site's zone. */
+export function timeElement(dateTime: DateTime, labels: Labels, timeZone: string | undefined): SafeHtml {
+  return html`<time datetime="${dateTime.iso}">${labels.dateTime(wallClock(dateTime, timeZone))}</time>`;
 }
 
 const LOCALES: Record<string, string> = {
