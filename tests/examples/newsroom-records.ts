@@ -35,7 +35,6 @@ export interface ExampleRecord {
   authorIds: string[];
   /** Every author's name as feeds credit them: the publisher's when the record names none. */
   authorNames: string[];
-  hasImage: boolean;
 }
 
 export interface Expected {
@@ -57,7 +56,6 @@ interface RawRecord {
   section?: string;
   tags?: string[];
   authors?: (string | { name: string })[];
-  image?: unknown;
   corrections?: { date: string }[];
 }
 
@@ -112,7 +110,6 @@ export function readExample(dir = EXAMPLE): {
             : authors.map((author) =>
                 typeof author === 'string' ? (settings.authors.get(author)?.name ?? author) : author.name,
               ),
-        hasImage: raw.image !== undefined,
       };
     })
     .sort((a, b) => Date.parse(b.datePublished) - Date.parse(a.datePublished));
