@@ -169,6 +169,7 @@ describe('the newsroom example', () => {
 interface Outline {
   type?: string;
   text?: string;
+  title?: string;
   xmlUrl?: string;
   htmlUrl?: string;
   outline?: Outline[];
