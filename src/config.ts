@@ -293,7 +293,7 @@ export function parseSiteConfig(
   file: string,
   source: string,
   baseUrl?: string,
-  pictures: PictureFiles = { images: new Map() },
+  pictures: Omit<PictureFiles, 'publicDir'> = { images: new Map() },
 ): SiteConfig | Problem[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, strict: true });
@@ -330,11 +330,18 @@ export function parseSiteConfig(
   const title = clean(['title'], settings.title);
   const description = clean(['description'], settings.description);
   const publisherName = clean(['publisher', 'name'], settings.publisher.name);
-  const found = sitePictures(url, publisherName, pictures, {
-    ...(settings.image === undefined ? {} : { image: { ...settings.image, src: resolve(settings.image.src) } }),
-    ...(settings.logo === undefined ? {} : { logo: resolve(settings.logo) }),
-    ...(settings.favicon === undefined ? {} : { favicon: resolve(settings.favicon) }),
-  });
+  // `public/` beside the settings file, as the caller names that file.
+  const publicDir = `${file.slice(0, file.lastIndexOf('/') + 1)}public`;
+  const found = sitePictures(
+    url,
+    publisherName,
+    { ...pictures, publicDir },
+    {
+      ...(settings.image === undefined ? {} : { image: { ...settings.image, src: resolve(settings.image.src) } }),
+      ...(settings.logo === undefined ? {} : { logo: resolve(settings.logo) }),
+      ...(settings.favicon === undefined ? {} : { favicon: resolve(settings.favicon) }),
+    },
+  );
   if ('problems' in found)
     return found.problems.map(({ path, message }) => ({
       file,

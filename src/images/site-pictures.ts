@@ -14,6 +14,8 @@ import { ICONS, MIN_ICON_SIDE, MIN_LOGO_SIDE } from './settings.js';
 /** What the pictures are read against: the images of `public/`; `variants: false` makes none (`depeche dev`). */
 export interface PictureFiles {
   images: ReadonlyMap<string, SourceImage>;
+  /** The public folder as problems name it (`content/public`). */
+  publicDir: string;
   variants?: boolean;
 }
 
@@ -33,6 +35,8 @@ export interface PictureSettings {
   favicon?: string;
 }
 
+const IMAGE_FORMATS = 'JPEG, PNG, WebP, AVIF, GIF, TIFF, or an SVG for the favicon';
+
 export interface PictureProblem {
   path: FieldPath;
   message: string;
@@ -48,8 +52,16 @@ export function sitePictures(
   const local = (path: FieldPath, url: string): SourceImage | undefined => {
     const sitePath = sitePathOf(siteUrl, url);
     const source = sitePath === undefined ? undefined : files.images.get(sitePath);
-    if (source === undefined)
-      problems.push({ path, message: `expected an image file of public/ (a URL inside the site), found ${url}` });
+    if (sitePath === undefined)
+      problems.push({
+        path,
+        message: `expected a file of ${files.publicDir}/, named from the site's URL ${siteUrl}, found ${url}`,
+      });
+    else if (source === undefined)
+      problems.push({
+        path,
+        message: `expected an image file ${files.publicDir}/${sitePath} (${IMAGE_FORMATS}), found none`,
+      });
     return source;
   };
   let image: Image | undefined;
