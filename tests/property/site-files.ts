@@ -39,8 +39,8 @@ export function recordText(record: object, markdown: string): string {
 /**
  * Replaces the content of `contentDir` with the generated site (the folder is reused between cases),
  * with a file in `public/` for each logo or image reference (`image.src`, an image of a body, Markdown or raw
- * HTML) that names a file inside the site; returns those files' paths. A reference that names none (a refused record's) is
- * left for the build to report.
+ * HTML) that names a file inside the site; returns those files' paths. A reference that names none (a refused
+ * record's) is left for the build to report.
  */
 export function writeContent(contentDir: string, site: GeneratedSite): string[] {
   const articles = join(contentDir, 'articles');
