@@ -8,6 +8,7 @@ import type { BuildOptions } from './build-types.js';
 import type { Site } from './model.js';
 import { isScheduled, nothingPublished } from './scheduled.js';
 import { createSite } from './site.js';
+import { describeImages } from './images/describe.js';
 
 /**
  * Loads and validates the content into the model, with the files of `public/` to copy; throws a
@@ -27,7 +28,9 @@ export async function loadSite(
   const config =
     content.siteConfig === undefined
       ? undefined
-      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl, {
+          images: await describeImages(content.publicFiles),
+        });
   const sources = drafts ? content.articles : content.articles.filter((source) => !isDraft(source));
   if (config === undefined || Array.isArray(config)) {
     if (Array.isArray(config)) problems.push(...config);

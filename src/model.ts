@@ -88,6 +88,25 @@ export interface LocalImage {
   })[];
 }
 
+/**
+ * The icons made from `site.yaml`'s `favicon`, at the fixed paths browsers ask for (`/favicon.ico`,
+ * `/apple-touch-icon.png`), so that a link is not needed for them to be found.
+ */
+export interface Favicon {
+  /** The source's site path (`icon.svg`). */
+  source: string;
+  /** The hash of the source and the icons' settings: the cache's name for the icons (images/describe.ts). */
+  hash: string;
+  /** The source's own URL when it is an SVG, linked as it is. */
+  svg?: string;
+  /** `favicon.ico`, of a 16 and a 32 px PNG. */
+  ico: ImageFile;
+  /** A 32 px PNG. */
+  png: ImageFile;
+  /** A 180 px PNG on an opaque background, for home screens (`apple-touch-icon.png`). */
+  touch: ImageFile;
+}
+
 /** A typed source: any schema.org CreativeWork type (`NewsArticle`, `Legislation`, `Report`…). */
 export interface Citation {
   type: string;
@@ -207,6 +226,12 @@ export interface Site {
    */
   timeZone?: string;
   publisher: Publisher;
+  /** The picture of the articles without one, in their JSON-LD, Open Graph and Twitter card (`image`). */
+  image?: Image;
+  /** The square logo shown in every page's header (`logo`), the same as `publisher.logo`. */
+  logo?: Image;
+  /** The icons every page links (`favicon`). */
+  favicon?: Favicon;
   /** Number of newest articles the feeds carry. */
   feedLimit: number;
   /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */

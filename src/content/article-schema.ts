@@ -16,14 +16,9 @@ import {
   positiveInteger,
   siteUrl,
   text,
+  unitInterval,
   urlList,
 } from './fields.js';
-
-/** A share of a picture's width or height, from 0 to 1. */
-const unitInterval = z
-  .number({ error: 'expected a number from 0 to 1' })
-  .min(0, { error: 'expected a number from 0 to 1' })
-  .max(1, { error: 'expected a number from 0 to 1' });
 
 /** Lowercase ASCII letters and digits in words joined by single hyphens: safe in any URL and path. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -26,6 +26,12 @@ const VISIBLE = /[^\s\p{Cf}]/u;
 /** An optional string: may be empty. */
 export const optionalText = z.string(expected('a string')).optional();
 
+/** A share of a picture's width or height, from 0 to 1. */
+export const unitInterval = z
+  .number({ error: 'expected a number from 0 to 1' })
+  .min(0, { error: 'expected a number from 0 to 1' })
+  .max(1, { error: 'expected a number from 0 to 1' });
+
 export const positiveInteger = z
   .number(expected('a positive whole number'))
   .int(expected('a positive whole number'))

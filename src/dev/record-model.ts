@@ -90,10 +90,14 @@ export async function readModel(
 ): Promise<RecordModel | 'build'> {
   const content = await openContent(contentDir, namesRelativeTo);
   if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
-  const settings = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
-  if (Array.isArray(settings)) return 'build';
   // The images are checked and sized as a build does, then served as they are: dev encodes no variant.
-  const config = { ...settings, images: await describeImages(content.publicFiles), imageVariants: false };
+  const images = await describeImages(content.publicFiles);
+  const settings = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl, {
+    images,
+    variants: false,
+  });
+  if (Array.isArray(settings)) return 'build';
+  const config = { ...settings, images, imageVariants: false };
   const settingsKey = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
   const reuse = previous?.settings === settingsKey ? previous.entries : undefined;
   const read = recordReader(content);

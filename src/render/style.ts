@@ -87,3 +87,7 @@ ol,ul{padding-left:1.4em}
   `blockquote{font-size:1.0625rem}}
 @media print{.skip,.follow,.subscribe{display:none}body{background:#fff;color:#000}}
 `;
+
+/** Added for a site with a `logo`: the logo sits before the site's name, as tall as two lines of the bar's text. */
+export const LOGO_STYLE =
+  '.bar .home{display:inline-flex;align-items:center;gap:.6rem}.bar .logo{width:auto;height:2.5rem}\n';
