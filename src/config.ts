@@ -26,10 +26,20 @@ import { removedMessage } from './content/record-warnings.js';
 import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
 import { fieldName, validateYaml } from './content/validate.js';
 import { type FieldPath, offsetOf } from './content/yaml-position.js';
+import { LOCALES, localeOf } from './locales/index.js';
 import { DEFAULT_EMBED_HOSTS } from './markdown-html.js';
+import { RECORD_FIELDS } from './content/article-schema.js';
 
 /** An entry of `embeds.hosts`: a host name with a dot, and optionally a path. */
 const EMBED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s?#]*)?$/i;
+
+/** A field name of the newsroom's own: a letter, then letters, digits, `_` or `-` (`kicker`, `sponsored`). */
+const OWN_FIELD = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const ownField = z
+  .string(expected('a field name'))
+  .regex(OWN_FIELD, expected('a field name: a letter, then letters, digits, "_" or "-"'))
+  .refine((name) => !RECORD_FIELDS.includes(name), expected('a name of your own, not a field every record has'));
 
 const STREAM_KINDS = ['sections', 'tags', 'authors'] as const satisfies readonly StreamKind[];
 
@@ -51,6 +61,14 @@ const siteFields = z.strictObject(
      * `depeche import` write in `datePublished`. Default: the machine's.
      */
     timeZone: timeZone.optional(),
+    /**
+     * Fields of the newsroom's own that a record may write at its top level (`kicker`, `sponsored`),
+     * with any value, as it may under `extra:`; both reach the themes as `article.extra`. Default: none.
+     */
+    fields: z
+      .array(ownField, expected('a list of field names'))
+      .refine((names) => new Set(names).size === names.length, expected('each field once'))
+      .optional(),
     publisher: z.strictObject(
       {
         name: text,
@@ -221,6 +239,8 @@ export interface SiteConfig {
   language: string;
   /** The `timeZone` setting; undefined: the machine's. */
   timeZone: string | undefined;
+  /** The `fields` setting: the newsroom's own top-level record fields; empty when none. */
+  ownFields: readonly string[];
   publisher: Publisher;
   authors: ReadonlyMap<string, Person>;
   feedLimit: number;
@@ -305,6 +325,8 @@ export function parseSiteConfig(
     }
     return cleanText(value);
   };
+  if (localeOf(settings.language) === undefined)
+    warnings.push(unlabelled(file, lineAt(offsetOf(document, ['language'])), settings.language));
   const title = clean(['title'], settings.title);
   const description = clean(['description'], settings.description);
   const publisherName = clean(['publisher', 'name'], settings.publisher.name);
@@ -379,6 +401,7 @@ export function parseSiteConfig(
     description,
     language: settings.language,
     timeZone: settings.timeZone,
+    ownFields: settings.fields ?? [],
     publisher: {
       name: publisherName,
       url: settings.publisher.url,
@@ -396,6 +419,17 @@ export function parseSiteConfig(
     hubs: settings.websub?.hubs ?? [],
     embedHosts: settings.embeds?.hosts.map((host) => host.toLowerCase()) ?? DEFAULT_EMBED_HOSTS,
     warnings,
+  };
+}
+
+/** The one warning for a language the pages have no labels in (src/locales/): they are labelled in English. */
+function unlabelled(file: string, line: number, language: string): Problem {
+  return {
+    file,
+    line,
+    field: 'language',
+    message: `expected a language with labels, found "${language}": its pages are labelled in English`,
+    hint: `labels exist for ${Object.keys(LOCALES).join(', ')}; add src/locales/<language>.ts`,
   };
 }
 
@@ -451,6 +485,24 @@ export function declaredAuthorIds(source: string): ReadonlySet<string> | undefin
   const authors = data.authors;
   if (authors === undefined || authors === null) return new Set();
   return isMapping(authors) ? new Set(Object.keys(authors)) : undefined;
+}
+
+/**
+ * The `fields` of `site.yaml`, read as far as it can be when the settings are broken (as
+ * `declaredAuthorIds`), so that a record's own fields are not refused as well: the names that are
+ * well formed, none when the file does not parse that far.
+ */
+export function declaredOwnFields(source: string): readonly string[] {
+  const document = parseDocument(source, { uniqueKeys: true, strict: true });
+  if (document.errors.length > 0) return [];
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  if (!isMapping(data) || !Array.isArray(data.fields)) return [];
+  return data.fields.filter((name): name is string => ownField.safeParse(name).success);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

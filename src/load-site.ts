@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { declaredAuthorIds, parseSiteConfig } from './config.js';
+import { declaredAuthorIds, declaredOwnFields, parseSiteConfig } from './config.js';
 import { loadContent, type PublicFile, shown } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
@@ -35,7 +35,13 @@ export async function loadSite(
   if (config === undefined || Array.isArray(config)) {
     if (Array.isArray(config)) problems.push(...config);
     // The records are still checked, against what can be read of the settings: one run shows everything.
-    problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
+    problems.push(
+      ...checkArticles(
+        content.siteConfig && declaredAuthorIds(content.siteConfig.text),
+        content.siteConfig === undefined ? [] : declaredOwnFields(content.siteConfig.text),
+        sources,
+      ),
+    );
     throw new ContentError(
       problems.length > 0
         ? problems

@@ -3,6 +3,10 @@
  * absolute, every date carries its UTC offset, articles are sorted newest first. Renderers trust it.
  */
 
+import type { FreeValue } from './content/fields.js';
+
+export type { FreeValue };
+
 /** A date-time as the record wrote it (ISO 8601 with a UTC offset), plus its instant for sorting. */
 export interface DateTime {
   /** As written, normalised to `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `Z`), offset kept. */
@@ -174,6 +178,11 @@ export interface Article {
   bodyPictures?: BodyPicture[];
   /** The record says `draft: true` (built only with drafts); no output carries it, `depeche dev` shows it. */
   draft?: true;
+  /**
+   * The newsroom's own fields: the record's `extra:` and the top-level fields `site.yaml`'s `fields` declares,
+   * by name, deeply frozen. Themes read them (`article.extra.kicker`); no feed, JSON-LD or default page carries them.
+   */
+  extra: Readonly<Record<string, FreeValue>>;
 }
 
 /** An image of an article's body: its absolute URL, and the line of the record's file it is on. */
@@ -211,6 +220,11 @@ export interface Site {
   description: string;
   /** BCP 47 language tag. */
   language: string;
+  /**
+   * The newsroom's IANA time zone (`site.yaml` `timeZone`): the pages show every date's wall-clock time there;
+   * without it, at the offset the record wrote. Feeds and `<time datetime>` keep the record's instant as written.
+   */
+  timeZone?: string;
   publisher: Publisher;
   /** The picture of the articles without one, in their JSON-LD, Open Graph and Twitter card (`image`). */
   image?: Image;
@@ -294,8 +308,9 @@ export function lastUpdated(article: Article): DateTime {
  * dates, its title, standfirst, section, tags, authors and language (the home page, the streams' pages and
  * feeds, the sitemaps, `_headers`, the 404 page), its images (`image`, `bodyImages`), whose files the
  * build checks exist (content/local-files.ts), and the pictures of its body, which the build encodes after
- * the records (images/encode.ts); everything else emptied. A large build holds its model so, and
- * tests/render/index.test.ts checks that every site-wide file is the same from such articles as from whole ones.
+ * the records (images/encode.ts), and its own fields (`extra`); everything else emptied. A large build holds
+ * its model so, and tests/render/index.test.ts checks that every site-wide file is the same from such articles
+ * as from whole ones.
  */
 export function listedArticle(article: Article): Article {
   return {
@@ -322,5 +337,7 @@ export function listedArticle(article: Article): Article {
     contentHtml: '',
     bodyImages: article.bodyImages,
     ...(article.draft === true ? { draft: true } : {}),
+    // A theme's list pages may show them (a kicker over each title).
+    extra: article.extra,
   };
 }

@@ -8,7 +8,7 @@
  * anything fails, the served site is left as it was, byte for byte (write/output.ts).
  */
 import { basename, join } from 'node:path';
-import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
+import { declaredAuthorIds, declaredOwnFields, parseSiteConfig, type SiteConfig } from './config.js';
 import { openContent, readArticle, type OpenedContent, shown, type SourceFile } from './content/load.js';
 import { checkArticles } from './content/records.js';
 import { missingLocalFiles, publicOrWritten, withFieldLines } from './content/local-files.js';
@@ -227,7 +227,13 @@ async function readSettings(
     if (source !== undefined && (drafts || !isDraft(source))) sources.push(source);
   }
   const problems: Problem[] = [...content.problems, ...(config ?? [])];
-  problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
+  problems.push(
+    ...checkArticles(
+      content.siteConfig && declaredAuthorIds(content.siteConfig.text),
+      content.siteConfig === undefined ? [] : declaredOwnFields(content.siteConfig.text),
+      sources,
+    ),
+  );
   throw new ContentError(
     problems.length > 0
       ? problems

@@ -104,7 +104,7 @@ export async function readModel(
   const model: RecordModel = {
     config,
     settings: settingsKey,
-    schema: articleSchema(new Set(config.authors.keys())),
+    schema: articleSchema(new Set(config.authors.keys()), config.ownFields),
     pageSite: siteForPages(config),
     publicFiles: content.publicFiles.map(({ path, file, bytes }) => ({ path, file, bytes })),
     names: content.articleNames,

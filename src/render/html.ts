@@ -1,11 +1,13 @@
 /**
  * What the HTML pages share: one escaping helper (through the `html` template tag, every value is
- * escaped unless it is already `SafeHtml`), the French/English labels, dates in words, and the
+ * escaped unless it is already `SafeHtml`), the labels of the page's language (labels.ts), and the
  * page shell (head, autodiscovery, style, header, subscribe block, footer).
  */
 import MarkdownIt from 'markdown-it';
 import { stripForHtml } from '../characters.js';
+import { offsetMinutesIn } from '../content/time-zone.js';
 import type { DateTime, Image, SiteSettings } from '../model.js';
+import { type Labels, labelsFor } from './labels.js';
 import { LOGO_STYLE, PAGE_STYLE } from './style.js';
 import { bindPunctuation } from './typography.js';
 
@@ -55,167 +57,20 @@ export function typeset(text: string): SafeHtml {
   return raw(bindPunctuation(escapeHtml(text)));
 }
 
-export interface Labels {
-  skip: string;
-  by: string;
-  and: string;
-  published: string;
-  modified: string;
-  tags: string;
-  quotes: string;
-  sources: string;
-  /** The heading of one correction notice, and the colon that follows it (French sets a space before). */
-  correction: string;
-  colon: string;
-  subscribe: string;
-  subscribeHint: string;
-  latest: string;
-  /** The list pages: their navigation, and the names of the streams' indexes. */
-  lists: {
-    page: (n: number, of: number) => string;
-    previous: string;
-    next: string;
-    pages: string;
-    sections: string;
-    tags: string;
-    authors: string;
-    feeds: string;
-    /** The home page's link to `feeds.opml`. */
-    opml: string;
-  };
-  notFound: { title: string; text: (site: string) => string; home: string };
-  feeds: { rss: string; atom: string; json: string };
-  /** Date and time in words. */
-  dateTime: (wall: Date) => string;
-  date: (wall: Date) => string;
+export { hasLabels, type Labels, labelsFor } from './labels.js';
+
+/**
+ * The wall-clock time of the instant in the site's `timeZone` (a record written `+00:00` in a Paris newsroom
+ * shows Paris time, summer time included), else where the date was written; a Date to read with `getUTC…`.
+ */
+export function wallClock(dateTime: DateTime, timeZone?: string): Date {
+  const offset = timeZone === undefined ? dateTime.offsetMinutes : offsetMinutesIn(timeZone, dateTime.epochMs);
+  return new Date(dateTime.epochMs + offset * 60_000);
 }
 
-const FR_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const NBSP = '\u00a0';
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-const frDate = (d: Date): string =>
-  `${d.getUTCDate() === 1 ? '1er' : d.getUTCDate()} ${FR_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-const enDate = (d: Date): string => `${d.getUTCDate()} ${EN_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-
-const LABELS: Record<string, Labels> = {
-  fr: {
-    skip: 'Aller au contenu',
-    by: 'Par',
-    and: 'et',
-    published: 'Publié le',
-    modified: 'Mis à jour le',
-    tags: 'Mots-clés',
-    quotes: 'Citations',
-    sources: 'Sources',
-    correction: 'Rectificatif',
-    colon: '\u00a0:',
-    subscribe: 'S’abonner',
-    subscribeHint:
-      'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
-    latest: 'Derniers articles',
-    lists: {
-      page: (n, of) => `Page ${n} sur ${of}`,
-      previous: 'Page précédente',
-      next: 'Page suivante',
-      pages: 'Pages',
-      sections: 'Rubriques',
-      tags: 'Mots-clés',
-      authors: 'Auteurs',
-      feeds: 'Flux de cette page',
-      opml: 'Tous les flux du site (OPML)',
-    },
-    notFound: {
-      title: 'Page introuvable',
-      text: (site) =>
-        `Aucune page de ${site} ne se trouve à cette adresse. L’article a peut-être changé d’adresse, ou le lien ` +
-        `contient une faute de frappe.`,
-      home: 'Revenir à l’accueil',
-    },
-    feeds: { rss: 'Flux RSS', atom: 'Flux Atom', json: 'JSON Feed' },
-    dateTime: (d) => `${frDate(d)} à ${d.getUTCHours()}${NBSP}h${NBSP}${pad(d.getUTCMinutes())}`,
-    date: frDate,
-  },
-  en: {
-    skip: 'Skip to content',
-    by: 'By',
-    and: 'and',
-    published: 'Published',
-    modified: 'Updated',
-    tags: 'Tags',
-    quotes: 'Quotes',
-    sources: 'Sources',
-    correction: 'Correction',
-    colon: ':',
-    subscribe: 'Subscribe',
-    subscribeHint: 'Get new articles in your feed reader: add the address of one of these feeds to it.',
-    latest: 'Latest articles',
-    lists: {
-      page: (n, of) => `Page ${n} of ${of}`,
-      previous: 'Previous page',
-      next: 'Next page',
-      pages: 'Pages',
-      sections: 'Sections',
-      tags: 'Tags',
-      authors: 'Authors',
-      feeds: 'Feeds of this page',
-      opml: 'Every feed of the site (OPML)',
-    },
-    notFound: {
-      title: 'Page not found',
-      text: (site) => `No page of ${site} is at this address. The article may have moved, or the link may have a typo.`,
-      home: 'Go to the home page',
-    },
-    feeds: { rss: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed' },
-    dateTime: (d) => `${enDate(d)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-    date: enDate,
-  },
-};
-
-/** The labels for a BCP 47 tag: French for `fr`, `fr-CA`…; English otherwise. */
-export function labelsFor(language: string): Labels {
-  return LABELS[primaryLanguage(language)] ?? (LABELS.en as Labels);
-}
-
-function primaryLanguage(language: string): string {
-  return language.toLowerCase().split('-')[0] ?? '';
-}
-
-/** The wall-clock time where the date was written, as a Date to read with `getUTC…`. */
-export function wallClock(dateTime: DateTime): Date {
-  return new Date(dateTime.epochMs + dateTime.offsetMinutes * 60_000);
-}
-
-/** `<time datetime>` with the date-time in words. */
-export function timeElement(dateTime: DateTime, labels: Labels): SafeHtml {
-  return html`<time datetime="${dateTime.iso}">${labels.dateTime(wallClock(dateTime))}</time>`;
+/** `<time datetime>` with the instant as the record wrote it, and the date-time in words in the site's zone. */
+export function timeElement(dateTime: DateTime, labels: Labels, timeZone: string | undefined): SafeHtml {
+  return html`<time datetime="${dateTime.iso}">${labels.dateTime(wallClock(dateTime, timeZone))}</time>`;
 }
 
 const LOCALES: Record<string, string> = {
