@@ -156,10 +156,10 @@ ${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(pa
 <body>
 <a class="skip" href="#content">${labels.skip}</a>
 <header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${
+    // The site's name follows in the same link: a text alternative would make readers hear it twice (axe's
+    // image-redundant-alt), so the logo is decorative here.
     site.logo &&
-    html`<img class="logo" src="${site.logo.url}" alt="${site.logo.alt}" width="${site.logo.width}" height="${
-      site.logo.height
-    }"> `
+    html`<img class="logo" src="${site.logo.url}" alt="" width="${site.logo.width}" height="${site.logo.height}"> `
   }${site.title}</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
 <main id="content" class="wrap">
 ${parts.main}</main>
