@@ -22,7 +22,6 @@ export interface ExampleSettings {
 }
 
 export interface ExampleRecord {
-  file: string;
   url: string;
   title: string;
   description: string;
@@ -95,7 +94,6 @@ export function readExample(dir = EXAMPLE): {
       const authors = raw.authors ?? [];
       const changes = [raw.datePublished, raw.dateModified, ...(raw.corrections ?? []).map((c) => c.date)];
       return {
-        file: join(folder, name),
         url: `${settings.url}articles/${raw.slug ?? name.slice(0, -'.md'.length)}/`,
         title: raw.title,
         description: raw.description,
