@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /** Files that replace modules with `vi.mock`: each needs a module registry of its own. */
-const MOCKING = ['tests/write/failures.test.ts', 'tests/write/no-links.test.ts', 'tests/incremental/site-files.test.ts'];
+export const MOCKING = [
+  'tests/write/failures.test.ts',
+  'tests/write/no-links.test.ts',
+  'tests/incremental/site-files.test.ts',
+];
 // The kill tests and the full property runs take minutes on two cores: `npm run test:slow` runs them.
 const SLOW = ['tests/e2e/**', 'tests/**/*.slow.test.ts'];
 
