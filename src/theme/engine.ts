@@ -137,5 +137,11 @@ function themeError(theme: ThemeFiles, file: string, error: unknown): ThemeError
   const reason = (inner.originalError?.message ?? inner.message)
     .replace(/, file:.*$/, '')
     .replace(/, line:\d+, col:\d+$/, '');
-  return new ThemeError(`${theme.folder}/${where?.file ?? file}`, line, reason);
+  // Liquid keeps no file name on the tokens of an included template, but each token holds its template's text.
+  const source = where === undefined ? undefined : templateOf(theme, where.input);
+  return new ThemeError(`${theme.folder}/${where?.file ?? source ?? file}`, line, reason);
+}
+
+function templateOf(theme: ThemeFiles, text: string): string | undefined {
+  return Object.keys(theme.templates).find((name) => theme.templates[name] === text);
 }
