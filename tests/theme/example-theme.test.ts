@@ -49,7 +49,7 @@ describe('the example theme', () => {
       expect(themed.read(path), path).toContain('class="masthead"');
     }
     const front = dom(themed.read('index.html')).document;
-    expect(elements(front, 'div').some((div) => div.attrs.some((a) => a.value === 'front'))).toBe(true);
+    expect(elements(front, 'section').some((section) => section.attrs.some((a) => a.value === 'front'))).toBe(true);
     expect(readFileSync(join(themed.dir, 'theme/gazette.css'), 'utf8')).toContain('.front');
   });
 
