@@ -18,7 +18,7 @@ export interface CheckedTheme {
 }
 
 /** A page's kind, and whether it is an index of streams (`sections/`), by its path; none for another page. */
-export function pageKindOf(path: string): { kind: PageKind; index: boolean } | undefined {
+function pageKindOf(path: string): { kind: PageKind; index: boolean } | undefined {
   if (path === '404.html') return { kind: '404', index: false };
   if (/^articles\/[^/]+\/index\.html$/.test(path)) return { kind: 'article', index: false };
   if (/^(page\/\d+\/)?index\.html$/.test(path)) return { kind: 'home', index: false };

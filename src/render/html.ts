@@ -264,7 +264,7 @@ export interface PageParts {
 }
 
 /** The three feeds, in the order the pages offer them. */
-export function feedLinks(site: SiteSettings, labels: Labels): { href: string; type: string; label: string }[] {
+function feedLinks(site: SiteSettings, labels: Labels): { href: string; type: string; label: string }[] {
   return [
     { href: site.feeds.rss, type: 'application/rss+xml', label: labels.feeds.rss },
     { href: site.feeds.atom, type: 'application/atom+xml', label: labels.feeds.atom },

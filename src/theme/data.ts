@@ -173,7 +173,7 @@ export interface DepecheData {
   defaults: { head: Markup; header: Markup; navigation: Markup; footer: Markup; header_around_menu: Markup[] };
 }
 
-export function dateData(dateTime: DateTime, labels: Labels): DateData {
+function dateData(dateTime: DateTime, labels: Labels): DateData {
   const wall = wallClock(dateTime);
   return { iso: dateTime.iso, text: labels.dateTime(wall), date: labels.date(wall) };
 }
@@ -198,7 +198,7 @@ function personData(person: Person): PersonData {
   };
 }
 
-export function articleData(site: SiteSettings, article: Article): ArticleData {
+function articleData(site: SiteSettings, article: Article): ArticleData {
   const labels = labelsFor(site.language);
   return {
     id: article.id,
@@ -217,7 +217,7 @@ export function articleData(site: SiteSettings, article: Article): ArticleData {
   };
 }
 
-export function listItem(site: SiteSettings, article: Article): ListItem {
+function listItem(site: SiteSettings, article: Article): ListItem {
   return {
     url: article.url,
     title: article.title,
@@ -245,7 +245,7 @@ function listData(site: SiteSettings, list: ThemeListInput): ListData {
   };
 }
 
-export function labelData(site: SiteSettings): LabelData {
+function labelData(site: SiteSettings): LabelData {
   const labels = labelsFor(site.language);
   return {
     skip: labels.skip,

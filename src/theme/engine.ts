@@ -11,7 +11,7 @@ import { PAGE_KINDS, PARTIALS, type ThemeFiles } from './files.js';
 import { Markup } from './markup.js';
 
 /** The default layout of every kind: the default page's frame around the partials and the content. */
-export const DEFAULT_LAYOUT = `<!doctype html>
+const DEFAULT_LAYOUT = `<!doctype html>
 <html lang="{{ page.lang }}">
 <head>
 {% include 'partials/head' %}</head>
@@ -45,7 +45,7 @@ export function themeProblem(error: ThemeError, page?: string): Problem {
 }
 
 /** The templates the engine reads: the theme's, and the defaults of those it lacks. */
-export function themeTemplates(theme: ThemeFiles): Record<string, string> {
+function themeTemplates(theme: ThemeFiles): Record<string, string> {
   const templates: Record<string, string> = { ...theme.templates };
   const has = (name: string): boolean => templates[name] !== undefined;
   for (const kind of PAGE_KINDS)
@@ -65,7 +65,7 @@ export function themeTemplates(theme: ThemeFiles): Record<string, string> {
 const engines = new WeakMap<ThemeFiles, Liquid>();
 
 /** The engine of `theme`, made on first use in this thread. */
-export function themeEngine(theme: ThemeFiles): Liquid {
+function themeEngine(theme: ThemeFiles): Liquid {
   let engine = engines.get(theme);
   if (engine === undefined) {
     engine = makeEngine(theme);

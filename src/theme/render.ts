@@ -54,7 +54,7 @@ export function renderThemedPage(theme: ThemeFiles, parts: PageParts, essentials
 }
 
 /** `markup` at the end of the document's `<head>` (where parse5 puts its end, or before `<body>` when implied). */
-export function injectIntoHead(page: string, markup: string): string {
+function injectIntoHead(page: string, markup: string): string {
   const document = parse(page, { sourceCodeLocationInfo: true });
   const root = document.childNodes.find((node) => node.nodeName === 'html');
   const children = root !== undefined && 'childNodes' in root ? root.childNodes : [];
