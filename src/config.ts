@@ -3,23 +3,44 @@
  * into a read-only value with absolute URLs.
  */
 import type { SourceImage } from './images/describe.js';
+import { type PictureFiles, sitePictures } from './images/site-pictures.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
-import type { Person, Publisher, StreamKind } from './model.js';
+import type { Favicon, Image, Person, Publisher, StreamKind } from './model.js';
 import type { ThemeFiles } from './theme/files.js';
 import { slugify } from './new/slug.js';
 import { cleanText, uncarriedIn } from './content/clean-text.js';
-import { expected, httpUrl, languageTag, positiveInteger, siteUrl, text, timeZone, urlList } from './content/fields.js';
+import {
+  expected,
+  httpUrl,
+  languageTag,
+  positiveInteger,
+  siteUrl,
+  text,
+  timeZone,
+  unitInterval,
+  urlList,
+} from './content/fields.js';
 import { firstLine } from './content/frontmatter.js';
 import { removedMessage } from './content/record-warnings.js';
 import { resolveHttpUrl, withTrailingSlash } from './content/url.js';
 import { fieldName, validateYaml } from './content/validate.js';
 import { type FieldPath, offsetOf } from './content/yaml-position.js';
+import { LOCALES, localeOf } from './locales/index.js';
 import { DEFAULT_EMBED_HOSTS } from './markdown-html.js';
+import { RECORD_FIELDS } from './content/article-schema.js';
 
 /** An entry of `embeds.hosts`: a host name with a dot, and optionally a path. */
 const EMBED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s?#]*)?$/i;
+
+/** A field name of the newsroom's own: a letter, then letters, digits, `_` or `-` (`kicker`, `sponsored`). */
+const OWN_FIELD = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const ownField = z
+  .string(expected('a field name'))
+  .regex(OWN_FIELD, expected('a field name: a letter, then letters, digits, "_" or "-"'))
+  .refine((name) => !RECORD_FIELDS.includes(name), expected('a name of your own, not a field every record has'));
 
 const STREAM_KINDS = ['sections', 'tags', 'authors'] as const satisfies readonly StreamKind[];
 
@@ -28,7 +49,7 @@ const slug = z
   .string(expected('a slug'))
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, expected('a slug: lowercase letters and digits in words joined by hyphens'));
 
-const siteSchema = z.strictObject(
+const siteFields = z.strictObject(
   {
     /** The site's public base URL, absolute. */
     url: httpUrl,
@@ -41,17 +62,56 @@ const siteSchema = z.strictObject(
      * `depeche import` write in `datePublished`. Default: the machine's.
      */
     timeZone: timeZone.optional(),
+    /**
+     * Fields of the newsroom's own that a record may write at its top level (`kicker`, `sponsored`),
+     * with any value, as it may under `extra:`; both reach the themes as `article.extra`. Default: none.
+     */
+    fields: z
+      .array(ownField, expected('a list of field names'))
+      .refine((names) => new Set(names).size === names.length, expected('each field once'))
+      .optional(),
     publisher: z.strictObject(
       {
         name: text,
         url: httpUrl,
-        logo: z.strictObject(
-          { src: siteUrl, width: positiveInteger, height: positiveInteger },
-          { error: 'expected a mapping with src, width and height' },
-        ),
+        /** The publisher's logo as declared, any shape (a masthead); not needed when `logo` below is given. */
+        logo: z
+          .strictObject(
+            { src: siteUrl, width: positiveInteger, height: positiveInteger },
+            { error: 'expected a mapping with src, width and height' },
+          )
+          .optional(),
       },
       { error: 'expected a mapping with name, url and logo' },
     ),
+    /**
+     * The default picture of the articles that have none, a file of `public/`: their JSON-LD `image`, `og:image`
+     * and Twitter card (images/site-pictures.ts). The feeds do not carry it.
+     */
+    image: z
+      .strictObject(
+        {
+          src: siteUrl,
+          alt: z.string(expected('a text alternative (may be empty)')),
+          caption: text.optional(),
+          credit: text.optional(),
+          license: httpUrl.optional(),
+          acquireLicensePage: httpUrl.optional(),
+          copyright: text.optional(),
+          focus: z
+            .strictObject(
+              { x: unitInterval, y: unitInterval },
+              { error: 'expected a mapping with x and y, each from 0 to 1' },
+            )
+            .optional(),
+        },
+        { error: 'expected a mapping with src and alt' },
+      )
+      .optional(),
+    /** The publisher's square logo, a raster file of `public/` of at least 112 × 112 pixels, shown in the header. */
+    logo: siteUrl.optional(),
+    /** The source of the icons (`favicon.ico`, 32 and 180 px PNG), a square PNG, JPEG or WebP, or an SVG. */
+    favicon: siteUrl.optional(),
     /** Author ids → people. */
     authors: z
       .record(
@@ -68,7 +128,12 @@ const siteSchema = z.strictObject(
             /** A portrait, shown on the author page. */
             image: z
               .strictObject(
-                { src: siteUrl, alt: z.string(expected('a string')), width: positiveInteger, height: positiveInteger },
+                {
+                  src: siteUrl,
+                  alt: z.string(expected('a string')),
+                  width: positiveInteger,
+                  height: positiveInteger,
+                },
                 { error: 'expected a mapping with src, alt, width and height' },
               )
               .optional(),
@@ -166,6 +231,19 @@ const siteSchema = z.strictObject(
   { error: 'expected a mapping of site settings' },
 );
 
+/** One logo: the square one, or the declared one of the publisher. */
+const siteSchema = siteFields.superRefine((settings, context) => {
+  if ((settings.publisher.logo === undefined) === (settings.logo === undefined))
+    context.addIssue({
+      code: 'custom',
+      path: settings.logo === undefined ? ['publisher', 'logo'] : ['logo'],
+      message:
+        settings.logo === undefined
+          ? 'expected a logo: give a square one as logo (or a declared one as publisher.logo)'
+          : 'expected one logo, not both this one and publisher.logo (remove publisher.logo)',
+    });
+});
+
 /** The site settings after validation: URLs absolute, defaults applied. */
 export interface SiteConfig {
   url: string;
@@ -174,6 +252,8 @@ export interface SiteConfig {
   language: string;
   /** The `timeZone` setting; undefined: the machine's. */
   timeZone: string | undefined;
+  /** The `fields` setting: the newsroom's own top-level record fields; empty when none. */
+  ownFields: readonly string[];
   publisher: Publisher;
   authors: ReadonlyMap<string, Person>;
   feedLimit: number;
@@ -187,6 +267,12 @@ export interface SiteConfig {
   embedHosts: readonly string[];
   /** The WebSub hubs (`websub.hubs`), absolute URLs; empty when none. */
   hubs: readonly string[];
+  /** The default picture of the articles without one (`image`), processed as theirs are; none when not set. */
+  image?: Image;
+  /** The square logo (`logo`), also `publisher.logo`: shown in every page's header. None when not set. */
+  logo?: Image;
+  /** The icons made from `favicon`, linked from every page; none when not set. */
+  favicon?: Favicon;
   /** One per text setting that held characters not every output can carry, which were removed (as a record's). */
   warnings: readonly Problem[];
   /**
@@ -228,9 +314,15 @@ export const DEFAULT_FEED_LIMIT = 50;
 
 /**
  * Parses and validates the text of `site.yaml`. `baseUrl`, when given, replaces the `url` setting
- * (for previews and staging builds).
+ * (for previews and staging builds). `pictures`: the images of `public/` (images/describe.ts), which the
+ * `image`, `logo` and `favicon` settings must name; without it, none is found.
  */
-export function parseSiteConfig(file: string, source: string, baseUrl?: string): SiteConfig | Problem[] {
+export function parseSiteConfig(
+  file: string,
+  source: string,
+  baseUrl?: string,
+  pictures: Omit<PictureFiles, 'publicDir'> = { images: new Map() },
+): SiteConfig | Problem[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, strict: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
@@ -261,9 +353,40 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     }
     return cleanText(value);
   };
+  if (localeOf(settings.language) === undefined)
+    warnings.push(unlabelled(file, lineAt(offsetOf(document, ['language'])), settings.language));
   const title = clean(['title'], settings.title);
   const description = clean(['description'], settings.description);
   const publisherName = clean(['publisher', 'name'], settings.publisher.name);
+  // `public/` beside the settings file, as the caller names that file.
+  const publicDir = `${file.slice(0, file.lastIndexOf('/') + 1)}public`;
+  const found = sitePictures(
+    url,
+    publisherName,
+    { ...pictures, publicDir },
+    {
+      ...(settings.image === undefined ? {} : { image: { ...settings.image, src: resolve(settings.image.src) } }),
+      ...(settings.logo === undefined ? {} : { logo: resolve(settings.logo) }),
+      ...(settings.favicon === undefined ? {} : { favicon: resolve(settings.favicon) }),
+    },
+  );
+  if ('problems' in found)
+    return found.problems.map(({ path, message }) => ({
+      file,
+      line: lineAt(offsetOf(document, path)),
+      field: fieldName(path),
+      message,
+    }));
+  const declaredLogo = settings.publisher.logo;
+  const logo =
+    found.logo ??
+    (declaredLogo && {
+      url: resolve(declaredLogo.src),
+      alt: publisherName,
+      width: declaredLogo.width,
+      height: declaredLogo.height,
+    });
+  if (logo === undefined) throw new Error('a site has a logo: the schema says so');
   const authors = new Map<string, Person>();
   const authorSlugs = new Map<string, string>();
   for (const [id, author] of Object.entries(settings.authors ?? {})) {
@@ -306,17 +429,16 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
     description,
     language: settings.language,
     timeZone: settings.timeZone,
+    ownFields: settings.fields ?? [],
     publisher: {
       name: publisherName,
       url: settings.publisher.url,
       id: `${url}#publisher`,
-      logo: {
-        url: resolve(settings.publisher.logo.src),
-        alt: publisherName,
-        width: settings.publisher.logo.width,
-        height: settings.publisher.logo.height,
-      },
+      logo,
     },
+    ...(found.image === undefined ? {} : { image: found.image }),
+    ...(found.logo === undefined ? {} : { logo: found.logo }),
+    ...(found.favicon === undefined ? {} : { favicon: found.favicon }),
     authors,
     feedLimit: settings.feed?.limit ?? DEFAULT_FEED_LIMIT,
     pageSize: settings.pages?.size ?? DEFAULT_PAGE_SIZE,
@@ -332,6 +454,17 @@ export function parseSiteConfig(file: string, source: string, baseUrl?: string):
       : { themeSetting: { folder: settings.theme, line: lineAt(offsetOf(document, ['theme'])) } }),
     embedHosts: settings.embeds?.hosts.map((host) => host.toLowerCase()) ?? DEFAULT_EMBED_HOSTS,
     warnings,
+  };
+}
+
+/** The one warning for a language the pages have no labels in (src/locales/): they are labelled in English. */
+function unlabelled(file: string, line: number, language: string): Problem {
+  return {
+    file,
+    line,
+    field: 'language',
+    message: `expected a language with labels, found "${language}": its pages are labelled in English`,
+    hint: `labels exist for ${Object.keys(LOCALES).join(', ')}; add src/locales/<language>.ts`,
   };
 }
 
@@ -387,6 +520,24 @@ export function declaredAuthorIds(source: string): ReadonlySet<string> | undefin
   const authors = data.authors;
   if (authors === undefined || authors === null) return new Set();
   return isMapping(authors) ? new Set(Object.keys(authors)) : undefined;
+}
+
+/**
+ * The `fields` of `site.yaml`, read as far as it can be when the settings are broken (as
+ * `declaredAuthorIds`), so that a record's own fields are not refused as well: the names that are
+ * well formed, none when the file does not parse that far.
+ */
+export function declaredOwnFields(source: string): readonly string[] {
+  const document = parseDocument(source, { uniqueKeys: true, strict: true });
+  if (document.errors.length > 0) return [];
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  if (!isMapping(data) || !Array.isArray(data.fields)) return [];
+  return data.fields.filter((name): name is string => ownField.safeParse(name).success);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { declaredAuthorIds, parseSiteConfig } from './config.js';
+import { declaredAuthorIds, declaredOwnFields, parseSiteConfig } from './config.js';
 import { loadContent, type PublicFile, shown } from './content/load.js';
 import { checkArticles, readArticles } from './content/records.js';
 import { isDraft } from './drafts.js';
@@ -8,6 +8,7 @@ import type { BuildOptions } from './build-types.js';
 import type { Site } from './model.js';
 import { isScheduled, nothingPublished } from './scheduled.js';
 import { createSite } from './site.js';
+import { describeImages } from './images/describe.js';
 
 /**
  * Loads and validates the content into the model, with the files of `public/` to copy; throws a
@@ -27,12 +28,20 @@ export async function loadSite(
   const config =
     content.siteConfig === undefined
       ? undefined
-      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl, {
+          images: await describeImages(content.publicFiles),
+        });
   const sources = drafts ? content.articles : content.articles.filter((source) => !isDraft(source));
   if (config === undefined || Array.isArray(config)) {
     if (Array.isArray(config)) problems.push(...config);
     // The records are still checked, against what can be read of the settings: one run shows everything.
-    problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
+    problems.push(
+      ...checkArticles(
+        content.siteConfig && declaredAuthorIds(content.siteConfig.text),
+        content.siteConfig === undefined ? [] : declaredOwnFields(content.siteConfig.text),
+        sources,
+      ),
+    );
     throw new ContentError(
       problems.length > 0
         ? problems

@@ -11,6 +11,7 @@ import { figures } from './markdown-figure.js';
 import { footnotes, type MarkdownEnv } from './markdown-footnotes.js';
 import { headingIds } from './markdown-headings.js';
 import { DEFAULT_EMBED_HOSTS, DROPPED_WHOLE, sanitizeBodyHtml } from './markdown-html.js';
+import { rawHtmlImages } from './markdown-raw-images.js';
 import type { BodyImage, LocalImage } from './model.js';
 import { figure } from './render/figure.js';
 
@@ -28,7 +29,7 @@ const URL_ATTRIBUTES: Readonly<Record<string, string>> = { link_open: 'href', im
 
 export interface RenderedMarkdown {
   html: string;
-  /** The images, in the order of the source, with their line in it (Markdown images only, not raw `<img>`). */
+  /** The images, Markdown's and raw HTML's `<img src>`, in the order of the source's lines, with their line in it. */
   images: BodyImage[];
   /** What the sanitizer removed from the raw HTML, at the line of the source where its HTML starts. */
   removals: { line: number; removed: string }[];
@@ -65,6 +66,8 @@ export function renderMarkdown(source: string, baseUrl: string, options: Markdow
   // Without raw HTML, markdown-it's output is safe as it is; with it, each piece is audited alone (for
   // its line), and the whole is sanitized at once, since an inline tag may close in another piece.
   if (raw.length === 0) return { html, images, removals: [] };
+  for (const piece of raw) images.push(...rawHtmlImages(piece.html, piece.line, baseUrl));
+  images.sort((a, b) => a.line - b.line);
   const removals = raw.flatMap(({ line, html: piece }) =>
     sanitizeBodyHtml(piece, baseUrl, embedHosts).removed.map((removed) => ({ line, removed })),
   );

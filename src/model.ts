@@ -5,6 +5,10 @@
 import type { NavigationEntry } from './config.js';
 import type { ThemeFiles } from './theme/files.js';
 
+import type { FreeValue } from './content/fields.js';
+
+export type { FreeValue };
+
 /** A date-time as the record wrote it (ISO 8601 with a UTC offset), plus its instant for sorting. */
 export interface DateTime {
   /** As written, normalised to `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `Z`), offset kept. */
@@ -86,6 +90,25 @@ export interface LocalImage {
   })[];
 }
 
+/**
+ * The icons made from `site.yaml`'s `favicon`, at the fixed paths browsers ask for (`/favicon.ico`,
+ * `/apple-touch-icon.png`), so that a link is not needed for them to be found.
+ */
+export interface Favicon {
+  /** The source's site path (`icon.svg`). */
+  source: string;
+  /** The hash of the source and the icons' settings: the cache's name for the icons (images/describe.ts). */
+  hash: string;
+  /** The source's own URL when it is an SVG, linked as it is. */
+  svg?: string;
+  /** `favicon.ico`, of a 16 and a 32 px PNG. */
+  ico: ImageFile;
+  /** A 32 px PNG. */
+  png: ImageFile;
+  /** A 180 px PNG on an opaque background, for home screens (`apple-touch-icon.png`). */
+  touch: ImageFile;
+}
+
 /** A typed source: any schema.org CreativeWork type (`NewsArticle`, `Legislation`, `Report`…). */
 export interface Citation {
   type: string;
@@ -157,6 +180,11 @@ export interface Article {
   bodyPictures?: BodyPicture[];
   /** The record says `draft: true` (built only with drafts); no output carries it, `depeche dev` shows it. */
   draft?: true;
+  /**
+   * The newsroom's own fields: the record's `extra:` and the top-level fields `site.yaml`'s `fields` declares,
+   * by name, deeply frozen. Themes read them (`article.extra.kicker`); no feed, JSON-LD or default page carries them.
+   */
+  extra: Readonly<Record<string, FreeValue>>;
 }
 
 /** An image of an article's body: its absolute URL, and the line of the record's file it is on. */
@@ -194,7 +222,18 @@ export interface Site {
   description: string;
   /** BCP 47 language tag. */
   language: string;
+  /**
+   * The newsroom's IANA time zone (`site.yaml` `timeZone`): the pages show every date's wall-clock time there;
+   * without it, at the offset the record wrote. Feeds and `<time datetime>` keep the record's instant as written.
+   */
+  timeZone?: string;
   publisher: Publisher;
+  /** The picture of the articles without one, in their JSON-LD, Open Graph and Twitter card (`image`). */
+  image?: Image;
+  /** The square logo shown in every page's header (`logo`), the same as `publisher.logo`. */
+  logo?: Image;
+  /** The icons every page links (`favicon`). */
+  favicon?: Favicon;
   /** Number of newest articles the feeds carry. */
   feedLimit: number;
   /** Where `dist/` is served: at the path of `url` (`host`), or at a host's root behind a proxy (`site`). */
@@ -275,8 +314,9 @@ export function lastUpdated(article: Article): DateTime {
  * dates, its title, standfirst, section, tags, authors and language (the home page, the streams' pages and
  * feeds, the sitemaps, `_headers`, the 404 page), its images (`image`, `bodyImages`), whose files the
  * build checks exist (content/local-files.ts), and the pictures of its body, which the build encodes after
- * the records (images/encode.ts); everything else emptied. A large build holds its model so, and
- * tests/render/index.test.ts checks that every site-wide file is the same from such articles as from whole ones.
+ * the records (images/encode.ts), and its own fields (`extra`); everything else emptied. A large build holds
+ * its model so, and tests/render/index.test.ts checks that every site-wide file is the same from such articles
+ * as from whole ones.
  */
 export function listedArticle(article: Article): Article {
   return {
@@ -303,5 +343,7 @@ export function listedArticle(article: Article): Article {
     contentHtml: '',
     bodyImages: article.bodyImages,
     ...(article.draft === true ? { draft: true } : {}),
+    // A theme's list pages may show them (a kicker over each title).
+    extra: article.extra,
   };
 }

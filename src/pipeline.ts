@@ -8,15 +8,15 @@
  * anything fails, the served site is left as it was, byte for byte (write/output.ts).
  */
 import { basename, join } from 'node:path';
-import { declaredAuthorIds, parseSiteConfig, type SiteConfig } from './config.js';
+import { declaredAuthorIds, declaredOwnFields, parseSiteConfig, type SiteConfig } from './config.js';
 import { openContent, readArticle, type OpenedContent, shown, type SourceFile } from './content/load.js';
 import { checkArticles } from './content/records.js';
 import { missingLocalFiles, publicOrWritten, withFieldLines } from './content/local-files.js';
 import { isDraft } from './drafts.js';
 import { nothingPublished, schedule } from './scheduled.js';
 import { ContentError, type Problem } from './errors.js';
-import { describeImages } from './images/describe.js';
-import { encodeImages, imageCacheFolder, withImageBytes } from './images/encode.js';
+import { describeImages, type SourceImage } from './images/describe.js';
+import { encodeImages, imageCacheFolder, type SitePictures, withImageBytes } from './images/encode.js';
 import type { OutputFile, Site } from './model.js';
 import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
 import { siteNotices } from './site-notices.js';
@@ -52,18 +52,16 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
   // Load: the content folder's listing and the settings, checked.
   progress?.({ phase: 'load', done: 0, total: 0 });
   const opened = await openContent(contentDir, options.namesRelativeTo);
-  const parsed = await readSettings(opened, contentDir, options.baseUrl, drafts);
+  // The images of `public/`, described before any record is read: the settings' pictures and the records'
+  // renderers read them.
+  const images = await describeImages(opened.publicFiles);
+  const parsed = await readSettings(opened, contentDir, options.baseUrl, drafts, images);
   // The theme's templates, read and parsed once; its assets are published as the files of `public/` are.
   const settingsFile = opened.siteConfig?.file ?? 'site.yaml';
   const theme = await readTheme(contentDir, parsed, settingsFile, opened.namesRelativeTo);
   if (theme.problems.length > 0) throw new ContentError(theme.problems);
   const content = { ...opened, publicFiles: [...opened.publicFiles, ...theme.assets] };
-  // The images of `public/`, described before any record is read: the records' renderers read them.
-  const config = {
-    ...parsed,
-    images: await describeImages(content.publicFiles),
-    ...(theme.theme === undefined ? {} : { theme: theme.theme }),
-  };
+  const config = { ...parsed, images, ...(theme.theme === undefined ? {} : { theme: theme.theme }) };
   const output = write
     ? await openOutput(outDir, {
         protect: [contentDir],
@@ -96,15 +94,19 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     // The local images' variants, encoded or taken from the cache, then the model, which carries their lengths.
     const imageFiles: OutputFile[] = [];
     let imagesPlaced: WriteResult = { files: 0, bytes: 0, linked: 0 };
-    const images = await encodeImages(records.articles, {
-      sources: new Map(content.publicFiles.map((file) => [file.path, file.bytes])),
-      ...(output === undefined ? {} : { cacheDir: imageCacheFolder(outDir) }),
-      place(file) {
-        if (output !== undefined) imagesPlaced = addResult(imagesPlaced, output.writer.write([file]));
-        if (keepFiles) imageFiles.push(file);
+    const images = await encodeImages(
+      records.articles,
+      {
+        sources: new Map(content.publicFiles.map((file) => [file.path, file.bytes])),
+        ...(output === undefined ? {} : { cacheDir: imageCacheFolder(outDir) }),
+        place(file) {
+          if (output !== undefined) imagesPlaced = addResult(imagesPlaced, output.writer.write([file]));
+          if (keepFiles) imageFiles.push(file);
+        },
+        ...(options.onImageEncoded === undefined ? {} : { onEncode: options.onImageEncoded }),
       },
-      ...(options.onImageEncoded === undefined ? {} : { onEncode: options.onImageEncoded }),
-    });
+      sitePictures(content, config),
+    );
     if (images.problems.length > 0) throw new ContentError(images.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, withImageBytes(records.articles, images.bytes), now);
@@ -191,6 +193,15 @@ async function withRecordLines(content: OpenedContent, problems: readonly Proble
   return withFieldLines(problems, texts);
 }
 
+/** What the encoder makes of the settings' pictures. */
+function sitePictures(content: OpenedContent, config: SiteConfig): SitePictures {
+  return {
+    file: content.siteConfig?.file ?? 'site.yaml',
+    ...(config.image === undefined ? {} : { image: config.image }),
+    ...(config.favicon === undefined ? {} : { favicon: config.favicon }),
+  };
+}
+
 /** The files of `public/`, as output files; an error names each that stands where the build writes. */
 function publicFilesBeside(content: OpenedContent, written: readonly string[]): OutputFile[] {
   const paths = new Set(written);
@@ -213,11 +224,12 @@ async function readSettings(
   contentDir: string,
   baseUrl: string | undefined,
   drafts: boolean,
+  images: ReadonlyMap<string, SourceImage>,
 ): Promise<SiteConfig> {
   const config =
     content.siteConfig === undefined
       ? undefined
-      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl);
+      : parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl, { images });
   if (config !== undefined && !Array.isArray(config)) return config;
   const sources: SourceFile[] = [];
   for (const name of content.articleNames) {
@@ -225,7 +237,13 @@ async function readSettings(
     if (source !== undefined && (drafts || !isDraft(source))) sources.push(source);
   }
   const problems: Problem[] = [...content.problems, ...(config ?? [])];
-  problems.push(...checkArticles(content.siteConfig && declaredAuthorIds(content.siteConfig.text), sources));
+  problems.push(
+    ...checkArticles(
+      content.siteConfig && declaredAuthorIds(content.siteConfig.text),
+      content.siteConfig === undefined ? [] : declaredOwnFields(content.siteConfig.text),
+      sources,
+    ),
+  );
   throw new ContentError(
     problems.length > 0
       ? problems

@@ -1,11 +1,14 @@
 /** Assembles the model: the resolved settings and the articles, sorted newest first. Pure. */
 import type { SiteConfig } from './config.js';
+import { frozenFreeValue } from './content/fields.js';
 import { FEED_PATHS, lastUpdated, type Article, type Site, type SiteSettings } from './model.js';
 
 /** `now` (ms since the epoch) is the build's: the articles given must be those published by then. */
 export function createSite(config: SiteConfig, articles: readonly Article[], now: number): Site {
   if (articles.length === 0) throw new Error('a site needs at least one article');
   const sorted = [...articles].sort(newestFirst);
+  // Frozen when modelled (content/resolve.ts), but an article copied from a worker or the build cache is not.
+  for (const article of sorted) frozenFreeValue(article.extra);
   const newest = sorted.map(lastUpdated).reduce((latest, date) => (date.epochMs > latest.epochMs ? date : latest));
   return { ...siteForPages(config), articles: sorted, updated: newest, now };
 }
@@ -17,7 +20,11 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     title: config.title,
     description: config.description,
     language: config.language,
+    ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }),
     publisher: config.publisher,
+    ...(config.image === undefined ? {} : { image: config.image }),
+    ...(config.logo === undefined ? {} : { logo: config.logo }),
+    ...(config.favicon === undefined ? {} : { favicon: config.favicon }),
     feedLimit: config.feedLimit,
     deployRoot: config.deployRoot,
     hubs: config.hubs,

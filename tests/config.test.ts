@@ -82,3 +82,16 @@ describe('parseSiteConfig: streams', () => {
     ]);
   });
 });
+
+describe('parseSiteConfig: labels', () => {
+  it('warns once, at the line of language, when the pages have no labels in it', () => {
+    const sv = parseSiteConfig('content/site.yaml', BASE.replace('language: fr', 'language: sv'));
+    if (Array.isArray(sv)) throw new Error(JSON.stringify(sv));
+    expect(sv.warnings).toEqual([expect.objectContaining({ file: 'content/site.yaml', line: 4, field: 'language' })]);
+    expect(sv.warnings[0]?.message).toContain('"sv": its pages are labelled in English');
+    expect(config('').warnings).toEqual([]);
+    expect(parseSiteConfig('content/site.yaml', BASE.replace('language: fr', 'language: pt-BR'))).toMatchObject({
+      warnings: [],
+    });
+  });
+});

@@ -14,7 +14,7 @@ function read(source: string) {
 }
 
 describe('renderMarkdown', () => {
-  it("lists the body's images with their line in the body, not its links, raw HTML or code", () => {
+  it("lists the body's images, Markdown's and raw HTML's, with their line in the body, not its links or code", () => {
     const source = [
       'Un [lien](/a-propos/) et une ![image](/images/a.jpg).', // 1
       '', // 2
@@ -39,6 +39,7 @@ describe('renderMarkdown', () => {
       { url: 'https://news.example/articles/x/b.png', line: 4 },
       { url: 'https://news.example/images/ref.png', line: 7 },
       { url: 'https://cdn.example/c.png', line: 9 },
+      { url: 'https://news.example/images/html.png', line: 11 },
     ]);
   });
 

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { shown } from '../content/load.js';
-import { parseSiteConfig } from '../config.js';
+import { parseDocument } from 'yaml';
 import { loadTheme } from '../theme/load.js';
 import type { CheckedTheme } from './essentials.js';
 import { readSite } from './read-site.js';
@@ -45,9 +45,11 @@ export async function check(options: CheckSiteOptions = {}): Promise<CheckResult
 /** The theme of the content folder, as the build finds it; none when it has none or its settings do not read. */
 async function themeOf(content: string, namesRelativeTo?: string): Promise<{ theme?: CheckedTheme }> {
   const text = await readFile(join(content, 'site.yaml'), 'utf8').catch(() => undefined);
-  const config = text === undefined ? [] : parseSiteConfig('site.yaml', text);
-  if (Array.isArray(config)) return {};
-  const { theme } = await loadTheme(content, config, 'site.yaml', namesRelativeTo);
+  // The `theme` setting alone: the rest of the settings is the build's to check.
+  const setting: unknown = text === undefined ? undefined : parseDocument(text).toJS()?.theme;
+  const folder = typeof setting === 'string' ? setting : undefined;
+  const config = folder === undefined ? {} : { themeSetting: { folder, line: 1 } };
+  const { theme } = await loadTheme(content, config, 'site.yaml', namesRelativeTo).catch(() => ({ theme: undefined }));
   return theme === undefined ? {} : { theme: { folder: theme.folder, templates: Object.keys(theme.templates) } };
 }
 

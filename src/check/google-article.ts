@@ -15,11 +15,10 @@
 import { isSubtypeOf } from '../vocabulary/index.js';
 import type { SiteContext } from './context.js';
 import { type Finding, type Place, warning } from './finding.js';
-import { imageSize } from './image-size.js';
+import { imageFacts, judgedSize, sizeMismatch } from './image-facts.js';
 import { indexPath, memberPath } from './json-path.js';
 import { type JsonObject, declaredTypes, isObject, nodeId } from './jsonld-terms.js';
 import { isDate } from './literals.js';
-import { canParseUrl } from '../content/url.js';
 
 const MIN_PIXELS = 50_000;
 const DISCOVER_WIDTH = 1200;
@@ -73,7 +72,7 @@ function articleFindings(
       'google-article-image',
       memberPath(path, 'image'),
       'expected an image: Google shows articles with one more prominently',
-      'give the record an image at least 1200 px wide, in 16:9, 4:3 or 1:1',
+      'give the record an image at least 1200 px wide, in 16:9, 4:3 or 1:1, or site.yaml a default image',
     );
   }
   images.forEach((image, index) => {
@@ -146,32 +145,9 @@ function articleFindings(
 
 /** An image's size (the file's own, when it is in the site; else the declared one) against Google's guidance. */
 function imageFindings(context: SiteContext, image: unknown, path: string, place: (path: string) => Place): Finding[] {
-  const url =
-    typeof image === 'string' ? image : isObject(image) && typeof image.url === 'string' ? image.url : undefined;
-  const declared = isObject(image) ? { width: pixels(image.width), height: pixels(image.height) } : undefined;
-  const located = url !== undefined && canParseUrl(url) ? context.locate(new URL(url)) : undefined;
-  const bytes = located?.kind === 'found' ? context.files.bytes(located.path) : undefined;
-  const actual = bytes === undefined ? undefined : imageSize(bytes);
-  const findings: Finding[] = [];
-  if (
-    actual !== undefined &&
-    declared?.width !== undefined &&
-    declared.height !== undefined &&
-    (actual.width !== declared.width || actual.height !== declared.height)
-  ) {
-    findings.push(
-      warning(
-        'image-size',
-        place(path),
-        `declares ${declared.width} × ${declared.height} pixels, but ${url} is ${actual.width} × ${actual.height}`,
-      ),
-    );
-  }
-  const size: { width: number; height: number } | undefined =
-    actual ??
-    (declared?.width !== undefined && declared.height !== undefined
-      ? { width: declared.width, height: declared.height }
-      : undefined);
+  const facts = imageFacts(context, image);
+  const findings = sizeMismatch(facts, place(path));
+  const size = judgedSize(facts);
   if (size === undefined) return findings;
   const { width, height } = size;
   if (width * height < MIN_PIXELS)
@@ -201,15 +177,6 @@ function imageFindings(context: SiteContext, image: unknown, path: string, place
     );
   }
   return findings;
-}
-
-/** A width or height: a number, or a QuantitativeValue in pixels (`{"value": 1200, "unitCode": "E37"}`). */
-function pixels(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  if (isObject(value) && typeof value.value === 'number' && (value.unitCode === undefined || value.unitCode === 'E37'))
-    return value.value;
-  if (typeof value === 'string' && /^\d+(?:\s*px)?$/.test(value)) return Number.parseInt(value, 10);
-  return undefined;
 }
 
 function list(value: unknown): unknown[] {

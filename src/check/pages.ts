@@ -6,6 +6,7 @@
 import type { SiteContext } from './context.js';
 import { error, type Finding, type Place, warning } from './finding.js';
 import { checkGoogleArticle } from './google-article.js';
+import { checkLogos } from './logo.js';
 import { indexPath, memberPath } from './json-path.js';
 import { validateJsonLd } from './jsonld.js';
 import { isObject } from './jsonld-terms.js';
@@ -30,7 +31,7 @@ export function checkPage(context: SiteContext, path: string): Finding[] {
     const document = parseJson(block.text);
     findings.push(...checkJsonLd(block.text, document, place));
     if (document === undefined) continue;
-    findings.push(...checkGoogleArticle(context, document, place));
+    findings.push(...checkGoogleArticle(context, document, place), ...checkLogos(context, document, place));
     for (const [reference, path] of jsonLdReferences(document, '$'))
       findings.push(...checkReference(context, reference, pageUrl, place(path)));
   }

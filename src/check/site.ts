@@ -16,6 +16,8 @@ import { siteFiles } from './site-files.js';
 import { parseXml } from './xml.js';
 import { mergeBodyLinks } from './body-links.js';
 import { type CheckedTheme, checkEssentials } from './essentials.js';
+import { firstOfEachLogo } from './logo.js';
+import { atRecords } from './record-images.js';
 import type { RecordText } from './records.js';
 
 export interface CheckOptions {
@@ -58,7 +60,8 @@ export function checkFiles(files: readonly OutputFile[], options: CheckOptions =
     if (checked.feed !== undefined) feeds.push({ ...checked.feed, path });
   }
   findings.push(...compareFeeds(siteFeeds(feeds)));
-  const sorted = sortFindings(mergeBodyLinks(context, findings, (finding) => pathOf.get(finding), options.records));
+  const merged = mergeBodyLinks(context, firstOfEachLogo(findings), (finding) => pathOf.get(finding), options.records);
+  const sorted = sortFindings(atRecords(merged, (finding) => pathOf.get(finding), options.records));
   const errors = sorted.filter((finding) => finding.severity === 'error').length;
   return {
     findings: sorted,

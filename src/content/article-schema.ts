@@ -9,20 +9,16 @@ import {
   absoluteUri,
   dateOrDateTime,
   dateTimeWithOffset,
+  freeValue,
   httpUrl,
   languageTag,
   optionalText,
   positiveInteger,
   siteUrl,
   text,
+  unitInterval,
   urlList,
 } from './fields.js';
-
-/** A share of a picture's width or height, from 0 to 1. */
-const unitInterval = z
-  .number({ error: 'expected a number from 0 to 1' })
-  .min(0, { error: 'expected a number from 0 to 1' })
-  .max(1, { error: 'expected a number from 0 to 1' });
 
 /** Lowercase ASCII letters and digits in words joined by single hyphens: safe in any URL and path. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -83,11 +79,15 @@ const inlineAuthor = z.strictObject(
   { error: 'expected an author id from site.yaml or a mapping with name and url' },
 );
 
+/** The newsroom's own fields under `extra:`, free in their names and shapes (see docs/records.md). */
+const extra = z.record(z.string(), freeValue, { error: 'expected a mapping of fields of your own (name: value)' });
+
 /**
  * Builds the schema; author ids are checked against those `site.yaml` declares, or not at all when
- * they are unknown (`undefined`: site.yaml is broken, and its own problems are reported).
+ * they are unknown (`undefined`: site.yaml is broken, and its own problems are reported). `ownFields`
+ * are the names `site.yaml`'s `fields` declares: each is accepted at the top level, with any value.
  */
-export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
+export function articleSchema(authorIds: ReadonlySet<string> | undefined, ownFields: readonly string[] = []) {
   const authorId = z.string().superRefine((id, context) => {
     if (authorIds === undefined || authorIds.has(id)) return;
     context.addIssue({
@@ -158,6 +158,9 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
         corrections: z.array(correction, { error: 'expected a list of corrections' }).optional(),
         /** Left out of builds unless drafts are asked for (`depeche build --drafts`); see src/drafts.ts. */
         draft: z.boolean({ error: 'expected true or false' }).optional(),
+        /** Fields of the newsroom's own: carried to the themes as `article.extra`, never into an output. */
+        extra: extra.optional(),
+        ...Object.fromEntries(ownFields.map((name) => [name, freeValue.optional()])),
       },
       { error: 'expected a mapping of fields' },
     )
@@ -174,9 +177,20 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined) {
         });
       };
       if (record.dateModified !== undefined) notBefore(record.dateModified, ['dateModified']);
+      for (const name of ownFields) {
+        if ((record as Record<string, unknown>)[name] === undefined || record.extra?.[name] === undefined) continue;
+        context.addIssue({
+          code: 'custom',
+          path: ['extra', name],
+          message: `expected ${name} under extra or at the top level, not both`,
+        });
+      }
       for (const [index, { date }] of (record.corrections ?? []).entries())
         notBefore(date, ['corrections', index, 'date']);
     });
 }
 
 export type ArticleRecord = z.infer<ReturnType<typeof articleSchema>>;
+
+/** The fields every record may have: a field `site.yaml` declares as the newsroom's own must be none of them. */
+export const RECORD_FIELDS: readonly string[] = Object.keys(articleSchema(undefined).shape);

@@ -26,6 +26,12 @@ const VISIBLE = /[^\s\p{Cf}]/u;
 /** An optional string: may be empty. */
 export const optionalText = z.string(expected('a string')).optional();
 
+/** A share of a picture's width or height, from 0 to 1. */
+export const unitInterval = z
+  .number({ error: 'expected a number from 0 to 1' })
+  .min(0, { error: 'expected a number from 0 to 1' })
+  .max(1, { error: 'expected a number from 0 to 1' });
+
 export const positiveInteger = z
   .number(expected('a positive whole number'))
   .int(expected('a positive whole number'))
@@ -113,4 +119,38 @@ function isSiteUrl(value: string): boolean {
   if (value.trim() === '' || value.startsWith('//')) return false;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
   return hasScheme ? parseHttpUrl(value) !== undefined : true;
+}
+
+/** What a field of the newsroom's own may hold: text, a number, true or false, empty, lists and mappings of them. */
+export type FreeValue = string | number | boolean | null | readonly FreeValue[] | { readonly [key: string]: FreeValue };
+
+const FREE_VALUE = 'text, a number, true or false, a list or a mapping';
+
+/**
+ * A value of the newsroom's own (`extra:`, the fields `site.yaml` declares): free in its shape, but
+ * only what JSON can carry, so that it reads the same after the cache and the workers copy it
+ * (`.inf` and `.nan` cannot be). Each refusal names the place inside the value.
+ */
+export const freeValue = z.unknown().superRefine((value, context) => {
+  for (const path of unrepresentable(value, []))
+    context.addIssue({ code: 'custom', path, message: `expected ${FREE_VALUE}` });
+}) as unknown as z.ZodType<FreeValue>;
+
+/** The paths inside `value` of what is not a `FreeValue`. */
+function unrepresentable(value: unknown, path: (string | number)[]): (string | number)[][] {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return [];
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => unrepresentable(item, [...path, index]));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.entries(value).flatMap(([key, item]) => unrepresentable(item, [...path, key]));
+  return [path];
+}
+
+/** `value`, and every list and mapping in it, frozen: templates read it and cannot change it for the next page. */
+export function frozenFreeValue<Value extends FreeValue>(value: Value): Value {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) frozenFreeValue(item);
+    Object.freeze(value);
+  }
+  return value;
 }

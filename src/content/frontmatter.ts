@@ -27,12 +27,16 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 export function parseFrontMatter(file: string, text: string): FrontMatter | Problem[] {
   const parts = splitFrontMatter(text);
   if (parts === 'no opening') {
+    const first = text.split('\n', 1)[0] ?? '';
+    // Records are YAML alone, so that every problem has its line; Hugo's TOML is converted once, on import.
+    const toml = /^\+\+\+[ \t]*$/.test(first);
     return [
       {
         file,
         line: 1,
         field: '(front matter)',
-        message: `expected the file to start with a "---" line, found ${JSON.stringify(text.split('\n', 1)[0] ?? '')}`,
+        message: `expected the file to start with a "---" line, found ${JSON.stringify(first)}`,
+        ...(toml ? { hint: 'TOML front matter: records are YAML, `depeche import --from hugo` converts them' } : {}),
       },
     ];
   }

@@ -23,7 +23,10 @@ export interface ImageProblem {
 
 const CENTRE = { x: 0.5, y: 0.5 } as const;
 
-export function imageOfRecord(config: SiteConfig, image: RecordImage): { image: Image } | { problems: ImageProblem[] } {
+export function imageOfRecord(
+  config: Pick<SiteConfig, 'url' | 'images' | 'imageVariants'>,
+  image: RecordImage,
+): { image: Image } | { problems: ImageProblem[] } {
   const url = resolveHttpUrl(image.src, config.url) ?? config.url;
   const written = writtenFields(image, url);
   const sourcePath = sitePathOf(config.url, url);

@@ -20,6 +20,8 @@ const YAML_11_BOOLEANS = /^(?:y|yes|n|no|on|off)$/i;
 export interface RecordHints {
   /** A hint for an unknown field, tried before the "did you mean" among the known fields. */
   unknownField(path: FieldPath, key: string): string | undefined;
+  /** A hint for an unknown field that is no known field misspelt: tried after the "did you mean". */
+  ownField(path: FieldPath, key: string): string | undefined;
   /** A hint for a value the schema refused. */
   refusedValue(path: FieldPath, value: unknown): string | undefined;
 }
@@ -27,6 +29,10 @@ export interface RecordHints {
 export const recordHints: RecordHints = {
   unknownField(path, key) {
     return path.length === 0 && Object.hasOwn(FOREIGN_FIELDS, key) ? FOREIGN_FIELDS[key] : undefined;
+  },
+  ownField(path, key) {
+    if (path.length !== 0) return undefined;
+    return `a field of your own? write it under extra: (extra: {${key}: …}), or list it in site.yaml's fields`;
   },
   refusedValue(path, value) {
     if (path.length !== 1 || typeof value !== 'string') return undefined;

@@ -20,7 +20,7 @@ export function readArticles(
   config: SiteConfig,
   sources: readonly SourceFile[],
 ): { articles: Article[]; problems: Problem[]; warnings: Problem[] } {
-  const schema = articleSchema(new Set(config.authors.keys()));
+  const schema = articleSchema(new Set(config.authors.keys()), config.ownFields);
   const across = crossRecordChecks(config.url);
   const articles: Article[] = [];
   const problems: Problem[] = [];
@@ -86,10 +86,15 @@ const UNKNOWN_SITE_URL = 'https://site.invalid/';
 /**
  * The problems of the records when `site.yaml` is broken, so that one run still shows everything:
  * each record is checked against what could be read of the settings. `authorIds` are the ids
- * `site.yaml` declares, or undefined when it cannot be read that far (then any id is accepted).
+ * `site.yaml` declares, or undefined when it cannot be read that far (then any id is accepted); `ownFields`
+ * the fields of the newsroom's own it declares, as far as it can be read.
  */
-export function checkArticles(authorIds: ReadonlySet<string> | undefined, sources: readonly SourceFile[]): Problem[] {
-  return checkRecords(articleSchema(authorIds), UNKNOWN_SITE_URL, sources);
+export function checkArticles(
+  authorIds: ReadonlySet<string> | undefined,
+  ownFields: readonly string[],
+  sources: readonly SourceFile[],
+): Problem[] {
+  return checkRecords(articleSchema(authorIds, ownFields), UNKNOWN_SITE_URL, sources);
 }
 
 /** Validates every record, then the slugs and ids across records. */

@@ -11,6 +11,7 @@ import type { Article, BodyPicture, DateTime, Image, Person } from '../model.js'
 import type { ArticleRecord } from './article-schema.js';
 import { cleanText } from './clean-text.js';
 import { isDate, parseDateTime } from './datetime.js';
+import { type FreeValue, frozenFreeValue } from './fields.js';
 import { imageOfRecord, sitePathOf } from './local-image.js';
 import { resolveHttpUrl } from './url.js';
 
@@ -101,8 +102,19 @@ export function resolveArticle(
       .filter((image) => image.url.startsWith(config.url))
       .map((image) => ({ url: image.url, line: image.line + bodyLine - 1 })),
     ...(bodyPictures.size === 0 ? {} : { bodyPictures: [...bodyPictures.values()] }),
+    extra: extraOf(config, record),
   };
   return { article, warnings };
+}
+
+/** The record's `extra:` and its fields that `site.yaml` declares, in one frozen mapping (no name is in both). */
+function extraOf(config: SiteConfig, record: ArticleRecord): Readonly<Record<string, FreeValue>> {
+  const extra: Record<string, FreeValue> = { ...record.extra };
+  for (const name of config.ownFields) {
+    const value = (record as Readonly<Record<string, unknown>>)[name];
+    if (value !== undefined) extra[name] = value as FreeValue;
+  }
+  return frozenFreeValue(extra);
 }
 
 /** The pictures the body may show, those it shows gathered in `shown` by source. */

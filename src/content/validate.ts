@@ -112,7 +112,8 @@ function problemsOf(
     return issue.keys.map((key) => {
       const foreign = hints?.unknownField(path, key);
       const closest = closestName(key, known);
-      const suggestion = foreign ?? (closest === undefined ? undefined : `did you mean "${closest}"?`);
+      const misspelt = closest === undefined ? undefined : `did you mean "${closest}"?`;
+      const suggestion = foreign ?? misspelt ?? hints?.ownField(path, key);
       return {
         file,
         line: yaml.lineAt(offsetOf(yaml.document, [...path, key])),

@@ -91,15 +91,19 @@ export async function readModel(
 ): Promise<RecordModel | 'build'> {
   const opened = await openContent(contentDir, namesRelativeTo);
   if (opened.problems.length > 0 || opened.siteConfig === undefined) return 'build';
-  const settings = parseSiteConfig(opened.siteConfig.file, opened.siteConfig.text, baseUrl);
+  // The images are checked and sized as a build does, then served as they are: dev encodes no variant.
+  const images = await describeImages(opened.publicFiles);
+  const settings = parseSiteConfig(opened.siteConfig.file, opened.siteConfig.text, baseUrl, {
+    images,
+    variants: false,
+  });
   if (Array.isArray(settings)) return 'build';
   const theme = await readTheme(contentDir, settings, opened.siteConfig.file, namesRelativeTo);
   if (theme.problems.length > 0) return 'build';
   const content = { ...opened, publicFiles: [...opened.publicFiles, ...theme.assets] };
-  // The images are checked and sized as a build does, then served as they are: dev encodes no variant.
   const config = {
     ...settings,
-    images: await describeImages(content.publicFiles),
+    images,
     imageVariants: false,
     ...(theme.theme === undefined ? {} : { theme: theme.theme }),
   };
@@ -109,7 +113,7 @@ export async function readModel(
   const model: RecordModel = {
     config,
     settings: settingsKey,
-    schema: articleSchema(new Set(config.authors.keys())),
+    schema: articleSchema(new Set(config.authors.keys()), config.ownFields),
     pageSite: siteForPages(config),
     publicFiles: content.publicFiles.map(({ path, file, bytes }) => ({ path, file, bytes })),
     names: content.articleNames,

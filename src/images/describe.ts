@@ -19,15 +19,21 @@ const IMAGE_SETTINGS = JSON.stringify({
   vips: sharp.versions.vips,
 });
 
-/** A file of `public/` as an article image: its size and hash, or why it cannot be one. */
-export type SourceImage = { width: number; height: number; hash: string } | { problem: string };
+/**
+ * A file of `public/` as an article image: its size and hash, or why it cannot be one (an SVG has the
+ * hash of its bytes: it may be the source of the icons).
+ */
+export type SourceImage = { width: number; height: number; hash: string } | { problem: string; svgHash?: string };
 
 /** Every raster or SVG file of `public/`, by its site path (`images/a.jpg`). */
 export async function describeImages(files: readonly PublicFile[]): Promise<Map<string, SourceImage>> {
   const images = new Map<string, SourceImage>();
   for (const file of files) {
     if (/\.svg$/i.test(file.path)) {
-      images.set(file.path, { problem: 'expected a raster image (JPEG, PNG, WebP, AVIF), found an SVG file' });
+      images.set(file.path, {
+        problem: 'expected a raster image (JPEG, PNG, WebP, AVIF), found an SVG file',
+        svgHash: hashOf(file.bytes),
+      });
     } else if (RASTER_EXTENSIONS.test(file.path)) {
       images.set(file.path, await describeImage(file.bytes));
     }
@@ -55,6 +61,9 @@ async function describeImage(bytes: Uint8Array): Promise<SourceImage> {
         `found ${width} × ${height} (${(width * height).toLocaleString('en')} pixels)`,
     };
   }
-  const hash = createHash('sha256').update(IMAGE_SETTINGS).update(bytes).digest('hex').slice(0, 16);
-  return { width, height, hash };
+  return { width, height, hash: hashOf(bytes) };
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(IMAGE_SETTINGS).update(bytes).digest('hex').slice(0, 16);
 }

@@ -9,8 +9,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Problem } from '../errors.js';
-import type { Article, ImageFile, LocalImage, OutputFile } from '../model.js';
-import { JPEG, MAX_PIXELS, WEBP } from './settings.js';
+import type { Article, Favicon, Image, ImageFile, LocalImage, OutputFile } from '../model.js';
+import { icoFile } from './ico.js';
+import { ICONS, JPEG, MAX_PIXELS, WEBP } from './settings.js';
+
+/** The size an SVG source is drawn at before its variants are made from it: twice the touch icon's. */
+const SVG_SIDE = 2 * ICONS.touch;
 
 export interface EncodeOptions {
   /** The bytes of the files of `public/`, by site path. */
@@ -38,40 +42,67 @@ export function imageCacheFolder(outDir: string): string {
   return join(dirname(target), '.depeche', `images-${basename(target)}`);
 }
 
-/** Encodes or takes from the cache every variant of the articles' pictures, each once. */
-export async function encodeImages(articles: readonly Article[], options: EncodeOptions): Promise<EncodedImages> {
+/** The pictures of `site.yaml`: the articles' default image (its crops alone) and the icons. */
+export interface SitePictures {
+  /** `site.yaml`'s file, which problems name. */
+  file: string;
+  image?: Image;
+  favicon?: Favicon;
+}
+
+/** Encodes or takes from the cache every variant of the site's and the articles' pictures, each once. */
+export async function encodeImages(
+  articles: readonly Article[],
+  options: EncodeOptions,
+  site: SitePictures = { file: 'site.yaml' },
+): Promise<EncodedImages> {
   const { cacheDir } = options;
   const done = new Set<string>();
+  // The names in the cache of the files of `done`.
+  const kept = new Set<string>();
   const result: EncodedImages = { paths: [], bytes: new Map(), problems: [] };
-  for (const article of articles) {
-    for (const { source, jobs, field } of picturesOf(article)) {
+  const sources = [
+    { file: site.file, pictures: sitePicturesOf(site) },
+    ...articles.map((article) => ({ file: article.sourcePath, pictures: picturesOf(article) })),
+  ];
+  for (const { file, pictures } of sources) {
+    for (const { source, jobs, field, svg } of pictures) {
       const bytes = options.sources.get(source);
       if (bytes === undefined) throw new Error(`${source} was described, then not found`);
       try {
         // Two articles, or an article and its body, may share a picture: its files are made and placed once.
         const fresh = jobs.filter((job) => !done.has(job.file.path));
-        for (const [job, contents] of await made(bytes, fresh, cacheDir, options.onEncode)) {
+        for (const [job, contents] of await made(bytes, svg === true, fresh, cacheDir, options.onEncode)) {
           options.place({ path: job.file.path, contents });
           result.paths.push(job.file.path);
           done.add(job.file.path);
+          kept.add(cacheName(job));
           if (job.crop) result.bytes.set(job.file.url, contents.byteLength);
         }
       } catch (error) {
         if (!(error instanceof Error) || !isDecodeError(error)) throw error;
         result.problems.push({
-          file: article.sourcePath,
+          file,
           field,
           message: `expected an image file that decodes whole, found ${source} that does not: ${error.message}`,
         });
       }
     }
   }
-  if (cacheDir !== undefined && existsSync(cacheDir)) prune(cacheDir, done);
+  if (cacheDir !== undefined && existsSync(cacheDir)) prune(cacheDir, kept);
   return result;
 }
 
+interface Picture {
+  source: string;
+  /** An SVG source, rasterised large enough for its largest variant. */
+  svg?: true;
+  jobs: VariantJob[];
+  field: string;
+}
+
 /** The article's image and the pictures of its body, each with the variants it needs and the field naming it. */
-function* picturesOf(article: Article): Generator<{ source: string; jobs: VariantJob[]; field: string }> {
+function* picturesOf(article: Article): Generator<Picture> {
   const local = article.image?.local;
   if (local !== undefined) {
     yield { source: local.source, jobs: [...widthJobs(local.widths), ...cropJobs(local.crops)], field: 'image.src' };
@@ -80,16 +111,28 @@ function* picturesOf(article: Article): Generator<{ source: string; jobs: Varian
     yield { source: picture.source, jobs: [...widthJobs(picture.widths)], field: '(body)' };
 }
 
+/** The default image's crops (the pages never show it, only their metadata) and the icons. */
+function* sitePicturesOf(site: SitePictures): Generator<Picture> {
+  const local = site.image?.local;
+  if (local !== undefined) yield { source: local.source, jobs: [...cropJobs(local.crops)], field: 'image.src' };
+  const { favicon } = site;
+  if (favicon !== undefined) {
+    const svg = favicon.svg === undefined ? {} : { svg: true as const };
+    yield { source: favicon.source, ...svg, jobs: iconJobs(favicon), field: 'favicon' };
+  }
+}
+
 /** Each job's file, from the cache or encoded: the source decoded once, only when one is missing. */
 async function made(
   source: Uint8Array,
+  svg: boolean,
   jobs: readonly VariantJob[],
   cacheDir: string | undefined,
   onEncode: ((path: string) => void) | undefined,
 ): Promise<[VariantJob, Uint8Array][]> {
-  const found = jobs.map((job) => cached(cacheDir, job.file));
+  const found = jobs.map((job) => cached(cacheDir, job));
   const missing = jobs.filter((_job, index) => found[index] === undefined);
-  const pixels = missing.length > 0 ? await decode(source) : undefined;
+  const pixels = missing.length > 0 ? await decode(source, svg) : undefined;
   // Encoded side by side: libvips runs each on its own thread.
   const encoded = new Map(
     await Promise.all(missing.map(async (job) => [job, await encode(pixels, job, cacheDir, onEncode)] as const)),
@@ -116,14 +159,17 @@ export function withImageBytes(articles: readonly Article[], bytes: ReadonlyMap<
 
 interface VariantJob {
   file: ImageFile;
+  /** The file's name in the cache; default: its path's last part, which holds the hash. */
+  cacheName?: string;
   crop: boolean;
-  make: (image: Sharp) => Sharp;
+  /** The file's bytes, from a fresh sharp of the source's pixels each time it is called. */
+  make: (image: () => Sharp) => Promise<Uint8Array>;
 }
 
 function* widthJobs(widths: LocalImage['widths']): Generator<VariantJob> {
   for (const { width, webp, jpeg } of widths) {
-    yield { file: webp, crop: false, make: (image) => image.resize({ width }).webp(WEBP) };
-    yield { file: jpeg, crop: false, make: (image) => opaque(image.resize({ width })).jpeg(JPEG) };
+    yield { file: webp, crop: false, make: (image) => image().resize({ width }).webp(WEBP).toBuffer() };
+    yield { file: jpeg, crop: false, make: (image) => opaque(image().resize({ width })).jpeg(JPEG).toBuffer() };
   }
 }
 
@@ -132,28 +178,70 @@ function* cropJobs(crops: LocalImage['crops']): Generator<VariantJob> {
     yield {
       file: crop,
       crop: true,
-      make: (image) => opaque(image.extract(crop.box).resize({ width: crop.width, height: crop.height })).jpeg(JPEG),
+      make: (image) =>
+        opaque(image().extract(crop.box).resize({ width: crop.width, height: crop.height }))
+          .jpeg(JPEG)
+          .toBuffer(),
     };
   }
 }
+
+/** The icons at their fixed paths, cached under names of their hash. */
+function iconJobs(favicon: Favicon): VariantJob[] {
+  const png = (image: () => Sharp, side: number): Promise<Buffer> =>
+    image().resize({ width: side, height: side, fit: 'contain', background: TRANSPARENT }).png(PNG).toBuffer();
+  return [
+    {
+      file: favicon.ico,
+      cacheName: `favicon-${favicon.hash}.ico`,
+      crop: false,
+      make: async (image) => icoFile(await Promise.all(ICONS.ico.map((side) => png(image, side)))),
+    },
+    { file: favicon.png, cacheName: `favicon-${favicon.hash}-32.png`, crop: false, make: (image) => png(image, 32) },
+    {
+      file: favicon.touch,
+      cacheName: `favicon-${favicon.hash}-touch.png`,
+      crop: false,
+      // iOS shows a transparent touch icon on black: it is laid on the background instead.
+      make: async (image) =>
+        sharp(await png(image, ICONS.touch))
+          .flatten({ background: ICONS.touchBackground })
+          .png(PNG)
+          .toBuffer(),
+    },
+  ];
+}
+
+const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 } as const;
+const PNG = { compressionLevel: 9 } as const;
 
 /** JPEG has no transparency: a transparent PNG is laid on white rather than on black. */
 function opaque(image: Sharp): Sharp {
   return image.flatten({ background: '#ffffff' });
 }
 
-function cached(cacheDir: string | undefined, file: ImageFile): Uint8Array | undefined {
+function cached(cacheDir: string | undefined, job: VariantJob): Uint8Array | undefined {
   if (cacheDir === undefined) return undefined;
   try {
-    return readFileSync(join(cacheDir, cacheName(file)));
+    return readFileSync(join(cacheDir, cacheName(job)));
   } catch {
     return undefined;
   }
 }
 
-/** The source's pixels, upright, bounded before decoding; a truncated or corrupt file fails here. */
-async function decode(source: Uint8Array): Promise<Pixels> {
-  const { data, info } = await sharp(source, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', autoOrient: true })
+/**
+ * The source's pixels, upright, bounded before decoding; a truncated or corrupt file fails here. An SVG
+ * is drawn with its shorter side at SVG_SIDE pixels (at 72 dpi, its own size, a small icon would be blurred).
+ */
+async function decode(source: Uint8Array, svg: boolean): Promise<Pixels> {
+  const input = { limitInputPixels: MAX_PIXELS, failOn: 'truncated', autoOrient: true } as const;
+  let density: number | undefined;
+  if (svg) {
+    const { width = 0, height = 0 } = await sharp(source, input).metadata();
+    const side = Math.min(width, height);
+    if (side > 0) density = Math.min(Math.max((72 * SVG_SIDE) / side, 1), 100_000);
+  }
+  const { data, info } = await sharp(source, density === undefined ? input : { ...input, density })
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, raw: { width: info.width, height: info.height, channels: info.channels } };
@@ -171,13 +259,13 @@ async function encode(
   onEncode: ((path: string) => void) | undefined,
 ): Promise<Uint8Array> {
   if (pixels === undefined) throw new Error(`${job.file.path} is encoded without its source's pixels`);
-  const bytes = await job.make(sharp(pixels.data, { raw: pixels.raw })).toBuffer();
+  const bytes = await job.make(() => sharp(pixels.data, { raw: pixels.raw }));
   onEncode?.(job.file.path);
   if (cacheDir !== undefined) {
     // Made by the first variant encoded: a site without local images, or a build that fails first, has none.
     mkdirSync(cacheDir, { recursive: true });
     // Written beside, then renamed: a build killed here leaves no half file under the variant's name.
-    const name = cacheName(job.file);
+    const name = cacheName(job);
     const temporary = join(cacheDir, `.${name}.${process.pid}.tmp`);
     writeFileSync(temporary, bytes);
     renameSync(temporary, join(cacheDir, name));
@@ -185,18 +273,17 @@ async function encode(
   return bytes;
 }
 
-/** The variant's file name: its path's last part, which holds the hash. */
-function cacheName(file: ImageFile): string {
-  return file.path.slice(file.path.lastIndexOf('/') + 1);
+/** The variant's name in the cache. */
+function cacheName(job: VariantJob): string {
+  return job.cacheName ?? job.file.path.slice(job.file.path.lastIndexOf('/') + 1);
 }
 
-/** Drops what no article of this build uses, so the cache holds one site's variants (and goes with the last). */
-function prune(cacheDir: string, used: ReadonlySet<string>): void {
-  if (used.size === 0) {
+/** Drops what this build does not use (`kept`: cache names): the cache holds one site's variants, and goes with it. */
+function prune(cacheDir: string, kept: ReadonlySet<string>): void {
+  if (kept.size === 0) {
     rmSync(cacheDir, { recursive: true, force: true });
     return;
   }
-  const kept = new Set([...used].map((path) => path.slice(path.lastIndexOf('/') + 1)));
   for (const name of readdirSync(cacheDir)) {
     if (!kept.has(name)) rmSync(join(cacheDir, name), { force: true });
   }

@@ -33,3 +33,12 @@ export const IMAGES_FOLDER = 'images';
 
 /** Files of `public/` read as article images; anything else named as one is refused. */
 export const RASTER_EXTENSIONS = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
+
+/** The icons made from `favicon`, at the paths browsers ask for by name; the touch icon is laid on white. */
+export const ICONS = { ico: [16, 32], png: 32, touch: 180, touchBackground: '#ffffff' } as const;
+
+/** A raster favicon must be at least this wide and high: the touch icon is never upscaled. */
+export const MIN_ICON_SIDE = ICONS.touch;
+
+/** Google's Organization logo: at least 112 × 112 pixels. */
+export const MIN_LOGO_SIDE = 112;

@@ -163,7 +163,7 @@ function wholeArticles(config: SiteConfig, content: OpenedContent): (name: strin
   return (name) => {
     renderer ??= {
       read: recordReader(content),
-      schema: articleSchema(new Set(config.authors.keys())),
+      schema: articleSchema(new Set(config.authors.keys()), config.ownFields),
       site: siteForPages(config),
     };
     const { read, schema, site } = renderer;

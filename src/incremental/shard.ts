@@ -107,7 +107,7 @@ export interface Shard {
 export function createShard(setup: ShardSetup): Shard {
   const { config, output } = setup;
   const read = recordReader(setup);
-  const schema = articleSchema(new Set(config.authors.keys()));
+  const schema = articleSchema(new Set(config.authors.keys()), config.ownFields);
   const writer = output === undefined ? undefined : openWriter(output);
   const feed = newestArticles(config.feedLimit);
   const site = siteForPages(config);

@@ -1,16 +1,20 @@
 /**
- * A Hugo or Jekyll post → a depeche record: `date` → `datePublished` (in the site's time zone when it
- * has no offset), `lastmod` / `last_modified_at` → `dateModified`, the first of `categories` →
- * `section` and the others with `tags` → `tags`, `summary` / `excerpt` / `description` → `description`,
- * `draft: true` / `published: false` → `draft: true`. Everything else is listed as not mapped, with
- * the shortcodes and Liquid tags of the body. Pure: the post's text in, the record's text out.
+ * A Hugo or Jekyll post, its front matter YAML (`---`) or TOML (`+++`, Hugo's), → a depeche record:
+ * `date` → `datePublished` (in the site's time zone when it has no offset), `lastmod` / `last_modified_at`
+ * → `dateModified`, the first of `categories` → `section` and the others with `tags` → `tags`,
+ * `summary` / `excerpt` / `description` → `description`, `draft: true` / `published: false` → `draft: true`;
+ * the body's video and figure shortcodes become embeds and figures (shortcodes.ts). Everything else is
+ * listed as not mapped, with the shortcodes and Liquid tags left in the body. Pure: the post's text in,
+ * the record's text out.
  */
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { parseDocument, stringify } from 'yaml';
 import { SLUG } from '../content/article-schema.js';
 import { isLanguageTag } from '../content/language.js';
 import { splitFrontMatter } from '../content/frontmatter.js';
 import { slugify } from '../new/slug.js';
 import { migratedDate, type OffsetAt } from './dates.js';
+import { convertShortcodes } from './shortcodes.js';
 
 export type Generator = 'hugo' | 'jekyll';
 
@@ -49,17 +53,9 @@ export function migratePost(
   text: string,
   offsetAt: OffsetAt,
 ): MigratedPost | { error: string } {
-  if (text.startsWith('+++')) return { error: 'TOML front matter (+++) is not read: convert it to YAML (---) first' };
-  const parts = splitFrontMatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-  if (typeof parts === 'string') return { error: 'expected YAML front matter between --- lines, found none' };
-  // Failsafe: every scalar stays the text it was (a date keeps its offset, `draft: yes` its spelling).
-  const document = parseDocument(parts.yamlText, { schema: 'failsafe' });
-  const data: unknown = document.errors.length > 0 ? undefined : document.toJS();
-  if (data === null || typeof data !== 'object' || Array.isArray(data))
-    return {
-      error: `expected a mapping of fields in the front matter, found ${document.errors[0]?.message ?? 'none'}`,
-    };
-  const fields = data as Record<string, unknown>;
+  const front = frontMatterOf(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  if ('error' in front) return front;
+  const { fields, body: source } = front;
   const notes: string[] = [];
   const record: Record<string, unknown> = {};
   const named = fileName(generator, file);
@@ -70,7 +66,7 @@ export function migratePost(
 
   const description = textOf(fields.summary) ?? textOf(fields.excerpt) ?? textOf(fields.description);
   if (description === undefined) notes.push('no summary: the description is the first paragraph, check it');
-  record.description = description ?? firstParagraph(parts.body) ?? record.title;
+  record.description = description ?? firstParagraph(source) ?? record.title;
 
   const written = textOf(fields.date) ?? named.date;
   const datePublished = written === undefined ? undefined : migratedDate(written, offsetAt);
@@ -106,9 +102,62 @@ export function migratePost(
 
   for (const [key, value] of Object.entries(fields))
     if (!MAPPED.has(key)) notes.push(`not mapped: ${key} ${JSON.stringify(value)}`);
-  notes.push(...templateTags(parts.body, lineOfBody(text)));
-  const front = stringify(record, { lineWidth: 0 });
-  return { slug: (record.slug as string | undefined) ?? named.slug, record: `---\n${front}---\n${parts.body}`, notes };
+  const converted = convertShortcodes(source, lineOfBody(text));
+  for (const { line, tag, to } of converted.notes)
+    notes.push(to === undefined ? `line ${line}: ${tag} is left as text` : `line ${line}: ${tag} → ${to}`);
+  const yaml = stringify(record, { lineWidth: 0 });
+  return {
+    slug: (record.slug as string | undefined) ?? named.slug,
+    record: `---\n${yaml}---\n${converted.body}`,
+    notes,
+  };
+}
+
+/**
+ * The front matter's fields, every scalar as text (the YAML read with the failsafe schema: a date keeps its
+ * offset, `draft: yes` its spelling; a TOML value as TOML wrote it), and the body after it.
+ */
+function frontMatterOf(text: string): { fields: Record<string, unknown>; body: string } | { error: string } {
+  if (text.startsWith('+++')) return tomlFrontMatter(text);
+  const parts = splitFrontMatter(text);
+  if (typeof parts === 'string') return { error: 'expected YAML front matter between --- lines, found none' };
+  const document = parseDocument(parts.yamlText, { schema: 'failsafe' });
+  const data: unknown = document.errors.length > 0 ? undefined : document.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return {
+      error: `expected a mapping of fields in the front matter, found ${document.errors[0]?.message ?? 'none'}`,
+    };
+  return { fields: data as Record<string, unknown>, body: parts.body };
+}
+
+const TOML_FENCE = /^\+\+\+[ \t]*$/;
+
+/** Hugo's TOML front matter, between `+++` lines, read with smol-toml; an error names the file's line. */
+function tomlFrontMatter(text: string): { fields: Record<string, unknown>; body: string } | { error: string } {
+  const lines = text.split('\n');
+  const closing = lines.findIndex((line, index) => index > 0 && TOML_FENCE.test(line));
+  if (!TOML_FENCE.test(lines[0] ?? '') || closing === -1)
+    return { error: 'expected TOML front matter between +++ lines, found no closing +++' };
+  try {
+    const fields = asText(parseToml(lines.slice(1, closing).join('\n'))) as Record<string, unknown>;
+    return { fields, body: lines.slice(closing + 1).join('\n') };
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const found = error.message.replace(/^Invalid TOML document: /, '').split('\n', 1)[0];
+    // The TOML starts on the file's second line.
+    return {
+      error: `expected valid TOML front matter, found ${found} (line ${error.line + 1}, column ${error.column})`,
+    };
+  }
+}
+
+/** A TOML value with its scalars as text, as the YAML's failsafe reading gives them: `2024-07-01T09:00:00`, `true`. */
+function asText(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString();
+  if (Array.isArray(value)) return value.map(asText);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asText(item)]));
+  return String(value);
 }
 
 /** The slug, title and (Jekyll's `YYYY-MM-DD-`) date of a post's file name; a page bundle's is its folder's. */
@@ -150,19 +199,9 @@ function firstParagraph(body: string): string | undefined {
     .replace(/\s+/g, ' ');
 }
 
-/** The file's line where the body starts (after the closing fence). */
+/** The file's line where the body starts (after the closing fence, `---`, `...` or TOML's `+++`). */
 function lineOfBody(text: string): number {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const closing = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
+  const closing = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.|\+\+\+)\s*$/.test(line));
   return closing + 2;
-}
-
-/** Hugo shortcodes (`{{< youtube x >}}`) and Liquid tags (`{% include x %}`), left in the body as text. */
-function templateTags(body: string, firstLine: number): string[] {
-  const notes: string[] = [];
-  for (const [index, line] of body.split('\n').entries()) {
-    for (const tag of line.match(/\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}/g) ?? [])
-      notes.push(`line ${firstLine + index}: ${tag} is left as text`);
-  }
-  return notes;
 }

@@ -24,7 +24,7 @@ import {
   timeElement,
   typeset,
 } from './html.js';
-import { articleGraph, serializeJsonLd } from './jsonld.js';
+import { articleGraph, serializeJsonLd, shownImage } from './jsonld.js';
 import { streamPath } from '../streams.js';
 import { bindPunctuation } from './typography.js';
 
@@ -50,7 +50,7 @@ export function renderArticlePage(site: SiteSettings, article: Article): OutputF
 }
 
 function headMeta(site: SiteSettings, article: Article): SafeHtml {
-  const { image } = article;
+  const image = shownImage(site, article);
   const property = (name: string, content: string | number): SafeHtml =>
     html`<meta property="${name}" content="${content}">\n`;
   const named = (name: string, content: string): SafeHtml => html`<meta name="${name}" content="${content}">\n`;
@@ -94,8 +94,8 @@ ${
 }<h1>${typeset(article.title)}</h1>
 ${!lead && html`<p class="standfirst">${typeset(article.description)}</p>\n`}${
   article.authors.length > 0 && html`<p class="meta byline">${labels.by} ${byline(article.authors, labels)}</p>\n`
-}<p class="meta">${labels.published} ${timeElement(article.datePublished, labels)}${
-    article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels)}`
+}<p class="meta">${labels.published} ${timeElement(article.datePublished, labels, site.timeZone)}${
+    article.dateModified && html`<br>${labels.modified} ${timeElement(article.dateModified, labels, site.timeZone)}`
   }</p>
 </header>
 ${image && figure(image, image.local?.widths)}<div class="body${lead && ' lead'}">
@@ -187,39 +187,7 @@ ${article.citations.map(item)}</ol>
 `;
 }
 
-const FR_TYPES: Record<string, string> = {
-  Article: 'article',
-  NewsArticle: 'article de presse',
-  AnalysisNewsArticle: 'analyse',
-  OpinionNewsArticle: 'tribune',
-  ReportageNewsArticle: 'reportage',
-  BackgroundNewsArticle: 'article de contexte',
-  ScholarlyArticle: 'article scientifique',
-  BlogPosting: 'billet de blog',
-  SocialMediaPosting: 'publication sur un réseau social',
-  Report: 'rapport',
-  Legislation: 'texte législatif',
-  LegislationObject: 'texte législatif',
-  Dataset: 'jeu de données',
-  WebPage: 'page web',
-  WebSite: 'site web',
-  Book: 'livre',
-  Thesis: 'thèse',
-  Review: 'critique',
-  VideoObject: 'vidéo',
-  AudioObject: 'enregistrement audio',
-  PodcastEpisode: 'épisode de podcast',
-  DigitalDocument: 'document',
-  Guide: 'guide',
-  Chapter: 'chapitre',
-  Periodical: 'périodique',
-  Movie: 'film',
-  Photograph: 'photographie',
-  CreativeWork: 'œuvre',
-};
-
-/** A schema.org type as words: a French name when known, else the type split at its capitals. */
+/** A schema.org type as words in the language's locale, else the type split at its capitals. */
 export function typeInWords(type: string, language: string): string {
-  const french = language.toLowerCase().split('-')[0] === 'fr' ? FR_TYPES[type] : undefined;
-  return french ?? type.replace(/(?<=[a-z0-9])(?=[A-Z])/g, ' ').toLowerCase();
+  return labelsFor(language).type(type);
 }

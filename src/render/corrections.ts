@@ -9,9 +9,9 @@ export function correctionsNotice(site: SiteSettings, article: Article): SafeHtm
   return html`<aside class="corrections">
 ${article.corrections.map(
   (correction) =>
-    html`<p><strong>${labels.correction}</strong> (${timeElement(correction.date, labels)})${labels.colon} ${
-      correction.text
-    }</p>\n`,
+    html`<p><strong>${labels.correction}</strong> (${timeElement(correction.date, labels, site.timeZone)})${
+      labels.colon
+    } ${correction.text}</p>\n`,
 )}</aside>
 `;
 }

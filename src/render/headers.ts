@@ -2,8 +2,8 @@
  * `_headers`: the response headers Netlify and Cloudflare Pages read from the site's root (GitHub
  * Pages ignores it; the README shows nginx). Each feed gets its media type with `charset=utf-8`, the
  * JSON-LD files `application/ld+json`, and every kind of file a cache policy: pages revalidate on
- * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week, the hashed variants
- * of local images (`/images/*-*`) a year, `immutable`. With WebSub hubs, the feeds and the home page
+ * each visit, feeds and JSON-LD keep five minutes, the publisher's logo a week, the icons a day, the
+ * hashed variants of local images (`/images/*-*`) a year, `immutable`. With WebSub hubs, the feeds and the home page
  * name them in a `Link` header.
  *
  * Both hosts apply every rule whose path matches a request, and when two rules set the same header
@@ -24,6 +24,7 @@ export interface HeaderRule {
 const PAGE = 'public, max-age=0, must-revalidate';
 const DATA = 'public, max-age=300';
 const ASSET = 'public, max-age=604800';
+const ICON = 'public, max-age=86400';
 /** What never changes at its address: a closed month's archive (render/archives.ts), a content-hashed image. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -46,9 +47,11 @@ export function headerRules(site: Site): HeaderRule[] {
   const folders = [...new Set(site.articles.map((article) => article.path.replace(/[^/]+\/$/, '')))].sort();
   // The variants of local images are named by their hash (images/variants.ts): a new picture is a new name.
   const images = `${base}${IMAGES_FOLDER}/`;
-  const hashed = site.articles.some((article) => article.image?.local !== undefined || article.bodyPictures)
-    ? `${images}*-*`
-    : undefined;
+  const hashed =
+    site.image?.local !== undefined ||
+    site.articles.some((article) => article.image?.local !== undefined || article.bodyPictures)
+      ? `${images}*-*`
+      : undefined;
   const logoPath = site.publisher.logo.url.startsWith(site.url) ? path(site.publisher.logo.url) : undefined;
   // A logo the hashed rule matches (a hyphen after `/images/`) would get two Cache-Control values.
   const underHashed =
@@ -74,6 +77,7 @@ export function headerRules(site: Site): HeaderRule[] {
     ...archiveRules(site, path),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
     ...(hashed === undefined ? [] : [{ path: hashed, headers: [['Cache-Control', IMMUTABLE]] } satisfies HeaderRule]),
+    ...iconRules(site, path),
   ];
 }
 
@@ -102,6 +106,20 @@ function archiveRules(site: Site, path: (url: string) => string): HeaderRule[] {
     }
   }
   return rules;
+}
+
+/**
+ * The icons keep a day: browsers ask for `/favicon.ico` and `/apple-touch-icon.png` by these fixed names,
+ * whatever a page links, so a new icon must replace the old one at its address, and a day is how long it
+ * takes to reach every reader.
+ */
+function iconRules(site: Site, path: (url: string) => string): HeaderRule[] {
+  const icons = site.favicon;
+  if (icons === undefined) return [];
+  return [icons.ico, icons.png, icons.touch].map((file) => ({
+    path: path(file.url),
+    headers: [['Cache-Control', ICON]],
+  }));
 }
 
 /**

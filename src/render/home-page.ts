@@ -50,7 +50,7 @@ ${
   article.section !== undefined && html`<p class="kicker">${article.section}</p>\n`
 }<h3><a href="${article.url}">${typeset(article.title)}</a></h3>
 <p>${typeset(article.description)}</p>
-<p class="meta">${timeElement(article.datePublished, labels)}</p>
+<p class="meta">${timeElement(article.datePublished, labels, site.timeZone)}</p>
 </article></li>
 `;
 }

@@ -1,12 +1,14 @@
 /**
  * What the HTML pages share: one escaping helper (through the `html` template tag, every value is
- * escaped unless it is already `SafeHtml`), the French/English labels, dates in words, and the
+ * escaped unless it is already `SafeHtml`), the labels of the page's language (labels.ts), and the
  * page shell (head, autodiscovery, style, header, subscribe block, footer).
  */
 import MarkdownIt from 'markdown-it';
 import { stripForHtml } from '../characters.js';
+import { offsetMinutesIn } from '../content/time-zone.js';
 import type { DateTime, SiteSettings } from '../model.js';
-import { PAGE_STYLE } from './style.js';
+import { type Labels, labelsFor } from './labels.js';
+import { LOGO_STYLE, PAGE_STYLE } from './style.js';
 import { renderThemedPage } from '../theme/render.js';
 import type { ThemePage } from '../theme/data.js';
 import { bindPunctuation } from './typography.js';
@@ -57,171 +59,20 @@ export function typeset(text: string): SafeHtml {
   return raw(bindPunctuation(escapeHtml(text)));
 }
 
-export interface Labels {
-  skip: string;
-  by: string;
-  and: string;
-  published: string;
-  modified: string;
-  tags: string;
-  quotes: string;
-  sources: string;
-  /** The heading of one correction notice, and the colon that follows it (French sets a space before). */
-  correction: string;
-  colon: string;
-  subscribe: string;
-  subscribeHint: string;
-  latest: string;
-  /** The name of the header's menu (`navigation`), for assistive technologies. */
-  menu: string;
-  /** The list pages: their navigation, and the names of the streams' indexes. */
-  lists: {
-    page: (n: number, of: number) => string;
-    previous: string;
-    next: string;
-    pages: string;
-    sections: string;
-    tags: string;
-    authors: string;
-    feeds: string;
-    /** The home page's link to `feeds.opml`. */
-    opml: string;
-  };
-  notFound: { title: string; text: (site: string) => string; home: string };
-  feeds: { rss: string; atom: string; json: string };
-  /** Date and time in words. */
-  dateTime: (wall: Date) => string;
-  date: (wall: Date) => string;
+export { hasLabels, type Labels, labelsFor } from './labels.js';
+
+/**
+ * The wall-clock time of the instant in the site's `timeZone` (a record written `+00:00` in a Paris newsroom
+ * shows Paris time, summer time included), else where the date was written; a Date to read with `getUTC…`.
+ */
+export function wallClock(dateTime: DateTime, timeZone?: string): Date {
+  const offset = timeZone === undefined ? dateTime.offsetMinutes : offsetMinutesIn(timeZone, dateTime.epochMs);
+  return new Date(dateTime.epochMs + offset * 60_000);
 }
 
-const FR_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const NBSP = '\u00a0';
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-const frDate = (d: Date): string =>
-  `${d.getUTCDate() === 1 ? '1er' : d.getUTCDate()} ${FR_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-const enDate = (d: Date): string => `${d.getUTCDate()} ${EN_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-
-const LABELS: Record<string, Labels> = {
-  fr: {
-    skip: 'Aller au contenu',
-    by: 'Par',
-    and: 'et',
-    published: 'Publié le',
-    modified: 'Mis à jour le',
-    tags: 'Mots-clés',
-    quotes: 'Citations',
-    sources: 'Sources',
-    correction: 'Rectificatif',
-    colon: '\u00a0:',
-    subscribe: 'S’abonner',
-    subscribeHint:
-      'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
-    latest: 'Derniers articles',
-    menu: 'Menu',
-    lists: {
-      page: (n, of) => `Page ${n} sur ${of}`,
-      previous: 'Page précédente',
-      next: 'Page suivante',
-      pages: 'Pages',
-      sections: 'Rubriques',
-      tags: 'Mots-clés',
-      authors: 'Auteurs',
-      feeds: 'Flux de cette page',
-      opml: 'Tous les flux du site (OPML)',
-    },
-    notFound: {
-      title: 'Page introuvable',
-      text: (site) =>
-        `Aucune page de ${site} ne se trouve à cette adresse. L’article a peut-être changé d’adresse, ou le lien ` +
-        `contient une faute de frappe.`,
-      home: 'Revenir à l’accueil',
-    },
-    feeds: { rss: 'Flux RSS', atom: 'Flux Atom', json: 'JSON Feed' },
-    dateTime: (d) => `${frDate(d)} à ${d.getUTCHours()}${NBSP}h${NBSP}${pad(d.getUTCMinutes())}`,
-    date: frDate,
-  },
-  en: {
-    skip: 'Skip to content',
-    by: 'By',
-    and: 'and',
-    published: 'Published',
-    modified: 'Updated',
-    tags: 'Tags',
-    quotes: 'Quotes',
-    sources: 'Sources',
-    correction: 'Correction',
-    colon: ':',
-    subscribe: 'Subscribe',
-    subscribeHint: 'Get new articles in your feed reader: add the address of one of these feeds to it.',
-    latest: 'Latest articles',
-    menu: 'Menu',
-    lists: {
-      page: (n, of) => `Page ${n} of ${of}`,
-      previous: 'Previous page',
-      next: 'Next page',
-      pages: 'Pages',
-      sections: 'Sections',
-      tags: 'Tags',
-      authors: 'Authors',
-      feeds: 'Feeds of this page',
-      opml: 'Every feed of the site (OPML)',
-    },
-    notFound: {
-      title: 'Page not found',
-      text: (site) => `No page of ${site} is at this address. The article may have moved, or the link may have a typo.`,
-      home: 'Go to the home page',
-    },
-    feeds: { rss: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed' },
-    dateTime: (d) => `${enDate(d)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-    date: enDate,
-  },
-};
-
-/** The labels for a BCP 47 tag: French for `fr`, `fr-CA`…; English otherwise. */
-export function labelsFor(language: string): Labels {
-  return LABELS[primaryLanguage(language)] ?? (LABELS.en as Labels);
-}
-
-function primaryLanguage(language: string): string {
-  return language.toLowerCase().split('-')[0] ?? '';
-}
-
-/** The wall-clock time where the date was written, as a Date to read with `getUTC…`. */
-export function wallClock(dateTime: DateTime): Date {
-  return new Date(dateTime.epochMs + dateTime.offsetMinutes * 60_000);
-}
-
-/** `<time datetime>` with the date-time in words. */
-export function timeElement(dateTime: DateTime, labels: Labels): SafeHtml {
-  return html`<time datetime="${dateTime.iso}">${labels.dateTime(wallClock(dateTime))}</time>`;
+/** `<time datetime>` with the instant as the record wrote it, and the date-time in words in the site's zone. */
+export function timeElement(dateTime: DateTime, labels: Labels, timeZone: string | undefined): SafeHtml {
+  return html`<time datetime="${dateTime.iso}">${labels.dateTime(wallClock(dateTime, timeZone))}</time>`;
 }
 
 const LOCALES: Record<string, string> = {
@@ -272,14 +123,28 @@ function feedLinks(site: SiteSettings, labels: Labels): { href: string; type: st
   ];
 }
 
+/** The icons made from `favicon` (model.ts), the SVG source too when it is one; none without the setting. */
+function iconLinks(site: SiteSettings): HtmlValue {
+  const icons = site.favicon;
+  if (icons === undefined) return undefined;
+  return [
+    html`<link rel="icon" href="${icons.ico.url}" sizes="16x16 32x32">\n`,
+    html`<link rel="icon" type="image/png" href="${icons.png.url}" sizes="32x32">\n`,
+    icons.svg !== undefined && html`<link rel="icon" type="image/svg+xml" href="${icons.svg}" sizes="any">\n`,
+    html`<link rel="apple-touch-icon" href="${icons.touch.url}" sizes="180x180">\n`,
+  ];
+}
+
 /**
  * What makes a page correct whatever it looks like, in the order the default head has them: the
- * canonical link, the feeds' autodiscovery and the hubs, the page's meta (Open Graph, Twitter, robots),
- * and its JSON-LD. A theme places them (theme/render.ts); the default head holds them with its style.
+ * canonical link, the feeds' autodiscovery and the hubs, the icons, the page's meta (Open Graph, Twitter,
+ * robots), and its JSON-LD. A theme places them (theme/render.ts); the default head holds them
+ * with its style.
  */
 export interface Essentials {
   canonical: SafeHtml;
   feeds: SafeHtml;
+  icons: SafeHtml;
   meta: SafeHtml;
   jsonLd: SafeHtml;
 }
@@ -293,6 +158,7 @@ export function pageEssentials(parts: PageParts): Essentials {
     feeds: html`${feedLinks(site, labels).map(
       (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
     )}${site.hubs.map((hub) => html`<link rel="hub" href="${hub}">\n`)}`,
+    icons: html`${iconLinks(site)}`,
     meta: parts.meta,
     jsonLd: html`${
       parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`
@@ -306,17 +172,22 @@ export function defaultHead(parts: PageParts, essentials: Essentials): SafeHtml 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${parts.title}</title>
 <meta name="description" content="${parts.description}">
-${essentials.canonical}${essentials.feeds}${essentials.meta}<style>${raw(PAGE_STYLE)}</style>
+${essentials.canonical}${essentials.feeds}${essentials.icons}${essentials.meta}<style>${raw(PAGE_STYLE)}${
+    parts.site.logo && raw(LOGO_STYLE)
+  }</style>
 ${essentials.jsonLd}`;
 }
 
-/** The skip link and the site's header bar, with the menu when there is one. */
+/** The skip link and the site's header bar, with the logo and the menu when there are. */
 export function defaultHeader(site: SiteSettings, navigation: SafeHtml): SafeHtml {
   const labels = labelsFor(site.language);
   return html`<a class="skip" href="#content">${labels.skip}</a>
 <header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${
-    site.title
-  }</a> ${navigation}<a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
+    site.logo &&
+    html`<img class="logo" src="${site.logo.url}" alt="${site.logo.alt}" width="${site.logo.width}" height="${
+      site.logo.height
+    }"> `
+  }${site.title}</a> ${navigation}<a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
 `;
 }
 

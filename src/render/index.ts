@@ -15,7 +15,7 @@ import { renderNewsSitemap } from './news-sitemap.js';
 import { renderNotFoundPage } from './not-found-page.js';
 import { renderRobots } from './robots.js';
 import { renderRss } from './rss.js';
-import { renderSitemaps } from './sitemap.js';
+import { pageImages, renderSitemaps } from './sitemap.js';
 import { renderOpml } from './opml.js';
 import { renderStreamFeeds } from './stream-feeds.js';
 import { renderStreamPages } from './stream-pages.js';
@@ -83,7 +83,8 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     render: (site) => renderSitemaps(site),
     inputs(site) {
       const inputs: unknown[] = [site.updated.iso];
-      for (const article of site.articles) inputs.push(article.url, lastUpdated(article).iso);
+      for (const article of site.articles)
+        inputs.push(article.url, lastUpdated(article).iso, pageImages(site, article).join('\n'));
       return inputs;
     },
   },

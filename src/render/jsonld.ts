@@ -213,6 +213,11 @@ function articleImage(image: Image): ImageNode | ImageNode[] {
   );
 }
 
+/** The picture that stands for the article in its metadata: its own, else the site's default (`site.yaml` `image`). */
+export function shownImage(site: Pick<SiteSettings, 'image'>, article: Pick<Article, 'image'>): Image | undefined {
+  return article.image ?? site.image;
+}
+
 /** The `@id` of a declared author's node: a fragment of the author's page (`page`: its folder). */
 export function personId(site: Pick<SiteSettings, 'url'>, page: string): string {
   return `${site.url}${page}#person`;
@@ -302,6 +307,8 @@ function quotationNode(article: Article, quote: Quote, index: number): Quotation
 
 function newsArticleNode(site: SiteSettings, article: Article): NewsArticleNode {
   const source = basedOn(article);
+  // An article without a picture of its own has the site's default: Google asks every article for one.
+  const image = shownImage(site, article);
   return {
     '@type': 'NewsArticle',
     '@id': article.id,
@@ -314,7 +321,7 @@ function newsArticleNode(site: SiteSettings, article: Article): NewsArticleNode 
       author.type === 'Organization' ? { '@id': site.publisher.id } : personNode(site, author),
     ),
     publisher: { '@id': site.publisher.id },
-    ...(article.image === undefined ? {} : { image: articleImage(article.image) }),
+    ...(image === undefined ? {} : { image: articleImage(image) }),
     mainEntityOfPage: { '@type': 'WebPage', '@id': `${article.url}#webpage`, url: article.url },
     url: article.url,
     ...(article.section === undefined ? {} : { articleSection: article.section }),

@@ -11,9 +11,13 @@ import { formatRfc822 } from './rfc822.js';
 import { textAsHtml } from './rss.js';
 import { el, renderXml, type XmlElement } from './xml.js';
 
-/** OPML 2.0 lets `text` hold HTML, so the title is escaped as HTML in it: `R&D` must not read as an entity. */
+/**
+ * OPML 2.0 lets `text` hold HTML, so the title is escaped as HTML in it: `R&D` must not read as an entity.
+ * `title` is the feed's title, which the spec says "should not be omitted" (the W3C validator warns without it).
+ */
 function outline(title: string, page: string, rss: string): XmlElement {
-  return el('outline', [], { type: 'rss', text: textAsHtml(title), xmlUrl: rss, htmlUrl: page });
+  const text = textAsHtml(title);
+  return el('outline', [], { type: 'rss', text, title: text, xmlUrl: rss, htmlUrl: page });
 }
 
 export function renderOpml(site: Site): OutputFile {

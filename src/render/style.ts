@@ -3,7 +3,10 @@
  * fonts, a measure of about 70 characters, a line height of 1.6, a dark scheme that follows the
  * reader's setting, and no JavaScript. Every block of the page (header bar, article, subscribe box,
  * footer) sits in the same column: `.wrap` is sized in the body's font, and the blocks that use a
- * smaller text set it on their children, never on the column itself.
+ * smaller text set it on their children, never on the column itself. A body's wide table scrolls
+ * sideways in the column rather than widening the page on a phone; its figures on a number column
+ * line up (`tabular-nums`; a `--:` column of the Markdown aligns right); a video embed keeps 16:9
+ * at any width, other embeds (charts) the height their code gives.
  */
 export const PAGE_STYLE =
   `
@@ -38,6 +41,20 @@ article>header{margin-bottom:1.5rem;padding-bottom:1.25rem;border-bottom:1px sol
 figure{margin:1.5rem 0}
 img{display:block;max-width:100%;height:auto}
 figcaption{font-size:.9375rem;color:var(--muted);margin-top:.5rem}
+.credit{font-size:.8125rem;letter-spacing:.02em;text-transform:uppercase;white-space:nowrap}
+.body table{display:block;max-width:100%;overflow-x:auto;border-collapse:collapse;margin:1.5rem 0;` +
+  `font-size:.9375rem;line-height:1.45;font-variant-numeric:tabular-nums lining-nums}
+.body th,.body td{padding:.4rem .75rem;border:1px solid var(--rule);text-align:left;vertical-align:top}
+.body thead th{background:var(--tint);border-bottom:2px solid var(--muted)}
+.body tbody tr:nth-child(even){background:var(--tint)}
+.body iframe{display:block;width:100%;max-width:100%;border:0;margin:1.5rem 0}
+.body iframe:is([src*="youtube-nocookie.com/"],[src*="vimeo.com/"],[src*="dailymotion.com/"],` +
+  `[src*="arte.tv/"]){aspect-ratio:16/9;height:auto}
+.footnote-ref{line-height:0}.footnote-ref a{padding-inline:.1em}
+.footnotes-sep{border:0;border-top:1px solid var(--rule);margin:2.5rem 0 1rem}
+.footnotes{font-size:.9375rem;color:var(--muted)}.footnotes-list{padding-left:1.6em}
+.footnote-backref{padding-inline:.25em}
+.footnote-item:target{background:var(--tint);outline:2px solid var(--rule)}
 blockquote{margin:1.5rem 0;padding:.75rem 1.1rem;border-left:4px solid var(--accent);` +
   `background:var(--tint);font-size:1.1875rem;line-height:1.55}
 blockquote p:last-child{margin:0}
@@ -70,3 +87,7 @@ ol,ul{padding-left:1.4em}
   `blockquote{font-size:1.0625rem}}
 @media print{.skip,.follow,.subscribe{display:none}body{background:#fff;color:#000}}
 `;
+
+/** Added for a site with a `logo`: the logo sits before the site's name, as tall as two lines of the bar's text. */
+export const LOGO_STYLE =
+  '.bar .home{display:inline-flex;align-items:center;gap:.6rem}.bar .logo{width:auto;height:2.5rem}\n';

@@ -4,9 +4,10 @@
  * field under strict variables. Text is plain (Liquid escapes it); `Markup` is HTML, shown as it is.
  */
 import type { NavigationEntry } from '../config.js';
+import type { FreeValue } from '../content/fields.js';
 import type { Article, DateTime, Image, Person, SiteSettings } from '../model.js';
 import { streamPath } from '../streams.js';
-import { type Labels, labelsFor, wallClock } from '../render/html.js';
+import { labelsFor, wallClock } from '../render/html.js';
 import { bindPunctuation } from '../render/typography.js';
 import { type PageKind, THEME_ASSETS_PATH } from './files.js';
 import { Markup } from './markup.js';
@@ -130,8 +131,8 @@ export interface ArticleData {
   image: ImageData | null;
   /** The body as HTML, sanitized when the record was read. */
   body: Markup;
-  /** The record's free-form fields (`extra:`); empty until records carry them. */
-  extra: Record<string, unknown>;
+  /** The newsroom's own fields of the record (`extra:`, and those `site.yaml` `fields` declares), as written. */
+  extra: Readonly<Record<string, FreeValue>>;
 }
 
 /** One article of a list. */
@@ -163,6 +164,8 @@ export interface DepecheData {
   head: Markup;
   canonical: Markup;
   feeds: Markup;
+  /** The favicon links (`favicon` in site.yaml); empty without it. */
+  icons: Markup;
   meta: Markup;
   jsonld: Markup;
   /** The page's content as the default look has it, for a theme that only changes the frame. */
@@ -173,8 +176,9 @@ export interface DepecheData {
   defaults: { head: Markup; header: Markup; navigation: Markup; footer: Markup; header_around_menu: Markup[] };
 }
 
-function dateData(dateTime: DateTime, labels: Labels): DateData {
-  const wall = wallClock(dateTime);
+function dateData(dateTime: DateTime, site: SiteSettings): DateData {
+  const labels = labelsFor(site.language);
+  const wall = wallClock(dateTime, site.timeZone);
   return { iso: dateTime.iso, text: labels.dateTime(wall), date: labels.date(wall) };
 }
 
@@ -199,7 +203,6 @@ function personData(person: Person): PersonData {
 }
 
 function articleData(site: SiteSettings, article: Article): ArticleData {
-  const labels = labelsFor(site.language);
   return {
     id: article.id,
     url: article.url,
@@ -209,11 +212,11 @@ function articleData(site: SiteSettings, article: Article): ArticleData {
     section: article.section === undefined ? null : streamRef(site, 'sections', article.section),
     tags: article.tags.map((tag) => streamRef(site, 'tags', tag)),
     authors: article.authors.map(personData),
-    datePublished: dateData(article.datePublished, labels),
-    dateModified: article.dateModified === undefined ? null : dateData(article.dateModified, labels),
+    datePublished: dateData(article.datePublished, site),
+    dateModified: article.dateModified === undefined ? null : dateData(article.dateModified, site),
     image: imageData(article.image),
     body: new Markup(bindPunctuation(article.contentHtml)),
-    extra: {},
+    extra: article.extra,
   };
 }
 
@@ -224,7 +227,7 @@ function listItem(site: SiteSettings, article: Article): ListItem {
     description: article.description,
     lang: article.lang,
     section: article.section === undefined ? null : streamRef(site, 'sections', article.section),
-    datePublished: dateData(article.datePublished, labelsFor(site.language)),
+    datePublished: dateData(article.datePublished, site),
     image: imageData(article.image),
   };
 }

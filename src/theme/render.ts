@@ -1,7 +1,7 @@
 /**
  * A page through the theme: the layout of its kind renders the template data (theme/data.ts), then
  * depeche makes sure of its essentials. A theme places them with `{{ depeche.head }}` (or one by one:
- * `depeche.canonical`, `.feeds`, `.meta`, `.jsonld`, then it answers for each, as `depeche check`
+ * `depeche.canonical`, `.feeds`, `.icons`, `.meta`, `.jsonld`, then it answers for each, as `depeche check`
  * verifies); when it places none, they are injected at the end of the `<head>` that parse5 finds.
  */
 import { parse } from 'parse5';
@@ -30,13 +30,14 @@ export function renderThemedPage(theme: ThemeFiles, parts: PageParts, essentials
     new Markup(markup.text, () => {
       placed = true;
     });
-  const all = html`${essentials.canonical}${essentials.feeds}${essentials.meta}${essentials.jsonLd}`;
+  const all = html`${essentials.canonical}${essentials.feeds}${essentials.icons}${essentials.meta}${essentials.jsonLd}`;
   const navigation = defaultNavigation(site);
   const aroundMenu = defaultHeader(site, raw(MENU)).text.split(MENU);
   const data = themeData(site, parts.theme, parts, {
     head: essential(all),
     canonical: essential(essentials.canonical),
     feeds: essential(essentials.feeds),
+    icons: essential(essentials.icons),
     meta: essential(essentials.meta),
     jsonld: essential(essentials.jsonLd),
     main: new Markup(parts.main.text),

@@ -118,13 +118,14 @@ describe('depeche build', () => {
     const line =
       readFileSync(join(scratch.dir, 'content/site.yaml'), 'utf8')
         .split('\n')
-        .findIndex((text) => text.trim() === 'src: /logo.png') + 1;
+        .findIndex((text) => text === 'logo: logo.png') + 1;
     const failed = await depeche(['build'], { cwd: scratch.dir });
     expect(failed.status).toBe(1);
     expect(failed.stdout).toBe('');
     // The public folder is shown as the settings file is: from the working directory.
     expect(failed.stderr).toContain(
-      `content/site.yaml:${line} publisher.logo.src: expected a file content/public/logo.png, found none\n`,
+      `content/site.yaml:${line} logo: expected an image file content/public/logo.png (JPEG, PNG, WebP, AVIF, GIF, ` +
+        'TIFF, or an SVG for the favicon), found none\n',
     );
     expect(existsSync(join(scratch.dir, 'dist'))).toBe(false);
   });

@@ -188,6 +188,32 @@ describe('a local file missing from public/', () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
+  it("fails the build on a raw HTML <img> of a body that names no file, at its tag's line", async () => {
+    const record = join(scratch, 'articles/windows-crlf-bom.md');
+    // A block of raw HTML over several lines, an inline tag, and an image of public/ that exists.
+    const raw = [
+      '<div class="encadre">',
+      '<p>Une carte :</p>',
+      '<img src="/images/carte.jpg" alt="Carte">',
+      '</div>',
+      '',
+      'Un pictogramme <img src="../../images/picto.png" alt=""> et <img src="/images/b.png" alt="">.',
+    ];
+    writeFileSync(record, `${readFileSync(record, 'utf8')}\r\n\r\n${raw.join('\r\n')}\r\n`);
+    const error = await build({ contentDir: scratch, write: false }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ContentError);
+    const problem = (line: number, path: string) => ({
+      file: join(scratch, 'articles/windows-crlf-bom.md'),
+      line,
+      field: 'body',
+      message: `expected a file ${join(scratch, 'public')}/${path}, found none`,
+    });
+    expect((error as ContentError).problems).toEqual([
+      problem(lineOf('articles/windows-crlf-bom.md', /carte\.jpg/), 'images/carte.jpg'),
+      problem(lineOf('articles/windows-crlf-bom.md', /picto\.png/), 'images/picto.png'),
+    ]);
+  });
+
   it('fails an incremental build whose record, taken from the cache, names a file since removed', async () => {
     const outDir = join(root, 'dist');
     const options = { contentDir: scratch, outDir, incremental: true, keepFiles: false };

@@ -1,7 +1,8 @@
 /**
  * A record with a table, footnotes, a YouTube iframe, a `<script>` and an `onclick`, in Chromium:
  * the table, the footnotes and the iframe render, the script and the handler are gone, no markup
- * shows as text, a footnote link stays on the page, and axe-core finds no violation.
+ * shows as text, a footnote link stays on the page, and axe-core finds no violation (contrast included),
+ * on a desktop and on a phone, where nothing widens the page.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,7 @@ describe('a rich body in Chromium', () => {
         cells: [...document.querySelectorAll('.body td, .body th')].map((cell) => (cell as HTMLElement).innerText),
         table: size('.body table'),
         iframe: size('.body iframe'),
+        column: size('.body'),
         notes: (document.querySelector('.body section.footnotes') as HTMLElement | null)?.innerText ?? '',
         scripts: [...document.querySelectorAll('script')].map((script) => script.type),
         handlers: [...document.querySelectorAll('*')].filter((el) =>
@@ -59,7 +61,9 @@ describe('a rich body in Chromium', () => {
     });
     expect(seen.cells).toEqual(['Ville', 'Votants', 'Lyon', '12']);
     expect(seen.table[0]).toBeGreaterThan(0);
-    expect(seen.iframe).toEqual([560, 315]);
+    // A video fills the column at 16:9, whatever width its code gave it.
+    expect(seen.iframe[0]).toBe(seen.column[0]);
+    expect(Math.abs((seen.iframe[1] ?? 0) - ((seen.column[0] ?? 0) * 9) / 16)).toBeLessThanOrEqual(1);
     expect(seen.notes).toContain('Source : AFP.');
     expect(seen.scripts).toEqual(['application/ld+json']);
     expect(seen.handlers).toBe(0);
@@ -67,6 +71,23 @@ describe('a rich body in Chromium', () => {
     await page.click('sup.footnote-ref a');
     expect(page.url()).toBe(`${url}#fn1`);
     expect(errors).toEqual([]);
+    expect(await axe(page)).toEqual([]);
+  }, 60_000);
+
+  it('on a 320 px phone: the page never scrolls sideways, the embed fits the column at 16:9', async () => {
+    const { page } = await openPage(browser, 320);
+    expect((await page.goto(new URL('articles/riche/', site.url).href))?.ok()).toBe(true);
+    const seen = await page.evaluate(() => {
+      const box = document.querySelector('.body iframe')?.getBoundingClientRect();
+      return {
+        page: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+        iframe: box === undefined ? [0, 0] : [box.width, box.height],
+      };
+    });
+    expect(seen.page).toBeLessThanOrEqual(seen.viewport);
+    expect(seen.iframe[0]).toBeLessThanOrEqual(seen.viewport);
+    expect(Math.abs((seen.iframe[1] ?? 0) - ((seen.iframe[0] ?? 0) * 9) / 16)).toBeLessThanOrEqual(1);
     expect(await axe(page)).toEqual([]);
   }, 60_000);
 });

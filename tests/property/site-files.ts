@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import MarkdownIt, { type Token } from 'markdown-it';
+import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
 import { isHtmlForbidden, type GeneratedSite } from './arbitraries.js';
 
 /**
@@ -37,9 +38,9 @@ export function recordText(record: object, markdown: string): string {
 
 /**
  * Replaces the content of `contentDir` with the generated site (the folder is reused between cases),
- * with a file in `public/` for each logo or image reference (`image.src`, an image of a body) that names a
- * file inside the site; returns those files' paths. A reference that names none (a refused record's) is
- * left for the build to report.
+ * with a file in `public/` for each logo or image reference (`image.src`, an image of a body, Markdown or raw
+ * HTML) that names a file inside the site; returns those files' paths. A reference that names none (a refused
+ * record's) is left for the build to report.
  */
 export function writeContent(contentDir: string, site: GeneratedSite): string[] {
   const articles = join(contentDir, 'articles');
@@ -87,10 +88,31 @@ function bodyImages(markdown: string): string[] {
     }
   };
   walk(commonMark.parse(shown, {}));
-  return images;
+  return [...images, ...rawHtmlImages(shown)];
 }
 
 const commonMark = new MarkdownIt('commonmark', { html: false });
+const withHtml = new MarkdownIt('commonmark', { html: true });
+
+/** The `src` of each `<img>` in the body's raw HTML, each piece read as a browser reads it (parse5). */
+function rawHtmlImages(markdown: string): string[] {
+  const images: string[] = [];
+  type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment'];
+  const visit = (node: Node): void => {
+    const src = 'tagName' in node && node.tagName === 'img' ? node.attrs.find((a) => a.name === 'src') : undefined;
+    if (src !== undefined) images.push(src.value.trim());
+    for (const child of 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [])
+      visit(child);
+  };
+  const walk = (tokens: readonly Token[]): void => {
+    for (const token of tokens) {
+      if (token.type === 'html_block' || token.type === 'html_inline') visit(parseFragment(token.content));
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(withHtml.parse(markdown, {}));
+  return images;
+}
 
 /**
  * The file (`a/b.png`) that `reference`, read against the page at `from`, names under the site's URL `siteUrl`

@@ -128,6 +128,28 @@ describe('renderArticlePage', () => {
     expect(elements(tags, 'li').map(text)).toEqual(['IA', 'Europe']);
   });
 
+  it("shows dates in the site's time zone when it has one, the instant as written in datetime", () => {
+    const article = makeArticle({
+      // Written in UTC, in a Paris newsroom: 23:30 UTC is 1:30 the next day in summer time.
+      datePublished: dateTime('2024-06-30T23:30:00+00:00'),
+      dateModified: dateTime('2024-12-31T23:15:00-05:00'),
+      corrections: [{ date: dateTime('2024-12-31T23:15:00-05:00'), text: 'Un chiffre corrigé.' }],
+    });
+    const shown = (site: ReturnType<typeof makeSite>) =>
+      elements(one(render(site).document, 'article'), 'time').map((t) => [attr(t, 'datetime'), text(t)]);
+    expect(shown(makeSite({ articles: [article], timeZone: 'Europe/Paris' }))).toEqual([
+      ['2024-06-30T23:30:00+00:00', '1er juillet 2024 à 1\u00a0h\u00a030'],
+      ['2024-12-31T23:15:00-05:00', '1er janvier 2025 à 5\u00a0h\u00a015'],
+      ['2024-12-31T23:15:00-05:00', '1er janvier 2025 à 5\u00a0h\u00a015'],
+    ]);
+    // Without one, each date at the offset its record wrote.
+    expect(shown(makeSite({ articles: [article] }))).toEqual([
+      ['2024-06-30T23:30:00+00:00', '30 juin 2024 à 23\u00a0h\u00a030'],
+      ['2024-12-31T23:15:00-05:00', '31 décembre 2024 à 23\u00a0h\u00a015'],
+      ['2024-12-31T23:15:00-05:00', '31 décembre 2024 à 23\u00a0h\u00a015'],
+    ]);
+  });
+
   it('shows the standfirst once when the body opens with it, as the lead paragraph', () => {
     const description = 'Le rapprochement a provoqué un tollé à Bruxelles & ailleurs.';
     const article = makeArticle({

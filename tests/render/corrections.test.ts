@@ -99,8 +99,11 @@ describe('corrections', () => {
 
   it('leave the built site without an error or a warning of its own', () => {
     const report = checkFiles(result.files);
-    // The record has no image, which Google's rules warn about whatever else it holds.
-    const findings = report.findings.filter((finding) => finding.file.includes('budget'));
+    // The record has no image, which Google's rules warn about whatever else it holds. The fixture's 600 × 60 logo is
+    // the site's (google-logo), reported on whichever page comes first.
+    const findings = report.findings.filter(
+      (finding) => finding.file.includes('budget') && finding.rule !== 'google-logo',
+    );
     expect(findings.map((finding) => finding.rule)).toEqual(['google-article-image']);
   });
 });

@@ -87,6 +87,7 @@ describe('renderOpml', () => {
     ) as { opml: { version: string; head: { title: string }; body: { outline: Outline[] } } };
     interface Outline {
       text: string;
+      title?: string;
       xmlUrl?: string;
       outline?: Outline | Outline[];
     }
@@ -101,6 +102,9 @@ describe('renderOpml', () => {
       'https://depeche.example/tags/ia/feed.xml',
       'https://depeche.example/authors/camille/feed.xml',
     ]);
+    // OPML 2.0: a feed's outline should carry its title as well as its text.
+    for (const feed of flat(parsed.opml.body.outline).filter((o) => o.xmlUrl !== undefined))
+      expect(feed.title).toBe(feed.text);
     const written = new Set(renderSiteFiles(whole).map((file) => whole.url + file.path));
     for (const url of listed) expect(written).toContain(url);
   });

@@ -1,12 +1,21 @@
 /** The `navigation` setting: checked in site.yaml, shown as the default header's menu, given to themes. */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../../src/config.js';
 import { dom, elements, type T } from '../helpers/html-reading.js';
-import { builtFiles, ROOT, themedContent } from './themed-site.js';
+import { builtFiles, themedContent } from './themed-site.js';
 
-const SETTINGS = readFileSync(join(ROOT, 'content/site.yaml'), 'utf8');
+// Settings that name no picture of public/, which parseSiteConfig would look for.
+const SETTINGS = `url: https://depeche.example/
+title: Dépêche
+description: Un site.
+language: fr
+publisher:
+  name: Dépêche
+  url: https://depeche.example/
+  logo: { src: /logo.png, width: 600, height: 60 }
+`;
 const MENU =
   'navigation:\n  - label: Économie\n    url: sections/economie/\n  - label: Le journal\n    url: https://example.org/\n';
 

@@ -1,0 +1,41 @@
+import type { LocaleText } from './types.js';
+
+/** English, as the British press writes dates (3 March 2024, 09:05); a schema.org type is its own name in words. */
+export const en: LocaleText = {
+  intl: 'en-GB',
+  skip: 'Skip to content',
+  by: 'By',
+  and: 'and',
+  published: 'Published',
+  modified: 'Updated',
+  tags: 'Tags',
+  quotes: 'Quotes',
+  sources: 'Sources',
+  correction: 'Correction',
+  colon: ':',
+  subscribe: 'Subscribe',
+  subscribeHint: 'Get new articles in your feed reader: add the address of one of these feeds to it.',
+  latest: 'Latest articles',
+  menu: 'Menu',
+  translations: 'In other languages',
+  readIn: 'Read in English',
+  lists: {
+    page: 'Page {n} of {count}',
+    previous: 'Previous page',
+    next: 'Next page',
+    pages: 'Pages',
+    sections: 'Sections',
+    tags: 'Tags',
+    authors: 'Authors',
+    feeds: 'Feeds of this page',
+    opml: 'Every feed of the site (OPML)',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'No page of {site} is at this address. The article may have moved, or the link may have a typo.',
+    home: 'Go to the home page',
+  },
+  feeds: { rss: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed' },
+  dates: { dateTime: '{date}, {time}' },
+  types: {},
+};
