@@ -81,7 +81,7 @@ function makeEngine(theme: ThemeFiles): Liquid {
     cache: true,
     strictVariables: true,
     strictFilters: true,
-    // `{% if article.image %}` on a field that is null is the common test; a missing name stays an error.
+    // `{% if %}` may test a name that is not there (as Jekyll themes do); outputting one stays an error.
     lenientIf: true,
     ownPropertyOnly: true,
     outputEscape: (value: unknown) => (value instanceof Markup ? value.toString() : escapeHtml(text(value))),
@@ -103,7 +103,10 @@ function text(value: unknown): string {
   return String(value);
 }
 
-/** Renders the layout `file` (`layouts/article`, no extension) with `data`; a template's error becomes a `ThemeError` naming its file and line. */
+/**
+ * Renders the layout `file` (`layouts/article`, no extension) with `data`; a template's error becomes a
+ * `ThemeError` naming its file and line.
+ */
 export function renderLayout(theme: ThemeFiles, file: string, data: object): string {
   try {
     return themeEngine(theme).renderFileSync(file, data) as string;
