@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { Favicon, Image, Person, Publisher, StreamKind } from './model.js';
+import type { ThemeFiles } from './theme/files.js';
 import { slugify } from './new/slug.js';
 import { cleanText, uncarriedIn } from './content/clean-text.js';
 import {
@@ -201,6 +202,18 @@ const siteFields = z.strictObject(
         { error: 'expected a mapping with hosts' },
       )
       .optional(),
+    /**
+     * The theme's folder (docs/themes.md), relative to the content folder. Default: `theme/` when it
+     * exists, else the default look alone.
+     */
+    theme: z.string(expected('a folder path')).min(1, expected('a folder path')).optional(),
+    /** The menu of the site header: each entry a label and a URL, absolute http(s) or relative to the site. */
+    navigation: z
+      .array(
+        z.strictObject({ label: text, url: siteUrl }, { error: 'expected a mapping with label and url' }),
+        expected('a list of menu entries (label and url)'),
+      )
+      .optional(),
     deploy: z
       .strictObject(
         {
@@ -273,6 +286,21 @@ export interface SiteConfig {
    * (`depeche dev`, which encodes nothing). Default true.
    */
   imageVariants?: boolean;
+  /** The `theme` setting: the folder as written, and its line in `site.yaml`; undefined when none. */
+  themeSetting?: { folder: string; line: number };
+  /** The `navigation` setting, its URLs absolute; empty when none (the header shows no menu). */
+  navigation: readonly NavigationEntry[];
+  /**
+   * The theme's templates, as the build read them (theme/load.ts); none for the default look. Not a
+   * setting of `site.yaml`: the pipeline adds it, as it adds `images`.
+   */
+  theme?: ThemeFiles;
+}
+
+/** One entry of the site's menu. */
+export interface NavigationEntry {
+  label: string;
+  url: string;
 }
 
 /** The `deploy.root` setting: see `siteSchema`. */
@@ -417,6 +445,13 @@ export function parseSiteConfig(
     streamFeeds: settings.feeds?.streams ?? STREAM_KINDS,
     deployRoot: settings.deploy?.root ?? 'host',
     hubs: settings.websub?.hubs ?? [],
+    navigation: (settings.navigation ?? []).map((entry, index) => ({
+      label: clean(['navigation', index, 'label'], entry.label),
+      url: resolve(entry.url),
+    })),
+    ...(settings.theme === undefined
+      ? {}
+      : { themeSetting: { folder: settings.theme, line: lineAt(offsetOf(document, ['theme'])) } }),
     embedHosts: settings.embeds?.hosts.map((host) => host.toLowerCase()) ?? DEFAULT_EMBED_HOSTS,
     warnings,
   };

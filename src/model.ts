@@ -2,6 +2,8 @@
  * The model: what every renderer reads. Built once from validated records; every URL in it is
  * absolute, every date carries its UTC offset, articles are sorted newest first. Renderers trust it.
  */
+import type { NavigationEntry } from './config.js';
+import type { ThemeFiles } from './theme/files.js';
 
 import type { FreeValue } from './content/fields.js';
 
@@ -246,6 +248,10 @@ export interface Site {
   streamFeeds: readonly StreamKind[];
   /** The authors `site.yaml` declares, in its order: each gets a page, with or without articles. */
   authors: readonly Person[];
+  /** The header's menu (`navigation` in site.yaml); none or empty: no menu. */
+  navigation?: readonly NavigationEntry[];
+  /** The theme's templates (docs/themes.md); none: the default look. */
+  theme?: ThemeFiles;
   /** False in a stream's view of the site (streams.ts): its feeds link no monthly archive. */
   archived?: false;
   /** Every article, newest first (ties broken by id). */

@@ -20,6 +20,8 @@ import { encodeImages, imageCacheFolder, type SitePictures, withImageBytes } fro
 import type { OutputFile, Site } from './model.js';
 import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js';
 import { siteNotices } from './site-notices.js';
+import { ThemeError, themeProblem } from './theme/engine.js';
+import { readTheme } from './theme/load.js';
 import { createSite } from './site.js';
 import { siteStreams } from './streams.js';
 import { markFailed, savePublished } from './websub/state.js';
@@ -49,11 +51,17 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
   const progress = options.onProgress;
   // Load: the content folder's listing and the settings, checked.
   progress?.({ phase: 'load', done: 0, total: 0 });
-  const content = await openContent(contentDir, options.namesRelativeTo);
+  const opened = await openContent(contentDir, options.namesRelativeTo);
   // The images of `public/`, described before any record is read: the settings' pictures and the records'
   // renderers read them.
-  const images = await describeImages(content.publicFiles);
-  const config = { ...(await readSettings(content, contentDir, options.baseUrl, drafts, images)), images };
+  const images = await describeImages(opened.publicFiles);
+  const parsed = await readSettings(opened, contentDir, options.baseUrl, drafts, images);
+  // The theme's templates, read and parsed once; its assets are published as the files of `public/` are.
+  const settingsFile = opened.siteConfig?.file ?? 'site.yaml';
+  const theme = await readTheme(contentDir, parsed, settingsFile, opened.namesRelativeTo);
+  if (theme.problems.length > 0) throw new ContentError(theme.problems);
+  const content = { ...opened, publicFiles: [...opened.publicFiles, ...theme.assets] };
+  const config = { ...parsed, images, ...(theme.theme === undefined ? {} : { theme: theme.theme }) };
   const output = write
     ? await openOutput(outDir, {
         protect: [contentDir],
@@ -105,7 +113,9 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     const streams = siteStreams(site);
     if (streams.problems.length > 0) throw new ContentError(await withRecordLines(content, streams.problems));
     const streamWarnings = await withRecordLines(content, streams.warnings);
-    const siteFiles = await rendering.siteFiles(site);
+    const siteFiles = await rendering.siteFiles(site).catch((error: unknown) => {
+      throw error instanceof ThemeError ? new ContentError([themeProblem(error)]) : error;
+    });
     const written = [...siteFiles.paths, ...images.paths];
     // The local files named must exist: in public/, or among the files the build writes.
     const missing = await missingFiles(content, contentDir, site, written);

@@ -10,6 +10,7 @@ import { modelRecord } from './content/records.js';
 import type { Problem } from './errors.js';
 import type { Article, OutputFile, SiteSettings } from './model.js';
 import { renderArticlePage } from './render/article-page.js';
+import { ThemeError, themeProblem } from './theme/engine.js';
 
 export type RecordOutcome =
   | { problems: Problem[] }
@@ -24,5 +25,11 @@ export function renderRecord(
 ): RecordOutcome {
   const modelled = modelRecord(config, schema, source);
   if ('problems' in modelled) return modelled;
-  return { ...modelled, files: renderArticlePage(site, modelled.article) };
+  try {
+    return { ...modelled, files: renderArticlePage(site, modelled.article) };
+  } catch (error) {
+    // A theme's template that fails on this record's page is the build's problem, named at the template.
+    if (error instanceof ThemeError) return { problems: [themeProblem(error, source.file)] };
+    throw error;
+  }
 }

@@ -31,6 +31,8 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     pageSize: config.pageSize,
     streamFeeds: config.streamFeeds,
     authors: [...config.authors.values()],
+    ...(config.navigation.length === 0 ? {} : { navigation: config.navigation }),
+    ...(config.theme === undefined ? {} : { theme: config.theme }),
     feeds: {
       rss: config.url + FEED_PATHS.rss,
       atom: config.url + FEED_PATHS.atom,

@@ -25,6 +25,13 @@ export interface HtmlFacts {
   jsonLd: Array<{ text: string; line?: number }>;
   canonical?: string;
   base?: string;
+  /**
+   * What the document's `<head>` holds of the essentials a page of depeche carries (check/essentials.ts):
+   * `canonical`, `jsonld`, `alternate <type>`, `meta <og:title…>`, `robots noindex`. Empty for a fragment.
+   */
+  head: Set<string>;
+  /** parse5's parse errors of a document (none is read for a fragment). */
+  parseErrors: Array<{ code: string; line: number }>;
 }
 
 /** Attributes that hold one URL, by element; `*` for any element. */
@@ -58,7 +65,11 @@ const ICON_RELS = new Set(['icon', 'apple-touch-icon', 'mask-icon', 'shortcut'])
 
 /** Reads a whole HTML document. */
 export function readHtmlDocument(html: string): HtmlFacts {
-  return collect(parse(html, { sourceCodeLocationInfo: true }));
+  const parseErrors: HtmlFacts['parseErrors'] = [];
+  const onParseError = (error: { code: string; startLine: number }): void => {
+    parseErrors.push({ code: error.code, line: error.startLine });
+  };
+  return { ...collect(parse(html, { sourceCodeLocationInfo: true, onParseError })), parseErrors };
 }
 
 /** Reads an HTML fragment, such as the content of a feed item. */
@@ -67,19 +78,21 @@ export function readHtmlFragment(html: string): HtmlFacts {
 }
 
 function collect(root: ParentNode): HtmlFacts {
-  const facts: HtmlFacts = { references: [], ids: new Set(), jsonLd: [] };
-  const visit = (node: ParentNode): void => {
+  const facts: HtmlFacts = { references: [], ids: new Set(), jsonLd: [], head: new Set(), parseErrors: [] };
+  const visit = (node: ParentNode, inHead: boolean): void => {
     for (const child of node.childNodes) {
       if (!('tagName' in child)) continue;
       readElement(child, facts);
+      if (inHead) readEssential(child, facts.head);
       visit(
         'content' in child && child.tagName === 'template'
           ? (child as DefaultTreeAdapterTypes.Template).content
           : child,
+        inHead || child.tagName === 'head',
       );
     }
   };
-  visit(root);
+  visit(root, false);
   return facts;
 }
 
@@ -121,6 +134,22 @@ function readElement(element: Element, facts: HtmlFacts): void {
       const url = candidate.trim().split(/\s+/)[0];
       if (url !== undefined) add(`${tag} srcset`, url, 'image');
     }
+  }
+}
+
+/** Notes what `element` of the head is among the essentials. */
+function readEssential(element: Element, head: Set<string>): void {
+  const attribute = (name: string): string => element.attrs.find((attr) => attr.name === name)?.value ?? '';
+  const rels = attribute('rel').toLowerCase().split(/\s+/);
+  if (element.tagName === 'link' && rels.includes('canonical') && attribute('href') !== '') head.add('canonical');
+  if (element.tagName === 'link' && rels.includes('alternate'))
+    head.add(`alternate ${attribute('type').toLowerCase()}`);
+  if (element.tagName === 'script' && attribute('type').trim().toLowerCase() === 'application/ld+json')
+    head.add('jsonld');
+  if (element.tagName === 'meta') {
+    const name = (attribute('property') || attribute('name')).toLowerCase();
+    if (name === 'robots' && /\bnoindex\b/i.test(attribute('content'))) head.add('robots noindex');
+    else if (name !== '' && attribute('content') !== '') head.add(`meta ${name}`);
   }
 }
 

@@ -15,6 +15,7 @@ import { checkRobots, checkSitemap, isSitemap } from './sitemap.js';
 import { siteFiles } from './site-files.js';
 import { parseXml } from './xml.js';
 import { mergeBodyLinks } from './body-links.js';
+import { type CheckedTheme, checkEssentials } from './essentials.js';
 import { firstOfEachLogo } from './logo.js';
 import { atRecords } from './record-images.js';
 import type { RecordText } from './records.js';
@@ -29,6 +30,8 @@ export interface CheckOptions {
    * image of an article's body is then reported at its record's file and line. Default: none.
    */
   records?: readonly RecordText[];
+  /** The theme the site was built with, named in the findings of its pages. Default: none. */
+  theme?: CheckedTheme;
   /** The check's "now": a page whose JSON-LD `datePublished` is after it is a warning. Default: the call's time. */
   now?: Date;
 }
@@ -51,7 +54,7 @@ export function checkFiles(files: readonly OutputFile[], options: CheckOptions =
   const feeds: Array<FeedItems & { path: string }> = [];
   const pathOf = new Map<Finding, string>();
   for (const path of context.files.paths) {
-    const checked = checkFile(context, path);
+    const checked = checkFile(context, path, options.theme);
     for (const finding of checked.findings) pathOf.set(finding, path);
     findings.push(...checked.findings);
     if (checked.feed !== undefined) feeds.push({ ...checked.feed, path });
@@ -69,8 +72,16 @@ export function checkFiles(files: readonly OutputFile[], options: CheckOptions =
   };
 }
 
-function checkFile(context: SiteContext, path: string): { findings: Finding[]; feed?: FeedItems } {
-  if (/\.html?$/i.test(path)) return { findings: checkPage(context, path) };
+function checkFile(
+  context: SiteContext,
+  path: string,
+  theme: CheckedTheme | undefined,
+): { findings: Finding[]; feed?: FeedItems } {
+  if (/\.html?$/i.test(path)) {
+    const facts = context.page(path);
+    const essentials = facts === undefined ? [] : checkEssentials(path, context.files.shown(path), facts, theme);
+    return { findings: [...essentials, ...checkPage(context, path)] };
+  }
   if (path.endsWith('.jsonld')) return { findings: checkJsonLdFile(context, path) };
   if (path === 'robots.txt') return { findings: checkRobots(context, path) };
   if (path.endsWith('.json')) return checkJson(context, path);

@@ -18,6 +18,7 @@ import { isDraft } from '../drafts.js';
 import type { Problem } from '../errors.js';
 import { type Article, listedArticle, type OutputFile, type SiteSettings } from '../model.js';
 import { renderRecord } from '../render-record.js';
+import { readTheme } from '../theme/load.js';
 import { siteForPages } from '../site.js';
 import { DEFLATING_AT_ONCE, type KeptText, keepText, keptText } from './kept-text.js';
 
@@ -88,16 +89,24 @@ export async function readModel(
   now: () => number = Date.now,
   drafts = false,
 ): Promise<RecordModel | 'build'> {
-  const content = await openContent(contentDir, namesRelativeTo);
-  if (content.problems.length > 0 || content.siteConfig === undefined) return 'build';
+  const opened = await openContent(contentDir, namesRelativeTo);
+  if (opened.problems.length > 0 || opened.siteConfig === undefined) return 'build';
   // The images are checked and sized as a build does, then served as they are: dev encodes no variant.
-  const images = await describeImages(content.publicFiles);
-  const settings = parseSiteConfig(content.siteConfig.file, content.siteConfig.text, baseUrl, {
+  const images = await describeImages(opened.publicFiles);
+  const settings = parseSiteConfig(opened.siteConfig.file, opened.siteConfig.text, baseUrl, {
     images,
     variants: false,
   });
   if (Array.isArray(settings)) return 'build';
-  const config = { ...settings, images, imageVariants: false };
+  const theme = await readTheme(contentDir, settings, opened.siteConfig.file, namesRelativeTo);
+  if (theme.problems.length > 0) return 'build';
+  const content = { ...opened, publicFiles: [...opened.publicFiles, ...theme.assets] };
+  const config = {
+    ...settings,
+    images,
+    imageVariants: false,
+    ...(theme.theme === undefined ? {} : { theme: theme.theme }),
+  };
   const settingsKey = JSON.stringify(config, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
   const reuse = previous?.settings === settingsKey ? previous.entries : undefined;
   const read = recordReader(content);

@@ -16,6 +16,7 @@ export const de: LocaleText = {
   subscribe: 'Abonnieren',
   subscribeHint: 'Neue Artikel im Feedreader lesen: Fügen Sie dort die Adresse eines dieser Feeds hinzu.',
   latest: 'Neueste Artikel',
+  menu: 'Menü',
   translations: 'In anderen Sprachen',
   readIn: 'Auf Deutsch lesen',
   lists: {

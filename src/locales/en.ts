@@ -16,6 +16,7 @@ export const en: LocaleText = {
   subscribe: 'Subscribe',
   subscribeHint: 'Get new articles in your feed reader: add the address of one of these feeds to it.',
   latest: 'Latest articles',
+  menu: 'Menu',
   translations: 'In other languages',
   readIn: 'Read in English',
   lists: {

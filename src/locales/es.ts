@@ -16,6 +16,7 @@ export const es: LocaleText = {
   subscribe: 'Suscribirse',
   subscribeHint: 'Reciba los nuevos artículos en su lector de feeds: añada la dirección de uno de estos feeds.',
   latest: 'Últimos artículos',
+  menu: 'Menú',
   translations: 'En otros idiomas',
   readIn: 'Leer en español',
   lists: {

@@ -17,6 +17,7 @@ export const fr: LocaleText = {
   subscribeHint:
     'Recevez les nouveaux articles dans votre lecteur de flux\u00a0: ajoutez-y l’adresse de l’un de ces flux.',
   latest: 'Derniers articles',
+  menu: 'Menu',
   translations: 'Dans d’autres langues',
   readIn: 'Lire en français',
   lists: {

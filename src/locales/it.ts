@@ -16,6 +16,7 @@ export const it: LocaleText = {
   subscribe: 'Iscriviti',
   subscribeHint: 'Ricevi i nuovi articoli nel tuo lettore di feed: aggiungi l’indirizzo di uno di questi feed.',
   latest: 'Ultimi articoli',
+  menu: 'Menu',
   translations: 'In altre lingue',
   readIn: 'Leggi in italiano',
   lists: {

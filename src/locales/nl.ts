@@ -16,6 +16,7 @@ export const nl: LocaleText = {
   subscribe: 'Abonneren',
   subscribeHint: 'Ontvang nieuwe artikelen in je feedlezer: voeg daar het adres van een van deze feeds aan toe.',
   latest: 'Laatste artikelen',
+  menu: 'Menu',
   translations: 'In andere talen',
   readIn: 'Lees in het Nederlands',
   lists: {

@@ -16,6 +16,7 @@ export const pt: LocaleText = {
   subscribe: 'Subscrever',
   subscribeHint: 'Receba os novos artigos no seu leitor de feeds: adicione-lhe o endereço de um destes feeds.',
   latest: 'Últimos artigos',
+  menu: 'Menu',
   translations: 'Noutras línguas',
   readIn: 'Ler em português',
   lists: {

@@ -23,6 +23,8 @@ export interface LocaleText {
   subscribe: string;
   subscribeHint: string;
   latest: string;
+  /** The name of the header's menu (`navigation`), for assistive technologies. */
+  menu: string;
   /** The heading of an article's links to its translations. */
   translations: string;
   /** A link to a translation into this language, in this language ("Read in English"). */

@@ -39,6 +39,7 @@ export function renderArticlePage(site: SiteSettings, article: Article): OutputF
     meta: headMeta(site, article),
     jsonLd,
     main: articleBody(site, article),
+    theme: { kind: 'article', article },
     // The page's own year, not the site's: a page then depends on its record and the settings alone.
     year: lastUpdated(article).iso.slice(0, 4),
   });

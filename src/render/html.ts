@@ -9,6 +9,8 @@ import { offsetMinutesIn } from '../content/time-zone.js';
 import type { DateTime, Image, SiteSettings } from '../model.js';
 import { type Labels, labelsFor } from './labels.js';
 import { LOGO_STYLE, PAGE_STYLE } from './style.js';
+import { renderThemedPage } from '../theme/render.js';
+import type { ThemePage } from '../theme/data.js';
 import { bindPunctuation } from './typography.js';
 
 const markdownEscape = new MarkdownIt().utils.escapeHtml;
@@ -108,6 +110,8 @@ export interface PageParts {
   /** JSON-LD from `serializeJsonLd`, embedded as is; none for a page that describes nothing. */
   jsonLd?: string;
   main: SafeHtml;
+  /** What a theme's layout is given of the page besides these parts: its kind, its article or list. */
+  theme: ThemePage;
 }
 
 /** The three feeds, in the order the pages offer them. */
@@ -141,44 +145,99 @@ function headerLogo(logo: Image, title: string): SafeHtml {
 }
 
 /**
- * A whole HTML document: `<!doctype html>` to `</html>`, ending with a newline. Every URL in it is
- * absolute, so the same markup works at any address (the 404 page is served at all of them).
+ * What makes a page correct whatever it looks like, in the order the default head has them: the
+ * canonical link, the feeds' autodiscovery and the hubs, the icons, the page's meta (Open Graph, Twitter,
+ * robots), and its JSON-LD. A theme places them (theme/render.ts); the default head holds them
+ * with its style.
  */
-export function renderPage(parts: PageParts): string {
+export interface Essentials {
+  canonical: SafeHtml;
+  feeds: SafeHtml;
+  icons: SafeHtml;
+  meta: SafeHtml;
+  jsonLd: SafeHtml;
+}
+
+export function pageEssentials(parts: PageParts): Essentials {
   const { site } = parts;
   if (parts.jsonLd?.includes('<')) throw new Error('JSON-LD must be serialized with serializeJsonLd');
   const labels = labelsFor(site.language);
-  const feeds = feedLinks(site, labels);
-  return html`<!doctype html>
-<html lang="${parts.lang}">
-<head>
-<meta charset="utf-8">
+  return {
+    canonical: html`${parts.canonical !== undefined && html`<link rel="canonical" href="${parts.canonical}">\n`}`,
+    feeds: html`${feedLinks(site, labels).map(
+      (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
+    )}${site.hubs.map((hub) => html`<link rel="hub" href="${hub}">\n`)}`,
+    icons: html`${iconLinks(site)}`,
+    meta: parts.meta,
+    jsonLd: html`${
+      parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`
+    }`,
+  };
+}
+
+/** The default head's content, from `<meta charset>` to the JSON-LD: the essentials, and the style among them. */
+export function defaultHead(parts: PageParts, essentials: Essentials): SafeHtml {
+  return html`<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${parts.title}</title>
 <meta name="description" content="${parts.description}">
-${parts.canonical !== undefined && html`<link rel="canonical" href="${parts.canonical}">\n`}${feeds.map(
-  (f) => html`<link rel="alternate" type="${f.type}" title="${site.title} — ${f.label}" href="${f.href}">\n`,
-)}${site.hubs.map((hub) => html`<link rel="hub" href="${hub}">\n`)}${iconLinks(site)}${parts.meta}<style>${raw(
-    PAGE_STYLE,
-  )}${site.logo && raw(LOGO_STYLE)}</style>
-${parts.jsonLd !== undefined && html`<script type="application/ld+json">${raw(parts.jsonLd)}</script>\n`}</head>
-<body>
-<a class="skip" href="#content">${labels.skip}</a>
+${essentials.canonical}${essentials.feeds}${essentials.icons}${essentials.meta}<style>${raw(PAGE_STYLE)}${
+    parts.site.logo && raw(LOGO_STYLE)
+  }</style>
+${essentials.jsonLd}`;
+}
+
+/** The skip link and the site's header bar, with the logo and the menu when there are. */
+export function defaultHeader(site: SiteSettings, navigation: SafeHtml): SafeHtml {
+  const labels = labelsFor(site.language);
+  return html`<a class="skip" href="#content">${labels.skip}</a>
 <header class="site-header"><div class="wrap bar"><a class="home" href="${site.url}" rel="home">${
     site.logo && headerLogo(site.logo, site.title)
-  }${site.title}</a> <a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
-<main id="content" class="wrap">
-${parts.main}</main>
-<aside class="subscribe wrap" aria-labelledby="subscribe">
+  }${site.title}</a> ${navigation}<a class="follow" href="#subscribe">${labels.subscribe}</a></div></header>
+`;
+}
+
+/** The menu of the `navigation` setting; nothing when it is empty. */
+export function defaultNavigation(site: SiteSettings): SafeHtml {
+  const entries = site.navigation ?? [];
+  if (entries.length === 0) return html``;
+  return html`<nav class="menu" aria-label="${labelsFor(site.language).menu}"><ul class="feeds">${entries.map(
+    (entry) => html`<li><a href="${entry.url}">${entry.label}</a></li>`,
+  )}</ul></nav> `;
+}
+
+/** The subscribe block and the footer. */
+export function defaultFooter(site: SiteSettings, year: string): SafeHtml {
+  const labels = labelsFor(site.language);
+  return html`<aside class="subscribe wrap" aria-labelledby="subscribe">
 <h2 id="subscribe">${labels.subscribe}</h2>
 <p>${labels.subscribeHint}</p>
 <ul class="feeds">
-${feeds.map((f) => html`<li><a href="${f.href}" type="${f.type}">${f.label}</a></li>\n`)}</ul>
+${feedLinks(site, labels).map((f) => html`<li><a href="${f.href}" type="${f.type}">${f.label}</a></li>\n`)}</ul>
 </aside>
-<footer class="site-footer"><div class="wrap"><p>© ${parts.year} <a href="${site.publisher.url}">${
+<footer class="site-footer"><div class="wrap"><p>© ${year} <a href="${site.publisher.url}">${
     site.publisher.name
   }</a></p></div></footer>
-</body>
+`;
+}
+
+/**
+ * A whole HTML document: `<!doctype html>` to `</html>`, ending with a newline. Every URL in it is
+ * absolute, so the same markup works at any address (the 404 page is served at all of them). A site
+ * with a theme gets the theme's layout for the page's kind instead (theme/render.ts).
+ */
+export function renderPage(parts: PageParts): string {
+  const { site } = parts;
+  const essentials = pageEssentials(parts);
+  if (site.theme !== undefined) return renderThemedPage(site.theme, parts, essentials);
+  return html`<!doctype html>
+<html lang="${parts.lang}">
+<head>
+${defaultHead(parts, essentials)}</head>
+<body>
+${defaultHeader(site, defaultNavigation(site))}<main id="content" class="wrap">
+${parts.main}</main>
+${defaultFooter(site, parts.year)}</body>
 </html>
 `.text;
 }

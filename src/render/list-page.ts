@@ -6,6 +6,7 @@
 import type { Article, OutputFile, Person, Site } from '../model.js';
 import { html, labelsFor, ogLocale, renderPage, type SafeHtml } from './html.js';
 import { serializeJsonLd, siteGraph } from './jsonld.js';
+import type { ThemeListInput } from '../theme/data.js';
 import { type ListPage, listPageGraph, listPageNodes } from './list-jsonld.js';
 
 export interface ListSpec {
@@ -96,6 +97,10 @@ function listPage(site: Site, spec: ListSpec, page: PageOf, listed: (article: Ar
           f.href
         }">\n`,
     )}`,
+    theme: {
+      kind: home ? 'home' : spec.author === undefined ? 'list' : 'author',
+      list: { name: spec.name, articles: page.articles, n: page.n, count: page.count, url, ...themeList(spec) },
+    },
     jsonLd: serializeJsonLd(home ? siteGraph(site, listPageNodes(site, jsonPage)) : listPageGraph(site, jsonPage)),
     main: html`<h1>${home ? site.title : spec.name}</h1>
 ${spec.intro}${
@@ -110,6 +115,14 @@ ${page.articles.map(listed)}</ol>
 </section>
 ${page.count > 1 && pagination(url, page, labels.lists)}`,
   });
+}
+
+/** What a theme is told of the stream besides its page. */
+function themeList(spec: ListSpec): Pick<ThemeListInput, 'author' | 'feeds'> {
+  return {
+    ...(spec.author === undefined ? {} : { author: spec.author }),
+    ...(spec.feeds === undefined ? {} : { feeds: spec.feeds }),
+  };
 }
 
 function pagination(url: (n: number) => string, page: PageOf, labels: ReturnType<typeof labelsFor>['lists']): SafeHtml {

@@ -22,6 +22,7 @@ export function renderNotFoundPage(site: Site): OutputFile {
     title: `${text.title} — ${site.title}`,
     description: text.text(site.title),
     meta: html`<meta name="robots" content="noindex">\n`,
+    theme: { kind: '404', articles: site.articles.slice(0, NEWEST) },
     main: html`<h1>${text.title}</h1>
 <p class="standfirst">${text.text(site.title)}</p>
 <p><a href="${site.url}" rel="home">${text.home}</a></p>

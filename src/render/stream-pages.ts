@@ -69,6 +69,17 @@ function renderIndex(site: Site, kind: StreamKind, streams: readonly Stream[]): 
       property('og:site_name', site.title),
       property('og:locale', ogLocale(site.language)),
     ]}`,
+    theme: {
+      kind: 'list',
+      list: {
+        name,
+        articles: [],
+        n: 1,
+        count: 1,
+        url: () => url,
+        streams: streams.map((s) => ({ name: s.name, url: s.url, count: s.articles.length })),
+      },
+    },
     jsonLd: serializeJsonLd(
       listPageGraph(site, { url, name: title, urls: streams.map((s) => s.url), offset: 0, total: streams.length }),
     ),
