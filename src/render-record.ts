@@ -9,6 +9,7 @@ import type { SourceFile } from './content/load.js';
 import { modelRecord } from './content/records.js';
 import type { Problem } from './errors.js';
 import type { Article, OutputFile, SiteSettings } from './model.js';
+import { settingsFor } from './languages.js';
 import { renderArticlePage } from './render/article-page.js';
 
 export type RecordOutcome =
@@ -24,5 +25,6 @@ export function renderRecord(
 ): RecordOutcome {
   const modelled = modelRecord(config, schema, source);
   if ('problems' in modelled) return modelled;
-  return { ...modelled, files: renderArticlePage(site, modelled.article) };
+  // In a site of several languages, a page reads the settings of its language's view (languages.ts).
+  return { ...modelled, files: renderArticlePage(settingsFor(site, modelled.article.lang), modelled.article) };
 }

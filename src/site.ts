@@ -12,11 +12,14 @@ export function createSite(config: SiteConfig, articles: readonly Article[], now
 
 /** What the article pages read of the site: its settings, known before any record is read. */
 export function siteForPages(config: SiteConfig): SiteSettings {
+  // The site's own feeds, which the pages of no language's view offer (the 404 page), are the default language's.
+  const feeds = config.url + (config.languages?.[0]?.path ?? '');
   return {
     url: config.url,
     title: config.title,
     description: config.description,
     language: config.language,
+    ...(config.languages === undefined ? {} : { languages: config.languages }),
     publisher: config.publisher,
     feedLimit: config.feedLimit,
     deployRoot: config.deployRoot,
@@ -25,9 +28,9 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     streamFeeds: config.streamFeeds,
     authors: [...config.authors.values()],
     feeds: {
-      rss: config.url + FEED_PATHS.rss,
-      atom: config.url + FEED_PATHS.atom,
-      json: config.url + FEED_PATHS.json,
+      rss: feeds + FEED_PATHS.rss,
+      atom: feeds + FEED_PATHS.atom,
+      json: feeds + FEED_PATHS.json,
     },
   };
 }

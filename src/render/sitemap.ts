@@ -4,7 +4,8 @@
  * News sitemap (news-sitemap.ts), so that robots.txt names one file whatever the site's size. The
  * News sitemap's entry has no `lastmod`: it changes with the build's now, which the index does not read.
  */
-import { type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
+import { languageSites } from '../languages.js';
+import { type Article, type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
 import { NEWS_SITEMAP_PATH } from './news-sitemap.js';
 import { el, renderXml, renderXmlList, type XmlElement } from './xml.js';
 
@@ -19,17 +20,18 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
   const maxUrls = options.maxUrls ?? 50_000;
   if (!Number.isInteger(maxUrls) || maxUrls < 1)
     throw new RangeError(`maxUrls must be a positive integer, got ${maxUrls}`);
-  // The home page, then every article: URL i of the site is the article i - 1.
-  const count = site.articles.length + 1;
+  // The home pages (one a language), then every article.
+  const homes = homePages(site);
+  const count = homes.length + site.articles.length;
   const files: OutputFile[] = [];
   const sitemaps: XmlElement[] = [];
   for (let start = 0, i = 1; start < count; start += maxUrls, i++) {
     const end = Math.min(start + maxUrls, count);
-    files.push({ path: `sitemap-${i}.xml`, contents: urlset(site, start, end) });
+    files.push({ path: `sitemap-${i}.xml`, contents: urlset(site, homes, start, end) });
     sitemaps.push(
       el('sitemap', [
         el('loc', new URL(`sitemap-${i}.xml`, site.url).href),
-        el('lastmod', newest(site, start, end).iso),
+        el('lastmod', newest(site, homes, start, end).iso),
       ]),
     );
   }
@@ -37,12 +39,27 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
   return [{ path: 'sitemap.xml', contents: renderXml(el('sitemapindex', sitemaps, { xmlns: NS })) }, ...files];
 }
 
-/** URL `index` of the site: its address and its last update. */
-function entry(site: Site, index: number): { loc: string; lastmod: DateTime } {
-  const article = site.articles[index - 1];
-  return index === 0 || article === undefined
-    ? { loc: site.url, lastmod: site.updated }
-    : { loc: article.url, lastmod: lastUpdated(article) };
+interface Entry {
+  loc: string;
+  lastmod: DateTime;
+}
+
+/**
+ * The home page; of a site of several languages, each language's, after the root's language index when every
+ * language has its folder (language-index.ts).
+ */
+function homePages(site: Site): Entry[] {
+  const root = site.languages === undefined || site.languages[0]?.path !== '' ? [site] : [];
+  const views = site.languages === undefined ? [] : languageSites(site);
+  return [...root, ...views].map((view) => ({ loc: view.url, lastmod: view.updated }));
+}
+
+/** URL `index` of the site, the home pages first: its address and its last update. */
+function entry(site: Site, homes: readonly Entry[], index: number): Entry {
+  const home = homes[index];
+  if (home !== undefined) return home;
+  const article = site.articles[index - homes.length] as Article;
+  return { loc: article.url, lastmod: lastUpdated(article) };
 }
 
 /**
@@ -51,10 +68,10 @@ function entry(site: Site, index: number): { loc: string; lastmod: DateTime } {
  * like an entity unescaped, and a site at `https://x.example/a&amp;b/` was listed as
  * `https://x.example/a&b/`), without a DOM of 50,000 elements.
  */
-function urlset(site: Site, start: number, end: number): string {
+function urlset(site: Site, homes: readonly Entry[], start: number, end: number): string {
   function* urls(): Generator<XmlElement> {
     for (let index = start; index < end; index++) {
-      const { loc, lastmod } = entry(site, index);
+      const { loc, lastmod } = entry(site, homes, index);
       yield el('url', [el('loc', loc), el('lastmod', lastmod.iso)]);
     }
   }
@@ -62,10 +79,10 @@ function urlset(site: Site, start: number, end: number): string {
 }
 
 /** The latest update of URLs `start` to `end` (excluded); the first one wins a tie. */
-function newest(site: Site, start: number, end: number): DateTime {
-  let latest = entry(site, start).lastmod;
+function newest(site: Site, homes: readonly Entry[], start: number, end: number): DateTime {
+  let latest = entry(site, homes, start).lastmod;
   for (let index = start + 1; index < end; index++) {
-    const { lastmod } = entry(site, index);
+    const { lastmod } = entry(site, homes, index);
     if (lastmod.epochMs > latest.epochMs) latest = lastmod;
   }
   return latest;
