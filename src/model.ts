@@ -136,6 +136,8 @@ export interface Article {
   authors: Person[];
   /** BCP 47 language of the article. */
   lang: string;
+  /** The id of the article this one translates: the original of its translation set (translations.ts). */
+  translationOf?: string;
   section?: string;
   tags: string[];
   image?: Image;
@@ -305,6 +307,7 @@ export function listedArticle(article: Article): Article {
     ...(article.dateModified === undefined ? {} : { dateModified: article.dateModified }),
     authors: article.authors,
     lang: article.lang,
+    ...(article.translationOf === undefined ? {} : { translationOf: article.translationOf }),
     ...(article.section === undefined ? {} : { section: article.section }),
     ...(article.image === undefined ? {} : { image: article.image }),
     ...(article.bodyPictures === undefined ? {} : { bodyPictures: article.bodyPictures }),

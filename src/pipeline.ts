@@ -22,6 +22,7 @@ import type { BuildOptions, BuildResult, RecordsEngine } from './build-types.js'
 import { siteNotices } from './site-notices.js';
 import { createSite } from './site.js';
 import { siteStreams } from './streams.js';
+import { translationsOf } from './translations.js';
 import { markFailed, savePublished } from './websub/state.js';
 import { websubTopics } from './websub/topics.js';
 import { openOutput, type WriteResult } from './write/output.js';
@@ -100,6 +101,8 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     const streams = siteStreams(site);
     if (streams.problems.length > 0) throw new ContentError(await withRecordLines(content, streams.problems));
     const streamWarnings = await withRecordLines(content, streams.warnings);
+    const translations = translationsOf(site.articles);
+    if (translations.problems.length > 0) throw new ContentError(await withRecordLines(content, translations.problems));
     const siteFiles = await rendering.siteFiles(site);
     const written = [...siteFiles.paths, ...images.paths];
     // The local files named must exist: in public/, or among the files the build writes.

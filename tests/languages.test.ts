@@ -143,3 +143,79 @@ describe('a site of several languages', () => {
     expect(files.has('articles/strike/index.html')).toBe(true);
   });
 });
+
+describe('translations', () => {
+  const BUDGET = 'https://depeche.example/articles/budget/';
+  const translated = (extra: Record<string, string>) =>
+    RECORDS.map((record) =>
+      extra[record.name] === undefined ? record : { ...record, extra: `${record.extra ?? ''}\n${extra[record.name]}` },
+    );
+
+  it('links every member of a set to every other in the sitemap, itself and x-default included', async () => {
+    const records = [
+      ...translated({ 'budget-passed': `translationOf: ${BUDGET}` }),
+      {
+        name: 'presupuesto',
+        title: 'Presupuesto',
+        lang: 'es',
+        date: '2024-03-05T09:00:00+01:00',
+        extra: `translationOf: ${BUDGET}`,
+      },
+    ];
+    const { read } = await built(SETTINGS.replace('[fr, en]', '[fr, en, es]'), records);
+    const sitemap = read('sitemap-1.xml');
+    expect(sitemap).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => name === 'url' || name === 'xhtml:link',
+    }).parse(sitemap);
+    const sets = new Map<string, string[]>();
+    for (const url of parsed.urlset.url as {
+      loc: string;
+      'xhtml:link'?: { hreflang: string; href: string; rel: string }[];
+    }[]) {
+      const links = url['xhtml:link'] ?? [];
+      if (links.length > 0) sets.set(url.loc, links.map((link) => `${link.hreflang} ${link.href}`).sort());
+    }
+    const expected = [
+      `en https://depeche.example/en/articles/budget-passed/`,
+      `es https://depeche.example/es/articles/presupuesto/`,
+      `fr ${BUDGET}`,
+      `x-default ${BUDGET}`,
+    ];
+    expect([...sets.keys()].sort()).toEqual(
+      expected
+        .slice(0, 3)
+        .map((line) => line.split(' ')[1])
+        .sort(),
+    );
+    // Reciprocal: every member lists the same set, itself included.
+    for (const links of sets.values()) expect(links).toEqual(expected);
+  });
+
+  it('refuses a missing original, one in the same language, two in one language, and a chain', async () => {
+    const missing = await problems(SETTINGS, translated({ strike: 'translationOf: https://depeche.example/nope/' }));
+    expect(missing).toEqual([expect.objectContaining({ file: 'articles/strike.md', field: 'translationOf', line: 7 })]);
+    const same = await problems(SETTINGS, translated({ greve: `translationOf: ${BUDGET}` }));
+    expect(same[0]?.message).toContain('articles/budget.md');
+    const twice = await problems(
+      SETTINGS,
+      translated({ 'budget-passed': `translationOf: ${BUDGET}`, strike: `translationOf: ${BUDGET}` }),
+    );
+    expect(twice).toEqual([expect.objectContaining({ file: 'articles/strike.md', field: 'translationOf' })]);
+    expect(twice[0]?.message).toContain('articles/budget-passed.md');
+    const chain = await problems(SETTINGS.replace('[fr, en]', '[fr, en, es]'), [
+      ...translated({ 'budget-passed': `translationOf: ${BUDGET}` }),
+      {
+        name: 'presupuesto',
+        title: 'Presupuesto',
+        lang: 'es',
+        date: '2024-03-05T09:00:00+01:00',
+        extra: 'translationOf: https://depeche.example/en/articles/budget-passed/',
+      },
+    ]);
+    expect(chain).toEqual([expect.objectContaining({ file: 'articles/presupuesto.md', field: 'translationOf' })]);
+    expect(chain[0]?.message).toContain('articles/budget-passed.md');
+  });
+});

@@ -68,6 +68,7 @@ export function resolveArticle(
     ...(dateModified === undefined ? {} : { dateModified }),
     authors: resolveAuthors(config, lang, record.authors, resolve),
     lang,
+    ...(record.translationOf === undefined ? {} : { translationOf: record.translationOf }),
     ...(record.section === undefined ? {} : { section: cleanText(record.section) }),
     tags: [...new Set((record.tags ?? []).map(cleanText))],
     ...(record.image === undefined ? {} : { image: image ?? imageOf(config, record.image) }),

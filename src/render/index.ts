@@ -93,7 +93,8 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     render: (site) => renderSitemaps(site),
     inputs(site) {
       const inputs: unknown[] = [site.updated.iso];
-      for (const article of site.articles) inputs.push(article.url, lastUpdated(article).iso);
+      for (const article of site.articles)
+        inputs.push(article.url, lastUpdated(article).iso, article.lang, article.translationOf);
       return inputs;
     },
   },

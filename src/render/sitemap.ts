@@ -5,11 +5,14 @@
  * News sitemap's entry has no `lastmod`: it changes with the build's now, which the index does not read.
  */
 import { languageSites } from '../languages.js';
+import { alternatesOf, translationsOf } from '../translations.js';
 import { type Article, type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
 import { NEWS_SITEMAP_PATH } from './news-sitemap.js';
 import { el, renderXml, renderXmlList, type XmlElement } from './xml.js';
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+/** Google's `xhtml:link` alternates of a page in other languages. */
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 export interface SitemapOptions {
   /** Most URLs one sitemap file may list (sitemaps.org allows 50,000). @default 50000 */
@@ -69,13 +72,19 @@ function entry(site: Site, homes: readonly Entry[], index: number): Entry {
  * `https://x.example/a&b/`), without a DOM of 50,000 elements.
  */
 function urlset(site: Site, homes: readonly Entry[], start: number, end: number): string {
+  const { sets } = translationsOf(site.articles);
   function* urls(): Generator<XmlElement> {
     for (let index = start; index < end; index++) {
       const { loc, lastmod } = entry(site, homes, index);
-      yield el('url', [el('loc', loc), el('lastmod', lastmod.iso)]);
+      const set = index < homes.length ? undefined : sets.get((site.articles[index - homes.length] as Article).id);
+      const alternates = (set === undefined ? [] : alternatesOf(set)).map(({ hreflang, href }) =>
+        el('xhtml:link', [], { rel: 'alternate', hreflang, href }),
+      );
+      yield el('url', [el('loc', loc), el('lastmod', lastmod.iso), ...alternates]);
     }
   }
-  return renderXmlList('urlset', { xmlns: NS }, urls());
+  // The namespace only where translations use it: a site without any keeps its bytes.
+  return renderXmlList('urlset', sets.size === 0 ? { xmlns: NS } : { xmlns: NS, 'xmlns:xhtml': XHTML_NS }, urls());
 }
 
 /** The latest update of URLs `start` to `end` (excluded); the first one wins a tie. */
