@@ -56,7 +56,7 @@ export function typeset(text: string): SafeHtml {
   return raw(bindPunctuation(escapeHtml(text)));
 }
 
-export { hasLabels, type Labels, labelsFor } from './labels.js';
+export { type Labels, labelsFor } from './labels.js';
 
 /** The wall-clock time where the date was written, as a Date to read with `getUTC…`. */
 export function wallClock(dateTime: DateTime): Date {
