@@ -7,8 +7,9 @@ import { type PictureFiles, sitePictures } from './images/site-pictures.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './errors.js';
-import type { Favicon, Image, Person, Publisher, StreamKind } from './model.js';
+import type { Favicon, Image, Person, Publisher, SiteLanguage, StreamKind } from './model.js';
 import type { ThemeFiles } from './theme/files.js';
+import { authorsIn } from './languages.js';
 import { slugify } from './new/slug.js';
 import { cleanText, uncarriedIn } from './content/clean-text.js';
 import {
@@ -55,8 +56,19 @@ const siteFields = z.strictObject(
     url: httpUrl,
     title: text,
     description: text,
-    /** BCP 47 language of the site; articles default to it. */
-    language: languageTag,
+    /** BCP 47 language of the site; articles default to it. Default: the first of `languages`. */
+    language: languageTag.optional(),
+    /** The site's languages, each with its pages and feeds in its folder (`en/`): docs/languages.md. */
+    languages: z
+      .array(languageTag, expected('a list of BCP 47 language tags'))
+      .min(1, expected('at least one language'))
+      .refine(
+        (tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length,
+        expected('each language once'),
+      )
+      .optional(),
+    /** Whether the default language's pages are at the root (true) or in its folder too (`fr/`). Default true. */
+    defaultLanguageAtRoot: z.boolean(expected('true or false')).optional(),
     /**
      * IANA time zone of the newsroom (`Europe/Paris`): the UTC offset that `depeche new` and
      * `depeche import` write in `datePublished`. Default: the machine's.
@@ -250,6 +262,8 @@ export interface SiteConfig {
   title: string;
   description: string;
   language: string;
+  /** The languages of a site that declares `languages`, the default first; none for a site of one `language`. */
+  languages?: readonly SiteLanguage[];
   /** The `timeZone` setting; undefined: the machine's. */
   timeZone: string | undefined;
   /** The `fields` setting: the newsroom's own top-level record fields; empty when none. */
@@ -353,8 +367,13 @@ export function parseSiteConfig(
     }
     return cleanText(value);
   };
-  if (localeOf(settings.language) === undefined)
-    warnings.push(unlabelled(file, lineAt(offsetOf(document, ['language'])), settings.language));
+  const tags = siteLanguages(file, settings, (path) => lineAt(offsetOf(document, path)));
+  if ('problems' in tags) return tags.problems;
+  const labelled = settings.languages === undefined ? ['language'] : ['languages'];
+  for (const tag of tags.languages ?? [tags.language]) {
+    if (localeOf(tag) === undefined)
+      warnings.push(unlabelled(file, lineAt(offsetOf(document, labelled)), labelled[0] as string, tag));
+  }
   const title = clean(['title'], settings.title);
   const description = clean(['description'], settings.description);
   const publisherName = clean(['publisher', 'name'], settings.publisher.name);
@@ -423,11 +442,17 @@ export function parseSiteConfig(
           }),
     });
   }
+  const atRoot = settings.defaultLanguageAtRoot ?? true;
+  const languages = tags.languages?.map((tag, index): SiteLanguage => {
+    const path = index === 0 && atRoot ? '' : `${tag.toLowerCase()}/`;
+    return { tag, path, authors: path === '' ? authors : authorsIn(authors, url, path) };
+  });
   return {
     url,
     title,
     description,
-    language: settings.language,
+    language: tags.language,
+    ...(languages === undefined ? {} : { languages }),
     timeZone: settings.timeZone,
     ownFields: settings.fields ?? [],
     publisher: {
@@ -457,12 +482,38 @@ export function parseSiteConfig(
   };
 }
 
+/**
+ * The default language and, when `site.yaml` declares `languages`, every language, the default first: `language`
+ * when given, which must be one of `languages`, else the first of them.
+ */
+function siteLanguages(
+  file: string,
+  settings: { language?: string | undefined; languages?: string[] | undefined },
+  lineOf: (path: FieldPath) => number,
+): { language: string; languages?: string[] } | { problems: Problem[] } {
+  const { language, languages } = settings;
+  if (languages === undefined) {
+    if (language !== undefined) return { language };
+    return {
+      problems: [{ file, line: 1, field: 'language', message: 'expected language or languages, found neither' }],
+    };
+  }
+  const chosen = language ?? (languages[0] as string);
+  const index = languages.findIndex((tag) => tag.toLowerCase() === chosen.toLowerCase());
+  if (index === -1) {
+    const message = `expected one of languages (${languages.join(', ')}), found "${chosen}"`;
+    return { problems: [{ file, line: lineOf(['language']), field: 'language', message }] };
+  }
+  const tag = languages[index] as string;
+  return { language: tag, languages: [tag, ...languages.filter((_, i) => i !== index)] };
+}
+
 /** The one warning for a language the pages have no labels in (src/locales/): they are labelled in English. */
-function unlabelled(file: string, line: number, language: string): Problem {
+function unlabelled(file: string, line: number, field: string, language: string): Problem {
   return {
     file,
     line,
-    field: 'language',
+    field,
     message: `expected a language with labels, found "${language}": its pages are labelled in English`,
     hint: `labels exist for ${Object.keys(LOCALES).join(', ')}; add src/locales/<language>.ts`,
   };

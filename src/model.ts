@@ -161,6 +161,8 @@ export interface Article {
   authors: Person[];
   /** BCP 47 language of the article. */
   lang: string;
+  /** The id of the article this one translates: the original of its translation set (translations.ts). */
+  translationOf?: string;
   section?: string;
   tags: string[];
   image?: Image;
@@ -252,6 +254,16 @@ export interface Site {
   navigation?: readonly NavigationEntry[];
   /** The theme's templates (docs/themes.md); none: the default look. */
   theme?: ThemeFiles;
+  /**
+   * The languages of a site that declares `languages` in `site.yaml`, the default first; none for a site of one
+   * `language`. Each has its home page, streams and feeds under its folder (languages.ts).
+   */
+  languages?: readonly SiteLanguage[];
+  /**
+   * In one language's view of a site of several (languages.ts): the folder of that language from the site's root
+   * (`en/`; empty for the default language at the root) and the site's root URL.
+   */
+  edition?: { path: string; root: string };
   /** False in a stream's view of the site (streams.ts): its feeds link no monthly archive. */
   archived?: false;
   /** Every article, newest first (ties broken by id). */
@@ -263,6 +275,16 @@ export interface Site {
    * the News sitemap lists those of the 48 hours before it.
    */
   now: number;
+}
+
+/** One language of a site of several. */
+export interface SiteLanguage {
+  /** BCP 47 tag, as `site.yaml` writes it. */
+  tag: string;
+  /** Its folder from the site's root, with a trailing slash (`en/`); empty for the default language at the root. */
+  path: string;
+  /** The declared authors as this language's pages link them (their pages in its folder). */
+  authors: ReadonlyMap<string, Person>;
 }
 
 /** The kinds of stream besides the home page's: each has a folder of its own (`sections/<slug>/`). */
@@ -331,6 +353,7 @@ export function listedArticle(article: Article): Article {
     ...(article.dateModified === undefined ? {} : { dateModified: article.dateModified }),
     authors: article.authors,
     lang: article.lang,
+    ...(article.translationOf === undefined ? {} : { translationOf: article.translationOf }),
     ...(article.section === undefined ? {} : { section: article.section }),
     ...(article.image === undefined ? {} : { image: article.image }),
     ...(article.bodyPictures === undefined ? {} : { bodyPictures: article.bodyPictures }),

@@ -24,6 +24,7 @@ import { ThemeError, themeProblem } from './theme/engine.js';
 import { readTheme } from './theme/load.js';
 import { createSite } from './site.js';
 import { siteStreams } from './streams.js';
+import { translationsOf } from './translations.js';
 import { markFailed, savePublished } from './websub/state.js';
 import { websubTopics } from './websub/topics.js';
 import { openOutput, type WriteResult } from './write/output.js';
@@ -113,6 +114,8 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     const streams = siteStreams(site);
     if (streams.problems.length > 0) throw new ContentError(await withRecordLines(content, streams.problems));
     const streamWarnings = await withRecordLines(content, streams.warnings);
+    const translations = translationsOf(site.articles);
+    if (translations.problems.length > 0) throw new ContentError(await withRecordLines(content, translations.problems));
     const siteFiles = await rendering.siteFiles(site).catch((error: unknown) => {
       throw error instanceof ThemeError ? new ContentError([themeProblem(error)]) : error;
     });

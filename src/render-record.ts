@@ -9,6 +9,7 @@ import type { SourceFile } from './content/load.js';
 import { modelRecord } from './content/records.js';
 import type { Problem } from './errors.js';
 import type { Article, OutputFile, SiteSettings } from './model.js';
+import { settingsFor } from './languages.js';
 import { renderArticlePage } from './render/article-page.js';
 import { ThemeError, themeProblem } from './theme/engine.js';
 
@@ -25,8 +26,9 @@ export function renderRecord(
 ): RecordOutcome {
   const modelled = modelRecord(config, schema, source);
   if ('problems' in modelled) return modelled;
+  // In a site of several languages, a page reads the settings of its language's view (languages.ts).
   try {
-    return { ...modelled, files: renderArticlePage(site, modelled.article) };
+    return { ...modelled, files: renderArticlePage(settingsFor(site, modelled.article.lang), modelled.article) };
   } catch (error) {
     // A theme's template that fails on this record's page is the build's problem, named at the template.
     if (error instanceof ThemeError) return { problems: [themeProblem(error, source.file)] };

@@ -15,12 +15,15 @@ export function createSite(config: SiteConfig, articles: readonly Article[], now
 
 /** What the article pages read of the site: its settings, known before any record is read. */
 export function siteForPages(config: SiteConfig): SiteSettings {
+  // The site's own feeds, which the pages of no language's view offer (the 404 page), are the default language's.
+  const feeds = config.url + (config.languages?.[0]?.path ?? '');
   return {
     url: config.url,
     title: config.title,
     description: config.description,
     language: config.language,
     ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }),
+    ...(config.languages === undefined ? {} : { languages: config.languages }),
     publisher: config.publisher,
     ...(config.image === undefined ? {} : { image: config.image }),
     ...(config.logo === undefined ? {} : { logo: config.logo }),
@@ -34,9 +37,9 @@ export function siteForPages(config: SiteConfig): SiteSettings {
     ...(config.navigation.length === 0 ? {} : { navigation: config.navigation }),
     ...(config.theme === undefined ? {} : { theme: config.theme }),
     feeds: {
-      rss: config.url + FEED_PATHS.rss,
-      atom: config.url + FEED_PATHS.atom,
-      json: config.url + FEED_PATHS.json,
+      rss: feeds + FEED_PATHS.rss,
+      atom: feeds + FEED_PATHS.atom,
+      json: feeds + FEED_PATHS.json,
     },
   };
 }

@@ -121,6 +121,8 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined, ownFie
           .optional(),
         id: absoluteUri.optional(),
         lang: languageTag.optional(),
+        /** The id of the article this one translates (docs/languages.md). */
+        translationOf: absoluteUri.optional(),
         section: text.optional(),
         tags: z.array(text, { error: 'expected a list of tags' }).optional(),
         image: z

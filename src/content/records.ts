@@ -14,6 +14,7 @@ import { type ImageProblem, imageOfRecord } from './local-image.js';
 import { resolveArticle } from './resolve.js';
 import { recordHints } from './record-hints.js';
 import { validateYaml } from './validate.js';
+import { languageOf, languagePath } from '../languages.js';
 import { offsetOf } from './yaml-position.js';
 
 export function readArticles(
@@ -21,7 +22,7 @@ export function readArticles(
   sources: readonly SourceFile[],
 ): { articles: Article[]; problems: Problem[]; warnings: Problem[] } {
   const schema = articleSchema(new Set(config.authors.keys()), config.ownFields);
-  const across = crossRecordChecks(config.url);
+  const across = crossRecordChecks(config.url, articleFolders(config));
   const articles: Article[] = [];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -46,6 +47,13 @@ export function modelRecord(
 ): { record: ArticleRecord; article: Article; warnings: Problem[] } | { problems: Problem[] } {
   const checked = checkRecord(source, schema);
   if ('problems' in checked) return checked;
+  const { lang } = checked.value;
+  if (config.languages !== undefined && lang !== undefined && languageOf(config.languages, lang) === undefined) {
+    const tags = config.languages.map((language) => language.tag).join(', ');
+    const message = `expected one of the site's languages (${tags}), found ${JSON.stringify(lang)}`;
+    const hint = 'add it to languages in site.yaml';
+    return { problems: [{ file: source.file, line: lineOfField(source, 'lang'), field: 'lang', message, hint }] };
+  }
   const image = checked.value.image && imageOfRecord(config, checked.value.image);
   if (image !== undefined && 'problems' in image) return { problems: imageProblems(source, image.problems) };
   const { article, warnings } = resolveArticle(
@@ -150,6 +158,13 @@ export function checkRecord(
   return { value: result.value, body: result.body, defaultSlug, warnings: recordWarnings(source, result.value) };
 }
 
+/** The folder of a record's article from the site's root, by its `lang` (languages.ts), for `crossRecordChecks`. */
+export function articleFolders(
+  config: Pick<SiteConfig, 'language' | 'languages'>,
+): (lang: string | undefined) => string {
+  return (lang) => languagePath(config, lang ?? config.language);
+}
+
 /**
  * The checks across records, given each valid record in turn (in file-name order): no two articles
  * with one slug or one id. Returns the problems of the record given. The source's `text` is read
@@ -157,15 +172,19 @@ export function checkRecord(
  */
 export function crossRecordChecks(
   siteUrl: string,
-): (source: SourceFile, record: Pick<ArticleRecord, 'slug' | 'id'>) => Problem[] {
+  /** The folder of a language's articles from the site's root (languages.ts); the root's by default. */
+  folderOf: (lang: string | undefined) => string = () => '',
+): (source: SourceFile, record: Pick<ArticleRecord, 'slug' | 'id' | 'lang'>) => Problem[] {
   const bySlug = new Map<string, string>();
   const byId = new Map<string, string>();
   return (source, record) => {
     const problems: Problem[] = [];
     const slug = record.slug ?? source.name.slice(0, -'.md'.length);
+    // Two languages may each have an article of one slug: each in its own folder.
+    const folder = folderOf(record.lang);
     // The model's rule (src/content/resolve.ts): an article's id defaults to its URL.
-    const id = record.id ?? `${siteUrl}articles/${slug}/`;
-    const slugOwner = bySlug.get(slug);
+    const id = record.id ?? `${siteUrl}${folder}articles/${slug}/`;
+    const slugOwner = bySlug.get(folder + slug);
     if (slugOwner !== undefined) {
       problems.push({
         file: source.file,
@@ -184,7 +203,7 @@ export function crossRecordChecks(
         message: `expected an id no other article has, found ${JSON.stringify(id)}, already used by ${idOwner}`,
       });
     }
-    bySlug.set(slug, source.file);
+    bySlug.set(folder + slug, source.file);
     byId.set(id, source.file);
     return problems;
   };

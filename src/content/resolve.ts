@@ -14,6 +14,7 @@ import { isDate, parseDateTime } from './datetime.js';
 import { type FreeValue, frozenFreeValue } from './fields.js';
 import { imageOfRecord, sitePathOf } from './local-image.js';
 import { resolveHttpUrl } from './url.js';
+import { languageOf, languagePath } from '../languages.js';
 
 export function resolveArticle(
   config: SiteConfig,
@@ -27,7 +28,9 @@ export function resolveArticle(
   image?: Image,
 ): { article: Article; warnings: Problem[] } {
   const slug = record.slug ?? defaultSlug;
-  const path = `articles/${slug}/`;
+  const lang = record.lang ?? config.language;
+  // An article of a language other than the default at the root lives in its language's folder (`en/articles/…`).
+  const path = `${languagePath(config, lang)}articles/${slug}/`;
   const url = config.url + path;
   const resolve = (reference: string): string => resolveHttpUrl(reference, config.url) ?? config.url;
   const bodyPictures = new Map<string, BodyPicture>();
@@ -64,8 +67,9 @@ export function resolveArticle(
     description: cleanText(record.description),
     datePublished: toDateTime(record.datePublished),
     ...(dateModified === undefined ? {} : { dateModified }),
-    authors: resolveAuthors(config, record.authors, resolve),
-    lang: record.lang ?? config.language,
+    authors: resolveAuthors(config, lang, record.authors, resolve),
+    lang,
+    ...(record.translationOf === undefined ? {} : { translationOf: record.translationOf }),
     ...(record.section === undefined ? {} : { section: cleanText(record.section) }),
     tags: [...new Set((record.tags ?? []).map(cleanText))],
     ...(record.image === undefined ? {} : { image: image ?? imageOf(config, record.image) }),
@@ -139,6 +143,7 @@ function imageOf(config: SiteConfig, written: NonNullable<ArticleRecord['image']
 
 function resolveAuthors(
   config: SiteConfig,
+  lang: string,
   authors: ArticleRecord['authors'],
   resolve: (reference: string) => string,
 ): Person[] {
@@ -148,7 +153,8 @@ function resolveAuthors(
   }
   return authors.map((author): Person => {
     if (typeof author === 'string') {
-      const known = config.authors.get(author);
+      const declared = config.languages === undefined ? undefined : languageOf(config.languages, lang)?.authors;
+      const known = (declared ?? config.authors).get(author);
       if (known === undefined) throw new Error(`author id ${author} was not validated`);
       return known;
     }

@@ -9,7 +9,7 @@
 import { dirname, join } from 'node:path';
 import { shown } from '../content/load.js';
 import { missingLocalFiles, publicOrWritten, withFieldLines } from '../content/local-files.js';
-import { crossRecordChecks } from '../content/records.js';
+import { articleFolders, crossRecordChecks } from '../content/records.js';
 import type { Problem } from '../errors.js';
 import type { Article, OutputFile, Site } from '../model.js';
 import { createSite } from '../site.js';
@@ -131,7 +131,7 @@ function missingFiles(
 /** Each record's own problems or, for a valid one, those across records, in file-name order. */
 function acrossRecords(model: RecordModel): Problem[] {
   const problems: Problem[] = [];
-  const across = crossRecordChecks(model.config.url);
+  const across = crossRecordChecks(model.config.url, articleFolders(model.config));
   for (const name of model.names) {
     const entry = model.entries.get(name);
     if (entry?.kind !== 'record') continue;
@@ -151,8 +151,8 @@ function sharesSlugOrId(articles: Iterable<Article>): boolean {
   const slugs = new Set<string>();
   const ids = new Set<string>();
   for (const article of articles) {
-    if (slugs.has(article.slug) || ids.has(article.id)) return true;
-    slugs.add(article.slug);
+    if (slugs.has(article.path) || ids.has(article.id)) return true;
+    slugs.add(article.path);
     ids.add(article.id);
   }
   return false;

@@ -31,7 +31,12 @@ export interface PageSummary {
 /** What a record checked and rendered to, as kept. */
 export type KeptOutcome =
   | { problems: Problem[] }
-  | { record: Pick<ArticleRecord, 'slug' | 'id'>; article: Article; pages: PageSummary[]; warnings: Problem[] };
+  | {
+      record: Pick<ArticleRecord, 'slug' | 'id' | 'lang'>;
+      article: Article;
+      pages: PageSummary[];
+      warnings: Problem[];
+    };
 
 export interface RecordRead {
   kind: 'record';
@@ -240,12 +245,16 @@ function renderKept(
 ): { outcome: KeptOutcome; whole?: Article; files?: OutputFile[] } {
   const rendered = renderRecord(config, schema, pageSite, source);
   if ('problems' in rendered) return { outcome: rendered };
-  const { slug, id } = structuredClone({ slug: rendered.record.slug, id: rendered.record.id });
+  const { slug, id, lang } = structuredClone({
+    slug: rendered.record.slug,
+    id: rendered.record.id,
+    lang: rendered.record.lang,
+  });
   const article = structuredClone(listedArticle(rendered.article));
   const pages = rendered.files.map((file) => ({ path: file.path, hash: hashOf(file.contents) }));
   const warnings = structuredClone(rendered.warnings);
   return {
-    outcome: { record: { slug, id }, article, pages, warnings },
+    outcome: { record: { slug, id, lang }, article, pages, warnings },
     whole: rendered.article,
     files: rendered.files,
   };

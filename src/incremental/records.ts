@@ -8,12 +8,13 @@ import type { ShardPool } from './pool.js';
 import { type CachedRecord, hashListed } from './cache.js';
 import type { BatchRecord, BatchResult, RecordSummary, ReusedRecord } from './shard.js';
 import { recordReader, type OpenedContent, type SourceFile } from '../content/load.js';
-import { crossRecordChecks } from '../content/records.js';
+import { articleFolders, crossRecordChecks } from '../content/records.js';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import { type Article, listedArticle } from '../model.js';
 import { isScheduled, type ScheduledRecord } from '../scheduled.js';
 import { newestFirst } from '../site.js';
+import { languagePath } from '../languages.js';
 import type { WriteResult } from '../write/output.js';
 import { addResult } from '../write/place.js';
 
@@ -39,7 +40,7 @@ export interface RecordsOutcome {
 export interface RecordsPass {
   pool: ShardPool;
   content: OpenedContent;
-  config: Pick<SiteConfig, 'url' | 'feedLimit'>;
+  config: Pick<SiteConfig, 'url' | 'feedLimit' | 'language' | 'languages'>;
   write: boolean;
   /** The build cache's records (see incremental/cache.ts), by file name; empty without one. */
   cached: ReadonlyMap<string, CachedRecord>;
@@ -96,10 +97,12 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
     .map((record) => ('article' in record ? record : fromCache(record, cached)))
     .sort((a, b) => a.index - b.index);
   const problems = [...content.problems, ...results.flatMap((result) => result.problems)];
-  problems.push(...acrossRecords(content, config.url, records));
+  problems.push(...acrossRecords(content, config, records));
   const newest = await pool.newest();
   return {
-    records: withNewestWhole(records, newest, config.feedLimit, pass.wholeArticle),
+    records: withNewestWhole(records, newest, config.feedLimit, pass.wholeArticle, (lang) =>
+      languagePath(config, lang),
+    ),
     problems,
     drafts: results
       .flatMap((result) => result.drafts)
@@ -113,8 +116,12 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
 }
 
 /** One slug, one id: the records in file-name order; a clash's line is found by reading its record again. */
-function acrossRecords(content: OpenedContent, siteUrl: string, records: readonly RecordSummary[]): Problem[] {
-  const across = crossRecordChecks(siteUrl);
+function acrossRecords(
+  content: OpenedContent,
+  config: Pick<SiteConfig, 'url' | 'language' | 'languages'>,
+  records: readonly RecordSummary[],
+): Problem[] {
+  const across = crossRecordChecks(config.url, articleFolders(config));
   const read = recordReader(content);
   return records.flatMap(({ file, name, article }) => {
     const source: SourceFile = {
@@ -126,7 +133,7 @@ function acrossRecords(content: OpenedContent, siteUrl: string, records: readonl
         return again.text;
       },
     };
-    return across(source, { slug: article.slug, id: article.id });
+    return across(source, { slug: article.slug, id: article.id, lang: article.lang });
   });
 }
 
@@ -164,9 +171,18 @@ function withNewestWhole(
   rendered: readonly Article[],
   limit: number,
   wholeArticle: (name: string) => Article,
+  /** The language's folder of an article's `lang`: each language's feeds carry its own newest (languages.ts). */
+  folderOf: (lang: string) => string,
 ): RecordSummary[] {
   const whole = new Map(rendered.map((article) => [article.path, article]));
-  const newest = new Set([...records].sort((a, b) => newestFirst(a.article, b.article)).slice(0, limit));
+  const newest = new Set<RecordSummary>();
+  const taken = new Map<string, number>();
+  for (const record of [...records].sort((a, b) => newestFirst(a.article, b.article))) {
+    const folder = folderOf(record.article.lang);
+    const count = taken.get(folder) ?? 0;
+    if (count < limit) newest.add(record);
+    taken.set(folder, count + 1);
+  }
   return records.map((record) => {
     if (newest.has(record)) {
       if (record.whole === true) return record;

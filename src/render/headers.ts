@@ -12,6 +12,7 @@
  * the other paths are exact or use `:placeholder`, which both hosts read as one path segment.
  */
 import { IMAGES_FOLDER } from '../images/settings.js';
+import { languageSites } from '../languages.js';
 import type { OutputFile, Site } from '../model.js';
 import { archiveMonths, archivePaths, monthOf } from './archive-months.js';
 
@@ -71,10 +72,13 @@ export function headerRules(site: Site): HeaderRule[] {
         ],
       },
     ]),
-    feed(site.feeds.rss, 'application/rss+xml'),
-    feed(site.feeds.atom, 'application/atom+xml'),
-    feed(site.feeds.json, 'application/feed+json'),
-    ...archiveRules(site, path),
+    // Each language's feeds and archives, in its folder (languages.ts).
+    ...languageSites(site).flatMap((edition) => [
+      feed(edition.feeds.rss, 'application/rss+xml'),
+      feed(edition.feeds.atom, 'application/atom+xml'),
+      feed(edition.feeds.json, 'application/feed+json'),
+      ...archiveRules(edition, path),
+    ]),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
     ...(hashed === undefined ? [] : [{ path: hashed, headers: [['Cache-Control', IMMUTABLE]] } satisfies HeaderRule]),
     ...iconRules(site, path),

@@ -26,7 +26,8 @@ export function renderHomePage(site: Site, options: HomePageOptions = {}): Outpu
     }
     return made;
   };
-  const opml = site.url + OPML_PATH;
+  // One outline for the whole site, at its root, whichever language's home page this is.
+  const opml = (site.edition?.root ?? site.url) + OPML_PATH;
   return renderListPages(
     site,
     {

@@ -59,7 +59,7 @@ export function typeset(text: string): SafeHtml {
   return raw(bindPunctuation(escapeHtml(text)));
 }
 
-export { hasLabels, type Labels, labelsFor } from './labels.js';
+export { type Labels, labelsFor } from './labels.js';
 
 /**
  * The wall-clock time of the instant in the site's `timeZone` (a record written `+00:00` in a Paris newsroom

@@ -17,6 +17,8 @@ import { renderRobots } from './robots.js';
 import { renderRss } from './rss.js';
 import { pageImages, renderSitemaps } from './sitemap.js';
 import { renderOpml } from './opml.js';
+import { inEachLanguage, inputsInEachLanguage } from '../languages.js';
+import { renderLanguageIndex } from './language-index.js';
 import { renderStreamFeeds } from './stream-feeds.js';
 import { renderStreamPages } from './stream-pages.js';
 
@@ -54,19 +56,27 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
   {
     name: 'home',
     reads: 'listed',
-    render: (site, memo) => renderHomePage(site, memo === undefined ? {} : { items: memo.items }),
-    inputs: (site, memo) => [site.updated.iso, ...site.articles.map((article) => listItem(site, memo, article).text)],
+    render: (site, memo) => [
+      ...inEachLanguage(site, (view) => renderHomePage(view, memo === undefined ? {} : { items: memo.items })),
+      ...renderLanguageIndex(site),
+    ],
+    inputs: (site, memo) =>
+      inputsInEachLanguage(site, (view) => [
+        view.updated.iso,
+        ...view.articles.map((article) => listItem(view, memo, article).text),
+      ]),
   },
   {
     name: 'feeds',
     reads: 'newest',
-    render: (site) => [renderRss(site), renderAtom(site), renderJsonFeed(site)],
-    inputs: (site) => [site.updated.iso, newestArchive(site), ...feedArticles(site)],
+    render: (site) => inEachLanguage(site, (view) => [renderRss(view), renderAtom(view), renderJsonFeed(view)]),
+    inputs: (site) =>
+      inputsInEachLanguage(site, (view) => [view.updated.iso, newestArchive(view), ...feedArticles(view)]),
   },
   {
     name: 'archives',
     reads: 'listed',
-    render: (site) => renderArchives(site),
+    render: (site) => inEachLanguage(site, renderArchives),
     inputs(site) {
       // Now's month closes the month before it (its `next-archive`) and opens its own.
       const inputs: unknown[] = [monthOf(site.now)];
@@ -83,8 +93,10 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     render: (site) => renderSitemaps(site),
     inputs(site) {
       const inputs: unknown[] = [site.updated.iso];
-      for (const article of site.articles)
+      for (const article of site.articles) {
         inputs.push(article.url, lastUpdated(article).iso, pageImages(site, article).join('\n'));
+        inputs.push(article.lang, article.translationOf);
+      }
       return inputs;
     },
   },
@@ -104,7 +116,9 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     render: (site) => [renderHeaders(site)],
     inputs: (site) => [
       site.deployRoot,
-      ...archiveMonths(site).map(({ month, closed }) => `${month}${closed ? '' : ' open'}`),
+      ...inputsInEachLanguage(site, (view) =>
+        archiveMonths(view).map(({ month, closed }) => `${month}${closed ? '' : ' open'}`),
+      ),
       ...site.articles.map((article) => article.path),
     ],
   },
@@ -113,21 +127,23 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     reads: 'listed',
     render(site, memo) {
       const made = memo ?? { items: new WeakMap() };
-      return renderStreamPages(site, (article) => listItem(site, made, article));
+      return inEachLanguage(site, (view) => renderStreamPages(view, (article) => listItem(view, made, article)));
     },
-    inputs: (site, memo) => [
-      site.updated.iso,
-      ...site.articles.flatMap((article) => [listItem(site, memo, article).text, ...streamInputs(article)]),
-    ],
+    inputs: (site, memo) =>
+      inputsInEachLanguage(site, (view) => [
+        view.updated.iso,
+        ...view.articles.flatMap((article) => [listItem(view, memo, article).text, ...streamInputs(article)]),
+      ]),
   },
   {
     name: 'stream-feeds',
     reads: 'listed',
-    render: (site) => renderStreamFeeds(site),
-    inputs: (site, memo) => [
-      site.updated.iso,
-      ...site.articles.flatMap((article) => [listItem(site, memo, article).text, ...streamInputs(article)]),
-    ],
+    render: (site) => inEachLanguage(site, renderStreamFeeds),
+    inputs: (site, memo) =>
+      inputsInEachLanguage(site, (view) => [
+        view.updated.iso,
+        ...view.articles.flatMap((article) => [listItem(view, memo, article).text, ...streamInputs(article)]),
+      ]),
   },
   { name: 'opml', reads: 'listed', render: (site) => [renderOpml(site)] },
 ];

@@ -7,6 +7,8 @@
 import { OPML_PATH, type OutputFile, type Site } from '../model.js';
 import { siteStreams, streamFeeds } from '../streams.js';
 import { labelsFor } from './html.js';
+import { languageSites } from '../languages.js';
+import { languageName } from './language-index.js';
 import { formatRfc822 } from './rfc822.js';
 import { textAsHtml } from './rss.js';
 import { el, renderXml, type XmlElement } from './xml.js';
@@ -20,18 +22,15 @@ function outline(title: string, page: string, rss: string): XmlElement {
   return el('outline', [], { type: 'rss', text, title: text, xmlUrl: rss, htmlUrl: page });
 }
 
+/** The site's feed, then its streams' by kind; of a site of several languages, one outline of these a language. */
 export function renderOpml(site: Site): OutputFile {
-  const labels = labelsFor(site.language);
-  const streams = siteStreams(site);
-  const groups = site.streamFeeds
-    .filter((kind) => streams[kind].length > 0)
-    .map((kind) =>
-      el(
-        'outline',
-        streams[kind].map((stream) => outline(`${site.title} — ${stream.name}`, stream.url, streamFeeds(stream).rss)),
-        { text: textAsHtml(labels.lists[kind]) },
-      ),
-    );
+  const feeds = (view: Site): XmlElement[] => [outline(view.title, view.url, view.feeds.rss), ...streamGroups(view)];
+  const body =
+    site.languages === undefined
+      ? feeds(site)
+      : languageSites(site).map((view) =>
+          el('outline', feeds(view), { text: textAsHtml(languageName(view.language)) }),
+        );
   const opml = el(
     'opml',
     [
@@ -40,9 +39,23 @@ export function renderOpml(site: Site): OutputFile {
         el('dateCreated', formatRfc822(site.updated)),
         el('ownerName', site.publisher.name),
       ]),
-      el('body', [outline(site.title, site.url, site.feeds.rss), ...groups]),
+      el('body', body),
     ],
     { version: '2.0' },
   );
   return { path: OPML_PATH, contents: renderXml(opml) };
+}
+
+function streamGroups(site: Site): XmlElement[] {
+  const labels = labelsFor(site.language);
+  const streams = siteStreams(site);
+  return site.streamFeeds
+    .filter((kind) => streams[kind].length > 0)
+    .map((kind) =>
+      el(
+        'outline',
+        streams[kind].map((stream) => outline(`${site.title} — ${stream.name}`, stream.url, streamFeeds(stream).rss)),
+        { text: textAsHtml(labels.lists[kind]) },
+      ),
+    );
 }
