@@ -197,7 +197,12 @@ function iconJobs(favicon: Favicon): VariantJob[] {
       crop: false,
       make: async (image) => icoFile(await Promise.all(ICONS.ico.map((side) => png(image, side)))),
     },
-    { file: favicon.png, cacheName: `favicon-${favicon.hash}-32.png`, crop: false, make: (image) => png(image, 32) },
+    {
+      file: favicon.png,
+      cacheName: `favicon-${favicon.hash}-${ICONS.png}.png`,
+      crop: false,
+      make: (image) => png(image, ICONS.png),
+    },
     {
       file: favicon.touch,
       cacheName: `favicon-${favicon.hash}-touch.png`,

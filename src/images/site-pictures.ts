@@ -71,7 +71,8 @@ export function sitePictures(
       problems.push(...made.problems.map(({ field, message }) => ({ path: ['image', field], message })));
     else image = made.image;
   }
-  const logo = settings.logo === undefined ? undefined : logoOf(settings.logo, local(['logo'], settings.logo));
+  const logo =
+    settings.logo === undefined ? undefined : logoOf(settings.logo, publisherName, local(['logo'], settings.logo));
   if (typeof logo === 'string') problems.push({ path: ['logo'], message: logo });
   // `depeche dev` makes no icons: its pages link none.
   const favicon =
@@ -82,15 +83,13 @@ export function sitePictures(
   if (problems.length > 0) return { problems };
   return {
     ...(image === undefined ? {} : { image }),
-    ...(logo === undefined || typeof logo === 'string'
-      ? {}
-      : { logo: { url: settings.logo ?? '', alt: publisherName, width: logo.width, height: logo.height } }),
+    ...(logo === undefined || typeof logo === 'string' ? {} : { logo }),
     ...(favicon === undefined || typeof favicon === 'string' ? {} : { favicon }),
   };
 }
 
-/** The logo's size, or why it cannot be the logo; undefined when the file is not there (reported already). */
-function logoOf(url: string, source: SourceImage | undefined): { width: number; height: number } | string | undefined {
+/** The logo, named by the publisher, or why it cannot be; undefined when the file is not there (reported already). */
+function logoOf(url: string, publisherName: string, source: SourceImage | undefined): Image | string | undefined {
   if (source === undefined) return undefined;
   if ('problem' in source) return source.problem;
   if (source.width < MIN_LOGO_SIDE || source.height < MIN_LOGO_SIDE)
@@ -98,7 +97,7 @@ function logoOf(url: string, source: SourceImage | undefined): { width: number; 
       `expected a logo of at least ${MIN_LOGO_SIDE} × ${MIN_LOGO_SIDE} pixels (Google's Organization logo), ` +
       `found ${source.width} × ${source.height} in ${url}`
     );
-  return { width: source.width, height: source.height };
+  return { url, alt: publisherName, width: source.width, height: source.height };
 }
 
 /** The icons of the source, or why it cannot be theirs; undefined when the file is not there. */
