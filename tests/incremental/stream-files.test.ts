@@ -115,7 +115,7 @@ describe('an incremental rebuild after one edit', () => {
     expect(reused).toBeGreaterThan(files / 2);
   });
 
-  it('renders only the streams of a record whose title changed, and rewrites the files that show the title', async () => {
+  it('renders only the streams of a record whose title changed; rewrites the files that show the title', async () => {
     const { path, front } = newest();
     const title = 'Un titre tout neuf pour la une';
     writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, `title: ${title}`));
