@@ -95,6 +95,10 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
     inputs(site) {
       const inputs: unknown[] = [site.updated.iso];
       for (const article of site.articles) inputs.push(article.url, lastUpdated(article).iso);
+      // The streams' sitemap: which streams there are, and the articles of their first pages.
+      for (const stream of allStreams(site)) {
+        inputs.push(stream.url, ...stream.articles.slice(0, site.pageSize).map((article) => article.url));
+      }
       return inputs;
     },
   },
@@ -116,6 +120,8 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
       site.deployRoot,
       ...archiveMonths(site).map(({ month, closed }) => `${month}${closed ? '' : ' open'}`),
       ...site.articles.map((article) => article.path),
+      // The streams' folders, and which kinds have feeds (settings: equal for one memo).
+      ...allStreams(site).map((stream) => stream.path),
     ],
   },
   {
