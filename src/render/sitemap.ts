@@ -1,8 +1,9 @@
 /**
  * The sitemaps per sitemaps.org: `sitemap.xml` is always a `sitemapindex`, of the `urlset`s of the
  * home page and every article (`sitemap-1.xml`, `sitemap-2.xml`… of `maxUrls` URLs each), of the
- * streams' first pages (streams-sitemap.ts) and of the News sitemap (news-sitemap.ts), so that robots.txt names one file whatever the site's size. The
- * News sitemap's entry has no `lastmod`: it changes with the build's now, which the index does not read.
+ * streams' first pages (streams-sitemap.ts) and of the News sitemap (news-sitemap.ts), so that robots.txt
+ * names one file whatever the site's size. The News sitemap's entry has no `lastmod`: it changes with the
+ * build's now, which the index does not read.
  */
 import { type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
 import { NEWS_SITEMAP_PATH } from './news-sitemap.js';
