@@ -260,7 +260,7 @@ describe('the built site', () => {
     );
   });
 
-  it('the sitemap index lists the urlsets of the home page and article, the streams’, the News sitemap; robots names it', () => {
+  it('the sitemap index lists the urlsets of the pages, the streams, the News sitemap; robots names it', () => {
     const index = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(read('sitemap.xml')) as {
       sitemapindex: { sitemap: { loc: string }[] };
     };
