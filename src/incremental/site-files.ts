@@ -84,8 +84,13 @@ export function siteFileDigests(
   }
   const streams = new Map<string, string>();
   const year = site.updated.iso.slice(0, 4);
+  // The streams' RSS and Atom differ when one of their articles enters or leaves the site's newest (held
+  // whole): which articles those are is part of each stream's digest.
+  const newest = createHash('sha256');
+  for (const article of site.articles.slice(0, site.feedLimit)) newest.update(`${article.path}\n`);
+  const whole = newest.digest('base64');
   for (const stream of allStreams(site)) {
-    const digest = createHash('sha256').update(`${key}\0${year}\0${stream.kind}\0${stream.name}\0`);
+    const digest = createHash('sha256').update(`${key}\0${year}\0${whole}\0${stream.kind}\0${stream.name}\0`);
     for (const article of stream.articles) digest.update(`${byPath.get(article.path)?.listedHash}\n`);
     streams.set(stream.path, digest.digest('base64'));
   }
