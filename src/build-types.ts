@@ -87,6 +87,11 @@ export interface BuildResult {
   reused: number;
   /** Of those, how many were not even read: their file's stat said it was not written since (incremental/cache.ts). */
   unread: number;
+  /**
+   * How many site-wide files (home pages, feeds, each stream's pages and feeds…) were linked unchanged from
+   * the previous site (`incremental`: what they read had not changed), not rendered.
+   */
+  siteFilesReused: number;
   /** What the build says without failing (`site-notices.ts`), such as the robots.txt a sub-path site needs. */
   warnings: Problem[];
 }
@@ -133,10 +138,11 @@ export interface RecordsDone {
 export interface SiteFilesDone {
   /** The paths of every file of the site the build made: the records' and the site-wide ones. */
   paths: string[];
-  /** Every file in the order of `BuildResult.files`, when kept: home page, articles, feeds, listings. */
+  /** Every file in the order of `BuildResult.files`, when kept: home page, articles, the other site-wide files. */
   files: OutputFile[];
   placed: WriteResult;
   reused: number;
+  siteFilesReused: number;
   unread: number;
 }
 

@@ -93,12 +93,18 @@ function newest(articles: readonly Article[]): DateTime {
 }
 
 /** The files of `render` over each language's view, each put in its language's folder. */
-export function inEachLanguage<F extends { path: string }>(site: Site, render: (view: Site) => F[]): F[] {
-  if (site.languages === undefined) return render(site);
-  return languageSites(site).flatMap((view) => {
+export function* inEachLanguage<F extends { path: string }>(
+  site: Site,
+  render: (view: Site) => Iterable<F>,
+): Generator<F> {
+  if (site.languages === undefined) {
+    yield* render(site);
+    return;
+  }
+  for (const view of languageSites(site)) {
     const path = view.edition?.path ?? '';
-    return render(view).map((file) => (path === '' ? file : { ...file, path: path + file.path }));
-  });
+    for (const file of render(view)) yield path === '' ? file : { ...file, path: path + file.path };
+  }
 }
 
 /** The values of `inputs` over each language's view, for the renderers that run over each. */

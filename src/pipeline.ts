@@ -145,6 +145,7 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
       ...schedule(records.scheduled),
       reused: siteFiles.reused,
       unread: siteFiles.unread,
+      siteFilesReused: siteFiles.siteFilesReused,
       // The records' warnings in file-name order, then the site's.
       warnings: [
         ...records.warnings,

@@ -101,6 +101,7 @@ describe('the built site', () => {
         'news-sitemap.xml',
         'robots.txt',
         'sitemap-1.xml',
+        'sitemap-streams.xml',
         'sitemap.xml',
         'feeds.opml',
         'sections/index.html',
@@ -270,12 +271,13 @@ describe('the built site', () => {
     );
   });
 
-  it('the sitemap index lists the urlset of the home page and article, the News sitemap; robots.txt names it', () => {
+  it('the sitemap index lists the urlsets of the pages, the streams, the News sitemap; robots names it', () => {
     const index = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(read('sitemap.xml')) as {
       sitemapindex: { sitemap: { loc: string }[] };
     };
     expect(index.sitemapindex.sitemap.map((entry) => entry.loc)).toEqual([
       'https://depeche.example/sitemap-1.xml',
+      'https://depeche.example/sitemap-streams.xml',
       'https://depeche.example/news-sitemap.xml',
     ]);
     const parsed = new XMLParser().parse(read('sitemap-1.xml')) as {

@@ -21,10 +21,10 @@ export function createSiteFilesMemo(): SiteFilesMemo {
 export function renderSiteWideFiles(site: Site, memo: SiteFilesMemo): OutputFile[] {
   return SITE_FILES.flatMap((renderer) => {
     const inputs = renderer.inputs?.(site, memo);
-    if (inputs === undefined) return renderer.render(site, memo);
+    if (inputs === undefined) return [...renderer.render(site, memo)];
     const kept = memo.kept.get(renderer.name);
     if (kept !== undefined && sameInputs(kept.inputs, inputs)) return kept.files;
-    const files = renderer.render(site, memo).map(asBytes);
+    const files = Array.from(renderer.render(site, memo), asBytes);
     memo.kept.set(renderer.name, { inputs, files });
     return files;
   });

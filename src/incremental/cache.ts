@@ -82,6 +82,8 @@ export interface CachedFileGroup {
 export interface CachedSiteFiles {
   listings: CachedFileGroup;
   feeds: CachedFileGroup;
+  /** Each stream's own files (its pages and feeds), by the stream's folder (`tags/ia/`). */
+  streams: Record<string, CachedFileGroup>;
 }
 
 /** What a build saves besides its records. */
@@ -100,7 +102,7 @@ interface CacheHeader extends BuildState {
   folder: number;
 }
 
-const FORMAT = 7;
+const FORMAT = 8;
 
 /**
  * How much older than the build that read it a record's file must be for its stat to be trusted:

@@ -27,14 +27,7 @@ import {
 import { createShardPool, type ShardPool } from './pool.js';
 import { buildRecords, type RecordsOutcome } from './records.js';
 import type { RecordSummary } from './shard.js';
-import {
-  placeSiteFiles,
-  planSiteFiles,
-  renderedSiteFiles,
-  siteFileDigests,
-  siteFilePaths,
-  type SiteFileGroup,
-} from './site-files.js';
+import { placeSiteFiles, planSiteFiles, siteFileDigests } from './site-files.js';
 
 export const renderRecords: RecordsEngine = (setup) => {
   const { content, config, outDir, drafts, output, keepFiles, reuse } = setup;
@@ -45,7 +38,6 @@ export const renderRecords: RecordsEngine = (setup) => {
   const key = cacheKey(config, drafts, setup.mtime, shown(content.articlesDir, content.namesRelativeTo));
   let pool: ShardPool | undefined;
   let outcome: RecordsOutcome | undefined;
-  let siteGroups: SiteFileGroup[] | undefined;
   let siteState: Awaited<ReturnType<typeof placeSiteFiles>>['state'];
   return {
     async records(onRecord) {
@@ -97,24 +89,20 @@ export const renderRecords: RecordsEngine = (setup) => {
     async siteFiles(site) {
       if (outcome === undefined) throw new Error('the records come before the site-wide files');
       const records = outcome.records;
-      siteGroups = await planSiteFiles(
+      const groups = planSiteFiles(
         site,
         reuse ? siteFileDigests(key, site, records) : undefined,
         lastBuild?.siteFiles(key),
         output?.folder.target,
       );
-      let placed = outcome.placed;
-      if (output !== undefined) {
-        const placedSiteFiles = await placeSiteFiles(site, siteGroups, output.writer);
-        siteState = placedSiteFiles.state;
-        placed = addResult(placed, placedSiteFiles.placed);
-      }
-      const sitePaths = siteFilePaths(siteGroups);
+      const placedSiteFiles = await placeSiteFiles(groups, output?.writer, keepFiles);
+      siteState = placedSiteFiles.state;
       return {
-        paths: [...records.flatMap((record) => record.paths), ...sitePaths],
-        files: keepFiles ? filesInOrder(site, records, renderedSiteFiles(siteGroups)) : [],
-        placed,
+        paths: [...records.flatMap((record) => record.paths), ...placedSiteFiles.paths],
+        files: keepFiles ? filesInOrder(site, records, placedSiteFiles.files) : [],
+        placed: addResult(outcome.placed, placedSiteFiles.placed),
         reused: records.filter((record) => record.reused === true).length,
+        siteFilesReused: placedSiteFiles.reused,
         unread: outcome.unread,
       };
     },

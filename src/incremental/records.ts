@@ -4,6 +4,7 @@
  * order, the checks across records (one slug, one id) and the feed's newest articles put back
  * whole. What comes out is what the model needs, or every problem found.
  */
+import { nameSharer } from './share-names.js';
 import type { ShardPool } from './pool.js';
 import { type CachedRecord, hashListed } from './cache.js';
 import type { BatchRecord, BatchResult, RecordSummary, ReusedRecord } from './shard.js';
@@ -82,19 +83,28 @@ export async function buildRecords(pass: RecordsPass): Promise<RecordsOutcome> {
   // Once a record has a problem the build will fail: the rest are only checked.
   let failing = content.problems.length > 0;
   let done = 0;
+  const share = nameSharer();
   await eachAtMost(batches, pool.size * 2, async (batch) => {
     const result = await pool.render(batch, write && !failing);
     if (result.problems.length > 0) failing = true;
-    // Here, while the workers render the next batches.
-    if (pass.incremental)
-      for (const record of result.records) if ('article' in record) record.listedHash = hashListed(record.article);
+    // Here, while the workers render the next batches; each batch's copies of names go before the next comes.
+    for (const record of result.records) {
+      if (!('article' in record)) continue;
+      if (pass.incremental) record.listedHash = hashListed(record.article);
+      share(record.article);
+    }
     results.push(result);
     done += batch.length;
     onRecord?.(done, names.length);
   });
   const records = results
     .flatMap((result) => result.records)
-    .map((record) => ('article' in record ? record : fromCache(record, cached)))
+    .map((record) => {
+      if ('article' in record) return record;
+      const reused = fromCache(record, cached);
+      share(reused.article);
+      return reused;
+    })
     .sort((a, b) => a.index - b.index);
   const problems = [...content.problems, ...results.flatMap((result) => result.problems)];
   problems.push(...acrossRecords(content, config, records));

@@ -11,46 +11,62 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { type CachedSiteFiles, type FileIdentity, identify, unchanged } from './cache.js';
+import { type CachedFileGroup, type CachedSiteFiles, type FileIdentity, identify, unchanged } from './cache.js';
 import type { RecordSummary } from './shard.js';
 import { newsArticles, type OutputFile, type Site } from '../model.js';
 import { monthOf, newestArchive } from '../render/archive-months.js';
+import type { RenderMemo } from '../render/index.js';
+import { allStreams } from '../streams.js';
 import type { WriteResult } from '../write/output.js';
 import { addResult } from '../write/place.js';
 import type { FolderWriter } from '../write/folder.js';
 
-type GroupName = keyof CachedSiteFiles;
+type RenderModule = typeof import('../render/index.js');
+
+let renderers: Promise<RenderModule> | undefined;
 
 /**
- * The group's renderer, loaded when first needed: a rebuild that links every site-wide file never
- * loads the feeds' and sitemaps' renderers (nor xmlbuilder2, a sixth of the start-up).
+ * The renderers, loaded when first needed: a rebuild that links every site-wide file never loads the
+ * feeds' and sitemaps' renderers (nor xmlbuilder2, a sixth of the start-up).
  */
-async function renderer(name: GroupName): Promise<(site: Site) => OutputFile[]> {
-  const { renderFeeds, renderListings } = await import('../render/index.js');
-  return name === 'listings' ? renderListings : renderFeeds;
+function loadRenderers(): Promise<RenderModule> {
+  renderers ??= import('../render/index.js');
+  return renderers;
 }
 
-/** A group of site-wide files: rendered, or to be linked unchanged from the previous site. */
+/** A group of site-wide files: to be rendered, or linked unchanged from the previous site. */
 export interface SiteFileGroup {
-  name: GroupName;
+  /** `listings`, `feeds`, a stream's folder (`tags/ia/`); `all` outside an incremental build. */
+  name: string;
   /** The digest of what it reads; none outside an incremental build. */
   digest?: string;
-  files?: OutputFile[];
+  /** Its files in the previous site, still the ones it needs: linked, not rendered. */
   reuse?: FileIdentity[];
+  /** Its files, made one at a time as they are asked for. */
+  render(module: RenderModule, memo: RenderMemo): Iterable<OutputFile>;
+}
+
+/** The digests of the listings, of the feeds, and of each stream's own files by the stream's folder. */
+export interface SiteFileDigests {
+  listings: string;
+  feeds: string;
+  streams: Map<string, string>;
 }
 
 /**
  * What each group reads, as a digest: the cache key (the code, the settings, the footer year…),
  * the site's last update, and for the listings every record's `listedHash` and which articles the
  * News sitemap's window holds (the build's now moves it), for the feeds the text of each of the
- * newest records (an article is its text rendered with that key). Undefined when a record has no
- * hash (a build without the cache).
+ * newest records (an article is its text rendered with that key), for a stream its name and the
+ * `listedHash` of each of its articles (its feeds show them as listed, their standfirst as content)
+ * and the year of the site's last update (its pages' footer). Undefined when a record has no hash
+ * (a build without the cache).
  */
 export function siteFileDigests(
   key: string,
   site: Site,
   records: readonly RecordSummary[],
-): Record<GroupName, string> | undefined {
+): SiteFileDigests | undefined {
   const listings = createHash('sha256').update(`${key}\0${site.updated.iso}\0`);
   for (const { name, listedHash } of records) {
     if (listedHash === undefined) return undefined;
@@ -66,73 +82,113 @@ export function siteFileDigests(
     if (record?.cache === undefined) return undefined;
     feeds.update(`${record.name}\0${record.cache.textHash}\n`);
   }
-  return { listings: listings.digest('base64'), feeds: feeds.digest('base64') };
+  const streams = new Map<string, string>();
+  const year = site.updated.iso.slice(0, 4);
+  // The streams' RSS and Atom differ when one of their articles enters or leaves the site's newest (held
+  // whole): which articles those are is part of each stream's digest.
+  const newest = createHash('sha256');
+  for (const article of site.articles.slice(0, site.feedLimit)) newest.update(`${article.path}\n`);
+  const whole = newest.digest('base64');
+  for (const stream of allStreams(site)) {
+    const digest = createHash('sha256').update(`${key}\0${year}\0${whole}\0${stream.kind}\0${stream.name}\0`);
+    for (const article of stream.articles) digest.update(`${byPath.get(article.path)?.listedHash}\n`);
+    streams.set(stream.path, digest.digest('base64'));
+  }
+  return { listings: listings.digest('base64'), feeds: feeds.digest('base64'), streams };
 }
 
 /**
- * Decides each group: reused when its digest is the cached one and its files in the output folder
- * `target` are those the cache knows; else rendered now.
+ * The groups of the site-wide files: outside an incremental build (no digests) or for a site of several
+ * languages one, every file in the order of `SITE_FILES`; else the listings, the feeds and each stream's own files, each reused when
+ * its digest is the cached one and its files in the output folder `target` are those the cache knows.
  */
-export async function planSiteFiles(
+export function planSiteFiles(
   site: Site,
-  digests: Record<GroupName, string> | undefined,
+  digests: SiteFileDigests | undefined,
   cached: CachedSiteFiles | undefined,
   target: string | undefined,
-): Promise<SiteFileGroup[]> {
-  const groups: SiteFileGroup[] = [];
-  for (const name of ['listings', 'feeds'] as const) {
-    const digest = digests?.[name];
-    const known = cached?.[name];
-    const group: SiteFileGroup = { name, ...(digest === undefined ? {} : { digest }) };
-    if (target !== undefined && known !== undefined && digest === known.digest && unchanged(target, known.files))
-      groups.push({ ...group, reuse: known.files });
-    else groups.push({ ...group, files: (await renderer(name))(site) });
+): SiteFileGroup[] {
+  // A site of several languages has its streams in each language's folder: it is rendered whole each time.
+  if (digests === undefined || site.languages !== undefined)
+    return [{ name: 'all', render: (module, memo) => module.siteFiles(site, memo) }];
+  const group = (name: string, digest: string, known: CachedFileGroup | undefined): Omit<SiteFileGroup, 'render'> =>
+    target !== undefined && known !== undefined && digest === known.digest && unchanged(target, known.files)
+      ? { name, digest, reuse: known.files }
+      : { name, digest };
+  const groups: SiteFileGroup[] = [
+    {
+      ...group('listings', digests.listings, cached?.listings),
+      render: (module, memo) => module.renderListings(site, memo),
+    },
+    { ...group('feeds', digests.feeds, cached?.feeds), render: (module) => module.renderFeeds(site) },
+  ];
+  const streams = cached?.streams ?? {};
+  for (const stream of allStreams(site)) {
+    const digest = digests.streams.get(stream.path) as string;
+    const known = Object.hasOwn(streams, stream.path) ? streams[stream.path] : undefined;
+    groups.push({
+      ...group(stream.path, digest, known),
+      render: (module, memo) => module.renderStream(site, stream, memo),
+    });
   }
   return groups;
 }
 
-/** Every path of the site-wide files, rendered or reused. */
-export function siteFilePaths(groups: readonly SiteFileGroup[]): string[] {
-  return groups.flatMap((group) => (group.files ?? group.reuse ?? []).map((file) => file.path));
-}
-
-/** The rendered files in the order of `SITE_FILES` (render/index.ts): the home page, the feeds, the other listings. */
-export function renderedSiteFiles(groups: readonly SiteFileGroup[]): OutputFile[] {
-  const [home, ...listings] = groups.find((group) => group.name === 'listings')?.files ?? [];
-  const feeds = groups.find((group) => group.name === 'feeds')?.files ?? [];
-  return [...(home === undefined ? [] : [home]), ...feeds, ...listings];
+/** What placing the site-wide files gave. */
+export interface PlacedSiteFiles {
+  placed: WriteResult;
+  /** Every path, rendered or reused, in the order of the groups. */
+  paths: string[];
+  /** The rendered files, when asked to keep them. */
+  files: OutputFile[];
+  /** How many files were linked from the previous site, not rendered. */
+  reused: number;
+  /** What the next build's cache keeps of them; none outside an incremental build. */
+  state?: CachedSiteFiles;
 }
 
 /**
- * Places the groups in the new folder: links the reused (renders them after all when the file
- * system cannot link), writes the rendered. Gives what the next build's cache keeps of them.
+ * Places the groups in the new folder (with `writer`; none when the build writes nothing): links the
+ * reused (renders them after all when the file system cannot link), writes each rendered file as it
+ * is made, so that none is held longer than its writing unless `keep`.
  */
 export async function placeSiteFiles(
-  site: Site,
   groups: readonly SiteFileGroup[],
-  writer: FolderWriter,
-): Promise<{ placed: WriteResult; state?: CachedSiteFiles }> {
-  const placed: WriteResult = { files: 0, bytes: 0, linked: 0 };
-  const state: Partial<CachedSiteFiles> = {};
+  writer: FolderWriter | undefined,
+  keep: boolean,
+): Promise<PlacedSiteFiles> {
+  const result: PlacedSiteFiles = { placed: { files: 0, bytes: 0, linked: 0 }, paths: [], files: [], reused: 0 };
+  const memo: RenderMemo = { items: new WeakMap() };
+  const state = new Map<string, CachedFileGroup>();
   for (const group of groups) {
     let files = group.reuse;
     if (files !== undefined) {
-      const linked = writer.link(files);
+      const linked = writer?.link(files);
       if (linked === undefined) files = undefined;
-      else addResult(placed, linked);
+      else {
+        addResult(result.placed, linked);
+        result.reused += files.length;
+        for (const file of files) result.paths.push(file.path);
+      }
     }
     if (files === undefined) {
-      const rendered = group.files ?? (await renderer(group.name))(site);
-      addResult(placed, writer.write(rendered));
-      const fresh = writer.folder.fresh;
-      if (group.digest !== undefined) files = rendered.map((file) => identify(join(fresh, file.path), file.path));
+      const identities: FileIdentity[] = [];
+      for (const file of group.render(await loadRenderers(), memo)) {
+        result.paths.push(file.path);
+        if (keep) result.files.push(file);
+        if (writer === undefined) continue;
+        addResult(result.placed, writer.write([file]));
+        if (group.digest !== undefined) identities.push(identify(join(writer.folder.fresh, file.path), file.path));
+      }
+      files = identities;
     }
-    if (group.digest !== undefined && files !== undefined) state[group.name] = { digest: group.digest, files };
+    if (group.digest !== undefined && writer !== undefined) state.set(group.name, { digest: group.digest, files });
   }
-  return {
-    placed,
-    ...(state.listings !== undefined && state.feeds !== undefined
-      ? { state: { listings: state.listings, feeds: state.feeds } }
-      : {}),
-  };
+  const listings = state.get('listings');
+  const feeds = state.get('feeds');
+  state.delete('listings');
+  state.delete('feeds');
+  if (listings !== undefined && feeds !== undefined)
+    result.state = { listings, feeds, streams: Object.fromEntries(state) };
+  return result;
 }

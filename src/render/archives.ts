@@ -26,19 +26,22 @@ export const FH_NS = 'http://purl.org/syndication/history/1.0';
 
 /** Every archive document of the site, month by month, RSS, Atom and JSON Feed. */
 export function renderArchives(site: Site): OutputFile[] {
+  return [...archiveFiles(site)];
+}
+
+/** `renderArchives`, one document at a time, for a caller that writes each as it comes. */
+export function* archiveFiles(site: Site): Generator<OutputFile> {
   const months = archiveMonths(site);
-  return months.flatMap((month, index) => {
+  for (const [index, month] of months.entries()) {
     const links: ArchiveLinks = {
       prev: months[index - 1]?.month,
       next: months[index + 1]?.month,
     };
     const paths = archivePaths(month.month);
-    return [
-      { path: paths.rss, contents: rssArchive(site, month, links) },
-      { path: paths.atom, contents: atomArchive(site, month, links) },
-      { path: paths.json, contents: jsonArchive(site, month, links) },
-    ];
-  });
+    yield { path: paths.rss, contents: rssArchive(site, month, links) };
+    yield { path: paths.atom, contents: atomArchive(site, month, links) };
+    yield { path: paths.json, contents: jsonArchive(site, month, links) };
+  }
 }
 
 interface ArchiveLinks {

@@ -14,6 +14,7 @@
 import { IMAGES_FOLDER } from '../images/settings.js';
 import { languageSites } from '../languages.js';
 import type { OutputFile, Site } from '../model.js';
+import { allStreams } from '../streams.js';
 import { archiveMonths, archivePaths, monthOf } from './archive-months.js';
 
 /** A path pattern and the headers it sets, in order. */
@@ -79,10 +80,48 @@ export function headerRules(site: Site): HeaderRule[] {
       feed(edition.feeds.json, 'application/feed+json'),
       ...archiveRules(edition, path),
     ]),
+    ...streamRules(site, base, folders),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
     ...(hashed === undefined ? [] : [{ path: hashed, headers: [['Cache-Control', IMMUTABLE]] } satisfies HeaderRule]),
     ...iconRules(site, path),
   ];
+}
+
+/**
+ * The list pages past the home page's first, and the streams' pages and feeds (streams.ts), by folder
+ * and `:slug` (a rule each would pass Cloudflare's 100 at a few dozen tags): the pages revalidate,
+ * the feeds keep five minutes, as the site's. No hub `Link` on the streams' feeds, whose URL a
+ * placeholder rule cannot name (each feed names its hubs itself). An index (`tags/`) or a stream's
+ * folder that an article folder's `:slug/` rule already matches gets no second rule.
+ */
+function streamRules(site: Site, base: string, articleFolders: readonly string[]): HeaderRule[] {
+  const page: HeaderRule['headers'] = [['Cache-Control', PAGE]];
+  // An article folder `page/` would match the home page's pages already.
+  const rules: HeaderRule[] = articleFolders.includes('page/') ? [] : [{ path: `${base}page/:n/`, headers: page }];
+  const folders = new Map<string, boolean>();
+  for (const stream of allStreams(site)) {
+    const folder = stream.path.replace(/[^/]+\/$/, '');
+    folders.set(folder, (folders.get(folder) ?? false) || site.streamFeeds.includes(stream.kind));
+  }
+  const kinds = new Set(allStreams(site).map((stream) => stream.kind));
+  for (const kind of kinds) {
+    if (!articleFolders.includes('') && !folders.has('')) rules.push({ path: `${base}${kind}/`, headers: page });
+  }
+  const data = (type: string): HeaderRule['headers'] => [
+    ['Content-Type', `${type}; charset=utf-8`],
+    ['Cache-Control', DATA],
+    ['Access-Control-Allow-Origin', '*'],
+  ];
+  for (const [folder, feeds] of [...folders].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const slug = `${base}${folder}:slug/`;
+    if (!articleFolders.includes(folder)) rules.push({ path: slug, headers: page });
+    rules.push({ path: `${slug}page/:n/`, headers: page });
+    if (!feeds) continue;
+    rules.push({ path: `${slug}feed.xml`, headers: data('application/rss+xml') });
+    rules.push({ path: `${slug}atom.xml`, headers: data('application/atom+xml') });
+    rules.push({ path: `${slug}feed.json`, headers: data('application/feed+json') });
+  }
+  return rules;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The home page: the first page of the home stream (list-page.ts), with the site's JSON-LD. */
 import { type Article, OPML_PATH, type OutputFile, type Site } from '../model.js';
 import { type Labels, type SafeHtml, html, labelsFor, timeElement, typeset } from './html.js';
-import { renderListPages } from './list-page.js';
+import { listPages } from './list-page.js';
 
 export interface HomePageOptions {
   /**
@@ -15,6 +15,11 @@ export interface HomePageOptions {
 
 /** The home page's pages: `index.html`, then `page/2/`…, the site's articles newest first. */
 export function renderHomePage(site: Site, options: HomePageOptions = {}): OutputFile[] {
+  return [...homePages(site, options)];
+}
+
+/** `renderHomePage`, one page at a time (list-page.ts's `listPages`). */
+export function homePages(site: Site, options: HomePageOptions = {}): Generator<OutputFile> {
   const labels = labelsFor(site.language);
   const known = options.items;
   const listed = (article: Article): SafeHtml => {
@@ -28,7 +33,7 @@ export function renderHomePage(site: Site, options: HomePageOptions = {}): Outpu
   };
   // One outline for the whole site, at its root, whichever language's home page this is.
   const opml = (site.edition?.root ?? site.url) + OPML_PATH;
-  return renderListPages(
+  return listPages(
     site,
     {
       path: '',

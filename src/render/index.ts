@@ -5,10 +5,10 @@
  */
 import { type Article, feedArticles, lastUpdated, newsArticles, type OutputFile, type Site } from '../model.js';
 import { archiveMonths, monthOf, newestArchive } from './archive-months.js';
-import { renderArchives } from './archives.js';
+import { archiveFiles } from './archives.js';
 import { renderAtom } from './atom.js';
 import { renderHeaders } from './headers.js';
-import { item, renderHomePage } from './home-page.js';
+import { homePages, item } from './home-page.js';
 import { labelsFor, type SafeHtml } from './html.js';
 import { renderJsonFeed } from './jsonfeed.js';
 import { renderNewsSitemap } from './news-sitemap.js';
@@ -19,8 +19,9 @@ import { pageImages, renderSitemaps } from './sitemap.js';
 import { renderOpml } from './opml.js';
 import { inEachLanguage, inputsInEachLanguage } from '../languages.js';
 import { renderLanguageIndex } from './language-index.js';
-import { renderStreamFeeds } from './stream-feeds.js';
-import { renderStreamPages } from './stream-pages.js';
+import { streamFeedFiles } from './stream-feeds.js';
+import { streamIndexes, streamPages } from './stream-pages.js';
+import { allStreams, type Stream } from '../streams.js';
 
 /** What callers that render again and again keep between calls, for sites of the same settings. */
 export interface RenderMemo {
@@ -39,11 +40,21 @@ export interface SiteFileRenderer {
     | 'not-found'
     | 'headers'
     | 'stream-pages'
+    | 'stream-indexes'
     | 'stream-feeds'
     | 'opml';
   /** `listed`: every article as listed (`listedArticle` in model.ts); `newest`: the feeds' newest, whole. */
   reads: 'listed' | 'newest';
-  render(site: Site, memo?: RenderMemo): OutputFile[];
+  /**
+   * Its files, made one at a time as they are asked for: a caller that writes each as it comes holds
+   * one file at a time (the streams' pages and feeds of a large site are most of its size).
+   */
+  render(site: Site, memo?: RenderMemo): Iterable<OutputFile>;
+  /**
+   * For the renderers of files of each stream (streams.ts): the files of one stream; `render` gives
+   * every stream's, in the order of `allStreams`. An incremental build reuses each stream's on its own.
+   */
+  stream?(site: Site, stream: Stream, memo: RenderMemo): Iterable<OutputFile>;
   /**
    * Every value its bytes depend on besides the settings: equal values (`===`), equal bytes. None
    * for the files that cost too little to be worth comparing: they are always rendered.
@@ -56,10 +67,10 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
   {
     name: 'home',
     reads: 'listed',
-    render: (site, memo) => [
-      ...inEachLanguage(site, (view) => renderHomePage(view, memo === undefined ? {} : { items: memo.items })),
-      ...renderLanguageIndex(site),
-    ],
+    *render(site, memo) {
+      yield* inEachLanguage(site, (view) => homePages(view, memo === undefined ? {} : { items: memo.items }));
+      yield* renderLanguageIndex(site);
+    },
     inputs: (site, memo) =>
       inputsInEachLanguage(site, (view) => [
         view.updated.iso,
@@ -76,7 +87,7 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
   {
     name: 'archives',
     reads: 'listed',
-    render: (site) => inEachLanguage(site, renderArchives),
+    render: (site) => inEachLanguage(site, archiveFiles),
     inputs(site) {
       // Now's month closes the month before it (its `next-archive`) and opens its own.
       const inputs: unknown[] = [monthOf(site.now)];
@@ -96,6 +107,10 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
       for (const article of site.articles) {
         inputs.push(article.url, lastUpdated(article).iso, pageImages(site, article).join('\n'));
         inputs.push(article.lang, article.translationOf);
+      }
+      // The streams' sitemap: which streams there are, and the articles of their first pages.
+      for (const stream of allStreams(site)) {
+        inputs.push(stream.url, ...stream.articles.slice(0, site.pageSize).map((article) => article.url));
       }
       return inputs;
     },
@@ -120,15 +135,15 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
         archiveMonths(view).map(({ month, closed }) => `${month}${closed ? '' : ' open'}`),
       ),
       ...site.articles.map((article) => article.path),
+      // The streams' folders, and which kinds have feeds (settings: equal for one memo).
+      ...allStreams(site).map((stream) => stream.path),
     ],
   },
   {
     name: 'stream-pages',
     reads: 'listed',
-    render(site, memo) {
-      const made = memo ?? { items: new WeakMap() };
-      return inEachLanguage(site, (view) => renderStreamPages(view, (article) => listItem(view, made, article)));
-    },
+    render: (site, memo) => inEachLanguage(site, (view) => eachStream(view, memo, streamPagesOf)),
+    stream: streamPagesOf,
     inputs: (site, memo) =>
       inputsInEachLanguage(site, (view) => [
         view.updated.iso,
@@ -136,9 +151,20 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
       ]),
   },
   {
+    name: 'stream-indexes',
+    reads: 'listed',
+    render: (site) => streamIndexes(site),
+    inputs: (site) => [
+      site.updated.iso,
+      ...allStreams(site).map((stream) => `${stream.path}\n${stream.name}\n${stream.articles.length}`),
+    ],
+  },
+  {
     name: 'stream-feeds',
     reads: 'listed',
-    render: (site) => inEachLanguage(site, renderStreamFeeds),
+    render: (site, memo) =>
+      inEachLanguage(site, (view) => eachStream(view, memo, (edition, stream) => streamFeedFiles(edition, stream))),
+    stream: (site, stream) => streamFeedFiles(site, stream),
     inputs: (site, memo) =>
       inputsInEachLanguage(site, (view) => [
         view.updated.iso,
@@ -159,6 +185,21 @@ function streamInputs(article: Article): unknown[] {
   ];
 }
 
+/** One stream's list pages, each article's list item made once for all the lists that show it. */
+function streamPagesOf(site: Site, stream: Stream, memo: RenderMemo): Iterable<OutputFile> {
+  return streamPages(site, stream, (article) => listItem(site, memo, article));
+}
+
+/** The files of every stream in turn, one stream's made only when the previous one's were taken. */
+function* eachStream(
+  site: Site,
+  memo: RenderMemo | undefined,
+  files: (site: Site, stream: Stream, memo: RenderMemo) => Iterable<OutputFile>,
+): Generator<OutputFile> {
+  const made = memo ?? { items: new WeakMap() };
+  for (const stream of allStreams(site)) yield* files(site, stream, made);
+}
+
 /** The article's list item (home-page.ts), made once for all the lists that show it. */
 function listItem(site: Site, memo: RenderMemo, article: Article): SafeHtml {
   let made = memo.items.get(article);
@@ -171,15 +212,27 @@ function listItem(site: Site, memo: RenderMemo, article: Article): SafeHtml {
 
 /** Every site-wide file, in the order of `SITE_FILES`. */
 export function renderSiteFiles(site: Site): OutputFile[] {
-  return SITE_FILES.flatMap((renderer) => renderer.render(site));
+  return [...siteFiles(site)];
 }
 
-/** The site-wide files that read every article as listed, home page first. */
-export function renderListings(site: Site): OutputFile[] {
-  return SITE_FILES.filter((renderer) => renderer.reads === 'listed').flatMap((renderer) => renderer.render(site));
+/** `renderSiteFiles`, one file at a time, for a caller that writes each as it comes. */
+export function* siteFiles(site: Site, memo: RenderMemo = { items: new WeakMap() }): Generator<OutputFile> {
+  for (const renderer of SITE_FILES) yield* renderer.render(site, memo);
+}
+
+/** The site-wide files that read every article as listed, but each stream's own (`renderStream`), home page first. */
+export function* renderListings(site: Site, memo: RenderMemo): Generator<OutputFile> {
+  for (const renderer of SITE_FILES) {
+    if (renderer.reads === 'listed' && renderer.stream === undefined) yield* renderer.render(site, memo);
+  }
 }
 
 /** The feeds: they read the newest `site.feedLimit` articles whole, with their HTML. */
-export function renderFeeds(site: Site): OutputFile[] {
-  return SITE_FILES.filter((renderer) => renderer.reads === 'newest').flatMap((renderer) => renderer.render(site));
+export function* renderFeeds(site: Site): Generator<OutputFile> {
+  for (const renderer of SITE_FILES) if (renderer.reads === 'newest') yield* renderer.render(site);
+}
+
+/** One stream's own files (its pages, its feeds): they read its articles as listed, and its name. */
+export function* renderStream(site: Site, stream: Stream, memo: RenderMemo): Generator<OutputFile> {
+  for (const renderer of SITE_FILES) if (renderer.stream !== undefined) yield* renderer.stream(site, stream, memo);
 }

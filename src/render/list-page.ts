@@ -32,11 +32,18 @@ export function pagePath(path: string, n: number): string {
 
 /** Every page of the stream, the first first. `listed` makes one article's list item. */
 export function renderListPages(site: Site, spec: ListSpec, listed: (article: Article) => SafeHtml): OutputFile[] {
+  return [...listPages(site, spec, listed)];
+}
+
+/**
+ * `renderListPages`, one page at a time: a caller that writes each page as it comes holds one page, not
+ * the thousands of a large stream.
+ */
+export function* listPages(site: Site, spec: ListSpec, listed: (article: Article) => SafeHtml): Generator<OutputFile> {
   const count = Math.max(1, Math.ceil(spec.articles.length / site.pageSize));
-  const files: OutputFile[] = [];
   for (let n = 1; n <= count; n++) {
     const offset = (n - 1) * site.pageSize;
-    files.push({
+    yield {
       path: `${pagePath(spec.path, n)}index.html`,
       contents: listPage(
         site,
@@ -44,9 +51,8 @@ export function renderListPages(site: Site, spec: ListSpec, listed: (article: Ar
         { n, count, articles: spec.articles.slice(offset, offset + site.pageSize) },
         listed,
       ),
-    });
+    };
   }
-  return files;
 }
 
 interface PageOf {

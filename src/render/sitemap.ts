@@ -1,8 +1,9 @@
 /**
  * The sitemaps per sitemaps.org: `sitemap.xml` is always a `sitemapindex`, of the `urlset`s of the
- * home page and every article (`sitemap-1.xml`, `sitemap-2.xml`… of `maxUrls` URLs each) and of the
- * News sitemap (news-sitemap.ts), so that robots.txt names one file whatever the site's size. The
- * News sitemap's entry has no `lastmod`: it changes with the build's now, which the index does not read.
+ * home page and every article (`sitemap-1.xml`, `sitemap-2.xml`… of `maxUrls` URLs each), of the
+ * streams' first pages (streams-sitemap.ts) and of the News sitemap (news-sitemap.ts), so that robots.txt
+ * names one file whatever the site's size. The News sitemap's entry has no `lastmod`: it changes with the
+ * build's now, which the index does not read.
  * Each article's `url` lists the pictures its page shows (`image:image`, Google's image extension).
  */
 import { sitePathOf } from '../content/local-image.js';
@@ -10,6 +11,7 @@ import { languageSites } from '../languages.js';
 import { alternatesOf, translationsOf } from '../translations.js';
 import { type Article, type DateTime, type OutputFile, type Site, lastUpdated } from '../model.js';
 import { NEWS_SITEMAP_PATH } from './news-sitemap.js';
+import { STREAMS_SITEMAP_PATH, streamsUrlset } from './streams-sitemap.js';
 import { el, renderXml, renderXmlList, type XmlElement } from './xml.js';
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -40,6 +42,13 @@ export function renderSitemaps(site: Site, options: SitemapOptions = {}): Output
         el('loc', new URL(`sitemap-${i}.xml`, site.url).href),
         el('lastmod', newest(site, homes, start, end).iso),
       ]),
+    );
+  }
+  const streams = streamsUrlset(site, NS);
+  if (streams !== undefined) {
+    files.push({ path: STREAMS_SITEMAP_PATH, contents: streams.contents });
+    sitemaps.push(
+      el('sitemap', [el('loc', new URL(STREAMS_SITEMAP_PATH, site.url).href), el('lastmod', streams.lastmod.iso)]),
     );
   }
   sitemaps.push(el('sitemap', [el('loc', new URL(NEWS_SITEMAP_PATH, site.url).href)]));

@@ -7,24 +7,35 @@ import { allStreams, type Stream, siteStreams, streamFeeds } from '../streams.js
 import { html, labelsFor, ogLocale, renderPage, type SafeHtml } from './html.js';
 import { serializeJsonLd } from './jsonld.js';
 import { listPageGraph } from './list-jsonld.js';
-import { renderListPages } from './list-page.js';
+import { listPages } from './list-page.js';
 
 /** Every stream's pages, then the three indexes. `listed` makes one article's list item. */
 export function renderStreamPages(site: Site, listed: (article: Article) => SafeHtml): OutputFile[] {
-  const files = allStreams(site).flatMap((stream) =>
-    renderListPages(
-      site,
-      {
-        path: stream.path,
-        name: stream.name,
-        articles: stream.articles,
-        ...(site.streamFeeds.includes(stream.kind) ? { feeds: streamFeeds(stream) } : {}),
-        ...(stream.author === undefined ? {} : { author: stream.author, intro: profile(stream.author) }),
-      },
-      listed,
-    ),
+  const files: OutputFile[] = [];
+  for (const stream of allStreams(site)) files.push(...streamPages(site, stream, listed));
+  files.push(...streamIndexes(site));
+  return files;
+}
+
+/** One stream's list pages, one at a time. */
+export function streamPages(site: Site, stream: Stream, listed: (article: Article) => SafeHtml): Generator<OutputFile> {
+  return listPages(
+    site,
+    {
+      path: stream.path,
+      name: stream.name,
+      articles: stream.articles,
+      ...(site.streamFeeds.includes(stream.kind) ? { feeds: streamFeeds(stream) } : {}),
+      ...(stream.author === undefined ? {} : { author: stream.author, intro: profile(stream.author) }),
+    },
+    listed,
   );
+}
+
+/** The indexes of the sections, tags and authors, for each kind the site has. */
+export function streamIndexes(site: Site): OutputFile[] {
   const streams = siteStreams(site);
+  const files: OutputFile[] = [];
   for (const kind of ['sections', 'tags', 'authors'] as const) {
     if (streams[kind].length > 0) files.push(renderIndex(site, kind, streams[kind]));
   }

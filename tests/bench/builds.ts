@@ -6,8 +6,9 @@
  * 2. the read and Markdown floors, and node's own start-up;
  * 3. `runs` times: `rm -rf public` + Hugo's cold build of the same records (see hugo.ts), when
  *    Hugo is installed; `rm -rf dist` + cold build; cold build next to the previous dist (the writer
- *    swaps folders); rebuild with nothing changed; rebuild after editing one article; the write
- *    floor right after deleting as many files as it writes;
+ *    swaps folders); rebuild with nothing changed; rebuild after editing one article's body, then its
+ *    title (the home page and the pages and feeds of its streams are rendered again), then moving it
+ *    from one tag to another; the write floor right after deleting as many files as it writes;
  * 4. the watch mode (`depeche dev`, when the CLI has it): `runs` edits, each timed to its page.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -100,6 +101,8 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
   const coldBeside = rowOf(size, 'cold build next to the previous dist (the writer swaps folders)');
   const unchanged = rowOf(size, 'rebuild, nothing changed');
   const edited = rowOf(size, 'rebuild after editing one article');
+  const retitled = rowOf(size, 'rebuild after retitling one article (its streams’ pages and feeds)');
+  const retagged = rowOf(size, 'rebuild after moving one article to another tag');
   const watch = rowOf(size, 'watch (`depeche dev`): edit one article → its page served', false);
   const startup = rowOf(size, 'floor: node start-up and exit, no work', false);
   const readFloor = rowOf(size, 'floor: read the records (one thread)');
@@ -113,7 +116,8 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
   const haveDist = quietCold.samples.length > 0;
   if (!haveDist) {
     // Every later build would fail the same way, each after as long: report them as skipped.
-    for (const row of [rm, coldRm, coldBeside, unchanged, edited]) row.missing = 'skipped: the first cold build failed';
+    for (const row of [rm, coldRm, coldBeside, unchanged, edited, retitled, retagged])
+      row.missing = 'skipped: the first cold build failed';
   }
   log(`N=${size}: floors`);
   for (let run = 1; run <= runs; run++) {
@@ -145,6 +149,10 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
       await measureInto(unchanged, build);
       edit(`bench-edit-${run}`);
       await measureInto(edited, build);
+      edit(`bench-edit-${run}`, 'title');
+      await measureInto(retitled, build);
+      edit(`bench-edit-${run}`, 'tag');
+      await measureInto(retagged, build);
       if (haveDist) {
         removeTree(join(workDir, `floor-${run}`));
         await measureInto(writeAfterRm, () => floor(['write', dist, join(workDir, `floor-${run}`)]));
@@ -174,6 +182,8 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
     coldBeside,
     unchanged,
     edited,
+    retitled,
+    retagged,
     watch,
     startup,
     readFloor,
@@ -185,12 +195,19 @@ export async function benchSize(corpus: Corpus, options: SizeOptions): Promise<R
 
 /**
  * Edits one record: appends a sentence carrying `marker` to the original text (each edit changes it
- * again); `undefined` puts the original text back.
+ * again); with `title`, gives it a title carrying `marker` too; with `tag`, also puts its first tag's
+ * line in another tag (one it does not have); `undefined` puts the original text back.
  */
-function editor(path: string): (marker: string | undefined) => void {
+function editor(path: string): (marker: string | undefined, also?: 'title' | 'tag') => void {
   const original = readFileSync(path);
-  return (marker) => {
-    if (marker === undefined) writeFileSync(path, original);
-    else writeFileSync(path, Buffer.concat([original, Buffer.from(`\nMise à jour de la rédaction (${marker}).\n`)]));
+  return (marker, also) => {
+    if (marker === undefined) return writeFileSync(path, original);
+    let text = `${original}\nMise à jour de la rédaction (${marker}).\n`;
+    if (also !== undefined) text = text.replace(/^title: .*$/m, `title: Titre revu (${marker})`);
+    if (also === 'tag') {
+      const other = ['Climat', 'Budget', 'Logement'].find((tag) => !text.includes(`\n  - ${tag}\n`));
+      text = text.replace(/^tags:\n {2}- .*$/m, `tags:\n  - ${other}`);
+    }
+    writeFileSync(path, text);
   };
 }

@@ -3,13 +3,13 @@
  * `articles/*.md`, `public/logo.png`), cached under `.bench/corpus/` by generator version, seed
  * and N, so repeated runs reuse them.
  *
- *   npx tsx tests/bench/corpus.ts [--seed 1] [--count 1000] [--out DIR]
+ *   npx tsx tests/bench/corpus.ts [--seed 1] [--count 1000] [--authors 12] [--out DIR]
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { articleRecord, siteYaml } from './record.js';
+import { AUTHORS, articleRecord, siteYaml } from './record.js';
 
 /** Bump when the generated text changes, so stale cached corpora are not reused. */
 export const GENERATOR_VERSION = 4;
@@ -23,6 +23,8 @@ const LOGO_PNG = Buffer.from(
 export interface CorpusOptions {
   seed: number;
   count: number;
+  /** How many authors `site.yaml` declares (each gets a page and feeds); 12 by default. */
+  authors?: number;
 }
 
 export interface Corpus extends CorpusOptions {
@@ -43,15 +45,18 @@ interface Manifest extends CorpusOptions {
 }
 
 /** Writes the corpus into `dir` (which must not exist yet); returns the article file names and bytes. */
-export function writeCorpus(dir: string, { seed, count }: CorpusOptions): { articles: string[]; bytes: number } {
+export function writeCorpus(
+  dir: string,
+  { seed, count, authors = AUTHORS }: CorpusOptions,
+): { articles: string[]; bytes: number } {
   mkdirSync(join(dir, 'articles'), { recursive: true });
   mkdirSync(join(dir, 'public'));
-  writeFileSync(join(dir, 'site.yaml'), siteYaml(seed));
+  writeFileSync(join(dir, 'site.yaml'), siteYaml(seed, authors));
   writeFileSync(join(dir, 'public', 'logo.png'), LOGO_PNG);
   const articles: string[] = [];
   let bytes = 0;
   for (let index = 0; index < count; index++) {
-    const { fileName, text } = articleRecord(seed, index);
+    const { fileName, text } = articleRecord(seed, index, authors);
     const data = Buffer.from(text);
     writeFileSync(join(dir, 'articles', fileName), data);
     articles.push(fileName);
@@ -62,11 +67,14 @@ export function writeCorpus(dir: string, { seed, count }: CorpusOptions): { arti
 
 /** The cached corpus for `options` under `cacheDir`, generated first when missing or stale. */
 export function ensureCorpus(cacheDir: string, options: CorpusOptions): Corpus {
-  const dir = resolve(cacheDir, `v${GENERATOR_VERSION}-seed${options.seed}-n${options.count}`);
+  const authors = options.authors ?? AUTHORS;
+  const suffix = authors === AUTHORS ? '' : `-a${authors}`;
+  const dir = resolve(cacheDir, `v${GENERATOR_VERSION}-seed${options.seed}-n${options.count}${suffix}`);
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    if (manifest.version === GENERATOR_VERSION && manifest.seed === options.seed && manifest.count === options.count) {
+    const same = manifest.seed === options.seed && manifest.count === options.count;
+    if (manifest.version === GENERATOR_VERSION && same && (manifest.authors ?? AUTHORS) === authors) {
       return { ...options, dir, articles: manifest.articles, bytes: manifest.bytes, reused: true };
     }
   }
@@ -86,10 +94,11 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(p
     options: {
       seed: { type: 'string', default: '1' },
       count: { type: 'string', default: '1000' },
+      authors: { type: 'string', default: String(AUTHORS) },
       out: { type: 'string' },
     },
   });
-  const options = { seed: Number(values.seed), count: Number(values.count) };
+  const options = { seed: Number(values.seed), count: Number(values.count), authors: Number(values.authors) };
   if (values.out !== undefined) {
     const { bytes } = writeCorpus(resolve(values.out), options);
     process.stdout.write(`wrote ${options.count} articles (${bytes} bytes) into ${values.out}\n`);

@@ -39,20 +39,32 @@ const DAY_MS = 86_400_000;
 
 const SITE_URL = 'https://depeche.example/';
 
-/** The authors `site.yaml` declares: `[id, name]`, the same for every seed (ids are what records cite). */
-export function siteAuthors(seed: number): [id: string, name: string][] {
+/** How many authors `site.yaml` declares unless told: a newsroom's desk. */
+export const AUTHORS = 12;
+
+const authorLists = new Map<string, [id: string, name: string][]>();
+
+/**
+ * The `count` authors `site.yaml` declares: `[id, name]`, the same for every seed (ids are what records
+ * cite); the first 12 of any count are the same, so a corpus with more authors differs only in who signs.
+ */
+export function siteAuthors(seed: number, count = AUTHORS): [id: string, name: string][] {
+  const known = authorLists.get(`${seed}:${count}`);
+  if (known !== undefined) return known;
   const r = createRandom(`${seed}:authors`);
   const authors = new Map<string, string>();
-  while (authors.size < 12) {
+  while (authors.size < count) {
     const name = personName(r);
     authors.set(slugify(name), name);
   }
-  return [...authors];
+  const list = [...authors];
+  authorLists.set(`${seed}:${count}`, list);
+  return list;
 }
 
-export function siteYaml(seed: number): string {
+export function siteYaml(seed: number, authorCount = AUTHORS): string {
   const authors = Object.fromEntries(
-    siteAuthors(seed).map(([id, name], index) => [
+    siteAuthors(seed, authorCount).map(([id, name], index) => [
       id,
       { name, url: `/auteurs/${id}/`, ...(index % 3 === 0 && { sameAs: [`https://mastodon.example/@${id}`] }) },
     ]),
@@ -163,11 +175,11 @@ function body(r: Random, seed: number, index: number, self: Identity, citations:
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** Article `index` of the corpus of `seed`: its file name and text. */
-export function articleRecord(seed: number, index: number): { fileName: string; text: string } {
+/** Article `index` of the corpus of `seed` with `authors` declared: its file name and text. */
+export function articleRecord(seed: number, index: number, authors = AUTHORS): { fileName: string; text: string } {
   const self = identity(seed, index);
   const r = createRandom(`${seed}:${index}:record`);
-  const authorIds = siteAuthors(seed).map(([id]) => id);
+  const authorIds = siteAuthors(seed, authors).map(([id]) => id);
   const types = r.sample(CITATION_TYPES, r.int(1, 4));
   const basedOn = r.chance(0.3);
   const month = formatParis(self.publishedMs).slice(0, 7);

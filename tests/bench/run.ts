@@ -2,12 +2,13 @@
  * `npm run bench`: builds generated corpora with the compiled CLI, as users run it, and prints the
  * results beside the floor, as markdown tables. A script, never a test: nothing here asserts a time.
  *
- *   npm run bench [-- --sizes 1000,10000] [--large] [--runs K] [--seed S] [--no-settle] [--keep]
+ *   npm run bench [-- --sizes 1000,10000] [--large] [--authors N] [--runs K] [--seed S] [--no-settle] [--keep]
  *
  * --sizes      corpus sizes (default 1000,10000); --large adds 100000
  * --runs       runs of each row (default: 3 below 10,000 articles, 2 up to 99,999, then 1), so that
  *              the default sizes take about 10 minutes on 2 cores
  * --seed       corpus seed (default 1)
+ * --authors    authors the corpora declare, each with a page and feeds (default 12; the issue's newsroom: 300)
  * --no-settle  skip the minute of quiet before each size's first cold build (see measure.ts)
  * --keep       keep the built sites under .bench/work/
  * --skip-compile  measure lib/ as it is, without `npm run compile` first
@@ -44,6 +45,7 @@ function options() {
       large: { type: 'boolean', default: false },
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      authors: { type: 'string', default: '12' },
       'no-settle': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'skip-compile': { type: 'boolean', default: false },
@@ -61,6 +63,7 @@ function options() {
     sizes,
     runs,
     seed: Number(values.seed),
+    authors: Number(values.authors),
     settle: !values['no-settle'],
     keep: values.keep,
     compile: !values['skip-compile'],
@@ -105,7 +108,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const size of settings.sizes) {
     const generated = performance.now();
-    const corpus = ensureCorpus(join(benchDir, 'corpus'), { seed: settings.seed, count: size });
+    const corpus = ensureCorpus(join(benchDir, 'corpus'), {
+      seed: settings.seed,
+      count: size,
+      authors: settings.authors,
+    });
     log(
       `N=${size}: corpus ${corpus.reused ? 'reused' : 'generated'} ` +
         `(${(corpus.bytes / 1e6).toFixed(1)} MB of records, ` +

@@ -106,7 +106,16 @@ describe('incremental rebuilds of the dev server', () => {
   it('edits a title, then the same record twice in one burst with another', async () => {
     const name = names[11] ?? '';
     write(name, setField(read(name), 'title', '"Un titre entièrement nouveau : essai"'));
-    expect((await rebuildAndCompare([changedPath(name)])).scope).toBe('records');
+    const retitled = await rebuildAndCompare([changedPath(name)]);
+    expect(retitled.scope).toBe('records');
+    // The pages that list it are served anew, and named for the pages open in a browser to reload: its section's.
+    const section = /^section: (.*)$/m.exec(read(name))?.[1] ?? '';
+    const folder = `sections/${section
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')}/`;
+    expect(retitled.changed.some((path) => path.startsWith(folder) && path.endsWith('index.html'))).toBe(true);
     const other = names[12] ?? '';
     write(other, setField(read(other), 'description', 'Une autre description, modifiée.'));
     write(name, `${read(name)}\nEncore une phrase.\n`);

@@ -77,7 +77,7 @@ function follow(files: Map<string, string>, start: string, format: 'rss' | 'atom
 describe('archived feeds', () => {
   const list = articles(2000);
   const site = siteOf(list);
-  const files = SITE_FILES.flatMap((renderer) => renderer.render(site));
+  const files = SITE_FILES.flatMap((renderer) => [...renderer.render(site)]);
   const byUrl = new Map(files.map((file) => [site.url + file.path, text(file)]));
   const archives = renderArchives(site);
   const months = [...new Set(archives.map((file) => file.path.replace(/\.\w+$/, '')))];

@@ -64,6 +64,18 @@ function served(rules: Rule[], matcher: (pattern: string) => RegExp, path: strin
   return headers;
 }
 
+/** The rules of the streams of the factory's articles (a section and tags), under `base`. */
+const streamPaths = (base: string): string[] => [
+  `${base}page/:n/`,
+  `${base}sections/`,
+  `${base}tags/`,
+  ...['sections', 'tags'].flatMap((kind) =>
+    [':slug/', ':slug/page/:n/', ':slug/feed.xml', ':slug/atom.xml', ':slug/feed.json'].map(
+      (rest) => `${base}${kind}/${rest}`,
+    ),
+  ),
+];
+
 const site = makeSite({ articles: [makeArticle({ slug: 'un' }), makeArticle({ slug: 'deux' })] });
 const file = renderHeaders(site);
 const rules = parse(String(file.contents));
@@ -79,6 +91,19 @@ describe('renderHeaders', () => {
       '/feed.xml',
       '/atom.xml',
       '/feed.json',
+      '/page/:n/',
+      '/sections/',
+      '/tags/',
+      '/sections/:slug/',
+      '/sections/:slug/page/:n/',
+      '/sections/:slug/feed.xml',
+      '/sections/:slug/atom.xml',
+      '/sections/:slug/feed.json',
+      '/tags/:slug/',
+      '/tags/:slug/page/:n/',
+      '/tags/:slug/feed.xml',
+      '/tags/:slug/atom.xml',
+      '/tags/:slug/feed.json',
       '/feeds/archive/2024/02.xml',
       '/feeds/archive/2024/02.atom',
       '/feeds/archive/2024/02.json',
@@ -95,6 +120,15 @@ describe('renderHeaders', () => {
     ['/', undefined, 'public, max-age=0, must-revalidate'],
     ['/articles/un/', undefined, 'public, max-age=0, must-revalidate'],
     ['/logo.png', undefined, 'public, max-age=604800'],
+    // The streams' pages and feeds (the articles' section, Tech, and tags, IA and Europe), as the site's.
+    ['/page/2/', undefined, 'public, max-age=0, must-revalidate'],
+    ['/tags/', undefined, 'public, max-age=0, must-revalidate'],
+    ['/tags/ia/', undefined, 'public, max-age=0, must-revalidate'],
+    ['/tags/ia/page/2/', undefined, 'public, max-age=0, must-revalidate'],
+    ['/sections/tech/', undefined, 'public, max-age=0, must-revalidate'],
+    ['/tags/europe/feed.xml', 'application/rss+xml; charset=utf-8', 'public, max-age=300'],
+    ['/sections/tech/atom.xml', 'application/atom+xml; charset=utf-8', 'public, max-age=300'],
+    ['/tags/ia/feed.json', 'application/feed+json; charset=utf-8', 'public, max-age=300'],
     // A closed month's archive is kept a year (the month of now, 2024-03, keeps the host's default).
     ['/feeds/archive/2024/02.xml', undefined, 'public, max-age=31536000, immutable'],
     ['/feeds/archive/2024/02.atom', undefined, 'public, max-age=31536000, immutable'],
@@ -177,6 +211,7 @@ describe('renderHeaders', () => {
       '/fr/feed.xml',
       '/fr/atom.xml',
       '/fr/feed.json',
+      ...streamPaths('/fr/'),
       '/fr/feeds/archive/2024/02.xml',
       '/fr/feeds/archive/2024/02.atom',
       '/fr/feeds/archive/2024/02.json',
@@ -191,6 +226,7 @@ describe('renderHeaders', () => {
       '/feed.xml',
       '/atom.xml',
       '/feed.json',
+      ...streamPaths('/'),
       '/feeds/archive/2024/02.xml',
       '/feeds/archive/2024/02.atom',
       '/feeds/archive/2024/02.json',

@@ -70,11 +70,14 @@ function read(file: OutputFile | undefined): {
   if (typeof file?.contents !== 'string') throw new Error('expected a text file');
   return parser.parse(file.contents) as ReturnType<typeof read>;
 }
+/** The article sitemaps' tests: their articles are in no stream, so that the streams' sitemap (below) is not made. */
+const NO_STREAMS = { section: undefined, tags: [] };
 const W3C_DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/;
 
 function articles(count: number) {
   return Array.from({ length: count }, (_, i) =>
     makeArticle({
+      ...NO_STREAMS,
       slug: `a-${count - i}`,
       datePublished: dateTime(`2024-01-${String(count - i).padStart(2, '0')}T08:00:00+01:00`),
     }),
@@ -86,11 +89,12 @@ describe('renderSitemaps', () => {
     const site = makeSite({
       articles: [
         makeArticle({
+          ...NO_STREAMS,
           slug: 'b',
           datePublished: dateTime('2024-03-01T10:00:00+01:00'),
           dateModified: dateTime('2024-03-02T11:30:00+01:00'),
         }),
-        makeArticle({ slug: 'a', datePublished: dateTime('2024-02-01T07:30:00Z') }),
+        makeArticle({ ...NO_STREAMS, slug: 'a', datePublished: dateTime('2024-02-01T07:30:00Z') }),
       ],
     });
     const files = renderSitemaps(site);
@@ -125,7 +129,7 @@ describe('renderSitemaps', () => {
   it('keeps a URL that holds an entity-like sequence (`&amp;`) exactly', () => {
     const site = makeSite({
       url: 'https://depeche.example/a&amp;b/',
-      articles: [makeArticle({ url: 'https://depeche.example/a&amp;b/articles/x/' })],
+      articles: [makeArticle({ ...NO_STREAMS, url: 'https://depeche.example/a&amp;b/articles/x/' })],
     });
     const [, file] = renderSitemaps(site);
     expect(validate(file?.contents as string, '//sm:loc')).toEqual([
@@ -170,7 +174,7 @@ describe('renderSitemaps', () => {
   });
 
   it('defaults to 50,000 URLs a file', () => {
-    const site = makeSite({ articles: Array.from({ length: 50_000 }, () => makeArticle()) });
+    const site = makeSite({ articles: Array.from({ length: 50_000 }, () => makeArticle(NO_STREAMS)) });
     expect(renderSitemaps(site).map((f) => f.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
   });
 
@@ -198,5 +202,57 @@ describe('renderRobots', () => {
   it('writes none for a site under a path, where crawlers never look, and says what the root one needs', () => {
     expect(renderRobots(makeSite({ url: 'https://example.org/news/' }))).toEqual([]);
     expect(robotsAdvice('https://example.org/news/')).toBe('Sitemap: https://example.org/news/sitemap.xml');
+  });
+});
+
+describe('the streams’ sitemap', () => {
+  const camille = {
+    name: 'Camille Dupont',
+    sameAs: [],
+    page: 'authors/camille/',
+    url: 'https://depeche.example/authors/camille/',
+  };
+  const site = makeSite({
+    pageSize: 2,
+    authors: [camille],
+    articles: [3, 2, 1].map((day) =>
+      makeArticle({
+        slug: `a-${day}`,
+        section: 'Économie',
+        tags: day === 1 ? ['IA'] : [],
+        authors: [camille],
+        datePublished: dateTime(`2024-01-0${day}T08:00:00+01:00`),
+        ...(day === 1 ? { dateModified: dateTime('2024-01-09T08:00:00+01:00') } : {}),
+      }),
+    ),
+  });
+  const files = renderSitemaps(site);
+
+  it('lists each stream’s first page and the indexes, valid, and is in the index', () => {
+    const streams = files.find((file) => file.path === 'sitemap-streams.xml');
+    expect(validate(String(streams?.contents), '/sm:urlset/sm:url/sm:loc')).toEqual([
+      'https://depeche.example/sections/',
+      'https://depeche.example/sections/economie/',
+      'https://depeche.example/tags/',
+      'https://depeche.example/tags/ia/',
+      'https://depeche.example/authors/',
+      'https://depeche.example/authors/camille/',
+    ]);
+    const { urlset } = read(streams);
+    // A first page's lastmod: the last update among the articles it lists (page 1 of Économie: the 3rd and 2nd).
+    expect(urlset?.url.find((url) => url.loc.endsWith('/economie/'))?.lastmod).toBe('2024-01-03T08:00:00+01:00');
+    expect(urlset?.url.find((url) => url.loc.endsWith('/ia/'))?.lastmod).toBe('2024-01-09T08:00:00+01:00');
+    const { sitemapindex } = read(files[0]);
+    expect(sitemapindex?.sitemap.map((entry) => entry.loc)).toEqual([
+      'https://depeche.example/sitemap-1.xml',
+      'https://depeche.example/sitemap-streams.xml',
+      'https://depeche.example/news-sitemap.xml',
+    ]);
+    expect(sitemapindex?.sitemap[1]?.lastmod).toBe('2024-01-09T08:00:00+01:00');
+  });
+
+  it('is left out of a site without streams', () => {
+    const bare = makeSite({ articles: [makeArticle({ slug: 'a', section: undefined, tags: [], authors: [] })] });
+    expect(renderSitemaps(bare).map((file) => file.path)).not.toContain('sitemap-streams.xml');
   });
 });
