@@ -99,8 +99,9 @@ export function siteFileDigests(
 
 /**
  * The groups of the site-wide files: outside an incremental build (no digests) or for a site of several
- * languages one, every file in the order of `SITE_FILES`; else the listings, the feeds and each stream's own files, each reused when
- * its digest is the cached one and its files in the output folder `target` are those the cache knows.
+ * languages one, every file in the order of `SITE_FILES`; else the listings, the feeds and each stream's
+ * own files, each reused when its digest is the cached one and its files in the output folder `target`
+ * are those the cache knows.
  */
 export function planSiteFiles(
   site: Site,

@@ -17,7 +17,10 @@ export const THEME_ASSETS_PATH = 'theme/';
 export interface ThemeFiles {
   /** The theme's folder as messages name it (`content/theme`). */
   folder: string;
-  /** Each template's text by its path in the theme, `/`-separated (`layouts/article.liquid`, `partials/footer.liquid`). */
+  /**
+   * Each template's text by its path in the theme, `/`-separated (`layouts/article.liquid`,
+   * `partials/footer.liquid`).
+   */
   templates: Record<string, string>;
   /**
    * The version of each asset by its path under `assets/` (`style.css` → the first hex digits of its

@@ -18,7 +18,8 @@ async function checked(theme: Record<string, string>) {
 
 // Places every essential but the JSON-LD, one by one: the theme then answers for the head.
 const HEAD_WITHOUT_JSON_LD =
-  '<meta charset="utf-8">\n<title>{{ page.title }}</title>\n{{ depeche.canonical }}{{ depeche.feeds }}{{ depeche.meta }}';
+  '<meta charset="utf-8">\n<title>{{ page.title }}</title>\n' +
+  '{{ depeche.canonical }}{{ depeche.feeds }}{{ depeche.meta }}';
 
 describe('check of a themed site', () => {
   it('fails a theme that drops the JSON-LD, naming the page kind, the template and what is missing', async () => {
@@ -27,7 +28,10 @@ describe('check of a themed site', () => {
     const article = essentials.find((finding) => finding.file.includes('/articles/'));
     expect(article).toMatchObject({ severity: 'error', field: 'head' });
     expect(article?.message).toMatch(
-      /^expected in the <head> of this article page the JSON-LD \(<script type="application\/ld\+json">\), found none, made by the theme's .*content\/theme\/partials\/head\.liquid$/,
+      new RegExp(
+        '^expected in the <head> of this article page the JSON-LD \\(<script type="application/ld\\+json">\\), ' +
+          "found none, made by the theme's .*content/theme/partials/head\\.liquid$",
+      ),
     );
     // Every page with an address of its own misses it; the 404 page has none to miss.
     expect(essentials.some((finding) => finding.file.endsWith('/dist/index.html'))).toBe(true);
@@ -46,7 +50,10 @@ describe('check of a themed site', () => {
       expect.objectContaining({
         line: page.split('\n').findIndex((line) => line.includes('class="a" class="b"')) + 1,
         message: expect.stringMatching(
-          /^expected valid HTML in this article page, found the parse error duplicate-attribute, made by the theme's .*layouts\/article\.liquid$/,
+          new RegExp(
+            '^expected valid HTML in this article page, found the parse error duplicate-attribute, ' +
+              "made by the theme's .*layouts/article\\.liquid$",
+          ),
         ),
       }),
     ]);

@@ -17,7 +17,8 @@ publisher:
   logo: { src: /logo.png, width: 600, height: 60 }
 `;
 const MENU =
-  'navigation:\n  - label: Économie\n    url: sections/economie/\n  - label: Le journal\n    url: https://example.org/\n';
+  'navigation:\n  - label: Économie\n    url: sections/economie/\n' +
+  '  - label: Le journal\n    url: https://example.org/\n';
 
 describe('the navigation setting', () => {
   it('resolves each URL against the site', () => {
