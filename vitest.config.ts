@@ -5,6 +5,7 @@ export const MOCKING = [
   'tests/write/failures.test.ts',
   'tests/write/no-links.test.ts',
   'tests/incremental/site-files.test.ts',
+  'tests/incremental/stream-files.test.ts',
 ];
 // The kill tests and the full property runs take minutes on two cores: `npm run test:slow` runs them.
 const SLOW = ['tests/e2e/**', 'tests/**/*.slow.test.ts'];

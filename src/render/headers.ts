@@ -73,14 +73,14 @@ export function headerRules(site: Site): HeaderRule[] {
         ],
       },
     ]),
-    // Each language's feeds and archives, in its folder (languages.ts).
+    // Each language's feeds, then the streams', then each language's archives, in its folder (languages.ts).
     ...languageSites(site).flatMap((edition) => [
       feed(edition.feeds.rss, 'application/rss+xml'),
       feed(edition.feeds.atom, 'application/atom+xml'),
       feed(edition.feeds.json, 'application/feed+json'),
-      ...archiveRules(edition, path),
     ]),
     ...streamRules(site, base, folders),
+    ...languageSites(site).flatMap((edition) => archiveRules(edition, path)),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
     ...(hashed === undefined ? [] : [{ path: hashed, headers: [['Cache-Control', IMMUTABLE]] } satisfies HeaderRule]),
     ...iconRules(site, path),

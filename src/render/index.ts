@@ -109,9 +109,14 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
         inputs.push(article.lang, article.translationOf);
       }
       // The streams' sitemap: which streams there are, and the articles of their first pages.
-      for (const stream of allStreams(site)) {
-        inputs.push(stream.url, ...stream.articles.slice(0, site.pageSize).map((article) => article.url));
-      }
+      inputs.push(
+        ...inputsInEachLanguage(site, (view) =>
+          allStreams(view).flatMap((stream) => [
+            stream.url,
+            ...stream.articles.slice(0, view.pageSize).map((article) => article.url),
+          ]),
+        ),
+      );
       return inputs;
     },
   },
@@ -153,11 +158,12 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
   {
     name: 'stream-indexes',
     reads: 'listed',
-    render: (site) => streamIndexes(site),
-    inputs: (site) => [
-      site.updated.iso,
-      ...allStreams(site).map((stream) => `${stream.path}\n${stream.name}\n${stream.articles.length}`),
-    ],
+    render: (site) => inEachLanguage(site, streamIndexes),
+    inputs: (site) =>
+      inputsInEachLanguage(site, (view) => [
+        view.updated.iso,
+        ...allStreams(view).map((stream) => `${stream.path}\n${stream.name}\n${stream.articles.length}`),
+      ]),
   },
   {
     name: 'stream-feeds',

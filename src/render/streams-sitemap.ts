@@ -6,6 +6,7 @@
  * update among the articles it lists; an index's, the site's last update.
  */
 import { type DateTime, lastUpdated, type Site } from '../model.js';
+import { languageSites } from '../languages.js';
 import { siteStreams } from '../streams.js';
 import { el, renderXmlList, type XmlElement } from './xml.js';
 
@@ -13,15 +14,18 @@ export const STREAMS_SITEMAP_PATH = 'sitemap-streams.xml';
 
 /** The streams' urlset, with the latest `lastmod` of its entries; none when the site has no stream. */
 export function streamsUrlset(site: Site, ns: string): { contents: string; lastmod: DateTime } | undefined {
-  const streams = siteStreams(site);
   const entries: { loc: string; lastmod: DateTime }[] = [];
-  for (const kind of ['sections', 'tags', 'authors'] as const) {
-    if (streams[kind].length === 0) continue;
-    entries.push({ loc: `${site.url}${kind}/`, lastmod: site.updated });
-    for (const stream of streams[kind]) {
-      const listed = stream.articles.slice(0, site.pageSize).map(lastUpdated);
-      const lastmod = listed.reduce((a, b) => (b.epochMs > a.epochMs ? b : a), listed[0] ?? site.updated);
-      entries.push({ loc: stream.url, lastmod });
+  // A site of several languages has the streams of each in its folder (languages.ts).
+  for (const view of languageSites(site)) {
+    const streams = siteStreams(view);
+    for (const kind of ['sections', 'tags', 'authors'] as const) {
+      if (streams[kind].length === 0) continue;
+      entries.push({ loc: `${view.url}${kind}/`, lastmod: view.updated });
+      for (const stream of streams[kind]) {
+        const listed = stream.articles.slice(0, view.pageSize).map(lastUpdated);
+        const lastmod = listed.reduce((a, b) => (b.epochMs > a.epochMs ? b : a), listed[0] ?? view.updated);
+        entries.push({ loc: stream.url, lastmod });
+      }
     }
   }
   if (entries.length === 0) return undefined;

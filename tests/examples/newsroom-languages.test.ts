@@ -1,11 +1,10 @@
 /**
  * examples/newsroom's English part: twelve translations of its French articles, kept in
- * `examples/newsroom/translations/en/` until depeche builds several languages (issue 13, "Languages":
- * `site.yaml` `languages:`, per-language prefixes, `translationOf`). The records are checked now with the `yaml`
- * package alone. The bilingual build (the example with `languages: [fr, en]` and the translations among its
- * articles) is skipped for as long as the build refuses exactly those two fields; once it accepts them, every
- * hreflang set, in the page heads and the sitemaps' `xhtml:link`, must be reciprocal and hold `x-default`, and the
- * English feeds must carry the English records.
+ * `examples/newsroom/translations/en/`; the example itself stays French. The records are checked with the
+ * `yaml` package alone, and a bilingual copy (the example with `languages: [fr, en]` and the translations among
+ * its articles) is built: every hreflang set of the sitemaps' `xhtml:link` must be reciprocal and hold
+ * `x-default`, the English feeds must carry the English records, and `check` must find nothing. The page heads'
+ * hreflang alternates are not made yet (issue 13): their test is a todo.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { build, type BuildResult } from '../../src/build.js';
 import { checkFiles } from '../../src/check/site.js';
-import { ContentError } from '../../src/errors.js';
 import { assertValidAtom } from '../helpers/atom-schema.js';
 import { attr, dom, elements } from '../helpers/html-reading.js';
 import { EXAMPLE, readExample } from './newsroom-records.js';
@@ -62,8 +60,6 @@ describe('the English translations of the newsroom example', () => {
 describe('the bilingual newsroom', () => {
   let scratch: string;
   let result: BuildResult | undefined;
-  /** Why the build was refused, when only for the two settings of languages that it does not know yet. */
-  let waiting: string | undefined;
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'depeche-newsroom-languages-'));
@@ -72,18 +68,7 @@ describe('the bilingual newsroom', () => {
     cpSync(TRANSLATIONS, join(content, 'articles'), { recursive: true });
     const yaml = join(content, 'site.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^language: fr$/m, 'language: fr\nlanguages: [fr, en]'));
-    try {
-      result = await build({ contentDir: content, write: false, now: NOW });
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      const unknown = error.problems.filter(
-        (problem) =>
-          /^(languages|translationOf)$/.test(problem.field) &&
-          problem.message.startsWith('expected one of the known fields'),
-      );
-      if (unknown.length !== error.problems.length) throw error;
-      waiting = unknown.map((problem) => `${problem.field}: ${problem.message}`).join('\n');
-    }
+    result = await build({ contentDir: content, write: false, now: NOW });
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -100,52 +85,9 @@ describe('the bilingual newsroom', () => {
   /** Articles' pages live in an `articles/` folder (the default language's at the root, the others' prefixed). */
   const isArticle = (url: string): boolean => /\/articles\/[^/]+\/$/.test(url);
 
-  /** Each article page's hreflang set (hreflang → href), for the pages that have one, by the page's URL. */
-  function headSets(): Map<string, Map<string, string>> {
-    const sets = new Map<string, Map<string, string>>();
-    for (const file of result?.files ?? []) {
-      if (!/(^|\/)articles\/[^/]+\/index\.html$/.test(file.path)) continue;
-      const { document } = dom(String(file.contents));
-      const links = elements(document, 'link');
-      const set = new Map(
-        links
-          .filter((link) => attr(link, 'rel') === 'alternate' && attr(link, 'hreflang') !== undefined)
-          .map((link) => [attr(link, 'hreflang') ?? '', attr(link, 'href') ?? '']),
-      );
-      const canonical = links.find((link) => attr(link, 'rel') === 'canonical');
-      const url = canonical === undefined ? undefined : attr(canonical, 'href');
-      if (set.size > 0) sets.set(url ?? settings.url + file.path.replace(/index\.html$/, ''), set);
-    }
-    return sets;
-  }
+  it.todo('sets every translation and its original in reciprocal hreflang links in the page heads, with x-default');
 
-  it('sets every translation and its original in reciprocal hreflang links, with x-default', (context) => {
-    if (waiting !== undefined) context.skip(`waiting for several languages:\n${waiting}`);
-    const sets = headSets();
-    // Each translation's page and its original's.
-    expect(sets.size).toBe(translations.length * 2);
-    for (const [url, set] of sets) {
-      expect(set.get('x-default'), url).toEqual(expect.any(String));
-      expect([...set.values()], url).toContain(url);
-      for (const [lang, href] of set) {
-        if (lang === 'x-default') continue;
-        // Reciprocal: the page each link names gives the same set.
-        expect(sets.get(href), `${url} → ${href}`).toEqual(set);
-        const [html] = elements(dom(text(pathOf(href))).document, 'html');
-        expect(html && attr(html, 'lang'), href).toBe(lang);
-      }
-    }
-    for (const translation of translations) {
-      const set = sets.get(translation.translationOf);
-      expect(set?.get('x-default'), translation.file).toBe(translation.translationOf);
-      expect(set?.get('fr')).toBe(translation.translationOf);
-      expect(set?.get('en')).toEqual(expect.any(String));
-    }
-  });
-
-  it("gives the sitemaps' xhtml:link the same sets as the articles' page heads", (context) => {
-    if (waiting !== undefined) context.skip(`waiting for several languages:\n${waiting}`);
-    const heads = headSets();
+  it("gives the sitemaps' xhtml:link reciprocal sets of each translation and its original, with x-default", () => {
     const parser = new XMLParser({
       ignoreAttributes: false,
       attributeNamePrefix: '',
@@ -166,11 +108,26 @@ describe('the bilingual newsroom', () => {
           listed.set(entry.loc, new Map(links.map((link) => [link.hreflang, link.href])));
       }
     }
-    expect(listed).toEqual(heads);
+    // Each translation's entry and its original's.
+    expect(listed.size).toBe(translations.length * 2);
+    for (const [url, set] of listed) {
+      expect([...set.values()], url).toContain(url);
+      for (const [lang, href] of set) {
+        // Reciprocal: the entry each link names gives the same set, and its page is in that language.
+        if (lang !== 'x-default') expect(listed.get(href), `${url} → ${href}`).toEqual(set);
+        const [html] = elements(dom(text(pathOf(href))).document, 'html');
+        if (lang !== 'x-default') expect(html && attr(html, 'lang'), href).toBe(lang);
+      }
+    }
+    for (const translation of translations) {
+      const set = listed.get(translation.translationOf);
+      expect(set?.get('x-default'), translation.file).toBe(translation.translationOf);
+      expect(set?.get('fr')).toBe(translation.translationOf);
+      expect(set?.get('en')).toEqual(expect.any(String));
+    }
   });
 
-  it('gives English its own feeds, with the English records newest first', (context) => {
-    if (waiting !== undefined) context.skip(`waiting for several languages:\n${waiting}`);
+  it('gives English its own feeds, with the English records newest first', () => {
     const home = `${settings.url}en/`;
     const newest = translations.slice(0, settings.feedLimit).map((translation) => translation.title);
     const rss = parseRssFeed(text('en/feed.xml'));
@@ -188,8 +145,7 @@ describe('the bilingual newsroom', () => {
     expect(french).toEqual(example.records.slice(0, settings.feedLimit).map((record) => record.title));
   });
 
-  it('depeche check finds nothing in the bilingual site', (context) => {
-    if (waiting !== undefined) context.skip(`waiting for several languages:\n${waiting}`);
+  it('depeche check finds nothing in the bilingual site', () => {
     expect(checkFiles(result?.files ?? []).findings).toEqual([]);
   });
 });
