@@ -20,7 +20,7 @@ import {
   siteUrl,
   text,
   timeZone,
-  unitInterval,
+  pictureDetails,
   urlList,
 } from './content/fields.js';
 import { firstLine } from './content/frontmatter.js';
@@ -105,17 +105,7 @@ const siteFields = z.strictObject(
         {
           src: siteUrl,
           alt: z.string(expected('a text alternative (may be empty)')),
-          caption: text.optional(),
-          credit: text.optional(),
-          license: httpUrl.optional(),
-          acquireLicensePage: httpUrl.optional(),
-          copyright: text.optional(),
-          focus: z
-            .strictObject(
-              { x: unitInterval, y: unitInterval },
-              { error: 'expected a mapping with x and y, each from 0 to 1' },
-            )
-            .optional(),
+          ...pictureDetails,
         },
         { error: 'expected a mapping with src and alt' },
       )

@@ -15,8 +15,8 @@ import {
   optionalText,
   positiveInteger,
   siteUrl,
+  pictureDetails,
   text,
-  unitInterval,
   urlList,
 } from './fields.js';
 
@@ -133,18 +133,7 @@ export function articleSchema(authorIds: ReadonlySet<string> | undefined, ownFie
               /** Required for a remote image; read from the file for a local one (content/local-image.ts). */
               width: positiveInteger.optional(),
               height: positiveInteger.optional(),
-              caption: text.optional(),
-              credit: text.optional(),
-              license: httpUrl.optional(),
-              acquireLicensePage: httpUrl.optional(),
-              copyright: text.optional(),
-              /** Where the crops of a local image are centred: 0..1 from the left and from the top. */
-              focus: z
-                .strictObject(
-                  { x: unitInterval, y: unitInterval },
-                  { error: 'expected a mapping with x and y, each from 0 to 1' },
-                )
-                .optional(),
+              ...pictureDetails,
             },
             {
               error: 'expected a mapping with src and alt (and width and height for a remote image)',

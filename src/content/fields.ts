@@ -154,3 +154,18 @@ export function frozenFreeValue<Value extends FreeValue>(value: Value): Value {
   }
   return value;
 }
+
+/**
+ * A picture's caption, credit and rights (Google's image metadata), and where its crops are centred (0..1 from
+ * the left and from the top): the fields an article's `image` and the site's default `image` share.
+ */
+export const pictureDetails = {
+  caption: text.optional(),
+  credit: text.optional(),
+  license: httpUrl.optional(),
+  acquireLicensePage: httpUrl.optional(),
+  copyright: text.optional(),
+  focus: z
+    .strictObject({ x: unitInterval, y: unitInterval }, { error: 'expected a mapping with x and y, each from 0 to 1' })
+    .optional(),
+};

@@ -5,42 +5,10 @@
 import { en } from '../locales/en.js';
 import { type LocaleText, localeOf } from '../locales/index.js';
 
-export interface Labels {
-  skip: string;
-  by: string;
-  and: string;
-  published: string;
-  modified: string;
-  tags: string;
-  quotes: string;
-  sources: string;
-  /** The heading of one correction notice, and the colon that follows it (French sets a space before). */
-  correction: string;
-  colon: string;
-  subscribe: string;
-  subscribeHint: string;
-  latest: string;
-  /** The name of the header's menu (`navigation`), for assistive technologies. */
-  menu: string;
-  /** The heading of an article's links to its translations. */
-  translations: string;
-  /** A link to a translation into this language, in this language ("Read in English"). */
-  readIn: string;
-  /** The list pages: their navigation, and the names of the streams' indexes. */
-  lists: {
-    page: (n: number, of: number) => string;
-    previous: string;
-    next: string;
-    pages: string;
-    sections: string;
-    tags: string;
-    authors: string;
-    feeds: string;
-    /** The home page's link to `feeds.opml`. */
-    opml: string;
-  };
-  notFound: { title: string; text: (site: string) => string; home: string };
-  feeds: { rss: string; atom: string; json: string };
+/** A locale file's words for the renderers: its templates made functions, its dates written in words. */
+export interface Labels extends Omit<LocaleText, 'intl' | 'lists' | 'notFound' | 'dates' | 'types'> {
+  lists: Omit<LocaleText['lists'], 'page'> & { page: (n: number, of: number) => string };
+  notFound: Omit<LocaleText['notFound'], 'text'> & { text: (site: string) => string };
   /** Date and time in words, of a wall-clock time read with `getUTC…`. */
   dateTime: (wall: Date) => string;
   date: (wall: Date) => string;
