@@ -94,7 +94,7 @@ function bodyImages(markdown: string): string[] {
 const commonMark = new MarkdownIt('commonmark', { html: false });
 const withHtml = new MarkdownIt('commonmark', { html: true });
 
-/** The `src` of each `<img>` in the body's raw HTML, each piece read as a browser reads it (parse5). */
+/** The `src` of each `<img>` in the body's raw HTML as a browser reads it (parse5): each piece, each paragraph. */
 function rawHtmlImages(markdown: string): string[] {
   const images: string[] = [];
   type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment'];
@@ -107,6 +107,10 @@ function rawHtmlImages(markdown: string): string[] {
   const walk = (tokens: readonly Token[]): void => {
     for (const token of tokens) {
       if (token.type === 'html_block' || token.type === 'html_inline') visit(parseFragment(token.content));
+      // A paragraph's pieces of HTML read together, as the page has them: a `</noscript>` inside one piece's
+      // attribute closes a `<noscript>` another piece opened, and what follows it becomes markup.
+      if (token.type === 'inline' && token.children)
+        visit(parseFragment(withHtml.renderer.renderInline(token.children, withHtml.options, {})));
       if (token.children) walk(token.children);
     }
   };
