@@ -398,6 +398,7 @@ export function parseSiteConfig(
   if (logo === undefined) throw new Error('a site has a logo: the schema says so');
   const authors = new Map<string, Person>();
   const authorSlugs = new Map<string, string>();
+  const authorPages = new Map<string, string>();
   for (const [id, author] of Object.entries(settings.authors ?? {})) {
     const name = clean(['authors', id, 'name'], author.name);
     // A written slug is the page's; else the name's, or the id's when the name has none or another author has it.
@@ -412,7 +413,35 @@ export function parseSiteConfig(
     const named = author.url === undefined ? undefined : resolve(author.url);
     // A page that the url names inside the site is the author page; with no url, the author page stands for
     // the author (Google's author best practice: a url or sameAs on every author).
-    const page = named !== undefined && isFolderIn(named, url) ? named.slice(url.length) : `authors/${authorSlug}/`;
+    const inSite = named !== undefined && isFolderIn(named, url) ? named.slice(url.length) : undefined;
+    if (inSite !== undefined && !isPagePath(inSite)) {
+      const path = ['authors', id, 'url'];
+      return [
+        {
+          file,
+          line: lineAt(offsetOf(document, path)),
+          field: fieldName(path),
+          message:
+            `expected a folder of the site whose names hold only lowercase letters, digits, "-", "_" and "." ` +
+            `(such as ${url}authors/${authorSlug}/), found "${author.url}"`,
+          hint: 'leave out the url and give a slug: the author page is then authors/<slug>/',
+        },
+      ];
+    }
+    const page = inSite ?? `authors/${authorSlug}/`;
+    const pageOf = authorPages.get(page);
+    if (pageOf !== undefined) {
+      const path = inSite === undefined ? ['authors', id, 'name'] : ['authors', id, 'url'];
+      return [
+        {
+          file,
+          line: lineAt(offsetOf(document, path)),
+          field: fieldName(path),
+          message: `expected an author page of its own, found ${page}, the page of author ${pageOf}`,
+        },
+      ];
+    }
+    authorPages.set(page, id);
     authors.set(id, {
       name,
       url: named ?? url + page,
@@ -512,6 +541,11 @@ function unlabelled(file: string, line: number, field: string, language: string)
 /** Whether `target` is a folder of the site at `site` (`https://x.example/auteurs/a/`), not the site itself. */
 function isFolderIn(target: string, site: string): boolean {
   return target.startsWith(site) && target.length > site.length && target.endsWith('/') && !/[?#]/.test(target);
+}
+
+/** Whether `path` (`team/elise/`) is a folder that the build can write a page into, as it names its own pages. */
+function isPagePath(path: string): boolean {
+  return /^([a-z0-9_][a-z0-9._-]*\/)+$/.test(path);
 }
 
 /** Why an author's page cannot have `slug` (`claimedBy`: the author id that has it already); none when it can. */

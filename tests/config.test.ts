@@ -81,6 +81,37 @@ describe('parseSiteConfig: streams', () => {
       },
     ]);
   });
+  it('refuses an author url naming a folder of the site that no page can have, at its line', () => {
+    for (const [url, found] of [
+      ['/équipe/élise/', '/équipe/élise/'],
+      ['"&amp;\\\\"', '&amp;\\'],
+      ['/Team/Elise/', '/Team/Elise/'],
+    ]) {
+      expect(parse(`authors:\n  elise:\n    name: Élise\n    url: ${url}\n`)).toEqual([
+        {
+          file: 'content/site.yaml',
+          line: 12,
+          field: 'authors.elise.url',
+          message:
+            'expected a folder of the site whose names hold only lowercase letters, digits, "-", "_" and "." ' +
+            `(such as https://depeche.example/authors/elise/), found "${found}"`,
+          hint: 'leave out the url and give a slug: the author page is then authors/<slug>/',
+        },
+      ]);
+    }
+  });
+
+  it('refuses two authors whose urls name one folder, naming the other author', () => {
+    const problems = parse('authors:\n  a: { name: A, url: /equipe/ }\n  b: { name: B, url: /equipe/ }\n');
+    expect(problems).toEqual([
+      {
+        file: 'content/site.yaml',
+        line: 11,
+        field: 'authors.b.url',
+        message: 'expected an author page of its own, found equipe/, the page of author a',
+      },
+    ]);
+  });
 });
 
 describe('parseSiteConfig: labels', () => {
