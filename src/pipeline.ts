@@ -24,6 +24,7 @@ import { ThemeError, themeProblem } from './theme/engine.js';
 import { readTheme } from './theme/load.js';
 import { createSite } from './site.js';
 import { siteStreams } from './streams.js';
+import { languageSites } from './languages.js';
 import { translationsOf } from './translations.js';
 import { markFailed, savePublished } from './websub/state.js';
 import { websubTopics } from './websub/topics.js';
@@ -111,9 +112,14 @@ async function buildSite(options: BuildOptions, engine: RecordsEngine): Promise<
     if (images.problems.length > 0) throw new ContentError(images.problems);
     // The model, then the site-wide files that read it.
     const site = createSite(config, withImageBytes(records.articles, images.bytes), now);
-    const streams = siteStreams(site);
-    if (streams.problems.length > 0) throw new ContentError(await withRecordLines(content, streams.problems));
-    const streamWarnings = await withRecordLines(content, streams.warnings);
+    // Each language has its own streams: a tag spelt `Cinéma` in French and `Cinema` in English is no merge.
+    const streams = languageSites(site).map(siteStreams);
+    const streamProblems = streams.flatMap((found) => found.problems);
+    if (streamProblems.length > 0) throw new ContentError(await withRecordLines(content, streamProblems));
+    const streamWarnings = await withRecordLines(
+      content,
+      streams.flatMap((found) => found.warnings),
+    );
     const translations = translationsOf(site.articles);
     if (translations.problems.length > 0) throw new ContentError(await withRecordLines(content, translations.problems));
     const siteFiles = await rendering.siteFiles(site).catch((error: unknown) => {

@@ -85,8 +85,10 @@ function findStreams(site: Site): SiteStreams {
   // An author's url may name any folder of the site as the author page: none may be another page.
   const taken = new Map<string, string>();
   for (const article of site.articles) taken.set(article.path, article.sourcePath);
+  // Articles' paths are from the site's root; a language's streams are in its folder (languages.ts).
+  const folder = site.edition?.path ?? '';
   for (const stream of [...named.sections, ...named.tags, ...authors]) {
-    const other = taken.get(stream.path);
+    const other = taken.get(folder + stream.path);
     if (other !== undefined) {
       problems.push({
         file: other,
@@ -97,7 +99,7 @@ function findStreams(site: Site): SiteStreams {
         hint: stream.kind === 'authors' ? 'give the author in site.yaml a url of another folder' : undefined,
       });
     }
-    taken.set(stream.path, other ?? `${stream.kind} "${stream.name}"`);
+    taken.set(folder + stream.path, other ?? `${stream.kind} "${stream.name}"`);
   }
   return { ...named, authors, warnings, problems };
 }

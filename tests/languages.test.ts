@@ -1,8 +1,11 @@
-import { rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { ContentError } from '../src/errors.js';
+import { readPublished } from '../src/websub/state.js';
 import type { OutputFile } from '../src/model.js';
 import { attr, dom, elements, one, text } from './helpers/html-reading.js';
 import { RECORDS, SETTINGS, writeSite } from './helpers/multilingual-site.js';
@@ -135,6 +138,39 @@ describe('a site of several languages', () => {
     expect(files.has('fr/index.html')).toBe(true);
     expect(files.has('sv/articles/sv-1/index.html')).toBe(true);
     expect(result.warnings.filter((warning) => warning.field === 'languages')).toHaveLength(1);
+  });
+
+  it("writes each language's streams apart: no merge across languages, every language's topics for ping", async () => {
+    const records = [
+      ...RECORDS,
+      { name: 'cinema', title: 'Le cinéma rouvre', date: '2024-03-05T09:00:00+01:00', extra: 'tags: [Cinéma]' },
+      {
+        name: 'cinema-en',
+        title: 'The cinema reopens',
+        lang: 'en',
+        date: '2024-03-06T09:00:00+01:00',
+        extra: 'tags: [Cinema]',
+      },
+    ];
+    const dir = writeSite(`${SETTINGS}websub:\n  hubs: [https://hub.example/]\n`, records);
+    folders.push(dir);
+    const outDir = mkdtempSync(join(tmpdir(), 'depeche-languages-out-'));
+    folders.push(outDir);
+    const result = await build({ contentDir: dir, outDir, now: NOW, namesRelativeTo: dir });
+    // `Cinema` is the English desk's spelling of its own tag, not a second spelling of the French one.
+    expect(result.warnings).toEqual([]);
+    expect(existsSync(join(outDir, 'en/tags/cinema/feed.xml'))).toBe(true);
+    expect(existsSync(join(outDir, 'tags/cinema/feed.xml'))).toBe(true);
+    const topics = readPublished(outDir)?.topics.map((topic) => [topic.path, topic.url]) ?? [];
+    expect(topics).toEqual(
+      expect.arrayContaining([
+        ['en/index.html', 'https://depeche.example/en/'],
+        ['en/feed.xml', 'https://depeche.example/en/feed.xml'],
+        ['en/tags/cinema/atom.xml', 'https://depeche.example/en/tags/cinema/atom.xml'],
+        ['tags/cinema/atom.xml', 'https://depeche.example/tags/cinema/atom.xml'],
+      ]),
+    );
+    for (const [path] of topics) expect(existsSync(join(outDir, path ?? '')), path).toBe(true);
   });
 
   it('builds a site of one language as before: no folder, no language index', async () => {

@@ -59,9 +59,21 @@ export function headerRules(site: Site): HeaderRule[] {
   const underHashed =
     hashed !== undefined && logoPath?.startsWith(images) && logoPath.slice(images.length).includes('-');
   const logo = underHashed ? undefined : logoPath;
+  const editions = languageSites(site).map((edition) => ({ edition, folder: edition.edition?.path ?? '' }));
   return [
     { path: `${base}*`, headers: [['X-Content-Type-Options', 'nosniff']] },
     { path: base, headers: [['Cache-Control', PAGE], ...hubLinks(site, site.url)] },
+    // The other languages' home pages, unless an article folder at the root (`/:slug/`) matches them already.
+    ...(folders.includes('')
+      ? []
+      : editions
+          .filter(({ folder }) => folder !== '')
+          .map(
+            ({ edition, folder }): HeaderRule => ({
+              path: base + folder,
+              headers: [['Cache-Control', PAGE], ...hubLinks(site, edition.url)],
+            }),
+          )),
     ...folders.flatMap((folder): HeaderRule[] => [
       { path: `${base}${folder}:slug/`, headers: [['Cache-Control', PAGE]] },
       {
@@ -74,13 +86,20 @@ export function headerRules(site: Site): HeaderRule[] {
       },
     ]),
     // Each language's feeds, then the streams', then each language's archives, in its folder (languages.ts).
-    ...languageSites(site).flatMap((edition) => [
+    ...editions.flatMap(({ edition }) => [
       feed(edition.feeds.rss, 'application/rss+xml'),
       feed(edition.feeds.atom, 'application/atom+xml'),
       feed(edition.feeds.json, 'application/feed+json'),
     ]),
-    ...streamRules(site, base, folders),
-    ...languageSites(site).flatMap((edition) => archiveRules(edition, path)),
+    // Each language's streams, in its folder: the articles' folders seen from there.
+    ...editions.flatMap(({ edition, folder }) =>
+      streamRules(
+        edition,
+        base + folder,
+        folders.filter((name) => name.startsWith(folder)).map((name) => name.slice(folder.length)),
+      ),
+    ),
+    ...editions.flatMap(({ edition }) => archiveRules(edition, path)),
     ...(logo === undefined ? [] : [{ path: logo, headers: [['Cache-Control', ASSET]] } satisfies HeaderRule]),
     ...(hashed === undefined ? [] : [{ path: hashed, headers: [['Cache-Control', IMMUTABLE]] } satisfies HeaderRule]),
     ...iconRules(site, path),

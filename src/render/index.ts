@@ -140,8 +140,8 @@ export const SITE_FILES: readonly SiteFileRenderer[] = [
         archiveMonths(view).map(({ month, closed }) => `${month}${closed ? '' : ' open'}`),
       ),
       ...site.articles.map((article) => article.path),
-      // The streams' folders, and which kinds have feeds (settings: equal for one memo).
-      ...allStreams(site).map((stream) => stream.path),
+      // Each language's streams' folders, and which kinds have feeds (settings: equal for one memo).
+      ...inputsInEachLanguage(site, (view) => allStreams(view).map((stream) => stream.path)),
     ],
   },
   {

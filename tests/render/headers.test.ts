@@ -233,6 +233,66 @@ describe('renderHeaders', () => {
     ]);
   });
 
+  describe('on a site of two languages', () => {
+    const english = makeArticle({
+      slug: 'strike',
+      lang: 'en',
+      path: 'en/articles/strike/',
+      url: 'https://depeche.example/en/articles/strike/',
+      id: 'https://depeche.example/en/articles/strike/',
+      section: 'Economy',
+      tags: ['Jobs'],
+    });
+    const bilingual = makeSite({
+      articles: [makeArticle({ slug: 'un' }), english],
+      languages: [
+        { tag: 'fr', path: '', authors: new Map() },
+        { tag: 'en', path: 'en/', authors: new Map() },
+      ],
+      hubs: ['https://hub.example/'],
+    });
+    const rules = parse(String(renderHeaders(bilingual).contents));
+
+    it("gives the other language's home page, streams and feeds the rules of the default's, in its folder", () => {
+      const paths = rules.map((rule) => rule.path);
+      expect(paths).toEqual(expect.arrayContaining([...streamPaths('/'), ...streamPaths('/en/'), '/en/']));
+      // The English home page names the hubs with its own URL as the topic, as the French one does.
+      const home = rules.find((rule) => rule.path === '/en/');
+      expect(home?.headers).toContainEqual([
+        'Link',
+        '<https://hub.example/>; rel="hub", <https://depeche.example/en/>; rel="self"',
+      ]);
+    });
+
+    for (const [host, matcher] of [
+      ['Netlify', netlify],
+      ['Cloudflare Pages', cloudflare],
+    ] as const) {
+      it(`serves each language's pages and feeds with one media type and one cache policy on ${host}`, () => {
+        const page = 'public, max-age=0, must-revalidate';
+        const data = 'public, max-age=300';
+        const checks: [path: string, type: string | undefined, cache: string][] = [];
+        for (const base of ['/', '/en/']) {
+          checks.push([base, undefined, page], [`${base}page/2/`, undefined, page], [`${base}tags/`, undefined, page]);
+          for (const stream of base === '/' ? ['sections/tech/', 'tags/ia/'] : ['sections/economy/', 'tags/jobs/'])
+            checks.push(
+              [base + stream, undefined, page],
+              [`${base}${stream}page/2/`, undefined, page],
+              [`${base}${stream}feed.xml`, 'application/rss+xml; charset=utf-8', data],
+              [`${base}${stream}atom.xml`, 'application/atom+xml; charset=utf-8', data],
+              [`${base}${stream}feed.json`, 'application/feed+json; charset=utf-8', data],
+            );
+        }
+        for (const [path, type, cache] of checks) {
+          const headers = served(rules, matcher, path);
+          expect(headers.get('content-type'), path).toBe(type);
+          expect(headers.get('cache-control'), path).toBe(cache);
+          for (const value of headers.values()) expect(value, path).not.toMatch(/, (public|application|nosniff|\*)/);
+        }
+      });
+    }
+  });
+
   describe('on a site with local images', () => {
     const local = localImage(
       'https://depeche.example/',
